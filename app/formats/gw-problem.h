@@ -1,0 +1,33 @@
+/* gw-problem.h: one error or warning found in a file, with where
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char  *file;      /* the path as given */
+  guint  line;      /* 1-based; 0 when not known */
+  guint  column;    /* 1-based; 0 when not known */
+  char  *message;   /* translated, names the element, the value and what was expected */
+} GwProblem;
+
+#define GW_TYPE_PROBLEM (gw_problem_get_type ())
+GType       gw_problem_get_type (void) G_GNUC_CONST;
+GwProblem  *gw_problem_new      (const char      *file,
+                                 guint            line,
+                                 guint            column,
+                                 const char      *message);
+GwProblem  *gw_problem_copy     (const GwProblem *problem);
+void        gw_problem_free     (GwProblem       *problem);
+/* "deaths-2007-06.xml:48:7: n=\"-3\" is not a non-negative integer" (the
+ * file's basename; line and column left out when 0) */
+char       *gw_problem_format   (const GwProblem *problem);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwProblem, gw_problem_free)
+
+G_END_DECLS

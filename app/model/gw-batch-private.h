@@ -1,0 +1,87 @@
+/* gw-batch-private.h: what GwDataset reads of a batch when it commits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gw-batch.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        *code;
+  char        *name;
+  GwAreaType   type;
+  char        *parent;
+  GStrv        groups;
+  guint        imd_decile;
+  guint        index;      /* number in the batch's numbering */
+} GwBatchArea;
+
+typedef struct
+{
+  char        *id;
+  char        *name;
+  guint        index;
+} GwBatchGroup;
+
+typedef struct
+{
+  char        *id;
+  char        *name;
+  char        *unit;
+  GwPolarity   polarity;
+  guint        index;
+} GwBatchIndicator;
+
+struct _GwBatch
+{
+  /* snapshot of the dataset's dictionaries */
+  GPtrArray   *area_codes;       /* index -> code (owned) */
+  GHashTable  *area_index;       /* code -> index + 1 (keys borrowed) */
+  GPtrArray   *group_ids;
+  GHashTable  *group_index;
+  GPtrArray   *bases;            /* index -> name; [0] = NULL */
+  GPtrArray   *indicator_ids;
+  GHashTable  *indicator_index;
+  guint        snap_n_areas;
+  guint        snap_n_groups;
+  guint        snap_n_bases;
+  guint        snap_n_indicators;
+
+  /* declared by this export */
+  GArray      *areas;            /* GwBatchArea */
+  GHashTable  *declared_areas;   /* code -> position in areas + 1 (keys borrowed) */
+  GArray      *groups;           /* GwBatchGroup */
+  GArray      *indicators;       /* GwBatchIndicator */
+
+  GwTable     *tables[GW_N_RECORD_KINDS];
+  GPtrArray   *warnings;
+  guint        n_warnings;
+  gboolean     finished;
+
+  char        *path;
+  char        *sha256;
+  char        *id;
+  GDateTime   *generated;
+  char        *version;
+  char        *publisher;
+  char        *title;
+};
+
+/* Renumbers keys whose area, group, basis or indicator numbers changed. */
+void _gw_batch_renumber (GwBatch     *batch,
+                         const guint *area_map,
+                         const guint *group_map,
+                         const guint *basis_map,
+                         const guint *indicator_map);
+
+/* Shared with GwDataset: the same words for a key wherever it is shown. */
+char *_gw_describe_key (GwRecordKind  kind,
+                        guint64       logical_key,
+                        const char   *subject,
+                        const char   *basis,
+                        const char   *indicator);
+
+G_END_DECLS

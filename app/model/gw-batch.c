@@ -1,0 +1,511 @@
+/* gw-batch.c: the staged content of one export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gw-batch-private.h"
+#include "gw-dataset.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_KEPT_WARNINGS 100
+
+static void
+clear_area (gpointer data)
+{
+  GwBatchArea *a = data;
+
+  g_free (a->code);
+  g_free (a->name);
+  g_free (a->parent);
+  g_strfreev (a->groups);
+}
+
+static void
+clear_group (gpointer data)
+{
+  GwBatchGroup *g = data;
+
+  g_free (g->id);
+  g_free (g->name);
+}
+
+static void
+clear_indicator (gpointer data)
+{
+  GwBatchIndicator *i = data;
+
+  g_free (i->id);
+  g_free (i->name);
+  g_free (i->unit);
+}
+
+/* index -> name array and name -> index + 1 hash, keys borrowed from the array */
+static void
+index_names (GPtrArray *names, GHashTable **index)
+{
+  *index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < names->len; i++)
+    if (g_ptr_array_index (names, i) != NULL)
+      g_hash_table_insert (*index, g_ptr_array_index (names, i), GUINT_TO_POINTER (i + 1));
+}
+
+GwBatch *
+gw_batch_new (GwDataset *dataset)
+{
+  GwBatch *batch;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+
+  batch = g_new0 (GwBatch, 1);
+  gw_dataset_read_lock (dataset);
+  batch->area_codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < gw_dataset_n_areas (dataset); i++)
+    g_ptr_array_add (batch->area_codes, g_strdup (gw_dataset_get_area (dataset, i)->code));
+  batch->group_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < gw_dataset_n_groups (dataset); i++)
+    g_ptr_array_add (batch->group_ids, g_strdup (gw_dataset_get_group (dataset, i)->id));
+  batch->bases = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (batch->bases, NULL);
+  for (guint i = 1; i < gw_dataset_n_bases (dataset); i++)
+    g_ptr_array_add (batch->bases, g_strdup (gw_dataset_get_basis (dataset, i)));
+  batch->indicator_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < gw_dataset_n_indicators (dataset); i++)
+    g_ptr_array_add (batch->indicator_ids, g_strdup (gw_dataset_get_indicator (dataset, i)->id));
+  gw_dataset_read_unlock (dataset);
+
+  index_names (batch->area_codes, &batch->area_index);
+  index_names (batch->group_ids, &batch->group_index);
+  index_names (batch->indicator_ids, &batch->indicator_index);
+  batch->snap_n_areas = batch->area_codes->len;
+  batch->snap_n_groups = batch->group_ids->len;
+  batch->snap_n_bases = batch->bases->len;
+  batch->snap_n_indicators = batch->indicator_ids->len;
+
+  batch->areas = g_array_new (FALSE, TRUE, sizeof (GwBatchArea));
+  g_array_set_clear_func (batch->areas, clear_area);
+  batch->declared_areas = g_hash_table_new (g_str_hash, g_str_equal);
+  batch->groups = g_array_new (FALSE, TRUE, sizeof (GwBatchGroup));
+  g_array_set_clear_func (batch->groups, clear_group);
+  batch->indicators = g_array_new (FALSE, TRUE, sizeof (GwBatchIndicator));
+  g_array_set_clear_func (batch->indicators, clear_indicator);
+
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    batch->tables[k] = gw_table_new (k);
+  batch->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  return batch;
+}
+
+void
+gw_batch_free (GwBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_hash_table_unref (batch->area_index);
+  g_hash_table_unref (batch->group_index);
+  g_hash_table_unref (batch->indicator_index);
+  g_hash_table_unref (batch->declared_areas);
+  g_ptr_array_unref (batch->area_codes);
+  g_ptr_array_unref (batch->group_ids);
+  g_ptr_array_unref (batch->bases);
+  g_ptr_array_unref (batch->indicator_ids);
+  g_array_unref (batch->areas);
+  g_array_unref (batch->groups);
+  g_array_unref (batch->indicators);
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    gw_table_free (batch->tables[k]);
+  g_ptr_array_unref (batch->warnings);
+  g_free (batch->path);
+  g_free (batch->sha256);
+  g_free (batch->id);
+  g_clear_pointer (&batch->generated, g_date_time_unref);
+  g_free (batch->version);
+  g_free (batch->publisher);
+  g_free (batch->title);
+  g_free (batch);
+}
+
+void
+gw_batch_set_source (GwBatch    *batch,
+                     const char *path,
+                     const char *sha256)
+{
+  g_return_if_fail (batch != NULL);
+  g_free (batch->path);
+  batch->path = g_strdup (path);
+  g_free (batch->sha256);
+  batch->sha256 = g_strdup (sha256);
+}
+
+void
+gw_batch_set_header (GwBatch    *batch,
+                     const char *id,
+                     GDateTime  *generated,
+                     const char *version,
+                     const char *publisher,
+                     const char *title)
+{
+  g_return_if_fail (batch != NULL);
+  g_free (batch->id);
+  batch->id = g_strdup (id);
+  g_clear_pointer (&batch->generated, g_date_time_unref);
+  batch->generated = generated != NULL ? g_date_time_ref (generated) : NULL;
+  g_free (batch->version);
+  batch->version = g_strdup (version);
+  g_free (batch->publisher);
+  batch->publisher = g_strdup (publisher);
+  g_free (batch->title);
+  batch->title = g_strdup (title);
+}
+
+const char *
+gw_batch_get_id (GwBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  return batch->id;
+}
+
+static gint
+lookup (GHashTable *index, const char *name)
+{
+  gpointer v = name != NULL ? g_hash_table_lookup (index, name) : NULL;
+
+  return v != NULL ? (gint) GPOINTER_TO_UINT (v) - 1 : -1;
+}
+
+gint
+gw_batch_declare_group (GwBatch    *batch,
+                        const char *id,
+                        const char *name)
+{
+  GwBatchGroup g = { 0 };
+  gint index;
+
+  g_return_val_if_fail (batch != NULL && id != NULL, -1);
+
+  for (guint i = 0; i < batch->groups->len; i++)
+    if (strcmp (g_array_index (batch->groups, GwBatchGroup, i).id, id) == 0)
+      return -1;
+
+  index = lookup (batch->group_index, id);
+  if (index < 0)
+    {
+      if (batch->group_ids->len >= GW_MAX_GROUPS)
+        return -1;
+      index = batch->group_ids->len;
+      g_ptr_array_add (batch->group_ids, g_strdup (id));
+      g_hash_table_insert (batch->group_index, g_ptr_array_index (batch->group_ids, index),
+                           GUINT_TO_POINTER (index + 1));
+    }
+
+  g.id = g_strdup (id);
+  g.name = g_strdup (name);
+  g.index = index;
+  g_array_append_val (batch->groups, g);
+  return index;
+}
+
+gint
+gw_batch_declare_area (GwBatch          *batch,
+                       const GwAreaDecl *decl)
+{
+  GwBatchArea a = { 0 };
+  gint index;
+
+  g_return_val_if_fail (batch != NULL && decl != NULL && decl->code != NULL, -1);
+
+  if (g_hash_table_contains (batch->declared_areas, decl->code))
+    return -1;
+
+  index = lookup (batch->area_index, decl->code);
+  if (index < 0)
+    {
+      if (batch->area_codes->len >= GW_MAX_AREAS)
+        return -1;
+      index = batch->area_codes->len;
+      g_ptr_array_add (batch->area_codes, g_strdup (decl->code));
+      g_hash_table_insert (batch->area_index, g_ptr_array_index (batch->area_codes, index),
+                           GUINT_TO_POINTER (index + 1));
+    }
+
+  a.code = g_strdup (decl->code);
+  a.name = g_strdup (decl->name);
+  a.type = decl->type;
+  a.parent = g_strdup (decl->parent);
+  a.groups = g_strdupv ((GStrv) decl->groups);
+  a.imd_decile = decl->imd_decile;
+  a.index = index;
+  g_array_append_val (batch->areas, a);
+  g_hash_table_insert (batch->declared_areas,
+                       g_array_index (batch->areas, GwBatchArea, batch->areas->len - 1).code,
+                       GUINT_TO_POINTER (batch->areas->len));
+  return index;
+}
+
+gint
+gw_batch_lookup_area (GwBatch    *batch,
+                      const char *code)
+{
+  g_return_val_if_fail (batch != NULL, -1);
+  return lookup (batch->area_index, code);
+}
+
+gint
+gw_batch_lookup_group (GwBatch    *batch,
+                       const char *id)
+{
+  g_return_val_if_fail (batch != NULL, -1);
+  return lookup (batch->group_index, id);
+}
+
+gboolean
+gw_batch_declares_area (GwBatch    *batch,
+                        const char *code)
+{
+  g_return_val_if_fail (batch != NULL, FALSE);
+  return code != NULL && g_hash_table_contains (batch->declared_areas, code);
+}
+
+gint
+gw_batch_intern_basis (GwBatch    *batch,
+                       const char *basis)
+{
+  g_return_val_if_fail (batch != NULL, -1);
+
+  if (basis == NULL)
+    return 0;
+  for (guint i = 1; i < batch->bases->len; i++)
+    if (strcmp (g_ptr_array_index (batch->bases, i), basis) == 0)
+      return i;
+  if (batch->bases->len >= GW_MAX_BASES)
+    return -1;
+  g_ptr_array_add (batch->bases, g_strdup (basis));
+  return batch->bases->len - 1;
+}
+
+gint
+gw_batch_declare_indicator (GwBatch    *batch,
+                            const char *id,
+                            const char *name,
+                            const char *unit,
+                            GwPolarity  polarity)
+{
+  GwBatchIndicator ind = { 0 };
+  gint index;
+
+  g_return_val_if_fail (batch != NULL && id != NULL, -1);
+
+  for (guint i = 0; i < batch->indicators->len; i++)
+    if (strcmp (g_array_index (batch->indicators, GwBatchIndicator, i).id, id) == 0)
+      return g_array_index (batch->indicators, GwBatchIndicator, i).index;
+
+  index = lookup (batch->indicator_index, id);
+  if (index < 0)
+    {
+      if (batch->indicator_ids->len >= GW_MAX_INDICATORS)
+        return -1;
+      index = batch->indicator_ids->len;
+      g_ptr_array_add (batch->indicator_ids, g_strdup (id));
+      g_hash_table_insert (batch->indicator_index, g_ptr_array_index (batch->indicator_ids, index),
+                           GUINT_TO_POINTER (index + 1));
+    }
+
+  ind.id = g_strdup (id);
+  ind.name = g_strdup (name);
+  ind.unit = g_strdup (unit);
+  ind.polarity = polarity;
+  ind.index = index;
+  g_array_append_val (batch->indicators, ind);
+  return index;
+}
+
+void
+gw_batch_add_count (GwBatch      *batch,
+                    GwRecordKind  kind,
+                    guint64       logical_key,
+                    double        value)
+{
+  GwCountRow row = { gw_row_key (logical_key, 0), value };
+
+  g_return_if_fail (kind != GW_RECORD_VALUES);
+  gw_table_append (batch->tables[kind], &row);
+}
+
+void
+gw_batch_add_value (GwBatch *batch,
+                    guint64  logical_key,
+                    double   value,
+                    double   lower,
+                    double   upper,
+                    double   count,
+                    double   denominator,
+                    GwNote   note)
+{
+  GwValueRow row = { 0 };
+
+  row.key = gw_row_key (logical_key, 0);
+  row.value = value;
+  row.lower = lower;
+  row.upper = upper;
+  row.count = count;
+  row.denominator = denominator;
+  row.note = note;
+  gw_table_append (batch->tables[GW_RECORD_VALUES], &row);
+}
+
+void
+gw_batch_add_warning (GwBatch    *batch,
+                      const char *message)
+{
+  g_return_if_fail (batch != NULL);
+  batch->n_warnings++;
+  if (batch->warnings->len < MAX_KEPT_WARNINGS)
+    g_ptr_array_add (batch->warnings, g_strdup (message));
+}
+
+GArray *
+gw_batch_finish (GwBatch *batch)
+{
+  GArray *dups = g_array_new (FALSE, FALSE, sizeof (GwDuplicate));
+
+  g_return_val_if_fail (batch != NULL, dups);
+  g_return_val_if_fail (!batch->finished, dups);
+
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    {
+      GwTable *t = batch->tables[k];
+      guint n = gw_table_n_rows (t);
+
+      gw_table_sort (t);
+      for (guint i = 1; i < n; i++)
+        {
+          guint64 a = gw_table_row_key (t, i - 1), b = gw_table_row_key (t, i);
+
+          if (a == b && (dups->len == 0 || g_array_index (dups, GwDuplicate, dups->len - 1).logical_key != gw_row_logical (b)
+                         || g_array_index (dups, GwDuplicate, dups->len - 1).kind != k))
+            {
+              GwDuplicate d = { k, gw_row_logical (b) };
+              g_array_append_val (dups, d);
+            }
+        }
+    }
+
+  batch->finished = TRUE;
+  return dups;
+}
+
+gconstpointer
+gw_batch_lookup (GwBatch      *batch,
+                 GwRecordKind  kind,
+                 guint64       logical_key)
+{
+  g_return_val_if_fail (batch != NULL && batch->finished, NULL);
+  return gw_table_lookup (batch->tables[kind], logical_key);
+}
+
+const GwTable *
+gw_batch_get_table (GwBatch      *batch,
+                    GwRecordKind  kind)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < GW_N_RECORD_KINDS, NULL);
+  return batch->tables[kind];
+}
+
+guint
+gw_batch_n_records (GwBatch *batch)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    n += gw_table_n_rows (batch->tables[k]);
+  return n;
+}
+
+guint
+gw_batch_n_warnings (GwBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, 0);
+  return batch->n_warnings;
+}
+
+static const char *
+name_at (GPtrArray *names, guint index)
+{
+  return index < names->len && g_ptr_array_index (names, index) != NULL
+         ? g_ptr_array_index (names, index) : "?";
+}
+
+char *
+_gw_describe_key (GwRecordKind  kind,
+                  guint64       logical_key,
+                  const char   *subject,
+                  const char   *basis,
+                  const char   *indicator)
+{
+  GwKeyFields f;
+  char period[GW_PERIOD_STRLEN];
+  GString *s = g_string_new (NULL);
+
+  gw_key_decode (kind, logical_key, &f);
+  if (kind == GW_RECORD_VALUES)
+    g_string_append_printf (s, "indicator %s, %s %s", indicator, f.is_group ? "group" : "area", subject);
+  else
+    g_string_append_printf (s, "area %s", subject);
+  g_string_append_printf (s, ", sex %s", gw_sex_to_string (f.sex));
+  if (kind == GW_RECORD_DEATHS || kind == GW_RECORD_POPULATION)
+    g_string_append_printf (s, ", age %s", gw_age_band_to_string (f.age));
+  if (kind == GW_RECORD_DEATHS && f.cause != GW_CAUSE_ALL)
+    g_string_append_printf (s, ", cause %s", gw_cause_to_string (f.cause));
+  if (kind == GW_RECORD_DEATHS && basis != NULL)
+    g_string_append_printf (s, ", basis %s", basis);
+  g_string_append_printf (s, ", period %s", gw_period_format (f.period, period));
+  return g_string_free (s, FALSE);
+}
+
+char *
+gw_batch_describe_key (GwBatch      *batch,
+                       GwRecordKind  kind,
+                       guint64       logical_key)
+{
+  GwKeyFields f;
+
+  g_return_val_if_fail (batch != NULL, NULL);
+  gw_key_decode (kind, logical_key, &f);
+  return _gw_describe_key (kind, logical_key,
+                           f.is_group ? name_at (batch->group_ids, f.area)
+                                      : name_at (batch->area_codes, f.area),
+                           f.basis > 0 ? name_at (batch->bases, f.basis) : NULL,
+                           name_at (batch->indicator_ids, f.indicator));
+}
+
+void
+_gw_batch_renumber (GwBatch     *batch,
+                    const guint *area_map,
+                    const guint *group_map,
+                    const guint *basis_map,
+                    const guint *indicator_map)
+{
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    {
+      GwTable *t = batch->tables[k];
+      guint n = gw_table_n_rows (t);
+      gsize size = gw_table_row_size (t);
+      guint8 *rows = (guint8 *) gw_table_rows (t);
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint64 *key = (guint64 *) (rows + i * size);
+          GwKeyFields f;
+
+          gw_key_decode (k, gw_row_logical (*key), &f);
+          f.area = f.is_group ? group_map[f.area] : area_map[f.area];
+          f.basis = basis_map[f.basis];
+          f.indicator = indicator_map[f.indicator];
+          *key = gw_row_key (gw_key_encode (k, &f), gw_row_slot (*key));
+        }
+      gw_table_sort (t);
+    }
+}

@@ -1,0 +1,214 @@
+/* gw-types.c: the contract's spellings of the model's codes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gw-types.h"
+
+#include <string.h>
+
+static gboolean
+parse_in_table (const char        *text,
+                const char *const *table,
+                guint              n,
+                guint              first,
+                guint             *out)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = first; i < n; i++)
+    {
+      if (table[i] != NULL && strcmp (text, table[i]) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static const char *const sex_names[GW_N_SEXES] = { "m", "f", "p" };
+
+gboolean
+gw_sex_parse (const char *text,
+              GwSex      *out)
+{
+  guint v;
+
+  if (!parse_in_table (text, sex_names, GW_N_SEXES, 0, &v))
+    return FALSE;
+  *out = (GwSex) v;
+  return TRUE;
+}
+
+const char *
+gw_sex_to_string (GwSex sex)
+{
+  g_return_val_if_fail ((guint) sex < GW_N_SEXES, "?");
+  return sex_names[sex];
+}
+
+static const char *const age_names[GW_N_AGE_BANDS] = {
+  "0", "1-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39",
+  "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79",
+  "80-84", "85-89", "90+", "85+",
+};
+
+gboolean
+gw_age_band_parse (const char *text,
+                   GwAgeBand  *out)
+{
+  guint v;
+
+  if (!parse_in_table (text, age_names, GW_N_AGE_BANDS, 0, &v))
+    return FALSE;
+  *out = (GwAgeBand) v;
+  return TRUE;
+}
+
+const char *
+gw_age_band_to_string (GwAgeBand band)
+{
+  g_return_val_if_fail ((guint) band < GW_N_AGE_BANDS, "?");
+  return age_names[band];
+}
+
+guint
+gw_age_band_start (GwAgeBand band)
+{
+  g_return_val_if_fail ((guint) band < GW_N_AGE_BANDS, 0);
+
+  switch ((guint) band)
+    {
+    case GW_AGE_0:       return 0;
+    case GW_AGE_1_4:     return 1;
+    case GW_AGE_90_PLUS: return 90;
+    case GW_AGE_85_PLUS: return 85;
+    default:             return 5 * ((guint) band - 1);
+    }
+}
+
+guint
+gw_age_band_width (GwAgeBand band)
+{
+  g_return_val_if_fail ((guint) band < GW_N_AGE_BANDS, 0);
+
+  switch ((guint) band)
+    {
+    case GW_AGE_0:       return 1;
+    case GW_AGE_1_4:     return 4;
+    case GW_AGE_90_PLUS:
+    case GW_AGE_85_PLUS: return 0;
+    default:             return 5;
+    }
+}
+
+gboolean
+gw_age_band_is_open (GwAgeBand band)
+{
+  return band == GW_AGE_90_PLUS || band == GW_AGE_85_PLUS;
+}
+
+static const char *const cause_names[GW_N_CAUSES] = {
+  NULL, "circulatory", "cancer", "respiratory", "digestive", "external", "other",
+};
+
+gboolean
+gw_cause_parse (const char *text,
+                GwCause    *out)
+{
+  guint v;
+
+  if (!parse_in_table (text, cause_names, GW_N_CAUSES, 1, &v))
+    return FALSE;
+  *out = (GwCause) v;
+  return TRUE;
+}
+
+const char *
+gw_cause_to_string (GwCause cause)
+{
+  g_return_val_if_fail ((guint) cause < GW_N_CAUSES, "?");
+  return cause == GW_CAUSE_ALL ? "all" : cause_names[cause];
+}
+
+static const char *const area_type_names[GW_N_AREA_TYPES] = {
+  "country", "region", "ua", "la", "pct", "ccg", "icb", "msoa", "lsoa", "other",
+};
+
+gboolean
+gw_area_type_parse (const char *text,
+                    GwAreaType *out)
+{
+  guint v;
+
+  if (!parse_in_table (text, area_type_names, GW_N_AREA_TYPES, 0, &v))
+    return FALSE;
+  *out = (GwAreaType) v;
+  return TRUE;
+}
+
+const char *
+gw_area_type_to_string (GwAreaType type)
+{
+  g_return_val_if_fail ((guint) type < GW_N_AREA_TYPES, "?");
+  return area_type_names[type];
+}
+
+static const char *const note_names[] = {
+  NULL, "suppressed", "unreliable", "not-available",
+};
+
+gboolean
+gw_note_parse (const char *text,
+               GwNote     *out)
+{
+  guint v;
+
+  if (!parse_in_table (text, note_names, G_N_ELEMENTS (note_names), 1, &v))
+    return FALSE;
+  *out = (GwNote) v;
+  return TRUE;
+}
+
+const char *
+gw_note_to_string (GwNote note)
+{
+  g_return_val_if_fail ((guint) note < G_N_ELEMENTS (note_names), "");
+  return note == GW_NOTE_NONE ? "" : note_names[note];
+}
+
+static const char *const polarity_names[] = {
+  NULL, "higher-is-better", "lower-is-better",
+};
+
+gboolean
+gw_polarity_parse (const char *text,
+                   GwPolarity *out)
+{
+  guint v;
+
+  if (!parse_in_table (text, polarity_names, G_N_ELEMENTS (polarity_names), 1, &v))
+    return FALSE;
+  *out = (GwPolarity) v;
+  return TRUE;
+}
+
+const char *
+gw_polarity_to_string (GwPolarity polarity)
+{
+  g_return_val_if_fail ((guint) polarity < G_N_ELEMENTS (polarity_names), "");
+  return polarity == GW_POLARITY_NONE ? "" : polarity_names[polarity];
+}
+
+const char *
+gw_record_kind_to_string (GwRecordKind kind)
+{
+  static const char *const names[GW_N_RECORD_KINDS] = {
+    "deaths", "population", "births", "indicator_values",
+  };
+
+  g_return_val_if_fail ((guint) kind < GW_N_RECORD_KINDS, "?");
+  return names[kind];
+}
