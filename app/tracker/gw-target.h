@@ -1,0 +1,61 @@
+/* gw-target.h: a health-inequalities target, as data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * methods.md section 7.  A target names an indicator, a subject group, a
+ * comparator, a gap measure, a baseline and a target period, the reduction of
+ * the gap to reach, the sexes, and how to project.
+ */
+#pragma once
+
+#include "model/gw-period.h"
+#include "model/gw-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GW_GAP_RELATIVE = 0,   /* percent of the comparator's value */
+  GW_GAP_ABSOLUTE,       /* in the indicator's unit (years, per 1,000) */
+} GwGapMeasure;
+
+typedef enum
+{
+  GW_PROJECTION_LINEAR = 0,  /* least-squares line through the points, at the target period */
+  GW_PROJECTION_LATEST,      /* the latest gap against the trajectory at its period */
+  GW_PROJECTION_HOLT,        /* Holt's linear exponential smoothing forecast */
+} GwProjection;
+
+typedef struct
+{
+  char         *name;         /* "le-2010" */
+  char         *title;        /* "2010 life expectancy target" (translated) */
+  char         *indicator;    /* indicator id: "le-birth" */
+  char         *group;        /* subject group id: "spearhead" */
+  char         *comparator;   /* area code; NULL for the area of type country */
+  GwGapMeasure  gap;
+  GwPeriod      baseline;
+  GwPeriod      target_period;
+  double        reduction;    /* fraction of the baseline gap to remove: 0.10 */
+  guint         sexes;        /* bit mask of 1 << GwSex */
+  GwProjection  method;
+  GwPolarity    polarity;     /* NONE: take the indicator's */
+} GwTarget;
+
+GwTarget      *gw_target_new                 (const char  *name);
+GwTarget      *gw_target_copy                (const GwTarget *target);
+void           gw_target_free                (GwTarget    *target);
+/* The built-in targets: "le-2010" and "imr-2010" (methods.md section 7). */
+GwTarget      *gw_target_new_builtin         (const char  *name);
+const char *const *gw_target_builtin_names   (void);
+
+gboolean       gw_gap_measure_parse          (const char  *text,
+                                              GwGapMeasure *out);
+const char    *gw_gap_measure_to_string      (GwGapMeasure gap);
+gboolean       gw_projection_parse           (const char  *text,
+                                              GwProjection *out);
+const char    *gw_projection_to_string       (GwProjection method);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwTarget, gw_target_free)
+
+G_END_DECLS

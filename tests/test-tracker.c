@@ -1,0 +1,255 @@
+/* test-tracker.c: gaps, projections and status on hand-computed cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "tracker/gw-tracker.h"
+
+/* England, a group "g" with member areas A1.., values per 3-year period from
+ * 1995-1997 on; NAN leaves a period out. */
+typedef struct
+{
+  const char   *indicator;
+  GwPolarity    polarity;
+  guint         n_periods;
+  const double *england;
+  guint         n_areas;
+  const double *areas;       /* n_areas x n_periods */
+  const double *group;       /* n_periods or NULL */
+} Fixture;
+
+static GwDataset *
+make_dataset (const Fixture *fx)
+{
+  GwDataset *ds = gw_dataset_new ();
+  GwBatch *b = gw_batch_new (ds);
+  g_autoptr(GDateTime) gen = g_date_time_new_from_iso8601 ("2007-03-01T09:00:00Z", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *const groups[] = { "g", NULL };
+  GwAreaDecl eng = { "E92000001", "England", GW_AREA_COUNTRY, NULL, NULL, 0 };
+  gint ind, e, g;
+
+  gw_batch_set_header (b, "fx", gen, "1.0", NULL, NULL);
+  g = gw_batch_declare_group (b, "g", "Test group");
+  e = gw_batch_declare_area (b, &eng);
+  ind = gw_batch_declare_indicator (b, fx->indicator, fx->indicator, NULL, fx->polarity);
+
+  for (guint a = 0; a < fx->n_areas; a++)
+    {
+      g_autofree char *code = g_strdup_printf ("A%u", a + 1);
+      GwAreaDecl decl = { code, code, GW_AREA_UA, "E92000001", groups, 0 };
+      gint idx = gw_batch_declare_area (b, &decl);
+
+      for (guint p = 0; p < fx->n_periods; p++)
+        {
+          double v = fx->areas[a * fx->n_periods + p];
+
+          if (isnan (v))
+            continue;
+          for (GwSex s = GW_SEX_MALE; s <= GW_SEX_PERSONS; s++)
+            gw_batch_add_value (b, gw_key_value (ind, FALSE, idx, s, gw_period_pooled (1995 + p, 1997 + p)),
+                                v, NAN, NAN, NAN, NAN, GW_NOTE_NONE);
+        }
+    }
+  for (guint p = 0; p < fx->n_periods; p++)
+    for (GwSex s = GW_SEX_MALE; s <= GW_SEX_PERSONS; s++)
+      {
+        GwPeriod period = gw_period_pooled (1995 + p, 1997 + p);
+
+        gw_batch_add_value (b, gw_key_value (ind, FALSE, e, s, period), fx->england[p],
+                            NAN, NAN, NAN, NAN, GW_NOTE_NONE);
+        if (fx->group != NULL)
+          gw_batch_add_value (b, gw_key_value (ind, TRUE, g, s, period), fx->group[p],
+                              NAN, NAN, NAN, NAN, GW_NOTE_NONE);
+      }
+  g_assert_nonnull (gw_dataset_commit (ds, b, &error));
+  g_assert_no_error (error);
+  return ds;
+}
+
+static const GwTrackerRow *
+find_row (GPtrArray *rows, const char *code, GwSex sex)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GwTrackerRow *r = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (r->code, code) && r->sex == sex)
+        return r;
+    }
+  g_assert_not_reached ();
+}
+
+static const double flat_england[] = { 80, 80, 80, 80 };
+/* relative gaps 2.5, 2.25, 2.5, 2.75 percent */
+static const double widening[] = { 78, 78.2, 78, 77.8 };
+
+static void
+test_linear_off_track (void)
+{
+  Fixture fx = { "le-birth", GW_POLARITY_HIGHER_IS_BETTER, 4, flat_england, 1, widening, widening };
+  g_autoptr(GwDataset) ds = make_dataset (&fx);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const GwTrackerRow *r;
+  GwTrackerSummary sum;
+
+  g_free (target->group);
+  target->group = g_strdup ("g");
+  rows = gw_tracker_run (ds, target, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* group m, f; then A1 m, f */
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_true (((GwTrackerRow *) g_ptr_array_index (rows, 0))->is_group);
+  g_assert_true (((GwTrackerRow *) g_ptr_array_index (rows, 1))->is_group);
+
+  r = find_row (rows, "A1", GW_SEX_MALE);
+  g_assert_cmpfloat_with_epsilon (r->baseline_gap, 2.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->latest_gap, 2.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->target_gap, 2.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->change_since_baseline, 10.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->required_narrowing, 100.0 * 0.5 / 2.75, 1e-9);
+  /* trajectory at 1999 (2000.0 is 1998-2000's midpoint: t0 = 1996, tT = 2010) */
+  g_assert_cmpfloat_with_epsilon (r->trajectory_gap, 2.5 - 0.25 * 3.0 / 14.0, 1e-9);
+  /* OLS slope 0.1 per year through (1996..1999), mean 2.5 at 1997.5 */
+  g_assert_cmpfloat_with_epsilon (r->projected_gap, 2.5 + 0.1 * 12.5, 1e-9);
+  g_assert_cmpint (r->status, ==, GW_STATUS_OFF_TRACK);
+  g_assert_cmpstr (gw_target_status_to_string (r->status), ==, "off-track");
+
+  gw_tracker_summarise (rows, &sum);
+  g_assert_cmpuint (sum.neither, ==, 1);
+  g_assert_cmpuint (sum.both + sum.men_only + sum.women_only + sum.insufficient_data, ==, 0);
+}
+
+static void
+test_latest_method (void)
+{
+  /* gaps 2.5, 2.0, 2.25: latest 2.25 against the trajectory at 1998 */
+  static const double narrowing[] = { 78, 78.4, 78.2 };
+  Fixture fx = { "le-birth", GW_POLARITY_HIGHER_IS_BETTER, 3, flat_england, 1, narrowing, NULL };
+  g_autoptr(GwDataset) ds = make_dataset (&fx);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  const GwTrackerRow *r;
+
+  g_free (target->group);
+  target->group = g_strdup ("g");
+  target->method = GW_PROJECTION_LATEST;
+  rows = gw_tracker_run (ds, target, NULL, NULL, NULL);
+  r = find_row (rows, "A1", GW_SEX_FEMALE);
+  g_assert_cmpfloat_with_epsilon (r->projected_gap, 2.25, 1e-9);
+  /* trajectory at 1998: 2.5 - 0.25 * 2/14 = 2.4643 > 2.25 */
+  g_assert_cmpint (r->status, ==, GW_STATUS_ON_TRACK);
+  /* the group has no values: insufficient */
+  r = find_row (rows, "g", GW_SEX_MALE);
+  g_assert_cmpint (r->status, ==, GW_STATUS_INSUFFICIENT_DATA);
+  g_assert_true (isnan (r->baseline_gap));
+}
+
+static void
+test_holt_linear_series (void)
+{
+  /* a gap falling exactly 0.1 a year: Holt's forecast is the line itself */
+  static const double falling[] = { 78, 78.08, 78.16, 78.24, 78.32 };
+  static const double england[] = { 80, 80, 80, 80, 80 };
+  Fixture fx = { "le-birth", GW_POLARITY_HIGHER_IS_BETTER, 5, england, 1, falling, NULL };
+  g_autoptr(GwDataset) ds = make_dataset (&fx);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  const GwTrackerRow *r;
+
+  g_free (target->group);
+  target->group = g_strdup ("g");
+  target->method = GW_PROJECTION_HOLT;
+  rows = gw_tracker_run (ds, target, NULL, NULL, NULL);
+  r = find_row (rows, "A1", GW_SEX_MALE);
+  /* 2.5 at 1996 falling 0.1 a year: 2.1 at 2000, 1.1 at 2010 */
+  g_assert_cmpfloat_with_epsilon (r->projected_gap, 1.1, 1e-6);
+  g_assert_cmpint (r->status, ==, GW_STATUS_ON_TRACK);
+}
+
+static void
+test_no_gap_and_insufficient (void)
+{
+  /* A1 better than England; A2 with only two periods; A3 without a baseline */
+  static const double areas[] = {
+    81, 81, 81, 81,
+    78, 78, NAN, NAN,
+    NAN, 78, 78, 78,
+  };
+  Fixture fx = { "le-birth", GW_POLARITY_HIGHER_IS_BETTER, 4, flat_england, 3, areas, NULL };
+  g_autoptr(GwDataset) ds = make_dataset (&fx);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  GwTrackerSummary sum;
+  const GwTrackerRow *r;
+
+  g_free (target->group);
+  target->group = g_strdup ("g");
+  rows = gw_tracker_run (ds, target, NULL, NULL, NULL);
+  r = find_row (rows, "A1", GW_SEX_MALE);
+  g_assert_cmpint (r->status, ==, GW_STATUS_NO_GAP);
+  g_assert_cmpfloat_with_epsilon (r->baseline_gap, -1.25, 1e-9);
+  r = find_row (rows, "A2", GW_SEX_MALE);
+  g_assert_cmpint (r->status, ==, GW_STATUS_INSUFFICIENT_DATA);
+  g_assert_cmpuint (r->n_window_points, ==, 2);
+  g_assert_cmpfloat_with_epsilon (r->baseline_gap, 2.5, 1e-9);
+  r = find_row (rows, "A3", GW_SEX_FEMALE);
+  g_assert_cmpint (r->status, ==, GW_STATUS_INSUFFICIENT_DATA);
+  g_assert_true (isnan (r->baseline_gap));
+  g_assert_cmpfloat_with_epsilon (r->latest_gap, 2.5, 1e-9);
+
+  gw_tracker_summarise (rows, &sum);
+  g_assert_cmpuint (sum.both, ==, 1);
+  g_assert_cmpuint (sum.insufficient_data, ==, 2);
+}
+
+static void
+test_lower_is_better_absolute (void)
+{
+  /* infant mortality per 1,000: England 5.0 flat; the area 6.0, 6.2, 5.9 from 1997-1999 */
+  static const double eng[] = { 5, 5, 5, 5, 5 };
+  static const double imr[] = { NAN, NAN, 6.0, 6.2, 5.9 };
+  double areas[5];
+  Fixture fx = { "imr", GW_POLARITY_LOWER_IS_BETTER, 5, eng, 1, areas, NULL };
+  g_autoptr(GwDataset) ds = NULL;
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("imr-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  const GwTrackerRow *r;
+  double slope;
+
+  memcpy (areas, imr, sizeof imr);
+  ds = make_dataset (&fx);
+  g_free (target->group);
+  target->group = g_strdup ("g");
+  target->gap = GW_GAP_ABSOLUTE;
+  rows = gw_tracker_run (ds, target, NULL, NULL, NULL);
+  /* persons only: group row and A1 */
+  g_assert_cmpuint (rows->len, ==, 2);
+  r = find_row (rows, "A1", GW_SEX_PERSONS);
+  /* baseline 1997-1999: gap 1.0 per 1,000; target 0.9 */
+  g_assert_cmpfloat_with_epsilon (r->baseline_gap, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->target_gap, 0.9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->latest_gap, 0.9, 1e-9);
+  /* OLS through (1998, 1.0), (1999, 1.2), (2000, 0.9): slope -0.05 */
+  slope = -0.05;
+  g_assert_cmpfloat_with_epsilon (r->fit_slope, slope, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->projected_gap, 1.0333333333 + slope * (2010 - 1999), 1e-6);
+  /* 0.4833 at 2009-2011, below the target gap 0.9 */
+  g_assert_cmpint (r->status, ==, GW_STATUS_ON_TRACK);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/gw/tracker/linear/off-track", test_linear_off_track);
+  g_test_add_func ("/gw/tracker/latest/on-track", test_latest_method);
+  g_test_add_func ("/gw/tracker/holt/linear-series", test_holt_linear_series);
+  g_test_add_func ("/gw/tracker/status/no-gap-insufficient", test_no_gap_and_insufficient);
+  g_test_add_func ("/gw/tracker/absolute/lower-is-better", test_lower_is_better_absolute);
+  return g_test_run ();
+}
