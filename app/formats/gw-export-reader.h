@@ -36,6 +36,10 @@ typedef void (*GwProgressFunc) (guint64  done,
 
 GQuark    gw_export_error_quark (void);
 
+/* Initialises libxml2 once (libxml2-notes.md section 4).  Call it from main()
+ * before any thread reads a file; gw_export_read_file calls it too. */
+void      gw_formats_init       (void);
+
 /* Reads path into a new batch.  On failure returns NULL, sets error (its
  * message is the first problem, formatted, plus how many more there are), and
  * when the file was invalid appends every problem (GwProblem, at most

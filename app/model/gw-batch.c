@@ -361,7 +361,8 @@ gw_batch_add_warning (GwBatch    *batch,
 {
   g_return_if_fail (batch != NULL);
   batch->n_warnings++;
-  if (batch->warnings->len < MAX_KEPT_WARNINGS)
+  /* NULL: counted, its text not kept */
+  if (message != NULL && batch->warnings->len < MAX_KEPT_WARNINGS)
     g_ptr_array_add (batch->warnings, g_strdup (message));
 }
 

@@ -88,6 +88,7 @@ void            gw_batch_add_value           (GwBatch            *batch,
                                               double              count,
                                               double              denominator,
                                               GwNote              note);
+/* message NULL: a warning counted whose text is not kept */
 void            gw_batch_add_warning         (GwBatch            *batch,
                                               const char         *message);
 

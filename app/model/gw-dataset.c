@@ -346,10 +346,11 @@ merge_rows (GwDataset    *self,
 
   while (i < n_cur || j < n_new)
     {
-      const guint8 *rc = i < n_cur ? c + i * size : NULL;
-      const guint8 *rb = j < n_new ? b + j * size : NULL;
-      guint64 kc = rc ? gw_row_logical (*(const guint64 *) rc) : G_MAXUINT64;
-      guint64 kb = rb ? gw_row_logical (*(const guint64 *) rb) : G_MAXUINT64;
+      const guint8 *rc = c + MIN (i, n_cur - 1) * size;
+      const guint8 *rb = b + MIN (j, n_new - 1) * size;
+      /* an exhausted side compares as the largest key */
+      guint64 kc = i < n_cur ? gw_row_logical (*(const guint64 *) rc) : G_MAXUINT64;
+      guint64 kb = j < n_new ? gw_row_logical (*(const guint64 *) rb) : G_MAXUINT64;
 
       if (kc < kb)
         {

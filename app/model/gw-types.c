@@ -34,12 +34,16 @@ gboolean
 gw_sex_parse (const char *text,
               GwSex      *out)
 {
-  guint v;
-
-  if (!parse_in_table (text, sex_names, GW_N_SEXES, 0, &v))
+  /* one letter: read for every record */
+  if (text == NULL || text[0] == '\0' || text[1] != '\0')
     return FALSE;
-  *out = (GwSex) v;
-  return TRUE;
+  switch (text[0])
+    {
+    case 'm': *out = GW_SEX_MALE; return TRUE;
+    case 'f': *out = GW_SEX_FEMALE; return TRUE;
+    case 'p': *out = GW_SEX_PERSONS; return TRUE;
+    default:  return FALSE;
+    }
 }
 
 const char *
@@ -55,15 +59,46 @@ static const char *const age_names[GW_N_AGE_BANDS] = {
   "80-84", "85-89", "90+", "85+",
 };
 
+/* Read for every record of an export: parsed by hand, not by table lookup. */
 gboolean
 gw_age_band_parse (const char *text,
                    GwAgeBand  *out)
 {
-  guint v;
+  guint a = 0, b = 0;
+  const char *p = text;
 
-  if (!parse_in_table (text, age_names, GW_N_AGE_BANDS, 0, &v))
+  if (text == NULL || !g_ascii_isdigit (*p))
     return FALSE;
-  *out = (GwAgeBand) v;
+  if (p[0] == '0')
+    {
+      if (p[1] != '\0')
+        return FALSE;
+      *out = GW_AGE_0;
+      return TRUE;
+    }
+  for (; g_ascii_isdigit (*p) && a < 1000; p++)
+    a = a * 10 + (guint) (*p - '0');
+  if (*p == '+' && p[1] == '\0')
+    {
+      if (a != 85 && a != 90)
+        return FALSE;
+      *out = a == 90 ? GW_AGE_90_PLUS : GW_AGE_85_PLUS;
+      return TRUE;
+    }
+  if (*p++ != '-' || !g_ascii_isdigit (*p) || *p == '0')
+    return FALSE;
+  for (; g_ascii_isdigit (*p) && b < 1000; p++)
+    b = b * 10 + (guint) (*p - '0');
+  if (*p != '\0')
+    return FALSE;
+  if (a == 1 && b == 4)
+    {
+      *out = GW_AGE_1_4;
+      return TRUE;
+    }
+  if (a < 5 || a > 85 || a % 5 != 0 || b != a + 4)
+    return FALSE;
+  *out = (GwAgeBand) (a / 5 + 1);
   return TRUE;
 }
 

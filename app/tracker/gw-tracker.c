@@ -63,6 +63,43 @@ gw_tracker_published_series (GwDataset  *dataset,
   return series;
 }
 
+GArray *
+gw_tracker_indicators_series (GwDataset  *dataset,
+                              const char *indicator,
+                              gboolean    is_group,
+                              guint       subject,
+                              GwSex       sex,
+                              gpointer    user_data)
+{
+  GwIndicators *indicators = user_data;
+  gint ind = gw_indicators_lookup_id (indicators, indicator);
+  guint start, n;
+  GArray *series;
+
+  if (ind < 0)
+    return NULL;
+  n = gw_indicators_series (indicators, ind, is_group, subject, sex, &start);
+  if (n == 0)
+    return NULL;
+
+  series = g_array_sized_new (FALSE, FALSE, sizeof (GwSeriesPoint), n);
+  for (guint i = start; i < start + n; i++)
+    {
+      const GwIndicatorValue *v = gw_indicators_get_value (indicators, i);
+      GwSeriesPoint p;
+
+      if (v->rolling)
+        continue;
+      p.period = v->period;
+      p.value = v->value;
+      p.lower = v->lower95;
+      p.upper = v->upper95;
+      p.source = v->source;
+      g_array_append_val (series, p);
+    }
+  return series;
+}
+
 static void
 free_row (gpointer data)
 {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "model/gw-dataset.h"
+#include "methods/gw-indicators.h"
 #include "gw-target.h"
 
 G_BEGIN_DECLS
@@ -31,14 +32,6 @@ typedef enum
   GW_STATUS_NO_GAP,
   GW_STATUS_INSUFFICIENT_DATA,
 } GwTargetStatus;
-
-/* Where a value came from (the indicator engine's precedence). */
-typedef enum
-{
-  GW_SOURCE_PUBLISHED = 0,
-  GW_SOURCE_COMPUTED,
-  GW_SOURCE_PROVISIONAL,
-} GwValueSource;
 
 typedef struct
 {
@@ -120,6 +113,14 @@ GArray       *gw_tracker_published_series (GwDataset  *dataset,
                                            guint       subject,
                                            GwSex       sex,
                                            gpointer    user_data);
+/* The values of the indicator engine (published where published, computed
+ * elsewhere); user_data is a GwIndicators of the same dataset. */
+GArray       *gw_tracker_indicators_series (GwDataset  *dataset,
+                                            const char *indicator,
+                                            gboolean    is_group,
+                                            guint       subject,
+                                            GwSex       sex,
+                                            gpointer    user_data);
 const char   *gw_target_status_to_string (GwTargetStatus status);
 /* The trajectory's gap at time t (decimal years). */
 double        gw_tracker_trajectory_at  (const GwTrackerRow *row,

@@ -1,0 +1,1776 @@
+/* gw-export-reader.c: the streaming reader of Gapwatch export format 1.x
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libxml2's SAX2 push parser, fed from a file descriptor this reader opened
+ * itself (so no URL and no other file is ever opened), with XML_PARSE_NONET
+ * only: no entity substitution, no DTD loading, no XInclude, and libxml2's
+ * default limits kept (no XML_PARSE_HUGE).  See ../shared/docs/libxml2-notes.md.
+ * SAX2 rather than xmlTextReader: it builds no nodes at all, and attribute
+ * values arrive as slices of the parser's buffer, so a record costs no
+ * allocation.  Gzip is inflated here with zlib, so the SHA-256 covers the
+ * bytes on disk and progress counts them.
+ *
+ * Everything goes into a GwBatch; the batch is handed over only when the
+ * whole file was read without an error.  Keys repeated within the file are
+ * found after the read by sorting (gw_batch_finish); only then, and only
+ * for those keys, a second pass finds their lines for the messages.
+ */
+#include "gw-config.h"
+#include "gw-export-reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <zlib.h>
+
+#define GW_EXPORT_NS       "urn:gapwatch:export:1"
+#define CHUNK_SIZE         (256 * 1024)
+#define MAX_CODE_LEN       64
+#define MAX_NAME_LEN       1024
+#define MAX_NUMBER_LEN     64
+
+G_DEFINE_QUARK (gw-export-error-quark, gw_export_error)
+
+void
+gw_formats_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      /* libxml2-notes.md section 4: once, before any thread uses libxml2;
+       * xmlCleanupParser is never called. */
+      xmlInitParser ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+typedef enum
+{
+  EL_NONE,
+  EL_EXPORT,
+  EL_AREAS,
+  EL_GROUP,
+  EL_AREA,
+  EL_DEATHS,
+  EL_POPULATION,
+  EL_BIRTHS,
+  EL_INDICATOR,
+  EL_C,
+  EL_V,
+  N_ELEMENTS_KINDS
+} Element;
+
+static const char *const element_names[N_ELEMENTS_KINDS] = {
+  NULL, "export", "areas", "group", "area", "deaths", "population", "births", "indicator", "c", "v",
+};
+
+typedef enum
+{
+  A_OTHER = 0,
+  A_AREA,
+  A_SEX,
+  A_AGE,
+  A_N,
+  A_CAUSE,
+  A_VALUE,
+  A_LOWER,
+  A_UPPER,
+  A_PERIOD,
+  A_GROUP,
+  A_NOTE,
+  A_COUNT,
+  A_DENOMINATOR,
+  A_BASIS,
+  A_ID,
+  A_NAME,
+  A_CODE,
+  A_TYPE,
+  A_PARENT,
+  A_GROUPS,
+  A_IMD_DECILE,
+  A_UNIT,
+  A_POLARITY,
+  A_VERSION,
+  A_GENERATED,
+  A_PUBLISHER,
+  A_TITLE,
+  N_ATTRS
+} AttrName;
+
+/* the hot ones first: a record's attributes are found in a few compares */
+static const char *const attr_names[N_ATTRS] = {
+  NULL,
+  "area",
+  "sex",
+  "age",
+  "n",
+  "cause",
+  "value",
+  "lower",
+  "upper",
+  "period",
+  "group",
+  "note",
+  "count",
+  "denominator",
+  "basis",
+  "id",
+  "name",
+  "code",
+  "type",
+  "parent",
+  "groups",
+  "imd-decile",
+  "unit",
+  "polarity",
+  "version",
+  "generated",
+  "publisher",
+  "title",
+};
+
+typedef enum
+{
+  PASS_READ,          /* fill the batch */
+  PASS_LOCATE,        /* find the lines of duplicate keys */
+} Pass;
+
+/* A reference to check at the end of the file, where it was made. */
+typedef struct
+{
+  char  *value;
+  guint  line;
+  guint  column;
+  gboolean is_group;
+  char  *area;        /* the area whose attribute it is */
+} Deferred;
+
+typedef struct
+{
+  /* borrowed */
+  const char        *path;
+  GwBatch           *batch;
+  GPtrArray         *errors;       /* GwProblem */
+  GCancellable      *cancellable;
+
+  xmlParserCtxtPtr   ctxt;
+  Pass               pass;
+  const xmlChar     *names[N_ELEMENTS_KINDS];   /* interned in ctxt->dict */
+  const xmlChar     *anames[N_ATTRS];
+  guint              n_errors;
+  gboolean           stopped;
+  gboolean           seen_root;
+
+  /* element stack below <export> */
+  Element            stack[4];
+  guint              depth;        /* elements open, all namespaces */
+  guint              skip_depth;   /* > 0: inside a foreign element */
+
+  /* the record set being read */
+  GwPeriod           period;
+  gint               basis;
+  gint               indicator;
+  gboolean           set_ok;
+
+  /* last area looked up (records come in runs of one area) */
+  char               last_code[MAX_CODE_LEN + 1];
+  gsize              last_len;
+  gint               last_area;
+
+  GArray            *deferred;     /* Deferred: parents and group memberships */
+
+  /* locate pass */
+  GHashTable        *dup_first;    /* (kind << 56 ^ key) -> first line, 0 before seen */
+  guint              warnings_foreign;
+} Reader;
+
+/* Position */
+
+/* Line and column of the '<' of the element whose start tag was just parsed:
+ * libxml2 stands after its '>', and the tag is still in the buffer. */
+static void
+element_position (Reader *r, guint *line, guint *column)
+{
+  xmlParserInputPtr in = r->ctxt->input;
+  const xmlChar *p, *lt;
+  guint newlines = 0, col = 0;
+
+  *line = in != NULL ? (guint) in->line : 0;
+  *column = in != NULL ? (guint) in->col : 0;
+  if (in == NULL || in->cur == NULL || in->base == NULL)
+    return;
+
+  for (lt = in->cur; lt > in->base && *lt != '<'; lt--)
+    if (*lt == '\n')
+      newlines++;
+  if (*lt != '<')
+    return;
+
+  if (newlines == 0)
+    {
+      /* count characters, not bytes, between '<' and cur */
+      guint chars = 0;
+
+      for (p = lt; p < in->cur; p++)
+        if ((*p & 0xc0) != 0x80)
+          chars++;
+      *column = in->col > (int) chars ? (guint) in->col - chars : 1;
+      return;
+    }
+
+  *line = in->line > (int) newlines ? (guint) in->line - newlines : 1;
+  for (p = lt; p > in->base && p[-1] != '\n'; p--)
+    ;
+  for (; p <= lt; p++)
+    if ((*p & 0xc0) != 0x80)
+      col++;
+  *column = col;
+}
+
+static void
+stop (Reader *r)
+{
+  if (!r->stopped)
+    {
+      r->stopped = TRUE;
+      xmlStopParser (r->ctxt);
+    }
+}
+
+static void
+add_problem (Reader *r, guint line, guint column, const char *message)
+{
+  if (r->n_errors >= GW_EXPORT_MAX_ERRORS)
+    return;
+  r->n_errors++;
+  if (r->errors != NULL)
+    g_ptr_array_add (r->errors, gw_problem_new (r->path, line, column, message));
+  if (r->n_errors >= GW_EXPORT_MAX_ERRORS)
+    stop (r);
+}
+
+static void error_at_element (Reader *r, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+error_at_element (Reader *r, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  element_position (r, &line, &column);
+  add_problem (r, line, column, message);
+}
+
+static void
+warn (Reader *r, const char *message)
+{
+  guint line, column;
+  g_autofree char *text = NULL;
+
+  if (r->pass != PASS_READ)
+    return;
+  element_position (r, &line, &column);
+  text = g_strdup_printf ("%s:%u:%u: %s", r->path, line, column, message);
+  gw_batch_add_warning (r->batch, text);
+}
+
+/* libxml2's own errors: well-formedness, encoding, limits.  Only the first
+ * is kept (later ones follow from it) and the read ends there. */
+static void
+on_xml_error (void *data, xmlErrorPtr err)
+{
+  Reader *r = data;
+  g_autofree char *text = NULL;
+  const char *message;
+
+  if (r->stopped || err == NULL || err->level < XML_ERR_ERROR)
+    return;
+
+  switch (err->code)
+    {
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      message = _("the file is not valid UTF-8 (or the encoding it declares): save it as UTF-8");
+      break;
+    case XML_ERR_DOCUMENT_EMPTY:
+      message = _("the file has no XML content");
+      break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+      text = g_strdup_printf (_("entity reference %s: exports use no entities (write the character itself)"),
+                              err->str1 != NULL ? err->str1 : "");
+      message = text;
+      break;
+    case XML_ERR_UNSUPPORTED_ENCODING:
+      text = g_strdup_printf (_("unsupported encoding %s: save the file as UTF-8"),
+                              err->str1 != NULL ? err->str1 : "");
+      message = text;
+      break;
+    default:
+      text = g_strstrip (g_strdup (err->message != NULL ? err->message : _("not well-formed XML")));
+      message = text;
+      break;
+    }
+
+  {
+    g_autofree char *full = err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING
+                            || err->code == XML_ERR_DOCUMENT_EMPTY
+                            ? g_strdup (message)
+                            : g_strdup_printf (_("not well-formed XML: %s"), message);
+
+    add_problem (r, err->line > 0 ? (guint) err->line : 0, err->int2 > 0 ? (guint) err->int2 : 0, full);
+  }
+  stop (r);
+}
+
+/* Attributes */
+
+typedef struct
+{
+  const xmlChar *name;
+  AttrName       id;
+  const xmlChar *value;   /* not NUL-terminated */
+  gsize          len;
+} Attr;
+
+/* Copies an attribute value into buf (NUL-terminated); FALSE if too long. */
+static gboolean
+copy_value (const Attr *a, char *buf, gsize size)
+{
+  if (a->len >= size)
+    return FALSE;
+  memcpy (buf, a->value, a->len);
+  buf[a->len] = '\0';
+  return TRUE;
+}
+
+/* A value for messages: cut to 40 characters. */
+static char *
+shown_value (const Attr *a)
+{
+  gsize n = MIN (a->len, 40);
+  char *s = g_strndup ((const char *) a->value, n);
+
+  if (!g_utf8_validate (s, -1, NULL))
+    {
+      g_free (s);
+      return g_strdup ("…");
+    }
+  if (n < a->len)
+    {
+      char *t = g_strconcat (s, "…", NULL);
+      g_free (s);
+      return t;
+    }
+  return s;
+}
+
+static void
+bad_value (Reader *r, Element el, const Attr *a, const char *expected)
+{
+  g_autofree char *v = shown_value (a);
+
+  error_at_element (r, _("<%s>: %s=\"%s\" is not %s"), element_names[el], a->name, v, expected);
+}
+
+static void
+missing (Reader *r, Element el, const char *attr)
+{
+  error_at_element (r, _("<%s>: the attribute %s is missing"), element_names[el], attr);
+}
+
+/* A non-negative integer: digits only, below 2^53. */
+static gboolean
+parse_count (const Attr *a, double *out)
+{
+  guint64 v = 0;
+
+  if (a->len == 0 || a->len > 15)
+    return FALSE;
+  for (gsize i = 0; i < a->len; i++)
+    {
+      if (a->value[i] < '0' || a->value[i] > '9')
+        return FALSE;
+      v = v * 10 + (a->value[i] - '0');
+    }
+  *out = (double) v;
+  return TRUE;
+}
+
+/* An XML Schema decimal: optional sign, digits, optional fraction. */
+static gboolean
+parse_decimal (const Attr *a, gboolean allow_negative, double *out)
+{
+  char buf[MAX_NUMBER_LEN];
+  gsize i = 0, digits = 0;
+
+  if (!copy_value (a, buf, sizeof buf) || a->len == 0)
+    return FALSE;
+  if (buf[0] == '-' || buf[0] == '+')
+    {
+      if (buf[0] == '-' && !allow_negative)
+        return FALSE;
+      i++;
+    }
+  for (; g_ascii_isdigit (buf[i]); i++)
+    digits++;
+  if (buf[i] == '.')
+    for (i++; g_ascii_isdigit (buf[i]); i++)
+      digits++;
+  if (buf[i] != '\0' || digits == 0)
+    return FALSE;
+  *out = g_ascii_strtod (buf, NULL);
+  if (!allow_negative && *out == 0)
+    *out = 0;   /* "-0" was refused above; "+0" is 0 */
+  return isfinite (*out);
+}
+
+#define attr_is(a, which) ((a)->id == (which))
+
+/* Looks up a record's area, caching the last one. */
+static gint
+lookup_area (Reader *r, const Attr *a)
+{
+  char code[MAX_CODE_LEN + 1];
+
+  if (r->last_area >= 0 && a->len == r->last_len && memcmp (a->value, r->last_code, a->len) == 0)
+    return r->last_area;
+  if (!copy_value (a, code, sizeof code))
+    return -1;
+  r->last_area = gw_batch_lookup_area (r->batch, code);
+  memcpy (r->last_code, code, sizeof code);
+  r->last_len = a->len;
+  return r->last_area;
+}
+
+static void
+unknown_area (Reader *r, Element el, const Attr *a)
+{
+  g_autofree char *v = shown_value (a);
+
+  error_at_element (r, _("<%s>: area=\"%s\" is not declared in this export or an earlier import"),
+                    element_names[el], v);
+}
+
+static void
+unknown_attribute (Reader *r, Element el, const Attr *a)
+{
+  error_at_element (r, _("<%s>: unknown attribute %s"), element_names[el], a->name);
+}
+
+/* Elements */
+
+static void
+read_export (Reader *r, const Attr *attrs, guint n)
+{
+  char id[MAX_CODE_LEN * 2 + 1] = "", version[16] = "";
+  g_autofree char *generated_text = NULL, *publisher = NULL, *title = NULL;
+  g_autoptr(GDateTime) generated = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  gboolean has_id = FALSE, has_generated = FALSE, has_version = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+
+      if (attr_is (a, A_VERSION))
+        {
+          const char *dot;
+
+          has_version = TRUE;
+          if (!copy_value (a, version, sizeof version) || (dot = strchr (version, '.')) == NULL
+              || dot == version || strspn (version, "0123456789") != (gsize) (dot - version)
+              || dot[1] == '\0' || strspn (dot + 1, "0123456789") != strlen (dot + 1))
+            bad_value (r, EL_EXPORT, a, _("a version number (expected 1.x)"));
+          else if (dot - version != 1 || version[0] != '1')
+            {
+              error_at_element (r, _("this is a version %s export; Gapwatch reads 1.x"), version);
+              stop (r);
+              return;
+            }
+        }
+      else if (attr_is (a, A_ID))
+        {
+          has_id = TRUE;
+          if (a->len == 0 || !copy_value (a, id, sizeof id))
+            bad_value (r, EL_EXPORT, a, _("an export id (1 to 128 characters)"));
+        }
+      else if (attr_is (a, A_GENERATED))
+        {
+          has_generated = TRUE;
+          generated_text = g_strndup ((const char *) a->value, MIN (a->len, 64));
+          generated = a->len < 64 ? g_date_time_new_from_iso8601 (generated_text, utc) : NULL;
+          if (generated == NULL)
+            bad_value (r, EL_EXPORT, a, _("an ISO 8601 date and time (e.g. 2007-07-12T08:30:00Z)"));
+        }
+      else if (attr_is (a, A_PUBLISHER) && a->len <= MAX_NAME_LEN)
+        publisher = g_strndup ((const char *) a->value, a->len);
+      else if (attr_is (a, A_TITLE) && a->len <= MAX_NAME_LEN)
+        title = g_strndup ((const char *) a->value, a->len);
+      else if (attr_is (a, A_PUBLISHER) || attr_is (a, A_TITLE))
+        bad_value (r, EL_EXPORT, a, _("a text of at most 1024 characters"));
+      else
+        unknown_attribute (r, EL_EXPORT, a);
+    }
+
+  if (!has_version)
+    missing (r, EL_EXPORT, "version");
+  if (!has_id)
+    missing (r, EL_EXPORT, "id");
+  if (!has_generated)
+    missing (r, EL_EXPORT, "generated");
+  if (r->pass == PASS_READ)
+    gw_batch_set_header (r->batch, id, generated, version, publisher, title);
+}
+
+static void
+defer (Reader *r, const Attr *a, gboolean is_group, const char *area, gsize value_len, const xmlChar *value)
+{
+  Deferred d = { 0 };
+
+  d.value = g_strndup ((const char *) value, value_len);
+  d.is_group = is_group;
+  d.area = g_strdup (area);
+  element_position (r, &d.line, &d.column);
+  g_array_append_val (r->deferred, d);
+}
+
+static void
+read_group (Reader *r, const Attr *attrs, guint n)
+{
+  g_autofree char *id = NULL, *name = NULL;
+  gboolean has_id = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+
+      if (attr_is (a, A_ID))
+        {
+          has_id = TRUE;
+          if (a->len == 0 || a->len > MAX_CODE_LEN || memchr (a->value, ' ', a->len) != NULL)
+            bad_value (r, EL_GROUP, a, _("a group id (1 to 64 characters, no spaces)"));
+          else
+            id = g_strndup ((const char *) a->value, a->len);
+        }
+      else if (attr_is (a, A_NAME))
+        {
+          if (a->len > MAX_NAME_LEN)
+            bad_value (r, EL_GROUP, a, _("a name of at most 1024 characters"));
+          else
+            name = g_strndup ((const char *) a->value, a->len);
+        }
+      else
+        unknown_attribute (r, EL_GROUP, a);
+    }
+  if (id == NULL)
+    {
+      if (!has_id)
+        missing (r, EL_GROUP, "id");
+      return;
+    }
+  if (r->pass == PASS_READ && gw_batch_declare_group (r->batch, id, name) < 0)
+    error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
+}
+
+static void
+read_area (Reader *r, const Attr *attrs, guint n)
+{
+  GwAreaDecl decl = { 0 };
+  g_autofree char *code = NULL, *name = NULL, *parent = NULL;
+  g_auto(GStrv) groups = NULL;
+  const Attr *groups_attr = NULL, *parent_attr = NULL;
+  gboolean has_type = FALSE, ok = TRUE;
+
+  decl.type = GW_AREA_OTHER;
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+      char buf[32];
+
+      if (attr_is (a, A_CODE))
+        {
+          if (a->len == 0 || a->len > MAX_CODE_LEN || memchr (a->value, ' ', a->len) != NULL)
+            {
+              bad_value (r, EL_AREA, a, _("an area code (1 to 64 characters, no spaces)"));
+              ok = FALSE;
+            }
+          else
+            code = g_strndup ((const char *) a->value, a->len);
+        }
+      else if (attr_is (a, A_NAME))
+        {
+          if (a->len > MAX_NAME_LEN)
+            bad_value (r, EL_AREA, a, _("a name of at most 1024 characters"));
+          else
+            name = g_strndup ((const char *) a->value, a->len);
+        }
+      else if (attr_is (a, A_TYPE))
+        {
+          has_type = TRUE;
+          if (!copy_value (a, buf, sizeof buf) || !gw_area_type_parse (buf, &decl.type))
+            {
+              bad_value (r, EL_AREA, a, _("an area type (country, region, ua, la, pct, ccg, icb, msoa, lsoa or other)"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_PARENT))
+        {
+          if (a->len == 0 || a->len > MAX_CODE_LEN)
+            bad_value (r, EL_AREA, a, _("an area code"));
+          else
+            {
+              parent = g_strndup ((const char *) a->value, a->len);
+              parent_attr = a;
+            }
+        }
+      else if (attr_is (a, A_GROUPS))
+        {
+          g_autofree char *text = g_strndup ((const char *) a->value, MIN (a->len, 4096));
+
+          groups = g_strsplit_set (g_strstrip (text), " \t\n", -1);
+          groups_attr = a;
+        }
+      else if (attr_is (a, A_IMD_DECILE))
+        {
+          double d;
+
+          if (!parse_count (a, &d) || d < 1 || d > 10)
+            bad_value (r, EL_AREA, a, _("a deprivation decile from 1 to 10"));
+          else
+            decl.imd_decile = (guint) d;
+        }
+      else
+        unknown_attribute (r, EL_AREA, a);
+    }
+
+  if (code == NULL)
+    {
+      if (ok)
+        missing (r, EL_AREA, "code");
+      return;
+    }
+  if (!has_type)
+    missing (r, EL_AREA, "type");
+  if (r->pass != PASS_READ)
+    return;
+
+  decl.code = code;
+  decl.name = name;
+  decl.parent = parent;
+  decl.groups = (const char *const *) groups;
+  if (gw_batch_declare_area (r->batch, &decl) < 0)
+    {
+      error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
+      return;
+    }
+  if (parent_attr != NULL)
+    defer (r, parent_attr, FALSE, code, parent_attr->len, parent_attr->value);
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    if (groups[i][0] != '\0')
+      defer (r, groups_attr, TRUE, code, strlen (groups[i]), (const xmlChar *) groups[i]);
+}
+
+/* <deaths>, <population>, <births>, <indicator>: the attributes of a set */
+static void
+read_set (Reader *r, Element el, const Attr *attrs, guint n)
+{
+  gboolean has_period = FALSE;
+  g_autofree char *id = NULL, *name = NULL, *unit = NULL;
+  GwPolarity polarity = GW_POLARITY_NONE;
+
+  r->set_ok = TRUE;
+  r->period = 0;
+  r->basis = 0;
+  r->indicator = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+      char buf[64];
+
+      if (el != EL_INDICATOR && attr_is (a, A_PERIOD))
+        {
+          has_period = TRUE;
+          if (!copy_value (a, buf, sizeof buf) || !gw_period_parse (buf, &r->period))
+            {
+              bad_value (r, el, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
+              r->set_ok = FALSE;
+            }
+        }
+      else if ((el == EL_DEATHS || el == EL_POPULATION) && attr_is (a, A_BASIS))
+        {
+          if (!copy_value (a, buf, sizeof buf) || a->len == 0)
+            bad_value (r, el, a, _("a basis (e.g. registration or mid-year-estimate)"));
+          else if (el == EL_DEATHS && r->pass == PASS_READ
+                   && (r->basis = gw_batch_intern_basis (r->batch, buf)) < 0)
+            {
+              error_at_element (r, _("<deaths>: too many different bases (at most %d)"), GW_MAX_BASES - 1);
+              r->set_ok = FALSE;
+            }
+          else if (el == EL_DEATHS && r->pass == PASS_LOCATE)
+            r->basis = gw_batch_intern_basis (r->batch, buf);
+        }
+      else if (el == EL_INDICATOR && attr_is (a, A_ID))
+        {
+          if (a->len == 0 || a->len > MAX_CODE_LEN)
+            bad_value (r, el, a, _("an indicator id (1 to 64 characters)"));
+          else
+            id = g_strndup ((const char *) a->value, a->len);
+        }
+      else if (el == EL_INDICATOR && attr_is (a, A_NAME) && a->len <= MAX_NAME_LEN)
+        name = g_strndup ((const char *) a->value, a->len);
+      else if (el == EL_INDICATOR && attr_is (a, A_UNIT) && a->len <= MAX_CODE_LEN)
+        unit = g_strndup ((const char *) a->value, a->len);
+      else if (el == EL_INDICATOR && attr_is (a, A_POLARITY))
+        {
+          if (!copy_value (a, buf, sizeof buf) || !gw_polarity_parse (buf, &polarity))
+            bad_value (r, el, a, _("a polarity (higher-is-better or lower-is-better)"));
+        }
+      else if (el == EL_INDICATOR && (attr_is (a, A_NAME) || attr_is (a, A_UNIT)))
+        bad_value (r, el, a, _("a text of at most 1024 characters"));
+      else
+        unknown_attribute (r, el, a);
+    }
+
+  if (el == EL_INDICATOR)
+    {
+      if (id == NULL)
+        {
+          missing (r, el, "id");
+          r->set_ok = FALSE;
+        }
+      else if ((r->indicator = gw_batch_declare_indicator (r->batch, id, name, unit, polarity)) < 0)
+        {
+          error_at_element (r, _("<indicator>: too many indicators (at most %d)"), GW_MAX_INDICATORS);
+          r->set_ok = FALSE;
+        }
+    }
+  else if (!has_period)
+    {
+      missing (r, el, "period");
+      r->set_ok = FALSE;
+    }
+}
+
+static void
+record (Reader *r, GwRecordKind kind, guint64 key, double value)
+{
+  if (r->pass == PASS_READ)
+    {
+      gw_batch_add_count (r->batch, kind, key, value);
+      return;
+    }
+
+  /* locate pass: the second sighting of a duplicate key is the error */
+  {
+    gpointer k = GSIZE_TO_POINTER (((guint64) kind << 56) ^ key);
+    gpointer first;
+
+    if (g_hash_table_lookup_extended (r->dup_first, k, NULL, &first))
+      {
+        guint line, column;
+
+        element_position (r, &line, &column);
+        if (GPOINTER_TO_UINT (first) == 0)
+          g_hash_table_insert (r->dup_first, k, GUINT_TO_POINTER (line));
+        else
+          {
+            g_autofree char *what = gw_batch_describe_key (r->batch, kind, key);
+
+            error_at_element (r, _("duplicate record: %s (first at line %u)"), what, GPOINTER_TO_UINT (first));
+          }
+      }
+  }
+}
+
+static void
+read_c (Reader *r, Element set, const Attr *attrs, guint n)
+{
+  gint area = -1;
+  GwSex sex = GW_SEX_PERSONS;
+  GwAgeBand age = GW_AGE_0;
+  GwCause cause = GW_CAUSE_ALL;
+  double value = 0;
+  gboolean has_sex = FALSE, has_age = FALSE, has_n = FALSE, has_area = FALSE, ok = r->set_ok;
+  guint errors_before = r->n_errors;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+      char buf[16];
+
+      if (attr_is (a, A_AREA))
+        {
+          has_area = TRUE;
+          if ((area = lookup_area (r, a)) < 0)
+            {
+              unknown_area (r, EL_C, a);
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_SEX))
+        {
+          has_sex = TRUE;
+          if (!copy_value (a, buf, sizeof buf) || !gw_sex_parse (buf, &sex))
+            {
+              bad_value (r, EL_C, a, _("a sex (m, f or p)"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_AGE) && set != EL_BIRTHS)
+        {
+          has_age = TRUE;
+          if (!copy_value (a, buf, sizeof buf) || !gw_age_band_parse (buf, &age))
+            {
+              bad_value (r, EL_C, a, _("an age band (0, 1-4, 5-9, …, 85-89, 85+ or 90+)"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_N))
+        {
+          has_n = TRUE;
+          if (set == EL_POPULATION ? !parse_decimal (a, FALSE, &value) : !parse_count (a, &value))
+            {
+              bad_value (r, EL_C, a, set == EL_POPULATION ? _("a non-negative number")
+                                                          : _("a non-negative integer"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_CAUSE) && set == EL_DEATHS)
+        {
+          if (!copy_value (a, buf, sizeof buf) || !gw_cause_parse (buf, &cause))
+            {
+              bad_value (r, EL_C, a, _("a cause (circulatory, cancer, respiratory, digestive, external or other)"));
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          unknown_attribute (r, EL_C, a);
+          ok = FALSE;
+        }
+    }
+
+  if (r->n_errors == errors_before)
+    {
+      if (!has_area)
+        missing (r, EL_C, "area");
+      else if (!has_sex && set != EL_BIRTHS)
+        missing (r, EL_C, "sex");
+      else if (!has_age && set != EL_BIRTHS)
+        missing (r, EL_C, "age");
+      else if (!has_n)
+        missing (r, EL_C, "n");
+    }
+  if (!ok || r->n_errors != errors_before)
+    return;
+
+  switch (set)
+    {
+    case EL_DEATHS:
+      record (r, GW_RECORD_DEATHS, gw_key_deaths (area, sex, cause, r->basis, r->period, age), value);
+      break;
+    case EL_POPULATION:
+      record (r, GW_RECORD_POPULATION, gw_key_population (area, sex, r->period, age), value);
+      break;
+    case EL_BIRTHS:
+      record (r, GW_RECORD_BIRTHS, gw_key_births (area, sex, r->period), value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_v (Reader *r, const Attr *attrs, guint n)
+{
+  gint subject = -1;
+  gboolean is_group = FALSE, has_subject = FALSE, has_sex = FALSE, has_period = FALSE, ok = r->set_ok;
+  GwSex sex = GW_SEX_PERSONS;
+  GwPeriod period = 0;
+  GwNote note = GW_NOTE_NONE;
+  double value = NAN, lower = NAN, upper = NAN, count = NAN, denominator = NAN;
+  const Attr *value_attr = NULL;
+  guint errors_before = r->n_errors;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+      char buf[64];
+
+      if (attr_is (a, A_AREA) || attr_is (a, A_GROUP))
+        {
+          gboolean grp = attr_is (a, A_GROUP);
+
+          if (has_subject)
+            {
+              error_at_element (r, _("<v>: give area or group, not both"));
+              ok = FALSE;
+              continue;
+            }
+          has_subject = TRUE;
+          is_group = grp;
+          if (!grp)
+            {
+              if ((subject = lookup_area (r, a)) < 0)
+                {
+                  unknown_area (r, EL_V, a);
+                  ok = FALSE;
+                }
+            }
+          else if (!copy_value (a, buf, sizeof buf) || (subject = gw_batch_lookup_group (r->batch, buf)) < 0)
+            {
+              g_autofree char *v = shown_value (a);
+
+              error_at_element (r, _("<v>: group=\"%s\" is not declared in this export or an earlier import"), v);
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_SEX))
+        {
+          has_sex = TRUE;
+          if (!copy_value (a, buf, sizeof buf) || !gw_sex_parse (buf, &sex))
+            {
+              bad_value (r, EL_V, a, _("a sex (m, f or p)"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_PERIOD))
+        {
+          has_period = TRUE;
+          if (!copy_value (a, buf, sizeof buf) || !gw_period_parse (buf, &period))
+            {
+              bad_value (r, EL_V, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_VALUE))
+        {
+          value_attr = a;
+          if (a->len > 0 && !parse_decimal (a, TRUE, &value))
+            {
+              bad_value (r, EL_V, a, _("a decimal number"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_LOWER) || attr_is (a, A_UPPER))
+        {
+          double *out = attr_is (a, A_LOWER) ? &lower : &upper;
+
+          if (!parse_decimal (a, TRUE, out))
+            {
+              bad_value (r, EL_V, a, _("a decimal number"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_COUNT) || attr_is (a, A_DENOMINATOR))
+        {
+          double *out = attr_is (a, A_COUNT) ? &count : &denominator;
+
+          if (!parse_decimal (a, FALSE, out))
+            {
+              bad_value (r, EL_V, a, _("a non-negative number"));
+              ok = FALSE;
+            }
+        }
+      else if (attr_is (a, A_NOTE))
+        {
+          if (!copy_value (a, buf, sizeof buf) || !gw_note_parse (buf, &note))
+            {
+              bad_value (r, EL_V, a, _("a note (suppressed, unreliable or not-available)"));
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          unknown_attribute (r, EL_V, a);
+          ok = FALSE;
+        }
+    }
+
+  if (r->n_errors == errors_before)
+    {
+      if (!has_subject)
+        error_at_element (r, _("<v>: the attribute area or group is missing"));
+      else if (!has_sex)
+        missing (r, EL_V, "sex");
+      else if (!has_period)
+        missing (r, EL_V, "period");
+      else if (value_attr == NULL)
+        missing (r, EL_V, "value");
+      else if (value_attr->len == 0 && note == GW_NOTE_NONE)
+        error_at_element (r, _("<v>: value=\"\" needs a note (suppressed, unreliable or not-available)"));
+      else if (!isnan (value) && !isnan (lower) && lower > value)
+        error_at_element (r, _("<v>: lower=\"%g\" is above value=\"%g\""), lower, value);
+      else if (!isnan (value) && !isnan (upper) && value > upper)
+        error_at_element (r, _("<v>: value=\"%g\" is above upper=\"%g\""), value, upper);
+      else if (!isnan (lower) && !isnan (upper) && lower > upper)
+        error_at_element (r, _("<v>: lower=\"%g\" is above upper=\"%g\""), lower, upper);
+    }
+  if (!ok || r->n_errors != errors_before)
+    return;
+
+  {
+    guint64 key = gw_key_value (r->indicator, is_group, subject, sex, period);
+
+    if (r->pass == PASS_READ)
+      {
+        gw_batch_add_value (r->batch, key, value, lower, upper, count, denominator, note);
+        if (note != GW_NOTE_NONE)
+          {
+            g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_VALUES, key);
+            g_autofree char *text = g_strdup_printf (_("%s: value %s"), what, gw_note_to_string (note));
+
+            warn (r, text);
+          }
+      }
+    else
+      record (r, GW_RECORD_VALUES, key, value);
+  }
+}
+
+/* SAX callbacks */
+
+static Element
+element_of (Reader *r, const xmlChar *localname)
+{
+  for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
+    if (r->names[i] == localname)
+      return i;
+  return EL_NONE;
+}
+
+/* Which children each element may have. */
+static gboolean
+allowed_child (Element parent, Element child)
+{
+  switch (parent)
+    {
+    case EL_EXPORT:
+      return child == EL_AREAS || child == EL_DEATHS || child == EL_POPULATION
+             || child == EL_BIRTHS || child == EL_INDICATOR;
+    case EL_AREAS:
+      return child == EL_GROUP || child == EL_AREA;
+    case EL_DEATHS:
+    case EL_POPULATION:
+    case EL_BIRTHS:
+      return child == EL_C;
+    case EL_INDICATOR:
+      return child == EL_V;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_start_element (void           *data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             nb_namespaces,
+                  const xmlChar **namespaces,
+                  int             nb_attributes,
+                  int             nb_defaulted,
+                  const xmlChar **attributes)
+{
+  Reader *r = data;
+  Attr attrs[32];
+  guint n = 0;
+  Element el, parent;
+  gboolean ours;
+
+  r->depth++;
+  if (r->stopped)
+    return;
+  if (r->skip_depth > 0)
+    {
+      r->skip_depth++;
+      return;
+    }
+
+  ours = uri != NULL && strcmp ((const char *) uri, GW_EXPORT_NS) == 0;
+
+  if (r->depth == 1)
+    {
+      r->seen_root = TRUE;
+      if (!ours || strcmp ((const char *) localname, "export") != 0)
+        {
+          if (uri == NULL)
+            error_at_element (r, _("the root element is <%s> in no namespace; expected <export> in namespace %s"),
+                              localname, GW_EXPORT_NS);
+          else
+            error_at_element (r, _("the root element is <%s%s%s> in namespace %s; expected <export> in namespace %s"),
+                              prefix ? (const char *) prefix : "", prefix ? ":" : "", localname,
+                              (const char *) uri, GW_EXPORT_NS);
+          stop (r);
+          return;
+        }
+    }
+
+  if (!ours)
+    {
+      /* another namespace: skipped whole, with a warning */
+      g_autofree char *text = g_strdup_printf (_("element <%s> in namespace “%s” skipped"),
+                                               localname, uri ? (const char *) uri : "");
+      if (r->warnings_foreign++ < 20)
+        warn (r, text);
+      r->skip_depth = 1;
+      return;
+    }
+
+  el = element_of (r, localname);
+  parent = r->depth >= 2 && r->depth - 2 < G_N_ELEMENTS (r->stack) ? r->stack[r->depth - 2] : EL_NONE;
+  if (r->depth == 1)
+    parent = EL_NONE;
+
+  if (r->depth > G_N_ELEMENTS (r->stack) || el == EL_NONE
+      || (r->depth == 1 ? el != EL_EXPORT : !allowed_child (parent, el)))
+    {
+      if (el == EL_NONE)
+        error_at_element (r, _("unknown element <%s>"), localname);
+      else if (parent == EL_C || parent == EL_V)
+        error_at_element (r, _("<%s> inside <%s>: a record has no children"), localname, element_names[parent]);
+      else
+        error_at_element (r, _("<%s> is not allowed inside <%s>"), localname,
+                          parent != EL_NONE ? element_names[parent] : "?");
+      r->skip_depth = 1;
+      return;
+    }
+  r->stack[r->depth - 1] = el;
+
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+
+      if (a[2] != NULL)
+        continue;   /* an attribute in another namespace (xml:lang, ...) */
+      if (n == G_N_ELEMENTS (attrs))
+        {
+          error_at_element (r, _("<%s> has too many attributes"), localname);
+          return;
+        }
+      attrs[n].name = a[0];
+      attrs[n].id = A_OTHER;
+      /* names are interned in the parser's dictionary: compare pointers */
+      for (guint k = 1; k < N_ATTRS; k++)
+        if (r->anames[k] == a[0])
+          {
+            attrs[n].id = k;
+            break;
+          }
+      attrs[n].value = a[3];
+      attrs[n].len = a[4] - a[3];
+      n++;
+    }
+
+  switch (el)
+    {
+    case EL_EXPORT:     read_export (r, attrs, n); break;
+    case EL_GROUP:      if (r->pass == PASS_READ) read_group (r, attrs, n); break;
+    case EL_AREA:       if (r->pass == PASS_READ) read_area (r, attrs, n); break;
+    case EL_DEATHS:
+    case EL_POPULATION:
+    case EL_BIRTHS:
+    case EL_INDICATOR:  read_set (r, el, attrs, n); break;
+    case EL_C:          read_c (r, parent, attrs, n); break;
+    case EL_V:          read_v (r, attrs, n); break;
+    case EL_AREAS:
+      if (n > 0)
+        unknown_attribute (r, EL_AREAS, &attrs[0]);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_end_element (void          *data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Reader *r = data;
+
+  if (r->skip_depth > 0)
+    r->skip_depth--;
+  r->depth--;
+}
+
+static void
+on_characters (void          *data,
+               const xmlChar *ch,
+               int            len)
+{
+  Reader *r = data;
+
+  if (r->stopped || r->skip_depth > 0)
+    return;
+  for (int i = 0; i < len; i++)
+    if (!g_ascii_isspace (ch[i]))
+      {
+        g_autofree char *text = g_strndup ((const char *) ch + i, MIN (len - i, 20));
+        guint line = r->ctxt->input ? (guint) r->ctxt->input->line : 0;
+
+        {
+          g_autofree char *message = g_strdup_printf (_("unexpected text “%s”: exports hold their data in attributes"),
+                                                      g_strstrip (text));
+          add_problem (r, line, 0, message);
+        }
+        return;
+      }
+}
+
+static void
+on_internal_subset (void          *data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  Reader *r = data;
+  guint line = r->ctxt->input ? (guint) r->ctxt->input->line : 0;
+
+  /* export-format.md: always an error; nothing of a DTD is ever loaded */
+  add_problem (r, line, 1, _("the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads no DTD or entity"));
+  stop (r);
+}
+
+static void
+on_reference (void          *data,
+              const xmlChar *name)
+{
+  Reader *r = data;
+  g_autofree char *message = g_strdup_printf (_("entity reference &%s;: exports use no entities"), name);
+
+  add_problem (r, r->ctxt->input ? (guint) r->ctxt->input->line : 0, 0, message);
+  stop (r);
+}
+
+/* Encodings a person may really have saved an export in; anything else
+ * (UTF-7 above all, a known evasion) is refused. */
+static gboolean
+encoding_allowed (const char *name)
+{
+  static const char *const allowed[] = {
+    "UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "ISO8859-1", "LATIN1",
+    "ISO-LATIN-1", "WINDOWS-1252", "CP1252", "US-ASCII", "ASCII",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    if (g_ascii_strcasecmp (name, allowed[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_start_document (void *data)
+{
+  Reader *r = data;
+  const char *enc = (const char *) r->ctxt->encoding;
+
+  if (enc == NULL && r->ctxt->input != NULL)
+    enc = (const char *) r->ctxt->input->encoding;
+  if (enc != NULL && !encoding_allowed (enc))
+    {
+      g_autofree char *message = g_strdup_printf (_("the file declares the encoding %s: Gapwatch reads UTF-8, UTF-16, "
+                                                    "ISO-8859-1 and Windows-1252; save it as UTF-8"), enc);
+      add_problem (r, 1, 1, message);
+      stop (r);
+    }
+}
+
+/* Input: the file, inflated when gzip */
+
+typedef struct
+{
+  int        fd;
+  gboolean   gzip;
+  z_stream   z;
+  gboolean   z_open;
+  gboolean   z_end;
+  guchar    *raw;
+  gsize      raw_len;
+  guint64    raw_done;
+  guint64    raw_total;
+  GChecksum *sha;
+} Input;
+
+/* Reads the next chunk of XML bytes into buf; returns its length, 0 at the
+ * end, -1 on error. */
+static gssize
+input_read (Input *in, guchar *buf, gsize size, GError **error)
+{
+  if (!in->gzip)
+    {
+      gssize n;
+
+      do
+        n = read (in->fd, buf, size);
+      while (n < 0 && errno == EINTR);
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, "%s", g_strerror (saved));
+          return -1;
+        }
+      if (n > 0)
+        g_checksum_update (in->sha, buf, n);
+      in->raw_done += n;
+      return n;
+    }
+
+  in->z.next_out = buf;
+  in->z.avail_out = size;
+  while (in->z.avail_out == size && !in->z_end)
+    {
+      int ret;
+
+      if (in->z.avail_in == 0)
+        {
+          gssize n;
+
+          do
+            n = read (in->fd, in->raw, CHUNK_SIZE);
+          while (n < 0 && errno == EINTR);
+          if (n < 0)
+            {
+              int saved = errno;
+              g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, "%s", g_strerror (saved));
+              return -1;
+            }
+          if (n == 0)
+            {
+              g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
+                           _("the gzip file is truncated"));
+              return -1;
+            }
+          g_checksum_update (in->sha, in->raw, n);
+          in->raw_done += n;
+          in->z.next_in = in->raw;
+          in->z.avail_in = n;
+        }
+
+      ret = inflate (&in->z, Z_NO_FLUSH);
+      if (ret == Z_STREAM_END)
+        {
+          /* concatenated gzip members are one file (RFC 1952) */
+          if (in->z.avail_in > 0 || in->raw_done < in->raw_total)
+            inflateReset (&in->z);
+          else
+            in->z_end = TRUE;
+        }
+      else if (ret != Z_OK && ret != Z_BUF_ERROR)
+        {
+          g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
+                       _("the gzip data is corrupt (%s)"), in->z.msg ? in->z.msg : "inflate");
+          return -1;
+        }
+    }
+  return size - in->z.avail_out;
+}
+
+static gboolean
+input_open (Input *in, const char *path, GError **error)
+{
+  struct stat st;
+  guchar magic[2];
+  gssize n;
+
+  memset (in, 0, sizeof *in);
+  in->fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (in->fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO,
+                   _("cannot open the file: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (in->fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("not a regular file"));
+      return FALSE;
+    }
+  in->raw_total = st.st_size;
+  in->sha = g_checksum_new (G_CHECKSUM_SHA256);
+
+  n = pread (in->fd, magic, 2, 0);
+  if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+    {
+      in->gzip = TRUE;
+      in->raw = g_malloc (CHUNK_SIZE);
+      /* 16 + MAX_WBITS: a gzip header and trailer, checked */
+      if (inflateInit2 (&in->z, 16 + MAX_WBITS) != Z_OK)
+        {
+          g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot start zlib"));
+          return FALSE;
+        }
+      in->z_open = TRUE;
+    }
+  return TRUE;
+}
+
+static void
+input_close (Input *in)
+{
+  if (in->z_open)
+    inflateEnd (&in->z);
+  if (in->fd >= 0)
+    close (in->fd);
+  g_free (in->raw);
+  g_clear_pointer (&in->sha, g_checksum_free);
+  in->fd = -1;
+}
+
+/* One pass over the file.  Returns FALSE on I/O error or cancellation (error
+ * set); contract errors are in r->errors. */
+static gboolean
+parse_file (Reader         *r,
+            Input          *in,
+            GwProgressFunc  progress,
+            gpointer        progress_data,
+            GError        **error)
+{
+  xmlSAXHandler sax;
+  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
+  gssize n;
+  gsize head_len = 0;
+  guint64 total_xml = 0;
+
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_start_element;
+  sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.internalSubset = on_internal_subset;
+  sax.reference = on_reference;
+  sax.startDocument = on_start_document;
+  sax.serror = on_xml_error;
+
+  /* the first bytes let libxml2 see a BOM or UTF-16 */
+  while (head_len < 4)
+    {
+      n = input_read (in, buf + head_len, 4 - head_len, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      head_len += n;
+    }
+  total_xml = head_len;
+  if (head_len == 0)
+    {
+      add_problem (r, 0, 0, _("the file is empty"));
+      return TRUE;
+    }
+
+  r->ctxt = xmlCreatePushParserCtxt (&sax, r, (const char *) buf, head_len, r->path);
+  if (r->ctxt == NULL)
+    {
+      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot start the XML parser"));
+      return FALSE;
+    }
+  /* libxml2-notes.md: XML_PARSE_NONET only */
+  xmlCtxtUseOptions (r->ctxt, XML_PARSE_NONET);
+  for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
+    r->names[i] = xmlDictLookup (r->ctxt->dict, (const xmlChar *) element_names[i], -1);
+  for (guint i = 1; i < N_ATTRS; i++)
+    r->anames[i] = xmlDictLookup (r->ctxt->dict, (const xmlChar *) attr_names[i], -1);
+
+  while (!r->stopped)
+    {
+      if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
+        return FALSE;
+      n = input_read (in, buf, CHUNK_SIZE, error);
+      if (n < 0)
+        return FALSE;
+      total_xml += n;
+      xmlParseChunk (r->ctxt, (const char *) buf, (int) n, n == 0);
+      if (progress != NULL && r->pass == PASS_READ)
+        progress (in->raw_done, in->raw_total, progress_data);
+      if (n == 0)
+        break;
+    }
+
+  if (!r->stopped && r->n_errors == 0 && !r->seen_root)
+    add_problem (r, 0, 0, _("the file has no XML content"));
+  return TRUE;
+}
+
+static void
+clear_deferred (gpointer data)
+{
+  Deferred *d = data;
+
+  g_free (d->value);
+  g_free (d->area);
+}
+
+static void
+check_deferred (Reader *r)
+{
+  for (guint i = 0; i < r->deferred->len; i++)
+    {
+      Deferred *d = &g_array_index (r->deferred, Deferred, i);
+      g_autofree char *message = NULL;
+
+      if (d->is_group && gw_batch_lookup_group (r->batch, d->value) < 0)
+        message = g_strdup_printf (_("<area> %s: groups=\"%s\" names a group that is not declared in this export or an earlier import"),
+                                   d->area, d->value);
+      else if (!d->is_group && gw_batch_lookup_area (r->batch, d->value) < 0)
+        message = g_strdup_printf (_("<area> %s: parent=\"%s\" is not declared in this export or an earlier import"),
+                                   d->area, d->value);
+      if (message != NULL)
+        add_problem (r, d->line, d->column, message);
+    }
+}
+
+/* Cross-record warnings (export-format.md): a deaths count above its
+ * population band, and an area and year whose deaths have a band its
+ * population has not (85+ against 85-89 and 90+, say).  Population from this
+ * export, else from the dataset. */
+static void
+check_counts (Reader *r, GwDataset *dataset)
+{
+  const GwTable *deaths = gw_batch_get_table (r->batch, GW_RECORD_DEATHS);
+  const GwTable *pops = gw_batch_get_table (r->batch, GW_RECORD_POPULATION);
+  const GwTable *known;
+  g_autoptr(GHashTable) death_bands = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint over = 0, mismatched = 0;
+  gpointer run_key = NULL;
+  gsize run_mask = 0;
+
+  if (gw_table_n_rows (deaths) == 0)
+    return;
+
+  gw_dataset_read_lock (dataset);
+  known = gw_dataset_get_table (dataset, GW_RECORD_POPULATION);
+
+  for (guint i = 0; i < gw_table_n_rows (deaths); i++)
+    {
+      const GwCountRow *d = gw_table_row (deaths, i);
+      GwKeyFields f;
+      guint year;
+      guint64 pk;
+      const GwCountRow *p;
+      gpointer k;
+
+      gw_key_decode (GW_RECORD_DEATHS, gw_row_logical (d->key), &f);
+      year = gw_period_first_year (f.period);
+      pk = gw_key_population (f.area, f.sex, gw_period_year (year), f.age);
+      p = gw_table_lookup (pops, pk);
+      if (p == NULL)
+        p = gw_table_lookup (known, pk);
+      if (p != NULL && d->value > p->value)
+        {
+          g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_DEATHS, gw_row_logical (d->key));
+          g_autofree char *text = g_strdup_printf (_("%s: %g deaths, more than the population of the band (%g)"),
+                                                   what, d->value, p->value);
+          gw_batch_add_warning (r->batch, over++ < 20 ? text : NULL);
+        }
+
+      /* rows come in runs of one area and year: hash once per run */
+      k = GSIZE_TO_POINTER (((gsize) f.area << 12) | (year - GW_PERIOD_YEAR_MIN));
+      if (k != run_key)
+        {
+          if (run_key != NULL)
+            g_hash_table_insert (death_bands, run_key,
+                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (death_bands, run_key))
+                                                   | run_mask));
+          run_key = k;
+          run_mask = 0;
+        }
+      run_mask |= (gsize) 1 << f.age;
+    }
+  if (run_key != NULL)
+    g_hash_table_insert (death_bands, run_key,
+                         GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (death_bands, run_key))
+                                           | run_mask));
+
+  g_hash_table_iter_init (&iter, death_bands);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint area = GPOINTER_TO_SIZE (key) >> 12;
+      guint year = (GPOINTER_TO_SIZE (key) & 0xfff) + GW_PERIOD_YEAR_MIN;
+      gsize pop_bands = 0;
+
+      for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_PERSONS; sex++)
+        {
+          const GwTable *tables[2] = { pops, known };
+
+          for (guint t = 0; t < 2; t++)
+            {
+              guint start, n = gw_table_range (tables[t],
+                                               gw_key_population (area, sex, gw_period_year (year), 0),
+                                               gw_key_population (area, sex, gw_period_year (year), GW_N_AGE_BANDS - 1),
+                                               &start);
+
+              for (guint j = start; j < start + n; j++)
+                {
+                  GwKeyFields f;
+
+                  gw_key_decode (GW_RECORD_POPULATION, gw_row_logical (gw_table_row_key (tables[t], j)), &f);
+                  pop_bands |= (gsize) 1 << f.age;
+                }
+            }
+        }
+
+      if (pop_bands != 0 && (GPOINTER_TO_SIZE (value) & ~pop_bands) != 0)
+        {
+          g_autofree char *text = NULL;
+          GwKeyFields f = { 0 };
+
+          f.area = area;
+          f.period = gw_period_year (year);
+          {
+            g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_BIRTHS, gw_key_encode (GW_RECORD_BIRTHS, &f));
+            /* "area X, sex m, period Y": keep the area part */
+            char *comma = strchr (what, ',');
+            if (comma != NULL)
+              *comma = '\0';
+            text = g_strdup_printf (_("%s, %u: the deaths have age bands the population has not"), what, year);
+          }
+          gw_batch_add_warning (r->batch, mismatched++ < 20 ? text : NULL);
+        }
+    }
+
+  gw_dataset_read_unlock (dataset);
+}
+
+GwBatch *
+gw_export_read_file (GwDataset      *dataset,
+                     const char     *path,
+                     GCancellable   *cancellable,
+                     GwProgressFunc  progress,
+                     gpointer        progress_data,
+                     GPtrArray      *errors,
+                     GError        **error)
+{
+  g_autoptr(GwBatch) batch = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
+  g_autoptr(GArray) deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
+  g_autoptr(GArray) dups = NULL;
+  Reader r = { 0 };
+  Input in;
+  gboolean ok;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  gw_formats_init ();
+  g_array_set_clear_func (deferred, clear_deferred);
+
+  if (!input_open (&in, path, error))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      input_close (&in);
+      g_prefix_error (error, "%s: ", base);
+      return NULL;
+    }
+
+  batch = gw_batch_new (dataset);
+  r.path = path;
+  r.batch = batch;
+  r.errors = problems;
+  r.cancellable = cancellable;
+  r.pass = PASS_READ;
+  r.last_area = -1;
+  r.deferred = deferred;
+
+  ok = parse_file (&r, &in, progress, progress_data, error);
+  if (r.ctxt != NULL)
+    {
+      xmlFreeParserCtxt (r.ctxt);
+      r.ctxt = NULL;
+    }
+  if (ok)
+    {
+      g_autofree char *sha = g_strdup (g_checksum_get_string (in.sha));
+      gw_batch_set_source (batch, path, sha);
+    }
+  input_close (&in);
+
+  if (!ok)
+    {
+      if (error != NULL && *error != NULL && (*error)->domain == GW_EXPORT_ERROR)
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_prefix_error (error, "%s: ", base);
+          if (errors != NULL)
+            g_ptr_array_add (errors, gw_problem_new (path, 0, 0, (*error)->message + strlen (base) + 2));
+        }
+      return NULL;
+    }
+
+  if (r.n_errors == 0)
+    check_deferred (&r);
+
+  if (r.n_errors == 0)
+    {
+      dups = gw_batch_finish (batch);
+      if (dups->len > 0)
+        {
+          /* second pass, only to say where the repeated keys are */
+          r.pass = PASS_LOCATE;
+          r.dup_first = g_hash_table_new (NULL, NULL);
+          for (guint i = 0; i < dups->len; i++)
+            {
+              const GwDuplicate *d = &g_array_index (dups, GwDuplicate, i);
+              g_hash_table_insert (r.dup_first, GSIZE_TO_POINTER (((guint64) d->kind << 56) ^ d->logical_key),
+                                   GUINT_TO_POINTER (0));
+            }
+          r.stopped = FALSE;
+          r.depth = r.skip_depth = 0;
+          r.seen_root = FALSE;
+          r.last_area = -1;
+          if (input_open (&in, path, NULL))
+            {
+              parse_file (&r, &in, NULL, NULL, NULL);
+              if (r.ctxt != NULL)
+                xmlFreeParserCtxt (r.ctxt);
+            }
+          input_close (&in);
+          g_clear_pointer (&r.dup_first, g_hash_table_unref);
+          if (r.n_errors == 0)
+            add_problem (&r, 0, 0, _("the file repeats records"));
+        }
+      else
+        check_counts (&r, dataset);
+    }
+
+  if (r.n_errors > 0)
+    {
+      g_autofree char *first = gw_problem_format (g_ptr_array_index (problems, 0));
+
+      if (r.n_errors > 1)
+        g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
+                     ngettext ("%s (and %u more error)", "%s (and %u more errors)", r.n_errors - 1),
+                     first, r.n_errors - 1);
+      else
+        g_set_error_literal (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID, first);
+      if (errors != NULL)
+        for (guint i = 0; i < problems->len; i++)
+          g_ptr_array_add (errors, gw_problem_copy (g_ptr_array_index (problems, i)));
+      return NULL;
+    }
+
+  return g_steal_pointer (&batch);
+}
