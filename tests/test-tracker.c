@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "formats/gw-export-reader.h"
+#include "formats/gw-import-task.h"
 #include "tracker/gw-tracker.h"
 
 /* England, a group "g" with member areas A1.., values per 3-year period from
@@ -242,14 +244,133 @@ test_lower_is_better_absolute (void)
   g_assert_cmpint (r->status, ==, GW_STATUS_ON_TRACK);
 }
 
+/* The 70-area fixture: every row of expected.csv to 1e-3, and the summary,
+ * with the two exports imported in either order. */
+static void
+import_file (GwDataset *ds, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GwBatch *b = gw_export_read_file (ds, path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (gw_dataset_commit (ds, b, &error));
+  g_assert_no_error (error);
+}
+
+static double
+field_number (const char *text)
+{
+  return text[0] == '\0' ? NAN : g_ascii_strtod (text, NULL);
+}
+
+static void
+assert_close (double expected, double actual, const char *what, const char *code)
+{
+  if (isnan (expected) && isnan (actual))
+    return;
+  if (isnan (expected) || isnan (actual) || fabs (expected - actual) > 1e-3)
+    g_error ("%s of %s: expected %.4f, got %.4f", what, code, expected, actual);
+}
+
+static void
+run_fixture (gconstpointer data)
+{
+  gboolean b_first = GPOINTER_TO_INT (data) == 1;
+  gboolean a_only = GPOINTER_TO_INT (data) == 2;
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *dir = NULL, *a = NULL, *b = NULL, *expected = NULL, *summary = NULL;
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GwTrackerSummary sum;
+  g_autofree char *line = NULL;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return;
+    }
+  dir = g_build_filename (shared, "data", "fixtures", "tracker-70", NULL);
+  a = g_build_filename (dir, "le-a.xml", NULL);
+  b = g_build_filename (dir, "le-b-revision.xml", NULL);
+  if (!g_file_test (a, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no tracker-70 fixture");
+      return;
+    }
+
+  if (b_first)
+    {
+      /* the revision names areas only le-a declares: the import task reads
+       * it again after le-a, and its later generated date still wins */
+      const char *paths[] = { b, a, NULL };
+      g_autoptr(GwImportTask) task = gw_import_task_new (ds, paths);
+
+      g_assert_true (gw_import_task_run (task, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+      g_assert_cmpint (gw_import_task_get_result (task, 0)->kind, ==, GW_IMPORT_RESULT_IMPORTED);
+      g_assert_cmpint (gw_import_task_get_result (task, 1)->kind, ==, GW_IMPORT_RESULT_IMPORTED);
+    }
+  else
+    {
+      import_file (ds, a);
+      if (!a_only)
+        import_file (ds, b);
+    }
+
+  rows = gw_tracker_run (ds, target, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gw_tracker_summarise (rows, &sum);
+  line = g_strdup_printf ("both=%u men-only=%u women-only=%u neither=%u insufficient-data=%u",
+                          sum.both, sum.men_only, sum.women_only, sum.neither, sum.insufficient_data);
+  g_assert_true (g_file_get_contents (a_only ? g_build_filename (dir, "summary-export-a-only.txt", NULL)
+                                             : g_build_filename (dir, "summary.txt", NULL),
+                                      &summary, NULL, NULL));
+  g_assert_cmpstr (line, ==, g_strstrip (summary));
+  if (a_only)
+    return;
+
+  g_assert_true (g_file_get_contents (g_build_filename (dir, "expected.csv", NULL), &expected, NULL, NULL));
+  lines = g_strsplit (g_strstrip (expected), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines) - 1, ==, rows->len);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], ",", -1);
+      const GwTrackerRow *r = g_ptr_array_index (rows, i - 1);
+      char buf[GW_PERIOD_STRLEN];
+
+      g_assert_cmpuint (g_strv_length (f), ==, 13);
+      g_assert_cmpstr (r->code, ==, f[0]);
+      g_assert_cmpstr (r->name, ==, f[1]);
+      g_assert_cmpstr (gw_sex_to_string (r->sex), ==, f[2]);
+      g_assert_cmpstr (r->baseline_period ? gw_period_format (r->baseline_period, buf) : "", ==, f[3]);
+      assert_close (field_number (f[4]), r->baseline_gap, "baseline_gap", f[0]);
+      g_assert_cmpstr (r->latest_period ? gw_period_format (r->latest_period, buf) : "", ==, f[5]);
+      assert_close (field_number (f[6]), r->latest_gap, "latest_gap", f[0]);
+      assert_close (field_number (f[7]), r->change_since_baseline, "change_since_baseline", f[0]);
+      assert_close (field_number (f[8]), r->target_gap, "target_gap", f[0]);
+      assert_close (field_number (f[9]), r->trajectory_gap, "trajectory_gap", f[0]);
+      assert_close (field_number (f[10]), r->projected_gap, "projected_gap", f[0]);
+      assert_close (field_number (f[11]), r->required_narrowing, "required_narrowing", f[0]);
+      g_assert_cmpstr (gw_target_status_to_string (r->status), ==, f[12]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
+  gw_formats_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gw/tracker/linear/off-track", test_linear_off_track);
   g_test_add_func ("/gw/tracker/latest/on-track", test_latest_method);
   g_test_add_func ("/gw/tracker/holt/linear-series", test_holt_linear_series);
   g_test_add_func ("/gw/tracker/status/no-gap-insufficient", test_no_gap_and_insufficient);
   g_test_add_func ("/gw/tracker/absolute/lower-is-better", test_lower_is_better_absolute);
+  g_test_add_data_func ("/gw/tracker/fixture-70/a-then-b", GINT_TO_POINTER (0), run_fixture);
+  g_test_add_data_func ("/gw/tracker/fixture-70/b-then-a", GINT_TO_POINTER (1), run_fixture);
+  g_test_add_data_func ("/gw/tracker/fixture-70/a-only", GINT_TO_POINTER (2), run_fixture);
   return g_test_run ();
 }

@@ -458,13 +458,24 @@ lookup_area (Reader *r, const Attr *a)
   return r->last_area;
 }
 
+/* The last problem added was a code no import declares. */
+static void
+mark_unknown_reference (Reader *r)
+{
+  if (r->errors != NULL && r->errors->len > 0)
+    ((GwProblem *) g_ptr_array_index (r->errors, r->errors->len - 1))->kind = GW_PROBLEM_UNKNOWN_REFERENCE;
+}
+
 static void
 unknown_area (Reader *r, Element el, const Attr *a)
 {
   g_autofree char *v = shown_value (a);
+  guint before = r->n_errors;
 
   error_at_element (r, _("<%s>: area=\"%s\" is not declared in this export or an earlier import"),
                     element_names[el], v);
+  if (r->n_errors > before)
+    mark_unknown_reference (r);
 }
 
 static void
@@ -939,6 +950,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
               g_autofree char *v = shown_value (a);
 
               error_at_element (r, _("<v>: group=\"%s\" is not declared in this export or an earlier import"), v);
+              mark_unknown_reference (r);
               ok = FALSE;
             }
         }
@@ -1536,7 +1548,10 @@ check_deferred (Reader *r)
         message = g_strdup_printf (_("<area> %s: parent=\"%s\" is not declared in this export or an earlier import"),
                                    d->area, d->value);
       if (message != NULL)
-        add_problem (r, d->line, d->column, message);
+        {
+          add_problem (r, d->line, d->column, message);
+          mark_unknown_reference (r);
+        }
     }
 }
 

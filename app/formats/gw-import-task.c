@@ -48,6 +48,11 @@ struct _GwImportTask
   double        last_fraction; /* so the fractions emitted never go down */
   gboolean      started;
   gboolean      cancelled;
+  /* files rejected only for codes a later file declares are read again */
+  GArray       *retry;         /* guint indexes of this round */
+  guint         retry_pos;
+  gboolean      retrying;
+  guint         imported_in_round;
 
   /* shared with the worker threads, under progress_lock */
   GMutex        progress_lock;
@@ -218,9 +223,48 @@ store_result (GwImportTask   *self,
 {
   guint index = self->results->len;
 
-  g_array_append_vals (self->results, result, 1);
+  if (result->kind == GW_IMPORT_RESULT_IMPORTED)
+    self->imported_in_round++;
+  if (self->retrying)
+    {
+      /* a file read again: its new result replaces the first */
+      index = self->current;
+      gw_import_result_clear (&g_array_index (self->results, GwImportResult, index));
+      g_array_index (self->results, GwImportResult, index) = *result;
+    }
+  else
+    g_array_append_vals (self->results, result, 1);
   *result = (GwImportResult) { 0, };
   g_signal_emit (self, signals[FILE_DONE], 0, index);
+}
+
+/* Whether a result was refused only because it names areas or groups that
+ * no file imported before it declares. */
+static gboolean
+rejected_for_references (const GwImportResult *result)
+{
+  if (result->kind != GW_IMPORT_RESULT_REJECTED || result->errors == NULL || result->errors->len == 0)
+    return FALSE;
+  for (guint i = 0; i < result->errors->len; i++)
+    if (((const GwProblem *) g_ptr_array_index (result->errors, i))->kind != GW_PROBLEM_UNKNOWN_REFERENCE)
+      return FALSE;
+  return TRUE;
+}
+
+/* Files given in any order still import: after a round in which something
+ * was imported, the files refused for unknown codes are read once more. */
+static gboolean
+plan_retry (GwImportTask *self)
+{
+  if (self->imported_in_round == 0)
+    return FALSE;
+  self->imported_in_round = 0;
+  g_array_set_size (self->retry, 0);
+  for (guint i = 0; i < self->results->len; i++)
+    if (rejected_for_references (&g_array_index (self->results, GwImportResult, i)))
+      g_array_append_val (self->retry, i);
+  self->retry_pos = 0;
+  return self->retry->len > 0;
 }
 
 static void
@@ -244,6 +288,23 @@ cancel_remaining (GwImportTask *self)
 static void
 next_file (GwImportTask *self)
 {
+  if (self->retrying)
+    {
+      if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+        {
+          finish (self);
+          return;
+        }
+      if (self->retry_pos >= self->retry->len && !plan_retry (self))
+        {
+          finish (self);
+          return;
+        }
+      self->current = g_array_index (self->retry, guint, self->retry_pos++);
+      start_file (self);
+      return;
+    }
+
   self->done_weight += self->weights[self->current];
   self->current++;
 
@@ -252,10 +313,16 @@ next_file (GwImportTask *self)
       g_cancellable_is_cancelled (self->cancellable))
     cancel_remaining (self);
 
-  if (self->results->len >= self->n_files)
-    finish (self);
-  else
+  if (self->results->len < self->n_files)
     start_file (self);
+  else if (!self->cancelled && plan_retry (self))
+    {
+      self->retrying = TRUE;
+      self->current = g_array_index (self->retry, guint, self->retry_pos++);
+      start_file (self);
+    }
+  else
+    finish (self);
 }
 
 /* Main context: one file has been read (or not); commit it. */
@@ -320,7 +387,7 @@ file_read_cb (GObject      *source_object,
 
   /* The last idle of this file is dropped; give its end instead, so the run
    * reaches 1.0 exactly (the last file's end is total_weight / total_weight). */
-  if (result.kind != GW_IMPORT_RESULT_CANCELLED)
+  if (result.kind != GW_IMPORT_RESULT_CANCELLED && !self->retrying)
     emit_progress (self,
                    (self->done_weight + self->weights[self->current]) / self->total_weight,
                    self->paths[self->current]);
@@ -383,6 +450,7 @@ gw_import_task_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->paths, g_strfreev);
   g_clear_pointer (&self->results, g_array_unref);
+  g_clear_pointer (&self->retry, g_array_unref);
   g_clear_pointer (&self->weights, g_free);
   g_clear_object (&self->task);
   g_clear_object (&self->cancellable);
@@ -434,6 +502,7 @@ static void
 gw_import_task_init (GwImportTask *self)
 {
   g_mutex_init (&self->progress_lock);
+  self->retry = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**

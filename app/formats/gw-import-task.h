@@ -6,6 +6,9 @@
  * file is read in a GTask thread (gw_export_read_file) and committed on the
  * main context before the next is read, so a file may use the areas of the
  * files before it.  A rejected file adds nothing; the others still import.
+ * A file refused only because it names areas or groups that no earlier file
+ * declares is read again once the later files are in, so exports given in
+ * any order import (its "file-done" is then emitted a second time).
  */
 #pragma once
 

@@ -39,8 +39,12 @@ gw_problem_copy (const GwProblem *problem)
 {
   g_return_val_if_fail (problem != NULL, NULL);
 
-  return gw_problem_new (problem->file, problem->line, problem->column,
-                         problem->message);
+
+  GwProblem *copy = gw_problem_new (problem->file, problem->line, problem->column,
+                                    problem->message);
+
+  copy->kind = problem->kind;
+  return copy;
 }
 
 void

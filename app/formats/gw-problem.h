@@ -8,12 +8,21 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  GW_PROBLEM_OTHER = 0,
+  /* a code that no export imported so far declares: the file may import
+   * once the file that declares it has (see GwImportTask) */
+  GW_PROBLEM_UNKNOWN_REFERENCE,
+} GwProblemKind;
+
 typedef struct
 {
   char  *file;      /* the path as given */
   guint  line;      /* 1-based; 0 when not known */
   guint  column;    /* 1-based; 0 when not known */
   char  *message;   /* translated, names the element, the value and what was expected */
+  GwProblemKind kind;
 } GwProblem;
 
 #define GW_TYPE_PROBLEM (gw_problem_get_type ())
