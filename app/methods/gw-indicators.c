@@ -626,7 +626,10 @@ pool_rolling (GwIndicators *self, guint subject, GwSex sex, Pooled *p)
         {
           for (guint b = 0; b < NB; b++)
             p->deaths[b] += c->deaths[b] / 12.0;
-          p->pro_rated = TRUE;
+          /* a whole year of twelfths is the year itself: only a year cut by
+           * the window is an estimate */
+          if (mi == first ? m != 0 : (mi == last && m != 11))
+            p->pro_rated = TRUE;
         }
       else
         return FALSE;

@@ -1,0 +1,123 @@
+/* gw-cli-private.h: what the commands of gapwatch-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gapwatch-cli is one dispatcher (gw-cli.c) and one file per command
+ * (gw-cli-<command>.c).  To add a command: write its run function, declare it
+ * below, add a row to the table in gw-cli.c and the file to meson.build.
+ *
+ * Contract for scripts: data on stdout, messages on stderr; exit status 0 when
+ * everything was valid, 1 when some input was invalid or could not be read,
+ * 2 for a usage error.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "model/gw-dataset.h"
+#include "formats/gw-import-task.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GW_CLI_EXIT_OK      = 0,
+  GW_CLI_EXIT_INVALID = 1,
+  GW_CLI_EXIT_USAGE   = 2,
+} GwCliExit;
+
+typedef struct _GwCliCommand GwCliCommand;
+
+/* argv[0] is the program and command ("gapwatch-cli check"); the rest are the
+ * command's own arguments.  Returns the exit status (GwCliExit). */
+typedef int (*GwCliRunFunc) (const GwCliCommand *command,
+                             int                 argc,
+                             char              **argv);
+
+struct _GwCliCommand
+{
+  const char   *name;      /* as typed: "check" */
+  const char   *summary;   /* N_(): one line for the command list and --help */
+  GwCliRunFunc  run;
+};
+
+/* The commands (gw-cli-<name>.c). */
+int             gw_cli_check_run          (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
+int             gw_cli_summary_run        (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
+int             gw_cli_indicators_run     (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
+int             gw_cli_track_run          (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
+
+/* gw-cli-rows.c: rows (char ** of n_columns fields) for scripts and people */
+void            gw_cli_write_csv          (GString             *out,
+                                           const char * const  *columns,
+                                           guint                n_columns,
+                                           GPtrArray           *rows);
+/* An aligned table; right[c] right-aligns column c (numbers). */
+void            gw_cli_write_table        (GString             *out,
+                                           const char * const  *columns,
+                                           const gboolean      *right,
+                                           guint                n_columns,
+                                           GPtrArray           *rows);
+
+/* gw-cli-common.c */
+
+/* A GOptionContext for a command, translated with GETTEXT_PACKAGE.
+ * description is untranslated (N_()), or NULL.  Give the files as a
+ * G_OPTION_REMAINING entry with arg_description N_("FILE…"): that is what the
+ * "Usage:" line shows after [OPTION…]. */
+GOptionContext *gw_cli_option_context_new (const GwCliCommand  *command,
+                                           const char          *description,
+                                           const GOptionEntry  *entries);
+/* Parses argv with context.  Returns TRUE to go on; otherwise the usage error
+ * has been printed and the command should return GW_CLI_EXIT_USAGE.  --help
+ * prints the help on stdout and exits with 0 (GOptionContext does that). */
+gboolean        gw_cli_parse_options      (const GwCliCommand  *command,
+                                           GOptionContext      *context,
+                                           int                  argc,
+                                           char               **argv);
+/* Prints "gapwatch-cli COMMAND: message" and a hint to --help on stderr.
+ * Returns GW_CLI_EXIT_USAGE for `return gw_cli_usage_error (...)`. */
+int             gw_cli_usage_error        (const GwCliCommand  *command,
+                                           const char          *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+
+/* Called once per file after the import, in the order the files were given,
+ * once every error is on stderr. */
+typedef void (*GwCliFileDoneFunc) (const GwImportResult *result,
+                                   gpointer              user_data);
+
+/* Imports files in the order given into dataset, through GwImportTask (the
+ * window's code path).  Shows a one-line progress on stderr when stderr is a
+ * terminal; prints the errors of every rejected or unreadable file on stderr
+ * as soon as they are final (a file refused for codes a later file may
+ * declare is retried by the task, so its errors wait for the end).  Returns
+ * the finished task (its results); file_done may be NULL. */
+GwImportTask   *gw_cli_import             (GwDataset           *dataset,
+                                           const char * const  *files,
+                                           GwCliFileDoneFunc    file_done,
+                                           gpointer             user_data);
+/* The messages to show for a result that is REJECTED, FAILED or CANCELLED, each
+ * "FILE:LINE:COL: message" (gw_problem_format) or "FILE: message"; an empty
+ * array for the others. */
+GPtrArray      *gw_cli_result_messages    (const GwImportResult *result);
+/* Whether a result counts as invalid input (exit status 1). */
+gboolean        gw_cli_result_failed      (const GwImportResult *result);
+
+/* Appends text padded with spaces to width characters (not bytes: translated
+ * headings may be any UTF-8); right-aligned when right is TRUE. */
+void            gw_cli_append_padded      (GString             *out,
+                                           const char          *text,
+                                           guint                width,
+                                           gboolean             right);
+/* Width of text in characters. */
+guint           gw_cli_text_width         (const char          *text);
+
+G_END_DECLS

@@ -1,0 +1,512 @@
+/* test-cli.c: gapwatch-cli as scripts see it (exit status, stdout, stderr)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built binary (GW_CLI_PATH, from meson) in tests/data/cli, so
+ * file names in its output are the fixtures' plain names.
+ *
+ * Fixtures (tests/data/cli):
+ *   base.xml     4 areas (country, region, 2 ua), 1 group of 2; deaths 5
+ *                (2007-05, 2007-06), population 3 (2006), births 2 (2006),
+ *                indicator values 4 (2003-2005, 2004-2006), one suppressed:
+ *                14 records, 1 warning
+ *   later.xml    no areas of its own; deaths 2007-06 x2 (one revised, one
+ *                identical), 2007-07 x1, births 2007-Q1 x1: 4 records, 1 revision
+ *   invalid.xml  n="-3" on line 12
+ */
+#include "gw-config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;   /* exit status, or -1 when killed by a signal */
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static char *
+fixture_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cli", NULL);
+}
+
+/* Runs gapwatch-cli with the NULL-terminated arguments, in the fixture
+ * directory, in the C locale (English messages). */
+static void
+cli_run (CliRun     *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fixture_dir ();
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) GW_CLI_PATH);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static JsonObject *
+parse_json (const char *text,
+            JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_node_get_object (root);
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+
+  for (guint i = 0; parts[i + 1] != NULL; i++)
+    {
+      g_assert_true (json_object_has_member (object, parts[i]));
+      object = json_object_get_object_member (object, parts[i]);
+    }
+  g_assert_true (json_object_has_member (object, parts[g_strv_length (parts) - 1]));
+  return json_object_get_int_member (object, parts[g_strv_length (parts) - 1]);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+
+  for (guint i = 0; parts[i + 1] != NULL; i++)
+    {
+      g_assert_true (json_object_has_member (object, parts[i]));
+      object = json_object_get_object_member (object, parts[i]);
+    }
+  g_assert_true (json_object_has_member (object, parts[g_strv_length (parts) - 1]));
+  return json_object_get_string_member (object, parts[g_strv_length (parts) - 1]);
+}
+
+/* The exact error reported for invalid.xml's n="-3". */
+#define INVALID_ERROR "invalid.xml:12:5: <c>: n=\"-3\" is not a non-negative integer"
+
+static void
+test_version (void)
+{
+  CliRun run;
+
+  cli_run (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "gapwatch-cli " GW_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+  cli_run_clear (&run);
+}
+
+static void
+test_help_top (void)
+{
+  CliRun run;
+
+  cli_run (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "gapwatch-cli COMMAND"));
+  g_assert_nonnull (strstr (run.out, "  check "));
+  g_assert_nonnull (strstr (run.out, "  summary "));
+  g_assert_cmpstr (run.err, ==, "");
+  cli_run_clear (&run);
+
+  cli_run (&run, "help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "  summary "));
+  cli_run_clear (&run);
+}
+
+static void
+test_help_command (void)
+{
+  CliRun run;
+  g_autofree char *check_help = NULL;
+
+  cli_run (&run, "check", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n  gapwatch-cli check [OPTION…] FILE…\n"));
+  g_assert_nonnull (strstr (run.out, "--verbose"));
+  g_assert_cmpstr (run.err, ==, "");
+  check_help = g_steal_pointer (&run.out);
+  cli_run_clear (&run);
+
+  /* `help check` is the same text. */
+  cli_run (&run, "help", "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, check_help);
+  cli_run_clear (&run);
+
+  cli_run (&run, "summary", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n  gapwatch-cli summary [OPTION…] FILE…\n"));
+  g_assert_nonnull (strstr (run.out, "--format"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "help", "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  cli_run_clear (&run);
+}
+
+static void
+test_usage_errors (void)
+{
+  CliRun run;
+
+  cli_run (&run, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli: no command given\n"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "frobnicate", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli: unknown command “frobnicate”\n"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "--frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_run_clear (&run);
+
+  cli_run (&run, "check", "--frobnicate", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli check: Unknown option --frobnicate\n"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "check", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli check: no files given\n"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "summary", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli summary: no files given\n"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "summary", "--format", "xml", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli summary: unknown format “xml”"));
+  cli_run_clear (&run);
+}
+
+static void
+test_check_valid (void)
+{
+  CliRun run;
+
+  cli_run (&run, "check", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  /* Warnings only with --verbose, and no progress in a pipe. */
+  g_assert_cmpstr (run.err, ==, "");
+  cli_run_clear (&run);
+}
+
+static void
+test_check_verbose (void)
+{
+  CliRun run;
+  g_auto(GStrv) lines = NULL;
+
+  cli_run (&run, "check", "--verbose", "base.xml", "later.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "base.xml: ok (14 records, 1 warning)\n"
+                   "later.xml: ok (4 records, 0 warnings)\n");
+  /* The suppressed value of base.xml, and nothing else. */
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "warning: "));
+  g_assert_cmpstr (lines[1], ==, "");
+  cli_run_clear (&run);
+}
+
+static void
+test_check_invalid (void)
+{
+  CliRun run;
+
+  cli_run (&run, "check", "invalid.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, INVALID_ERROR "\n");
+  cli_run_clear (&run);
+
+  /* A valid file beside it changes neither the status nor the message; the
+   * valid file is still listed with --verbose. */
+  cli_run (&run, "check", "-v", "invalid.xml", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "base.xml: ok (14 records, 1 warning)\n");
+  g_assert_true (g_str_has_prefix (run.err, INVALID_ERROR "\n"));
+  cli_run_clear (&run);
+}
+
+static void
+test_check_order (void)
+{
+  CliRun run;
+
+  /* later.xml declares no areas: alone it is invalid... */
+  cli_run (&run, "check", "later.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "later.xml:"));
+  g_assert_nonnull (strstr (run.err, "E06000002"));
+  cli_run_clear (&run);
+
+  /* ...after base.xml, which declares them, it is valid. */
+  cli_run (&run, "check", "base.xml", "later.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  cli_run_clear (&run);
+
+  /* GwImportTask reads a file refused only for unknown codes again once a
+   * later file declared them, so the order given does not matter, and no
+   * error of the first attempt is shown.  The lines stay in argument order. */
+  cli_run (&run, "check", "-v", "later.xml", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "later.xml: ok (4 records, 0 warnings)\n"
+                   "base.xml: ok (14 records, 1 warning)\n");
+  g_assert_true (g_str_has_prefix (run.err, "warning: "));
+  g_assert_null (strstr (run.err, "later.xml"));
+  cli_run_clear (&run);
+}
+
+static void
+test_check_missing (void)
+{
+  CliRun run;
+
+  cli_run (&run, "check", "base.xml", "no-such-file.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "no-such-file.xml: "));
+  g_assert_nonnull (strchr (run.err, '\n'));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");   /* one line */
+  cli_run_clear (&run);
+}
+
+static void
+test_summary_json (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *imports, *groups;
+  JsonObject *import, *group;
+  CliRun run;
+
+  cli_run (&run, "summary", "--format", "json", "base.xml", "later.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_json (run.out, parser);
+
+  imports = json_object_get_array_member (root, "imports");
+  g_assert_cmpuint (json_array_get_length (imports), ==, 2);
+  import = json_array_get_object_element (imports, 0);
+  g_assert_cmpstr (member_string (import, "id"), ==, "cli-base");
+  g_assert_cmpstr (member_string (import, "file"), ==, "base.xml");
+  g_assert_cmpstr (member_string (import, "generated"), ==, "2007-07-12T08:30:00Z");
+  g_assert_cmpint (member_int (import, "records"), ==, 14);
+  g_assert_cmpint (member_int (import, "revisions"), ==, 0);
+  g_assert_cmpint (member_int (import, "warnings"), ==, 1);
+  import = json_array_get_object_element (imports, 1);
+  g_assert_cmpstr (member_string (import, "id"), ==, "cli-later");
+  g_assert_cmpstr (member_string (import, "file"), ==, "later.xml");
+  g_assert_cmpstr (member_string (import, "generated"), ==, "2007-08-10T09:00:00Z");
+  g_assert_cmpint (member_int (import, "records"), ==, 4);
+  /* Only the 2007-06 male infant count changed (0 -> 2). */
+  g_assert_cmpint (member_int (import, "revisions"), ==, 1);
+  g_assert_cmpint (member_int (import, "warnings"), ==, 0);
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rejected")), ==, 0);
+
+  /* later.xml replaces two deaths keys and adds one. */
+  g_assert_cmpint (member_int (root, "counts.deaths"), ==, 6);
+  g_assert_cmpint (member_int (root, "counts.population"), ==, 3);
+  g_assert_cmpint (member_int (root, "counts.births"), ==, 3);
+  g_assert_cmpint (member_int (root, "counts.indicator_values"), ==, 4);
+
+  g_assert_cmpint (member_int (root, "areas"), ==, 4);
+  g_assert_cmpint (member_int (root, "areas_by_type.country"), ==, 1);
+  g_assert_cmpint (member_int (root, "areas_by_type.region"), ==, 1);
+  g_assert_cmpint (member_int (root, "areas_by_type.ua"), ==, 2);
+
+  groups = json_object_get_array_member (root, "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 1);
+  group = json_array_get_object_element (groups, 0);
+  g_assert_cmpstr (member_string (group, "id"), ==, "spearhead");
+  g_assert_cmpstr (member_string (group, "name"), ==, "Spearhead Group");
+  g_assert_cmpint (member_int (group, "members"), ==, 2);
+
+  g_assert_cmpstr (member_string (root, "periods.deaths.month.first"), ==, "2007-05");
+  g_assert_cmpstr (member_string (root, "periods.deaths.month.last"), ==, "2007-07");
+  g_assert_cmpint (member_int (root, "periods.deaths.month.count"), ==, 3);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (
+                      json_object_get_object_member (root, "periods"), "deaths")), ==, 1);
+  g_assert_cmpstr (member_string (root, "periods.population.year.first"), ==, "2006");
+  g_assert_cmpint (member_int (root, "periods.population.year.count"), ==, 1);
+  g_assert_cmpstr (member_string (root, "periods.births.year.last"), ==, "2006");
+  g_assert_cmpstr (member_string (root, "periods.births.quarter.first"), ==, "2007-Q1");
+  g_assert_cmpint (member_int (root, "periods.births.quarter.count"), ==, 1);
+  g_assert_cmpstr (member_string (root, "periods.indicator_values.pooled.first"), ==, "2003-2005");
+  g_assert_cmpstr (member_string (root, "periods.indicator_values.pooled.last"), ==, "2004-2006");
+  g_assert_cmpint (member_int (root, "periods.indicator_values.pooled.count"), ==, 2);
+
+  cli_run_clear (&run);
+}
+
+static void
+test_summary_mixed (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *rejected;
+  JsonArray *imports, *errors;
+  CliRun run;
+
+  /* The rejected file in the middle adds nothing; the files after it still
+   * import, and later.xml still sees base.xml's areas. */
+  cli_run (&run, "summary", "--format=json", "base.xml", "invalid.xml", "later.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, INVALID_ERROR "\n");
+  root = parse_json (run.out, parser);
+
+  imports = json_object_get_array_member (root, "imports");
+  g_assert_cmpuint (json_array_get_length (imports), ==, 2);
+  g_assert_cmpstr (member_string (json_array_get_object_element (imports, 0), "id"), ==, "cli-base");
+  g_assert_cmpstr (member_string (json_array_get_object_element (imports, 1), "id"), ==, "cli-later");
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rejected")), ==, 1);
+  rejected = json_array_get_object_element (json_object_get_array_member (root, "rejected"), 0);
+  g_assert_cmpstr (member_string (rejected, "file"), ==, "invalid.xml");
+  errors = json_object_get_array_member (rejected, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, INVALID_ERROR);
+
+  /* Nothing of invalid.xml: not its area, not its deaths. */
+  g_assert_cmpint (member_int (root, "areas"), ==, 4);
+  g_assert_cmpint (member_int (root, "counts.deaths"), ==, 6);
+  g_assert_cmpint (member_int (root, "counts.births"), ==, 3);
+
+  cli_run_clear (&run);
+}
+
+static void
+test_summary_missing (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *rejected;
+  JsonArray *errors;
+  CliRun run;
+
+  cli_run (&run, "summary", "--format", "json", "no-such-file.xml", "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "no-such-file.xml: "));
+  root = parse_json (run.out, parser);
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "imports")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rejected")), ==, 1);
+  rejected = json_array_get_object_element (json_object_get_array_member (root, "rejected"), 0);
+  g_assert_cmpstr (member_string (rejected, "file"), ==, "no-such-file.xml");
+  errors = json_object_get_array_member (rejected, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (errors, 0), "no-such-file.xml: "));
+  g_assert_cmpint (member_int (root, "counts.deaths"), ==, 5);
+
+  cli_run_clear (&run);
+}
+
+static void
+test_summary_text (void)
+{
+  CliRun run;
+
+  cli_run (&run, "summary", "base.xml", "later.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Imports\n"));
+  /* The imports table: id, generated, records, revisions, warnings, file,
+   * numbers right-aligned under their headings. */
+  g_assert_nonnull (strstr (run.out,
+                            "  ID         Generated             Records  Revisions  Warnings  File\n"
+                            "  cli-base   2007-07-12T08:30:00Z       14          0         1  base.xml\n"
+                            "  cli-later  2007-08-10T09:00:00Z        4          1         0  later.xml\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Deaths            6\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Indicator values  4\n"));
+  g_assert_nonnull (strstr (run.out, "\n  spearhead  Spearhead Group        2\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Births            quarter  2007-Q1    2007-Q1        1\n"));
+  g_assert_null (strstr (run.out, "Rejected"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "summary", "invalid.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "Rejected (errors on standard error)\n  invalid.xml  1 error\n"));
+  cli_run_clear (&run);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gw/cli/version/print", test_version);
+  g_test_add_func ("/gw/cli/help/top", test_help_top);
+  g_test_add_func ("/gw/cli/help/command", test_help_command);
+  g_test_add_func ("/gw/cli/usage/errors", test_usage_errors);
+  g_test_add_func ("/gw/cli/check/valid", test_check_valid);
+  g_test_add_func ("/gw/cli/check/verbose", test_check_verbose);
+  g_test_add_func ("/gw/cli/check/invalid", test_check_invalid);
+  g_test_add_func ("/gw/cli/check/order", test_check_order);
+  g_test_add_func ("/gw/cli/check/missing", test_check_missing);
+  g_test_add_func ("/gw/cli/summary/json", test_summary_json);
+  g_test_add_func ("/gw/cli/summary/mixed", test_summary_mixed);
+  g_test_add_func ("/gw/cli/summary/missing", test_summary_missing);
+  g_test_add_func ("/gw/cli/summary/text", test_summary_text);
+
+  return g_test_run ();
+}
