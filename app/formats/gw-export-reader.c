@@ -279,13 +279,17 @@ error_at_element (Reader *r, const char *format, ...)
 static void
 warn (Reader *r, const char *message)
 {
-  guint line, column;
+  g_autofree char *base = NULL;
   g_autofree char *text = NULL;
+  guint line, column;
 
   if (r->pass != PASS_READ)
     return;
+
+  base = g_path_get_basename (r->path);
   element_position (r, &line, &column);
-  text = g_strdup_printf ("%s:%u:%u: %s", r->path, line, column, message);
+  /* the same form as the errors (gw_problem_format): the file's basename */
+  text = g_strdup_printf ("%s:%u:%u: %s", base, line, column, message);
   gw_batch_add_warning (r->batch, text);
 }
 

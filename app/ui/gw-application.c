@@ -1,0 +1,276 @@
+/* gw-application.c: the Gapwatch GtkApplication
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Owns the dataset and the settings, installs the app actions, and opens the
+ * files given on the command line (G_APPLICATION_HANDLES_OPEN) by importing
+ * them in a window, through the same path as the import dialog.
+ */
+#include "gw-config.h"
+
+#include <glib/gi18n.h>
+
+#include "gw-application.h"
+#include "gw-window.h"
+
+struct _GwApplication
+{
+  GtkApplication  parent_instance;
+
+  /* owned */
+  GwDataset      *dataset;
+  GwSettings     *settings;
+};
+
+G_DEFINE_FINAL_TYPE (GwApplication, gw_application, GTK_TYPE_APPLICATION)
+
+static GwWindow *
+gw_application_ensure_window (GwApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (GW_IS_WINDOW (window))
+    return GW_WINDOW (window);
+
+  return gw_window_new (self);
+}
+
+static void
+on_import_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GwWindow *window = gw_application_ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+}
+
+static void
+on_shortcuts_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GwWindow *window = gw_application_ensure_window (self);
+
+  /* GtkApplication loads resources/gtk/help-overlay.ui into every
+   * GtkApplicationWindow and gives it this action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+on_about_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkAboutDialog *about;
+  /* The published methods Gapwatch's statistics follow (shared docs, methods.md). */
+  const char *methods[] = {
+    _("PHEindicatormethods R package, UK Health Security Agency (UKHSA)"),
+    _("Chiang (1968), abridged life tables and their variance"),
+    _("Silcocks, Jenner and Reza (2001), life expectancy in small areas"),
+    NULL,
+  };
+  const char *authors[] = { _("The Gapwatch developers"), NULL };
+
+  about = GTK_ABOUT_DIALOG (gtk_about_dialog_new ());
+  gtk_about_dialog_set_program_name (about, _("Gapwatch"));
+  gtk_about_dialog_set_logo_icon_name (about, GW_APP_ID);
+  gtk_about_dialog_set_version (about, GW_VERSION);
+  gtk_about_dialog_set_comments (about, _("Track the life expectancy gap against national targets"));
+  gtk_about_dialog_set_website (about, "https://github.com/gapwatch/gapwatch");
+  gtk_about_dialog_set_copyright (about, _("© The Gapwatch developers"));
+  /* GTK_LICENSE_GPL_3_0 is "GPL 3.0 or later". */
+  gtk_about_dialog_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  gtk_about_dialog_set_authors (about, authors);
+  gtk_about_dialog_set_translator_credits (about, _("translator-credits"));
+  gtk_about_dialog_add_credit_section (about, _("Statistical methods"), methods);
+
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (about), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_quit_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing (not destroying) the windows lets each one save its size. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "import", .activate = on_import_activated },
+  { .name = "shortcuts", .activate = on_shortcuts_activated },
+  { .name = "about", .activate = on_about_activated },
+  { .name = "quit", .activate = on_quit_activated },
+};
+
+static void
+gw_application_load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+
+  gtk_css_provider_load_from_resource (provider, GW_RESOURCE_PREFIX "style.css");
+  gtk_style_context_add_provider_for_display (display,
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+gw_application_startup (GApplication *application)
+{
+  GwApplication *self = GW_APPLICATION (application);
+  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *cancel_accels[] = { "Escape", NULL };
+  static const char *no_accels[] = { NULL };
+
+  G_APPLICATION_CLASS (gw_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* Ctrl+? belongs to app.shortcuts (the menu item shows it); GtkApplication
+   * gave it to win.show-help-overlay, which app.shortcuts activates. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cancel-import", cancel_accels);
+
+  gtk_window_set_default_icon_name (GW_APP_ID);
+  gw_application_load_css ();
+}
+
+static void
+gw_application_activate (GApplication *application)
+{
+  GwApplication *self = GW_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (gw_application_ensure_window (self)));
+}
+
+static void
+gw_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GwApplication *self = GW_APPLICATION (application);
+  GwWindow *window = gw_application_ensure_window (self);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+      else
+        g_ptr_array_add (remote, g_file_get_uri (files[i]));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (remote->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (remote, NULL);
+      list = g_strjoinv (", ", (char **) remote->pdata);
+      message = g_strdup_printf (_("Only files on this computer can be imported: %s"), list);
+      gw_window_show_message (window, message);
+    }
+
+  gw_window_import_files (window, (const char * const *) paths->pdata);
+}
+
+static void
+gw_application_dispose (GObject *object)
+{
+  GwApplication *self = (GwApplication *) object;
+
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gw_application_parent_class)->dispose (object);
+}
+
+static void
+gw_application_class_init (GwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = gw_application_dispose;
+
+  app_class->startup = gw_application_startup;
+  app_class->activate = gw_application_activate;
+  app_class->open = gw_application_open;
+}
+
+static void
+gw_application_init (GwApplication *self)
+{
+  self->dataset = gw_dataset_new ();
+  self->settings = gw_settings_new ();
+}
+
+/**
+ * gw_application_new:
+ *
+ * Returns: (transfer full): the application, io.github.gapwatch.Gapwatch,
+ * which opens the files it is given by importing them.
+ */
+GwApplication *
+gw_application_new (void)
+{
+  return g_object_new (GW_TYPE_APPLICATION,
+                       "application-id", GW_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/gapwatch/Gapwatch",
+                       NULL);
+}
+
+GwDataset *
+gw_application_get_dataset (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  return self->dataset;
+}
+
+GwSettings *
+gw_application_get_settings (GwApplication *self)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

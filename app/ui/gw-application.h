@@ -1,0 +1,22 @@
+/* gw-application.h: the Gapwatch GtkApplication
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/gw-dataset.h"
+#include "gw-settings.h"
+
+G_BEGIN_DECLS
+
+#define GW_TYPE_APPLICATION (gw_application_get_type ())
+G_DECLARE_FINAL_TYPE (GwApplication, gw_application, GW, APPLICATION, GtkApplication)
+
+GwApplication *gw_application_new          (void);
+/* The one dataset every window of the application shows. */
+GwDataset     *gw_application_get_dataset  (GwApplication *self);
+GwSettings    *gw_application_get_settings (GwApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,962 @@
+/* gw-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window shows a welcome until something is imported, then the tracker
+ * area above the table of imports.  Every way of importing (the dialog, drag
+ * and drop, the sample exports, files given on the command line) ends in
+ * gw_window_import_files(), which runs one GwImportTask at a time: progress
+ * along the bottom, rejected files with every problem at the top, a summary
+ * when it is done.  Nothing here reads a file or computes a number.
+ */
+#include "gw-config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "formats/gw-export-reader.h"
+#include "formats/gw-import-task.h"
+#include "gw-import-pane.h"
+#include "gw-ui-text.h"
+#include "gw-window.h"
+
+struct _GwWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkButton            *cancel_button;
+  GtkButton            *copy_problems_button;
+  GtkPaned             *data_paned;
+  GtkButton            *import_button;
+  GwImportPane         *import_pane;
+  GtkLabel             *message_label;
+  GtkRevealer          *message_revealer;
+  GtkMenuButton        *primary_menu_button;
+  GtkLabel             *problems_subtitle;
+  GtkLabel             *problems_title;
+  GtkRevealer          *problems_revealer;
+  GtkTextView          *problems_view;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  GtkRevealer          *progress_revealer;
+  GtkButton            *samples_button;
+  GtkStack             *stack;
+  GtkBox               *tracker_placeholder;
+
+  /* owned */
+  GwDataset            *dataset;
+  GwSettings           *settings;
+  GwImportTask         *task;          /* the import running, or NULL */
+  GCancellable         *cancellable;   /* of task */
+  GStrv                 task_paths;    /* files given to task */
+  GPtrArray            *pending;       /* char *paths given while task ran */
+  GtkFileChooserNative *chooser;       /* the import dialog while it is open */
+  char                 *first_rejected; /* display name of the first file in the problems view */
+  guint                 n_rejected;    /* files in the problems view */
+  gulong                imports_changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (GwWindow, gw_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_SETTINGS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void gw_window_start_import (GwWindow           *self,
+                                    const char * const *paths,
+                                    gboolean            fresh);
+
+/* Messages and problems */
+
+static void
+gw_window_hide_problems (GwWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->problems_view), "", 0);
+  g_clear_pointer (&self->first_rejected, g_free);
+  self->n_rejected = 0;
+}
+
+/* Adds the problems of one rejected or failed file to the problems view. */
+static void
+gw_window_add_problems (GwWindow             *self,
+                        const GwImportResult *result)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
+  g_autofree char *basename = gw_ui_display_basename (result->path);
+  g_autofree char *title = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkTextIter end;
+
+  if (self->n_rejected > 0)
+    g_string_append_c (text, '\n');
+
+  if (result->errors != NULL && result->errors->len > 0)
+    {
+      for (guint i = 0; i < result->errors->len; i++)
+        {
+          g_autofree char *line = gw_problem_format (g_ptr_array_index (result->errors, i));
+
+          g_string_append (text, line);
+          g_string_append_c (text, '\n');
+        }
+
+      /* The reader stops at this many, so the file may have more. */
+      if (result->errors->len >= GW_EXPORT_MAX_ERRORS)
+        {
+          g_string_append_printf (text,
+                                  _("%s: the reader stopped after %u problems; there may be more."),
+                                  basename, (guint) GW_EXPORT_MAX_ERRORS);
+          g_string_append_c (text, '\n');
+        }
+    }
+  else if (result->error != NULL)
+    {
+      /* An I/O error's message may not name the file: say which it is. */
+      if (!g_str_has_prefix (result->error->message, basename))
+        g_string_append_printf (text, "%s: ", basename);
+      g_string_append (text, result->error->message);
+      g_string_append_c (text, '\n');
+    }
+  else
+    {
+      g_string_append_printf (text, _("%s: the file could not be imported."), basename);
+      g_string_append_c (text, '\n');
+    }
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text->str, (int) text->len);
+
+  if (self->n_rejected == 0)
+    self->first_rejected = g_strdup (basename);
+  self->n_rejected++;
+
+  if (self->n_rejected == 1)
+    title = g_strdup_printf (_("“%s” was not imported"), self->first_rejected);
+  else
+    title = g_strdup_printf (ngettext ("%u file was not imported",
+                                       "%u files were not imported",
+                                       self->n_rejected),
+                             self->n_rejected);
+  gtk_label_set_label (self->problems_title, title);
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+}
+
+static void
+on_problems_close_clicked_cb (GwWindow *self)
+{
+  gw_window_hide_problems (self);
+}
+
+static void
+on_copy_problems_button_clicked_cb (GwWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
+  g_autofree char *text = NULL;
+  g_autofree char *all = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  all = g_strdup_printf ("%s\n\n%s", gtk_label_get_label (self->problems_title), text);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), all);
+}
+
+static void
+on_message_close_clicked_cb (GwWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+/* The import task */
+
+static void
+gw_window_set_busy (GwWindow *self,
+                    gboolean  busy)
+{
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* "Importing “deaths-2007-06.xml” (2 of 5)…" */
+static void
+gw_window_set_progress_label (GwWindow   *self,
+                              const char *path)
+{
+  guint n_paths = g_strv_length (self->task_paths);
+  g_autofree char *basename = gw_ui_display_basename (path);
+  g_autofree char *label = NULL;
+  guint index = 0;
+
+  while (index < n_paths && g_strcmp0 (self->task_paths[index], path) != 0)
+    index++;
+
+  if (n_paths > 1 && index < n_paths)
+    label = g_strdup_printf (_("Importing “%s” (%u of %u)…"), basename, index + 1, n_paths);
+  else
+    label = g_strdup_printf (_("Importing “%s”…"), basename);
+
+  if (g_strcmp0 (gtk_label_get_label (self->progress_label), label) != 0)
+    gtk_label_set_label (self->progress_label, label);
+}
+
+static void
+on_task_progress_cb (GwImportTask *task,
+                     double        fraction,
+                     const char   *path,
+                     GwWindow     *self)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+
+  if (path != NULL)
+    gw_window_set_progress_label (self, path);
+}
+
+static void
+on_task_file_done_cb (GwImportTask *task,
+                      guint         index,
+                      GwWindow     *self)
+{
+  const GwImportResult *result = gw_import_task_get_result (task, index);
+  g_autofree char *basename = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (result != NULL);
+
+  basename = gw_ui_display_basename (result->path);
+
+  switch (result->kind)
+    {
+    case GW_IMPORT_RESULT_IMPORTED:
+      label = g_strdup_printf (_("Imported “%s”"), basename);
+      break;
+    case GW_IMPORT_RESULT_UNCHANGED:
+      label = g_strdup_printf (_("“%s” was already imported"), basename);
+      break;
+    case GW_IMPORT_RESULT_REJECTED:
+    case GW_IMPORT_RESULT_FAILED:
+      /* Shown at once, so the user can read them while the rest imports. */
+      gw_window_add_problems (self, result);
+      label = g_strdup_printf (_("“%s” was not imported"), basename);
+      break;
+    case GW_IMPORT_RESULT_CANCELLED:
+    default:
+      break;
+    }
+
+  if (label != NULL)
+    gtk_label_set_label (self->progress_label, label);
+}
+
+/* The sentence shown when a task ends, from its results. */
+static char *
+gw_window_summarize (GwWindow     *self,
+                     GwImportTask *task,
+                     gboolean      cancelled)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  guint n_results = gw_import_task_get_n_results (task);
+  guint n_imported = 0, n_unchanged = 0, n_finished = 0;
+  guint64 records = 0, revisions = 0;
+  const char *imported_path = NULL;
+  const char *unchanged_path = NULL;
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const GwImportResult *result = gw_import_task_get_result (task, i);
+
+      if (result->kind != GW_IMPORT_RESULT_CANCELLED)
+        n_finished++;
+
+      if (result->kind == GW_IMPORT_RESULT_IMPORTED && result->import != NULL)
+        {
+          n_imported++;
+          imported_path = result->path;
+          records += gw_import_get_records (result->import);
+          revisions += gw_import_get_revisions (result->import);
+        }
+      else if (result->kind == GW_IMPORT_RESULT_UNCHANGED)
+        {
+          n_unchanged++;
+          unchanged_path = result->path;
+        }
+    }
+
+  if (n_imported > 0)
+    {
+      guint r = (guint) MIN (records, G_MAXUINT);
+      guint v = (guint) MIN (revisions, G_MAXUINT);
+      g_autofree char *records_count = gw_ui_format_count (r);
+      g_autofree char *revisions_count = gw_ui_format_count (v);
+      g_autofree char *records_text = g_strdup_printf (ngettext ("%s record", "%s records", r),
+                                                       records_count);
+      g_autofree char *revisions_text = g_strdup_printf (ngettext ("%s revision", "%s revisions", v),
+                                                         revisions_count);
+
+      if (n_imported == 1)
+        {
+          g_autofree char *basename = gw_ui_display_basename (imported_path);
+
+          /* Translators: "Imported “deaths-2007-06.xml”: 1,234 records, 5 revisions." */
+          g_string_append_printf (summary, _("Imported “%s”: %s, %s."),
+                                  basename, records_text, revisions_text);
+        }
+      else
+        {
+          /* Translators: "Imported 3 exports: 1,234 records, 5 revisions." */
+          g_string_append_printf (summary,
+                                  ngettext ("Imported %u export: %s, %s.",
+                                            "Imported %u exports: %s, %s.",
+                                            n_imported),
+                                  n_imported, records_text, revisions_text);
+        }
+    }
+
+  if (n_unchanged > 0)
+    {
+      if (summary->len > 0)
+        g_string_append_c (summary, ' ');
+
+      if (n_unchanged == 1)
+        {
+          g_autofree char *basename = gw_ui_display_basename (unchanged_path);
+
+          g_string_append_printf (summary, _("“%s” was already imported; nothing changed."),
+                                  basename);
+        }
+      else
+        {
+          g_string_append_printf (summary,
+                                  ngettext ("%u export was already imported; nothing changed.",
+                                            "%u exports were already imported; nothing changed.",
+                                            n_unchanged),
+                                  n_unchanged);
+        }
+    }
+
+  if (cancelled)
+    {
+      guint n_paths = g_strv_length (self->task_paths);
+      guint n_left = n_paths > n_finished ? n_paths - n_finished : 0;
+
+      if (summary->len > 0)
+        g_string_append_c (summary, ' ');
+
+      g_string_append_printf (summary,
+                              ngettext ("Import cancelled: %u file was not imported.",
+                                        "Import cancelled: %u files were not imported.",
+                                        n_left),
+                              n_left);
+    }
+
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static void
+on_task_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GwWindow) self = user_data;
+  GwImportTask *task = GW_IMPORT_TASK (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean cancelled = FALSE;
+
+  /* Cancelling is the only failure the task documents; anything else is
+   * still told to the user, after the summary. */
+  if (!gw_import_task_run_finish (task, result, &error))
+    cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* The window was closed while the task ran: nothing left to show. */
+  if (self->task != task)
+    return;
+
+  g_signal_handlers_disconnect_by_data (task, self);
+  summary = gw_window_summarize (self, task, cancelled);
+  if (error != NULL && !cancelled)
+    {
+      g_autofree char *with_error = g_strdup_printf (_("%s The import stopped: %s"),
+                                                     summary, error->message);
+
+      g_free (summary);
+      summary = g_strstrip (g_steal_pointer (&with_error));
+    }
+  g_clear_object (&self->task);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->task_paths, g_strfreev);
+
+  if (summary[0] != '\0')
+    gw_window_show_message (self, summary);
+
+  if (self->pending->len > 0)
+    {
+      g_autoptr(GPtrArray) paths = g_steal_pointer (&self->pending);
+
+      self->pending = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (paths, NULL);
+      /* Files given during the import: keep this one's summary and problems. */
+      gw_window_start_import (self, (const char * const *) paths->pdata, FALSE);
+      return;
+    }
+
+  gw_window_set_busy (self, FALSE);
+}
+
+static void
+gw_window_start_import (GwWindow           *self,
+                        const char * const *paths,
+                        gboolean            fresh)
+{
+  g_assert (self->task == NULL);
+  g_assert (paths != NULL && paths[0] != NULL);
+
+  if (fresh)
+    {
+      gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+      gw_window_hide_problems (self);
+    }
+
+  self->task_paths = g_strdupv ((char **) paths);
+  self->task = gw_import_task_new (self->dataset, paths);
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (self->task, "progress", G_CALLBACK (on_task_progress_cb), self);
+  g_signal_connect (self->task, "file-done", G_CALLBACK (on_task_file_done_cb), self);
+
+  gw_window_set_progress_label (self, paths[0]);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+
+  gw_window_set_busy (self, TRUE);
+  gw_import_task_run_async (self->task, self->cancellable, on_task_done_cb, g_object_ref (self));
+}
+
+/* The import dialog */
+
+static void
+on_chooser_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        GwWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      guint n_files = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path == NULL)
+            continue;
+
+          /* Next time the dialog opens where these exports came from. */
+          if (paths->len == 0)
+            {
+              g_autoptr(GFile) folder = g_file_get_parent (file);
+
+              if (folder != NULL)
+                gw_settings_set_last_import_folder (self->settings, folder);
+            }
+
+          g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+
+      if (paths->len > 1)
+        gw_window_import_files (self, (const char * const *) paths->pdata);
+      else if (n_files > 0)
+        gw_window_show_message (self, _("Only files on this computer can be imported."));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->chooser);
+}
+
+static void
+gw_window_open_import_dialog (GwWindow *self)
+{
+  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Import Exports"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+
+  gtk_file_filter_set_name (exports, _("Exports (*.xml, *.xml.gz)"));
+  gtk_file_filter_add_pattern (exports, "*.xml");
+  gtk_file_filter_add_pattern (exports, "*.xml.gz");
+  gtk_file_filter_add_pattern (exports, "*.XML");
+  gtk_file_filter_add_pattern (exports, "*.XML.GZ");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), exports);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), exports);
+
+  folder = gw_settings_dup_last_import_folder (self->settings);
+  if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A folder that went away is no reason not to open the dialog. */
+      if (!gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, &error))
+        g_debug ("Cannot open the last import folder: %s", error->message);
+    }
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The bundled sample exports */
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Where the samples are: $GW_SAMPLES_DIR (tests, `meson devenv`), the
+ * installed data, or the source tree when running from the build directory. */
+static char *
+gw_window_find_samples_dir (void)
+{
+  const char *candidates[] = {
+    g_getenv ("GW_SAMPLES_DIR"),
+    GW_PKGDATADIR G_DIR_SEPARATOR_S "samples",
+    GW_SOURCE_SAMPLES_DIR,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (candidates[i] != NULL && candidates[i][0] != '\0'
+          && g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
+        return g_strdup (candidates[i]);
+    }
+
+  return NULL;
+}
+
+static void
+gw_window_import_samples (GwWindow *self)
+{
+  g_autofree char *dir_path = gw_window_find_samples_dir ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (dir_path != NULL)
+    dir = g_dir_open (dir_path, 0, NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+        g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+    }
+
+  if (paths->len == 0)
+    {
+      gw_window_show_message (self, _("No sample exports were found in this installation of Gapwatch."));
+      return;
+    }
+
+  /* In name order: the samples are named so that earlier exports come first. */
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+  gw_window_import_files (self, (const char * const *) paths->pdata);
+}
+
+/* Actions, drag and drop, window state */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gw_window_open_import_dialog (GW_WINDOW (widget));
+}
+
+static void
+import_samples_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gw_window_import_samples (GW_WINDOW (widget));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+
+  /* Cancel also what was waiting for this import. */
+  g_ptr_array_set_size (self->pending, 0);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+on_drop_cb (GwWindow      *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (list == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (list);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_slist_free (files);
+
+  if (paths->len == 0)
+    return FALSE;
+
+  g_ptr_array_add (paths, NULL);
+  gw_window_import_files (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+static void
+gw_window_update_page (GwWindow *self)
+{
+  GListModel *imports = gw_dataset_get_imports (self->dataset);
+  gboolean any = g_list_model_get_n_items (imports) > 0;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "data" : "welcome");
+}
+
+static void
+on_imports_items_changed_cb (GwWindow   *self,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             GListModel *model)
+{
+  gw_window_update_page (self);
+}
+
+static gboolean
+gw_window_close_request (GtkWindow *window)
+{
+  GwWindow *self = GW_WINDOW (window);
+  int width = 0, height = 0;
+
+  /* The default size follows the user's resizing, and is the unmaximized
+   * size while maximized. */
+  gtk_window_get_default_size (window, &width, &height);
+  gw_settings_save_window_state (self->settings, width, height,
+                                 gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (gw_window_parent_class)->close_request (window);
+}
+
+/* GObject */
+
+static void
+gw_window_constructed (GObject *object)
+{
+  GwWindow *self = GW_WINDOW (object);
+  int width, height;
+
+  G_OBJECT_CLASS (gw_window_parent_class)->constructed (object);
+
+  g_assert (GW_IS_DATASET (self->dataset));
+  g_assert (GW_IS_SETTINGS (self->settings));
+
+  width = gw_settings_get_window_width (self->settings);
+  height = gw_settings_get_window_height (self->settings);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gw_settings_get_window_maximized (self->settings))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gw_import_pane_set_dataset (self->import_pane, self->dataset);
+  self->imports_changed_id =
+    g_signal_connect_object (gw_dataset_get_imports (self->dataset), "items-changed",
+                             G_CALLBACK (on_imports_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  gw_window_update_page (self);
+}
+
+static void
+gw_window_dispose (GObject *object)
+{
+  GwWindow *self = (GwWindow *) object;
+
+  /* A running import finishes in the background; its callback sees that
+   * self->task is no longer its task and shows nothing. */
+  if (self->task != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->task, self);
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->task);
+    }
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->task_paths, g_strfreev);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->imports_changed_id, gw_dataset_get_imports (self->dataset));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_WINDOW);
+
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->first_rejected, g_free);
+
+  G_OBJECT_CLASS (gw_window_parent_class)->dispose (object);
+}
+
+static void
+gw_window_finalize (GObject *object)
+{
+  GwWindow *self = (GwWindow *) object;
+
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gw_window_parent_class)->finalize (object);
+}
+
+static void
+gw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GwWindow *self = GW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, gw_window_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GwWindow *self = GW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      self->dataset = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gw_window_class_init (GwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gw_window_constructed;
+  object_class->dispose = gw_window_dispose;
+  object_class->finalize = gw_window_finalize;
+  object_class->get_property = gw_window_get_property;
+  object_class->set_property = gw_window_set_property;
+
+  window_class->close_request = gw_window_close_request;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         GW_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         GW_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GW_TYPE_IMPORT_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, GW_RESOURCE_PREFIX "ui/gw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, copy_problems_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, data_paned);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, import_pane);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_title);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_view);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, samples_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, tracker_placeholder);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_problems_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_problems_close_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+}
+
+static void
+gw_window_init (GwWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "gw-window");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop_target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+/* Public API */
+
+/**
+ * gw_window_new:
+ * @application: the application, which gives the dataset and the settings
+ *
+ * Returns: (transfer none): a new window of @application.
+ */
+GwWindow *
+gw_window_new (GwApplication *application)
+{
+  g_return_val_if_fail (GW_IS_APPLICATION (application), NULL);
+
+  return g_object_new (GW_TYPE_WINDOW,
+                       "application", application,
+                       "dataset", gw_application_get_dataset (application),
+                       "settings", gw_application_get_settings (application),
+                       NULL);
+}
+
+GwDataset *
+gw_window_get_dataset (GwWindow *self)
+{
+  g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+gboolean
+gw_window_get_busy (GwWindow *self)
+{
+  g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
+
+  return self->task != NULL;
+}
+
+/**
+ * gw_window_import_files:
+ * @paths: (array zero-terminated=1): the files to import, `.xml` or `.xml.gz`
+ *
+ * Imports @paths in order with a GwImportTask, showing its progress, then a
+ * summary, and every problem of each file that was not imported.  When an
+ * import is already running, @paths are imported after it.
+ */
+void
+gw_window_import_files (GwWindow           *self,
+                        const char * const *paths)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL)
+    return;
+
+  if (self->task != NULL)
+    {
+      for (guint i = 0; paths[i] != NULL; i++)
+        g_ptr_array_add (self->pending, g_strdup (paths[i]));
+      return;
+    }
+
+  gw_window_start_import (self, paths, TRUE);
+}
+
+/**
+ * gw_window_show_message:
+ * @message: a sentence for the user, translated
+ *
+ * Shows @message in the banner above the content until it is dismissed or
+ * the next import starts.
+ */
+void
+gw_window_show_message (GwWindow   *self,
+                        const char *message)
+{
+  g_return_if_fail (GW_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_label (self->message_label, message);
+  gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+}

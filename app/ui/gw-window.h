@@ -1,0 +1,30 @@
+/* gw-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/gw-dataset.h"
+#include "gw-application.h"
+
+G_BEGIN_DECLS
+
+#define GW_TYPE_WINDOW (gw_window_get_type ())
+G_DECLARE_FINAL_TYPE (GwWindow, gw_window, GW, WINDOW, GtkApplicationWindow)
+
+GwWindow  *gw_window_new          (GwApplication       *application);
+GwDataset *gw_window_get_dataset  (GwWindow            *self);
+/* TRUE while an import runs ("notify::busy" when it changes). */
+gboolean   gw_window_get_busy     (GwWindow            *self);
+/* Imports the files, in order; the one path of the import dialog, drag and
+ * drop, "Open Sample Exports" and the command line.  Files given while an
+ * import runs are imported after it. */
+void       gw_window_import_files (GwWindow            *self,
+                                   const char * const  *paths);
+/* Shows an informational message above the content. */
+void       gw_window_show_message (GwWindow            *self,
+                                   const char          *message);
+
+G_END_DECLS
