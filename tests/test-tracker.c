@@ -359,6 +359,72 @@ run_fixture (gconstpointer data)
     }
 }
 
+/* The samples without their published values: the Spearhead Group's gap
+ * comes from the group's pooled counts through the indicator engine. */
+static void
+test_group_computed (void)
+{
+  const char *dir = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GwIndicators) ind = NULL;
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  const GwTrackerRow *r;
+  const GwIndicatorValue *e = NULL, *g = NULL;
+  guint start, n;
+  gint le;
+
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("no samples");
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if ((g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+        && !g_str_has_prefix (name, "07-"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (paths, NULL);
+
+  task = gw_import_task_new (ds, (const char *const *) paths->pdata);
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+  g_assert_cmpint (gw_dataset_lookup_indicator (ds, "le-birth"), <, 0);
+
+  ind = gw_indicators_compute (ds);
+  rows = gw_tracker_run (ds, target, gw_tracker_indicators_series, ind, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (rows, 0);
+  g_assert_true (r->is_group);
+  g_assert_cmpint (r->sex, ==, GW_SEX_MALE);
+  g_assert_cmpint (r->status, !=, GW_STATUS_INSUFFICIENT_DATA);
+
+  /* the baseline gap is England's and the group's computed e0, 1995-1997 */
+  le = gw_indicators_lookup_id (ind, "le-birth");
+  n = gw_indicators_series (ind, le, FALSE, gw_dataset_get_country (ds), GW_SEX_MALE, &start);
+  for (guint i = start; i < start + n; i++)
+    if (gw_indicators_get_value (ind, i)->period == gw_period_pooled (1995, 1997)
+        && !gw_indicators_get_value (ind, i)->rolling)
+      e = gw_indicators_get_value (ind, i);
+  n = gw_indicators_series (ind, le, TRUE, gw_dataset_lookup_group (ds, "spearhead"), GW_SEX_MALE, &start);
+  for (guint i = start; i < start + n; i++)
+    if (gw_indicators_get_value (ind, i)->period == gw_period_pooled (1995, 1997)
+        && !gw_indicators_get_value (ind, i)->rolling)
+      g = gw_indicators_get_value (ind, i);
+  if (e == NULL || g == NULL)
+    g_error ("no computed e0 for England or the group in 1995-1997");
+  g_assert_cmpint (g->source, ==, GW_SOURCE_COMPUTED);
+  g_assert_cmpfloat_with_epsilon (r->baseline_gap, 100.0 * (e->value - g->value) / e->value, 1e-9);
+  /* the generator's spearheads are about 2 years below England for men */
+  g_assert_cmpfloat (e->value - g->value, >, 1.5);
+  g_assert_cmpfloat (e->value - g->value, <, 2.5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -372,5 +438,6 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/gw/tracker/fixture-70/a-then-b", GINT_TO_POINTER (0), run_fixture);
   g_test_add_data_func ("/gw/tracker/fixture-70/b-then-a", GINT_TO_POINTER (1), run_fixture);
   g_test_add_data_func ("/gw/tracker/fixture-70/a-only", GINT_TO_POINTER (2), run_fixture);
+  g_test_add_func ("/gw/tracker/group/computed-from-counts", test_group_computed);
   return g_test_run ();
 }
