@@ -6,7 +6,9 @@
  * 1.0 (../shared/docs/export-format.md) from a small simulation:
  *
  *   --samples DIR     the bundled sample set of data/samples/ (see its README)
- *   --national FILE   one large deaths export for the import benchmark
+ *   --national FILE   one large deaths export for the import benchmark;
+ *                     with --with-population also the population, births and
+ *                     region and England totals the indicator benchmark needs
  *   --self-test       simulate the sample world and check it, write nothing
  *
  * Everything is drawn from a fixed seed with our own generator (splitmix64),
@@ -1745,12 +1747,108 @@ gw_self_test (void)
 
 /* ------------------------------------------------------------------------ */
 /* The national-scale export for the benchmark: its own areas, then deaths by
- * area, sex and age band for every month. */
+ * area, sex and age band for every month.
+ *
+ * With population (the indicator benchmark) each month also has the regions'
+ * and England's deaths, the sums of their districts, so that England is a
+ * comparator with counts; after the deaths come the mid-year populations and
+ * the live births of every area for every year the months cover.  The deaths
+ * are drawn exactly as without population (same stream, same order), so the
+ * district records are the same either way. */
+
+/* Writes the region and England totals of one month's (or year's) counts,
+ * indexed [region][sex][band], the regions first. */
+static void
+gw_national_write_totals (GwOut         *out,
+                          const guint64  totals[GW_N_REGIONS][GW_N_SEXES][GW_N_BANDS])
+{
+  for (guint r = 0; r < GW_N_REGIONS; r++)
+    for (guint s = 0; s < GW_N_SEXES; s++)
+      for (guint b = 0; b < GW_N_BANDS; b++)
+        gw_out_count (out, gw_regions[r].code, s, b, (guint) totals[r][s][b], NULL);
+  for (guint s = 0; s < GW_N_SEXES; s++)
+    for (guint b = 0; b < GW_N_BANDS; b++)
+      {
+        guint64 sum = 0;
+
+        for (guint r = 0; r < GW_N_REGIONS; r++)
+          sum += totals[r][s][b];
+        gw_out_count (out, "E92000001", s, b, (guint) sum, NULL);
+      }
+}
+
+/* Population and births of every year from first_year to last_year.  The
+ * deaths were drawn from a constant population (the pop array, by district,
+ * sex and band), so the mid-year estimates are that population, rounded, in
+ * every year: the rates the indicators find are the rates drawn.  Infants at
+ * mid-year are the births of the twelve months before less the few who died,
+ * so a year's births are the population at age 0 over 0.996: a crude birth
+ * rate of about 11.5 per 1,000 and about 5 infant deaths per 1,000 births. */
+static void
+gw_national_write_population (GwOut        *out,
+                              const double *pop,
+                              guint         n_areas,
+                              guint         first_year,
+                              guint         last_year)
+{
+  for (guint year = first_year; year <= last_year; year++)
+    {
+      guint64 totals[GW_N_REGIONS][GW_N_SEXES][GW_N_BANDS];
+
+      memset (totals, 0, sizeof totals);
+      gw_out_printf (out, "  <population period=\"%u\" basis=\"mid-year-estimate\">\n", year);
+      for (guint i = 0; i < n_areas; i++)
+        {
+          g_autofree char *code = g_strdup_printf ("E07%06u", i + 1);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            for (guint b = 0; b < GW_N_BANDS; b++)
+              {
+                guint n = (guint) lround (pop[(i * GW_N_SEXES + s) * GW_N_BANDS + b]);
+
+                gw_out_count (out, code, s, b, n, NULL);
+                totals[i % GW_N_REGIONS][s][b] += n;
+              }
+        }
+      gw_national_write_totals (out, (const guint64 (*)[GW_N_SEXES][GW_N_BANDS]) totals);
+      gw_out_printf (out, "  </population>\n");
+    }
+
+  for (guint year = first_year; year <= last_year; year++)
+    {
+      guint64 region_births[GW_N_REGIONS] = { 0 }, england = 0;
+
+      gw_out_printf (out, "  <births period=\"%u\">\n", year);
+      for (guint i = 0; i < n_areas; i++)
+        {
+          double infants = pop[(i * GW_N_SEXES + 0) * GW_N_BANDS] + pop[(i * GW_N_SEXES + 1) * GW_N_BANDS];
+          guint n = (guint) lround (infants / 0.996);
+
+          /* Persons: the sex attribute is left out. */
+          g_string_append_printf (out->buf, "    <c area=\"E07%06u\" n=\"%u\"/>\n", i + 1, n);
+          out->records++;
+          gw_out_maybe_flush (out);
+          region_births[i % GW_N_REGIONS] += n;
+        }
+      for (guint r = 0; r < GW_N_REGIONS; r++)
+        {
+          g_string_append_printf (out->buf, "    <c area=\"%s\" n=\"%" G_GUINT64_FORMAT "\"/>\n",
+                                  gw_regions[r].code, region_births[r]);
+          out->records++;
+          england += region_births[r];
+        }
+      g_string_append_printf (out->buf, "    <c area=\"E92000001\" n=\"%" G_GUINT64_FORMAT "\"/>\n",
+                              england);
+      out->records++;
+      gw_out_printf (out, "  </births>\n");
+    }
+}
 
 static gboolean
 gw_generate_national (const char  *path,
                       guint        n_areas,
                       guint        n_months,
+                      gboolean     with_population,
                       GError     **error)
 {
   GwRng rng;
@@ -1770,8 +1868,13 @@ gw_generate_national (const char  *path,
 
   id = g_strdup_printf ("national-deaths-%u-01-%u-%02u", first_year, last_index / 12,
                         last_index % 12 + 1);
-  title = g_strdup_printf ("Deaths registered by district, %u months from January %u",
-                           n_months, first_year);
+  if (with_population)
+    title = g_strdup_printf ("Deaths registered by district, %u months from January %u,"
+                             " with mid-year populations and live births",
+                             n_months, first_year);
+  else
+    title = g_strdup_printf ("Deaths registered by district, %u months from January %u",
+                             n_months, first_year);
   gw_out_begin_export (&out, id, "2008-01-15T08:30:00Z", "Office for National Statistics", title);
 
   gw_out_printf (&out, "  <areas>\n"
@@ -1803,6 +1906,9 @@ gw_generate_national (const char  *path,
     {
       guint index = first_year * 12 + t;
       guint month = index % 12;
+      guint64 totals[GW_N_REGIONS][GW_N_SEXES][GW_N_BANDS];
+
+      memset (totals, 0, sizeof totals);
 
       gw_out_printf (&out, "  <deaths period=\"%u-%02u\" basis=\"registration\">\n",
                      index / 12, month + 1);
@@ -1818,12 +1924,18 @@ gw_generate_national (const char  *path,
                 double rate = b == 0 ? 0.005 : 0.9 * gw_base_rate[s][b] / 1e5;
                 double mean = pop[(i * GW_N_SEXES + s) * GW_N_BANDS + b] * rate
                               * gw_season[month] / season_sum;
+                guint n = gw_rng_poisson (&rng, mean);
 
-                gw_out_count (&out, code, s, b, gw_rng_poisson (&rng, mean), NULL);
+                gw_out_count (&out, code, s, b, n, NULL);
+                totals[i % GW_N_REGIONS][s][b] += n;
               }
         }
+      if (with_population)
+        gw_national_write_totals (&out, (const guint64 (*)[GW_N_SEXES][GW_N_BANDS]) totals);
       gw_out_printf (&out, "  </deaths>\n");
     }
+  if (with_population)
+    gw_national_write_population (&out, pop, n_areas, first_year, last_index / 12);
   gw_out_end_export (&out);
   g_printerr ("%s: %" G_GUINT64_FORMAT " records\n", path, out.records);
   return gw_out_close (&out, error);
@@ -1836,6 +1948,7 @@ main (int   argc,
   g_autofree char *samples_dir = NULL;
   g_autofree char *national = NULL;
   gboolean self_test = FALSE;
+  gboolean with_population = FALSE;
   int n_areas = 300;
   int n_months = 120;
   g_autoptr (GError) error = NULL;
@@ -1847,6 +1960,9 @@ main (int   argc,
       "Write one national-scale deaths export (gzip if the name ends in .gz)", "FILE" },
     { "areas", 0, 0, G_OPTION_ARG_INT, &n_areas, "Areas of the national export (300)", "N" },
     { "months", 0, 0, G_OPTION_ARG_INT, &n_months, "Months of the national export (120)", "M" },
+    { "with-population", 0, 0, G_OPTION_ARG_NONE, &with_population,
+      "Add region and England totals, mid-year populations and births to the national export",
+      NULL },
     { "self-test", 0, 0, G_OPTION_ARG_NONE, &self_test,
       "Check the simulated sample world against its targets", NULL },
     { NULL }
@@ -1864,6 +1980,11 @@ main (int   argc,
       g_printerr ("Give exactly one of --samples DIR, --national FILE or --self-test\n");
       return 2;
     }
+  if (with_population && national == NULL)
+    {
+      g_printerr ("--with-population goes with --national FILE\n");
+      return 2;
+    }
   if (n_areas < 1 || n_areas > 999999 || n_months < 1 || n_months > 12 * 100)
     {
       g_printerr ("--areas must be 1 to 999999 and --months 1 to 1200\n");
@@ -1877,7 +1998,8 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  if (national != NULL && !gw_generate_national (national, (guint) n_areas, (guint) n_months, &error))
+  if (national != NULL && !gw_generate_national (national, (guint) n_areas, (guint) n_months,
+                                                 with_population, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
