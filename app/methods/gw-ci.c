@@ -347,8 +347,23 @@ gw_normal_quantile (double p)
 double
 gw_z_for_confidence (double confidence)
 {
+  /* the two levels every indicator uses are computed once: the inverse
+   * gamma is iterative and was a third of the engine's time */
+  static double z95, z998;
+  static gsize once = 0;
+
   if (isnan (confidence) || confidence <= 0.0 || confidence >= 1.0)
     return NAN;
+  if (g_once_init_enter (&once))
+    {
+      z95 = sqrt (2.0 * gamma_inverse (0.5, 0.95, 1.0 - 0.95));
+      z998 = sqrt (2.0 * gamma_inverse (0.5, 0.998, 1.0 - 0.998));
+      g_once_init_leave (&once, 1);
+    }
+  if (confidence == 0.95)
+    return z95;
+  if (confidence == 0.998)
+    return z998;
   return sqrt (2.0 * gamma_inverse (0.5, confidence, 1.0 - confidence));
 }
 

@@ -37,6 +37,10 @@ typedef struct
   guint16  births_month_mask;
   double   births_months;
   gboolean has_births;
+  /* the twelve months summed once (cache_month_sum), for year_deaths */
+  double   month_sum[NB];
+  guint32  month_sum_bands;
+  gboolean has_month_sum;
 } Cell;
 
 struct _GwIndicators
@@ -125,14 +129,21 @@ find_years (GwIndicators *self)
   for (GwRecordKind k = GW_RECORD_DEATHS; k <= GW_RECORD_BIRTHS; k++)
     {
       const GwTable *t = gw_dataset_get_table (self->dataset, k);
+      const guint8 *rows = gw_table_rows (t);
+      gsize size = gw_table_row_size (t);
+      guint n = gw_table_n_rows (t);
+      guint shift = k == GW_RECORD_BIRTHS ? 0 : 5;
+      GwPeriod last = 0;
 
-      for (guint i = 0; i < gw_table_n_rows (t); i++)
+      for (guint i = 0; i < n; i++)
         {
-          GwKeyFields f;
+          GwPeriod period = GW_KEY_FIELD (gw_row_logical (*(const guint64 *) (rows + i * size)), shift, 20);
 
-          gw_key_decode (k, gw_row_logical (gw_table_row_key (t, i)), &f);
-          lo = MIN (lo, gw_period_first_year (f.period));
-          hi = MAX (hi, gw_period_last_year (f.period));
+          if (period == last)
+            continue;
+          last = period;
+          lo = MIN (lo, gw_period_first_year (period));
+          hi = MAX (hi, gw_period_last_year (period));
         }
     }
   if (lo > hi)
@@ -161,51 +172,72 @@ accumulate_deaths (GwIndicators *self)
    * those periods are not added again */
   g_autoptr(GHashTable) all_cause = g_hash_table_new (NULL, NULL);
   guint cur_area = G_MAXUINT, cur_sex = G_MAXUINT;
+  const guint8 *rows = gw_table_rows (t);
+  gsize size = gw_table_row_size (t);
+  guint n = gw_table_n_rows (t);
+  /* the rows of one (area, sex, cause, basis, period) are consecutive, one
+   * per age: decode and decide once per run, then add each age */
+  guint64 run = G_MAXUINT64;
+  double *target = NULL;
+  guint32 *age_bands = NULL;
 
-  for (guint i = 0; i < gw_table_n_rows (t); i++)
+  for (guint i = 0; i < n; i++)
     {
-      const GwCountRow *row = gw_table_row (t, i);
-      GwKeyFields f;
-      Cell *c;
-      guint year;
+      const GwCountRow *row = (const GwCountRow *) (rows + i * size);
+      guint64 logical = gw_row_logical (row->key);
+      guint age = GW_KEY_FIELD (logical, 0, 5);
 
-      gw_key_decode (GW_RECORD_DEATHS, gw_row_logical (row->key), &f);
-      if (f.basis != 0 && f.basis != basis)
-        continue;
-      if (f.area != cur_area || f.sex != cur_sex)
+      if ((logical >> 5) != run)
         {
-          g_hash_table_remove_all (all_cause);
-          cur_area = f.area;
-          cur_sex = f.sex;
+          GwKeyFields f;
+          Cell *c;
+
+          run = logical >> 5;
+          target = NULL;
+          age_bands = NULL;
+          gw_key_decode (GW_RECORD_DEATHS, logical, &f);
+          if (f.basis != 0 && f.basis != basis)
+            continue;
+          if (f.area != cur_area || f.sex != cur_sex)
+            {
+              g_hash_table_remove_all (all_cause);
+              cur_area = f.area;
+              cur_sex = f.sex;
+            }
+          if (f.cause == GW_CAUSE_ALL)
+            g_hash_table_add (all_cause, GUINT_TO_POINTER (f.period));
+          else if (g_hash_table_contains (all_cause, GUINT_TO_POINTER (f.period)))
+            continue;
+
+          c = cell_at (self, f.area, f.sex, gw_period_first_year (f.period));
+          switch (gw_period_kind (f.period))
+            {
+            case GW_PERIOD_YEAR:
+              target = c->deaths;
+              age_bands = &c->deaths_bands;
+              break;
+            case GW_PERIOD_MONTH:
+              {
+                guint m = gw_period_sub (f.period) - 1;
+
+                if (c->months == NULL)
+                  c->months = g_malloc0 (sizeof (double[12][NB]));
+                target = c->months[m];
+                c->month_mask |= 1u << m;
+                self->latest_month = MAX (self->latest_month, gw_period_first_month_index (f.period));
+              }
+              break;
+            default:
+              /* quarters, financial years and pooled deaths are not split into
+               * calendar years: left out of the computed indicators */
+              break;
+            }
         }
-      if (f.cause == GW_CAUSE_ALL)
-        g_hash_table_add (all_cause, GUINT_TO_POINTER (f.period));
-      else if (g_hash_table_contains (all_cause, GUINT_TO_POINTER (f.period)))
-        continue;
-
-      year = gw_period_first_year (f.period);
-      c = cell_at (self, f.area, f.sex, year);
-      switch (gw_period_kind (f.period))
+      if (target != NULL)
         {
-        case GW_PERIOD_YEAR:
-          c->deaths[f.age] += row->value;
-          c->deaths_bands |= 1u << f.age;
-          break;
-        case GW_PERIOD_MONTH:
-          {
-            guint m = gw_period_sub (f.period) - 1;
-
-            if (c->months == NULL)
-              c->months = g_malloc0 (sizeof (double[12][NB]));
-            c->months[m][f.age] += row->value;
-            c->month_mask |= 1u << m;
-            self->latest_month = MAX (self->latest_month, gw_period_first_month_index (f.period));
-          }
-          break;
-        default:
-          /* quarters, financial years and pooled deaths are not split into
-           * calendar years: left out of the computed indicators */
-          break;
+          target[age] += row->value;
+          if (age_bands != NULL)
+            *age_bands |= 1u << age;
         }
     }
 }
@@ -214,10 +246,12 @@ static void
 accumulate_population_births (GwIndicators *self)
 {
   const GwTable *t = gw_dataset_get_table (self->dataset, GW_RECORD_POPULATION);
+  const guint8 *rows = gw_table_rows (t);
+  gsize size = gw_table_row_size (t);
 
   for (guint i = 0; i < gw_table_n_rows (t); i++)
     {
-      const GwCountRow *row = gw_table_row (t, i);
+      const GwCountRow *row = (const GwCountRow *) (rows + i * size);
       GwKeyFields f;
       Cell *c;
 
@@ -261,6 +295,12 @@ year_deaths (const Cell *c, double out[NB], guint32 *bands)
       *bands = c->deaths_bands;
       return TRUE;
     }
+  if (c->has_month_sum)
+    {
+      memcpy (out, c->month_sum, sizeof (double[NB]));
+      *bands = c->month_sum_bands;
+      return TRUE;
+    }
   if (c->month_mask == 0xfff)
     {
       memset (out, 0, sizeof (double[NB]));
@@ -277,6 +317,16 @@ year_deaths (const Cell *c, double out[NB], guint32 *bands)
       return TRUE;
     }
   return FALSE;
+}
+
+/* Sums a complete monthly year once: year_deaths is called for every
+ * period that pools the year. */
+static void
+cache_month_sum (Cell *c)
+{
+  c->has_month_sum = FALSE;
+  if (c->deaths_bands == 0 && c->month_mask == 0xfff)
+    c->has_month_sum = year_deaths (c, c->month_sum, &c->month_sum_bands);
 }
 
 static void
@@ -322,6 +372,7 @@ derive_persons (GwIndicators *self, guint subject, guint year)
   complete_year_births (m);
   complete_year_births (f);
   complete_year_births (p);
+  cache_month_sum (p);
   if (!p->has_births && m->has_births && f->has_births)
     {
       p->births = m->births + f->births;
@@ -387,6 +438,7 @@ sum_group (GwIndicators *self, guint group, GArray *members, GwSex sex, guint ye
   g->has_births = births_ok;
   if (months_ok)
     g->month_mask = month_mask;
+  cache_month_sum (g);
 }
 
 /* Computation of one period */
@@ -827,6 +879,8 @@ gw_indicators_compute (GwDataset *dataset)
 
   accumulate_deaths (self);
   accumulate_population_births (self);
+  for (gsize i = 0; i < (gsize) self->n_areas * GW_N_SEXES * self->n_years; i++)
+    cache_month_sum (&self->cells[i]);
   for (guint a = 0; a < self->n_areas; a++)
     for (guint y = self->y0; y < self->y0 + self->n_years; y++)
       derive_persons (self, a, y);
