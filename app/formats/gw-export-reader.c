@@ -156,6 +156,25 @@ typedef struct
   char  *area;        /* the area whose attribute it is */
 } Deferred;
 
+/* A code used by a record before its declaration: where first. */
+typedef struct
+{
+  guint     line;
+  guint     column;
+  Element   element;
+  gboolean  is_group;
+  char     *code;
+} Forward;
+
+static void
+forward_free (gpointer data)
+{
+  Forward *f = data;
+
+  g_free (f->code);
+  g_free (f);
+}
+
 typedef struct
 {
   /* borrowed */
@@ -170,6 +189,10 @@ typedef struct
   const xmlChar     *anames[N_ATTRS];
   guint              n_errors;
   gboolean           stopped;
+  gboolean           halted;
+  guint              text_depth;   /* depth whose stray text was reported */
+  GPtrArray         *scratch;      /* decoded attribute values of the element */
+  GHashTable        *forward;      /* codes used before their declaration -> Forward */
   gboolean           seen_root;
 
   /* element stack below <export> */
@@ -238,12 +261,21 @@ element_position (Reader *r, guint *line, guint *column)
   *column = col;
 }
 
+/* Ends the read.  Only a flag here: xmlStopParser frees the input buffer
+ * that the current callback's attribute values still point into, so it is
+ * called by halt_if_stopped() when the callback is done with them. */
 static void
 stop (Reader *r)
 {
-  if (!r->stopped)
+  r->stopped = TRUE;
+}
+
+static void
+halt_if_stopped (Reader *r)
+{
+  if (r->stopped && !r->halted && r->ctxt != NULL)
     {
-      r->stopped = TRUE;
+      r->halted = TRUE;
       xmlStopParser (r->ctxt);
     }
 }
@@ -340,6 +372,7 @@ on_xml_error (void *data, xmlErrorPtr err)
     add_problem (r, err->line > 0 ? (guint) err->line : 0, err->int2 > 0 ? (guint) err->int2 : 0, full);
   }
   stop (r);
+  halt_if_stopped (r);
 }
 
 /* Attributes */
@@ -363,25 +396,32 @@ copy_value (const Attr *a, char *buf, gsize size)
   return TRUE;
 }
 
+/* At most max_chars characters of len bytes of UTF-8 text, cut at a
+ * character boundary, with "…" when cut. */
+static char *
+cut_text (const char *text, gsize len, guint max_chars)
+{
+  const char *end = NULL, *p = text;
+  guint n = 0;
+
+  g_utf8_validate (text, len, &end);
+  while (p < end && n < max_chars)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (p > end)
+    p = end;
+  if (p < text + len)
+    return g_strdup_printf ("%.*s…", (int) (p - text), text);
+  return g_strndup (text, p - text);
+}
+
 /* A value for messages: cut to 40 characters. */
 static char *
 shown_value (const Attr *a)
 {
-  gsize n = MIN (a->len, 40);
-  char *s = g_strndup ((const char *) a->value, n);
-
-  if (!g_utf8_validate (s, -1, NULL))
-    {
-      g_free (s);
-      return g_strdup ("…");
-    }
-  if (n < a->len)
-    {
-      char *t = g_strconcat (s, "…", NULL);
-      g_free (s);
-      return t;
-    }
-  return s;
+  return cut_text ((const char *) a->value, a->len, 40);
 }
 
 static void
@@ -470,16 +510,86 @@ mark_unknown_reference (Reader *r)
     ((GwProblem *) g_ptr_array_index (r->errors, r->errors->len - 1))->kind = GW_PROBLEM_UNKNOWN_REFERENCE;
 }
 
-static void
-unknown_area (Reader *r, Element el, const Attr *a)
+/* A record names an area or group not known yet: it may be declared later
+ * in this file (the root's children come in any order), so it gets a number
+ * now and check_forward() reports it at the end if it never is. */
+static gint
+forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
 {
-  g_autofree char *v = shown_value (a);
-  guint before = r->n_errors;
+  char code[MAX_CODE_LEN + 1];
+  g_autofree char *key = NULL;
+  gint index;
 
-  error_at_element (r, _("<%s>: area=\"%s\" is not declared in this export or an earlier import"),
-                    element_names[el], v);
-  if (r->n_errors > before)
-    mark_unknown_reference (r);
+  if (r->pass != PASS_READ || a->len == 0 || !copy_value (a, code, sizeof code))
+    index = -1;
+  else
+    index = is_group ? gw_batch_reserve_group (r->batch, code) : gw_batch_reserve_area (r->batch, code);
+
+  if (index < 0)
+    {
+      g_autofree char *v = shown_value (a);
+      guint before = r->n_errors;
+
+      error_at_element (r, _("<%s>: %s=\"%s\" is not declared in this export or an earlier import"),
+                        element_names[el], is_group ? "group" : "area", v);
+      if (r->n_errors > before)
+        mark_unknown_reference (r);
+      return -1;
+    }
+
+  key = g_strdup_printf ("%c%s", is_group ? 'g' : 'a', code);
+  if (!g_hash_table_contains (r->forward, key))
+    {
+      Forward *f = g_new0 (Forward, 1);
+
+      element_position (r, &f->line, &f->column);
+      f->element = el;
+      f->is_group = is_group;
+      f->code = g_strdup (code);
+      g_hash_table_insert (r->forward, g_steal_pointer (&key), f);
+    }
+  if (!is_group)
+    {
+      r->last_area = index;
+      memcpy (r->last_code, code, a->len + 1);
+      r->last_len = a->len;
+    }
+  return index;
+}
+
+static int
+compare_forward (gconstpointer a, gconstpointer b)
+{
+  const Forward *x = *(const Forward **) a, *y = *(const Forward **) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
+/* The codes used before a declaration that never came. */
+static void
+check_forward (Reader *r)
+{
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, r->forward);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (left, value);
+  g_ptr_array_sort (left, compare_forward);
+  for (guint i = 0; i < left->len; i++)
+    {
+      const Forward *f = g_ptr_array_index (left, i);
+      g_autofree char *message = g_strdup_printf (_("<%s>: %s=\"%s\" is not declared in this export or an earlier import"),
+                                                  element_names[f->element], f->is_group ? "group" : "area", f->code);
+      guint before = r->n_errors;
+
+      add_problem (r, f->line, f->column, message);
+      if (r->n_errors > before)
+        mark_unknown_reference (r);
+    }
 }
 
 static void
@@ -599,8 +709,15 @@ read_group (Reader *r, const Attr *attrs, guint n)
         missing (r, EL_GROUP, "id");
       return;
     }
-  if (r->pass == PASS_READ && gw_batch_declare_group (r->batch, id, name) < 0)
+  if (r->pass != PASS_READ)
+    return;
+  if (gw_batch_declare_group (r->batch, id, name) < 0)
     error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
+  else
+    {
+      g_autofree char *key = g_strconcat ("g", id, NULL);
+      g_hash_table_remove (r->forward, key);
+    }
 }
 
 static void
@@ -694,6 +811,10 @@ read_area (Reader *r, const Attr *attrs, guint n)
       error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
       return;
     }
+  {
+    g_autofree char *key = g_strconcat ("a", code, NULL);
+    g_hash_table_remove (r->forward, key);
+  }
   if (parent_attr != NULL)
     defer (r, parent_attr, FALSE, code, parent_attr->len, parent_attr->value);
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
@@ -833,11 +954,8 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       if (attr_is (a, A_AREA))
         {
           has_area = TRUE;
-          if ((area = lookup_area (r, a)) < 0)
-            {
-              unknown_area (r, EL_C, a);
-              ok = FALSE;
-            }
+          if ((area = lookup_area (r, a)) < 0 && (area = forward_reference (r, EL_C, a, FALSE)) < 0)
+            ok = FALSE;
         }
       else if (attr_is (a, A_SEX))
         {
@@ -943,20 +1061,12 @@ read_v (Reader *r, const Attr *attrs, guint n)
           is_group = grp;
           if (!grp)
             {
-              if ((subject = lookup_area (r, a)) < 0)
-                {
-                  unknown_area (r, EL_V, a);
-                  ok = FALSE;
-                }
+              if ((subject = lookup_area (r, a)) < 0 && (subject = forward_reference (r, EL_V, a, FALSE)) < 0)
+                ok = FALSE;
             }
-          else if (!copy_value (a, buf, sizeof buf) || (subject = gw_batch_lookup_group (r->batch, buf)) < 0)
-            {
-              g_autofree char *v = shown_value (a);
-
-              error_at_element (r, _("<v>: group=\"%s\" is not declared in this export or an earlier import"), v);
-              mark_unknown_reference (r);
-              ok = FALSE;
-            }
+          else if ((!copy_value (a, buf, sizeof buf) || (subject = gw_batch_lookup_group (r->batch, buf)) < 0)
+                   && (subject = forward_reference (r, EL_V, a, TRUE)) < 0)
+            ok = FALSE;
         }
       else if (attr_is (a, A_SEX))
         {
@@ -1095,17 +1205,13 @@ allowed_child (Element parent, Element child)
 }
 
 static void
-on_start_element (void           *data,
-                  const xmlChar  *localname,
-                  const xmlChar  *prefix,
-                  const xmlChar  *uri,
-                  int             nb_namespaces,
-                  const xmlChar **namespaces,
-                  int             nb_attributes,
-                  int             nb_defaulted,
-                  const xmlChar **attributes)
+start_element (Reader         *r,
+               const xmlChar  *localname,
+               const xmlChar  *prefix,
+               const xmlChar  *uri,
+               int             nb_attributes,
+               const xmlChar **attributes)
 {
-  Reader *r = data;
   Attr attrs[32];
   guint n = 0;
   Element el, parent;
@@ -1192,6 +1298,26 @@ on_start_element (void           *data,
           }
       attrs[n].value = a[3];
       attrs[n].len = a[4] - a[3];
+      /* without entity substitution libxml2 hands SAX2 an escaped "&" as
+       * "&#38;" (for a tree builder to re-escape): give the character */
+      if (memchr (a[3], '&', a[4] - a[3]) != NULL)
+        {
+          GString *v = g_string_sized_new (a[4] - a[3]);
+
+          for (const xmlChar *p = a[3]; p < a[4]; p++)
+            {
+              if (*p == '&' && a[4] - p >= 5 && memcmp (p, "&#38;", 5) == 0)
+                {
+                  g_string_append_c (v, '&');
+                  p += 4;
+                }
+              else
+                g_string_append_c (v, (char) *p);
+            }
+          attrs[n].len = v->len;
+          attrs[n].value = (const xmlChar *) v->str;
+          g_ptr_array_add (r->scratch, g_string_free (v, FALSE));
+        }
       n++;
     }
 
@@ -1216,6 +1342,25 @@ on_start_element (void           *data,
 }
 
 static void
+on_start_element (void           *data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             nb_namespaces,
+                  const xmlChar **namespaces,
+                  int             nb_attributes,
+                  int             nb_defaulted,
+                  const xmlChar **attributes)
+{
+  Reader *r = data;
+
+  start_element (r, localname, prefix, uri, nb_attributes, attributes);
+  if (r->scratch->len > 0)
+    g_ptr_array_set_size (r->scratch, 0);
+  halt_if_stopped (r);
+}
+
+static void
 on_end_element (void          *data,
                 const xmlChar *localname,
                 const xmlChar *prefix,
@@ -1225,6 +1370,8 @@ on_end_element (void          *data,
 
   if (r->skip_depth > 0)
     r->skip_depth--;
+  if (r->text_depth == r->depth)
+    r->text_depth = 0;
   r->depth--;
 }
 
@@ -1234,20 +1381,42 @@ on_characters (void          *data,
                int            len)
 {
   Reader *r = data;
+  xmlParserInputPtr in = r->ctxt->input;
 
-  if (r->stopped || r->skip_depth > 0)
+  if (r->stopped || r->skip_depth > 0 || r->text_depth == r->depth)
     return;
   for (int i = 0; i < len; i++)
     if (!g_ascii_isspace (ch[i]))
       {
-        g_autofree char *text = g_strndup ((const char *) ch + i, MIN (len - i, 20));
-        guint line = r->ctxt->input ? (guint) r->ctxt->input->line : 0;
+        g_autofree char *text = cut_text ((const char *) ch + i, len - i, 20);
+        g_autofree char *message = NULL;
+        guint line = in != NULL ? (guint) in->line : 0, column = 0, after = 0;
 
-        {
-          g_autofree char *message = g_strdup_printf (_("unexpected text “%s”: exports hold their data in attributes"),
-                                                      g_strstrip (text));
-          add_problem (r, line, 0, message);
-        }
+        /* libxml2 has counted the text's lines already: go back to its
+         * first non-blank character; the text is a slice of the input
+         * buffer (ASCII fast path), so the column is counted from the start
+         * of its line there */
+        for (int k = i + 1; k < len; k++)
+          if (ch[k] == '\n')
+            after++;
+        line = line > after ? line - after : 1;
+        if (in != NULL && in->base != NULL && ch >= in->base && ch + len <= in->end)
+          {
+            const xmlChar *pos = ch + i, *q = pos;
+
+            while (q > in->base && q[-1] != '\n')
+              q--;
+            for (column = 1; q < pos; q++)
+              if ((*q & 0xc0) != 0x80)
+                column++;
+          }
+
+        message = g_strdup_printf (_("unexpected text “%s”: exports hold their data in attributes"),
+                                   g_strstrip (text));
+        add_problem (r, line, column, message);
+        /* one message for one stray text */
+        r->text_depth = r->depth;
+        halt_if_stopped (r);
         return;
       }
 }
@@ -1259,11 +1428,14 @@ on_internal_subset (void          *data,
                     const xmlChar *system_id)
 {
   Reader *r = data;
-  guint line = r->ctxt->input ? (guint) r->ctxt->input->line : 0;
+  guint line, column;
 
-  /* export-format.md: always an error; nothing of a DTD is ever loaded */
-  add_problem (r, line, 1, _("the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads no DTD or entity"));
+  /* export-format.md: always an error; nothing of a DTD is ever loaded.
+   * The '<' of <!DOCTYPE is still in the buffer: report where it starts. */
+  element_position (r, &line, &column);
+  add_problem (r, line, column, _("the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads no DTD or entity"));
   stop (r);
+  halt_if_stopped (r);
 }
 
 static void
@@ -1275,6 +1447,7 @@ on_reference (void          *data,
 
   add_problem (r, r->ctxt->input ? (guint) r->ctxt->input->line : 0, 0, message);
   stop (r);
+  halt_if_stopped (r);
 }
 
 /* Encodings a person may really have saved an export in; anything else
@@ -1307,6 +1480,7 @@ on_start_document (void *data)
                                                     "ISO-8859-1 and Windows-1252; save it as UTF-8"), enc);
       add_problem (r, 1, 1, message);
       stop (r);
+      halt_if_stopped (r);
     }
 }
 
@@ -1673,6 +1847,16 @@ check_counts (Reader *r, GwDataset *dataset)
   gw_dataset_read_unlock (dataset);
 }
 
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const GwProblem *x = *(const GwProblem **) a, *y = *(const GwProblem **) b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
 GwBatch *
 gw_export_read_file (GwDataset      *dataset,
                      const char     *path,
@@ -1686,6 +1870,8 @@ gw_export_read_file (GwDataset      *dataset,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
   g_autoptr(GArray) deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
   g_autoptr(GArray) dups = NULL;
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forward_free);
   Reader r = { 0 };
   Input in;
   gboolean ok;
@@ -1713,6 +1899,8 @@ gw_export_read_file (GwDataset      *dataset,
   r.pass = PASS_READ;
   r.last_area = -1;
   r.deferred = deferred;
+  r.scratch = scratch;
+  r.forward = forward;
 
   ok = parse_file (&r, &in, progress, progress_data, error);
   if (r.ctxt != NULL)
@@ -1739,6 +1927,9 @@ gw_export_read_file (GwDataset      *dataset,
       return NULL;
     }
 
+  /* codes used but never declared; not when the read ended early */
+  if (r.seen_root && !r.halted)
+    check_forward (&r);
   if (r.n_errors == 0)
     check_deferred (&r);
 
@@ -1756,8 +1947,8 @@ gw_export_read_file (GwDataset      *dataset,
               g_hash_table_insert (r.dup_first, GSIZE_TO_POINTER (((guint64) d->kind << 56) ^ d->logical_key),
                                    GUINT_TO_POINTER (0));
             }
-          r.stopped = FALSE;
-          r.depth = r.skip_depth = 0;
+          r.stopped = r.halted = FALSE;
+          r.depth = r.skip_depth = r.text_depth = 0;
           r.seen_root = FALSE;
           r.last_area = -1;
           if (input_open (&in, path, NULL))
@@ -1765,6 +1956,7 @@ gw_export_read_file (GwDataset      *dataset,
               parse_file (&r, &in, NULL, NULL, NULL);
               if (r.ctxt != NULL)
                 xmlFreeParserCtxt (r.ctxt);
+              r.ctxt = NULL;
             }
           input_close (&in);
           g_clear_pointer (&r.dup_first, g_hash_table_unref);
@@ -1777,9 +1969,17 @@ gw_export_read_file (GwDataset      *dataset,
 
   if (r.n_errors > 0)
     {
-      g_autofree char *first = gw_problem_format (g_ptr_array_index (problems, 0));
+      g_autofree char *first = NULL;
 
-      if (r.n_errors > 1)
+      /* in the order of the file, whatever order they were found in */
+      g_ptr_array_sort (problems, compare_problems);
+      first = gw_problem_format (g_ptr_array_index (problems, 0));
+
+      if (r.n_errors >= GW_EXPORT_MAX_ERRORS)
+        g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
+                     _("%s (and at least %u more errors: Gapwatch stops reading a file at %u)"),
+                     first, r.n_errors - 1, GW_EXPORT_MAX_ERRORS);
+      else if (r.n_errors > 1)
         g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
                      ngettext ("%s (and %u more error)", "%s (and %u more errors)", r.n_errors - 1),
                      first, r.n_errors - 1);

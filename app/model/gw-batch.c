@@ -175,6 +175,22 @@ lookup (GHashTable *index, const char *name)
   return v != NULL ? (gint) GPOINTER_TO_UINT (v) - 1 : -1;
 }
 
+/* Adds a name to a snapshot dictionary, giving it the next number. */
+static gint
+add_name (GPtrArray *names, GHashTable *index, const char *name, guint max)
+{
+  gint i = lookup (index, name);
+
+  if (i >= 0)
+    return i;
+  if (names->len >= max)
+    return -1;
+  i = names->len;
+  g_ptr_array_add (names, g_strdup (name));
+  g_hash_table_insert (index, g_ptr_array_index (names, i), GUINT_TO_POINTER (i + 1));
+  return i;
+}
+
 gint
 gw_batch_declare_group (GwBatch    *batch,
                         const char *id,
@@ -189,16 +205,9 @@ gw_batch_declare_group (GwBatch    *batch,
     if (strcmp (g_array_index (batch->groups, GwBatchGroup, i).id, id) == 0)
       return -1;
 
-  index = lookup (batch->group_index, id);
+  index = add_name (batch->group_ids, batch->group_index, id, GW_MAX_GROUPS);
   if (index < 0)
-    {
-      if (batch->group_ids->len >= GW_MAX_GROUPS)
-        return -1;
-      index = batch->group_ids->len;
-      g_ptr_array_add (batch->group_ids, g_strdup (id));
-      g_hash_table_insert (batch->group_index, g_ptr_array_index (batch->group_ids, index),
-                           GUINT_TO_POINTER (index + 1));
-    }
+    return -1;
 
   g.id = g_strdup (id);
   g.name = g_strdup (name);
@@ -219,16 +228,9 @@ gw_batch_declare_area (GwBatch          *batch,
   if (g_hash_table_contains (batch->declared_areas, decl->code))
     return -1;
 
-  index = lookup (batch->area_index, decl->code);
+  index = add_name (batch->area_codes, batch->area_index, decl->code, GW_MAX_AREAS);
   if (index < 0)
-    {
-      if (batch->area_codes->len >= GW_MAX_AREAS)
-        return -1;
-      index = batch->area_codes->len;
-      g_ptr_array_add (batch->area_codes, g_strdup (decl->code));
-      g_hash_table_insert (batch->area_index, g_ptr_array_index (batch->area_codes, index),
-                           GUINT_TO_POINTER (index + 1));
-    }
+    return -1;
 
   a.code = g_strdup (decl->code);
   a.name = g_strdup (decl->name);
@@ -242,6 +244,22 @@ gw_batch_declare_area (GwBatch          *batch,
                        g_array_index (batch->areas, GwBatchArea, batch->areas->len - 1).code,
                        GUINT_TO_POINTER (batch->areas->len));
   return index;
+}
+
+gint
+gw_batch_reserve_area (GwBatch    *batch,
+                       const char *code)
+{
+  g_return_val_if_fail (batch != NULL && code != NULL, -1);
+  return add_name (batch->area_codes, batch->area_index, code, GW_MAX_AREAS);
+}
+
+gint
+gw_batch_reserve_group (GwBatch    *batch,
+                        const char *id)
+{
+  g_return_val_if_fail (batch != NULL && id != NULL, -1);
+  return add_name (batch->group_ids, batch->group_index, id, GW_MAX_GROUPS);
 }
 
 gint
@@ -301,16 +319,9 @@ gw_batch_declare_indicator (GwBatch    *batch,
     if (strcmp (g_array_index (batch->indicators, GwBatchIndicator, i).id, id) == 0)
       return g_array_index (batch->indicators, GwBatchIndicator, i).index;
 
-  index = lookup (batch->indicator_index, id);
+  index = add_name (batch->indicator_ids, batch->indicator_index, id, GW_MAX_INDICATORS);
   if (index < 0)
-    {
-      if (batch->indicator_ids->len >= GW_MAX_INDICATORS)
-        return -1;
-      index = batch->indicator_ids->len;
-      g_ptr_array_add (batch->indicator_ids, g_strdup (id));
-      g_hash_table_insert (batch->indicator_index, g_ptr_array_index (batch->indicator_ids, index),
-                           GUINT_TO_POINTER (index + 1));
-    }
+    return -1;
 
   ind.id = g_strdup (id);
   ind.name = g_strdup (name);

@@ -56,6 +56,13 @@ gint            gw_batch_declare_group       (GwBatch            *batch,
  * An area known from an earlier import keeps its number. */
 gint            gw_batch_declare_area        (GwBatch            *batch,
                                               const GwAreaDecl   *decl);
+/* A number for an area or group code this export uses before it declares
+ * it (the root's children come in any order); the reader checks at the end
+ * that it was declared.  -1 when the dictionary is full. */
+gint            gw_batch_reserve_area        (GwBatch            *batch,
+                                              const char         *code);
+gint            gw_batch_reserve_group       (GwBatch            *batch,
+                                              const char         *id);
 /* Numbers of areas and groups declared in this export or imported before, or -1. */
 gint            gw_batch_lookup_area         (GwBatch            *batch,
                                               const char         *code);
