@@ -279,6 +279,7 @@ run_fixture (gconstpointer data)
   gboolean a_only = GPOINTER_TO_INT (data) == 2;
   const char *shared = g_getenv ("GW_SHARED_DIR");
   g_autofree char *dir = NULL, *a = NULL, *b = NULL, *expected = NULL, *summary = NULL;
+  g_autofree char *summary_path = NULL, *expected_path = NULL;
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
   g_autoptr(GPtrArray) rows = NULL;
@@ -326,14 +327,14 @@ run_fixture (gconstpointer data)
   gw_tracker_summarise (rows, &sum);
   line = g_strdup_printf ("both=%u men-only=%u women-only=%u neither=%u insufficient-data=%u",
                           sum.both, sum.men_only, sum.women_only, sum.neither, sum.insufficient_data);
-  g_assert_true (g_file_get_contents (a_only ? g_build_filename (dir, "summary-export-a-only.txt", NULL)
-                                             : g_build_filename (dir, "summary.txt", NULL),
-                                      &summary, NULL, NULL));
+  summary_path = g_build_filename (dir, a_only ? "summary-export-a-only.txt" : "summary.txt", NULL);
+  g_assert_true (g_file_get_contents (summary_path, &summary, NULL, NULL));
   g_assert_cmpstr (line, ==, g_strstrip (summary));
   if (a_only)
     return;
 
-  g_assert_true (g_file_get_contents (g_build_filename (dir, "expected.csv", NULL), &expected, NULL, NULL));
+  expected_path = g_build_filename (dir, "expected.csv", NULL);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
   lines = g_strsplit (g_strstrip (expected), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines) - 1, ==, rows->len);
   for (guint i = 1; lines[i] != NULL; i++)
