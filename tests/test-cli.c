@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 typedef struct
@@ -488,6 +489,144 @@ test_summary_text (void)
   cli_run_clear (&run);
 }
 
+/* Reads a reference CSV of tests/data/methods into rows of fields (quotes
+ * stripped), header first. */
+static GPtrArray *
+read_csv (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "methods", name, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (g_strstrip (text), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      GStrv f = g_strsplit (g_strstrip (lines[i]), ",", -1);
+
+      for (guint k = 0; f[k] != NULL; k++)
+        if (f[k][0] == '"')
+          {
+            memmove (f[k], f[k] + 1, strlen (f[k]));
+            f[k][strlen (f[k]) - 1] = '\0';
+          }
+      g_ptr_array_add (rows, f);
+    }
+  return rows;
+}
+
+/* The reference life table input as an export, run through
+ * `gapwatch-cli indicators`, gives the R output's e0 and e65 with both
+ * levels of limits (le_df1_R_output_95_998.csv) to 1e-6 years. */
+static void
+test_indicators_le_df1 (void)
+{
+  static const char *const bands[20] = {
+    "0", "1-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49",
+    "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+",
+  };
+  g_autoptr(GPtrArray) input = read_csv ("le_df1_input.csv");
+  g_autoptr(GPtrArray) expected = read_csv ("le_df1_R_output_95_998.csv");
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "df1.xml", NULL);
+  const char *ages[2] = { "0", "65" }, *ids[2] = { "le-birth", "le-65" };
+
+  g_assert_cmpuint (input->len, ==, 21);
+  g_string_append (xml, "<?xml version=\"1.0\"?>\n<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" "
+                        "id=\"df1\" generated=\"2007-01-01T00:00:00Z\">\n"
+                        "  <areas><area code=\"E92000001\" name=\"England\" type=\"country\"/>"
+                        "<area code=\"X1\" name=\"df1\" type=\"ua\"/></areas>\n  <population period=\"2006\">\n");
+  for (guint i = 1; i < input->len; i++)
+    g_string_append_printf (xml, "    <c area=\"X1\" sex=\"p\" age=\"%s\" n=\"%s\"/>\n",
+                            bands[i - 1], ((GStrv) g_ptr_array_index (input, i))[1]);
+  g_string_append (xml, "  </population>\n  <deaths period=\"2006\">\n");
+  for (guint i = 1; i < input->len; i++)
+    g_string_append_printf (xml, "    <c area=\"X1\" sex=\"p\" age=\"%s\" n=\"%s\"/>\n",
+                            bands[i - 1], ((GStrv) g_ptr_array_index (input, i))[2]);
+  g_string_append (xml, "  </deaths>\n</export>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+
+  for (guint k = 0; k < 2; k++)
+    {
+      CliRun run;
+      g_auto(GStrv) lines = NULL;
+      g_auto(GStrv) f = NULL;
+      GStrv ref = NULL;
+
+      cli_run (&run, "indicators", "--indicator", ids[k], "--area", "X1", "--format", "csv", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+      g_assert_cmpstr (lines[0], ==, "indicator,area_code,area_name,sex,period,value,lower95,upper95,"
+                                     "lower998,upper998,source,compared_to_england,note");
+      g_assert_cmpuint (g_strv_length (lines), ==, 2);
+      f = g_strsplit (lines[1], ",", -1);
+      g_assert_cmpstr (f[0], ==, ids[k]);
+      g_assert_cmpstr (f[1], ==, "X1");
+      g_assert_cmpstr (f[3], ==, "p");
+      g_assert_cmpstr (f[4], ==, "2006");
+      g_assert_cmpstr (f[10], ==, "computed");
+      g_assert_cmpstr (f[12], ==, "");
+      for (guint i = 1; i < expected->len; i++)
+        if (g_str_equal (((GStrv) g_ptr_array_index (expected, i))[0], ages[k]))
+          ref = g_ptr_array_index (expected, i);
+      g_assert_nonnull (ref);
+      /* R: value, lower95, lower998, upper95, upper998; CLI: value, lower95, upper95, lower998, upper998 */
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[5], NULL), g_ascii_strtod (ref[1], NULL), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[6], NULL), g_ascii_strtod (ref[2], NULL), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[7], NULL), g_ascii_strtod (ref[4], NULL), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[8], NULL), g_ascii_strtod (ref[3], NULL), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[9], NULL), g_ascii_strtod (ref[5], NULL), 1e-6);
+      cli_run_clear (&run);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* `gapwatch-cli track` on the 70-area fixture prints expected.csv exactly
+ * (numbers to 4 decimals) and the summary line, in both orders. */
+static void
+test_track_fixture (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *dir = NULL, *a = NULL, *b = NULL, *expected = NULL, *summary = NULL;
+  g_autofree char *expected_path = NULL, *summary_path = NULL;
+  CliRun run;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return;
+    }
+  dir = g_build_filename (shared, "data", "fixtures", "tracker-70", NULL);
+  a = g_build_filename (dir, "le-a.xml", NULL);
+  b = g_build_filename (dir, "le-b-revision.xml", NULL);
+  expected_path = g_build_filename (dir, "expected.csv", NULL);
+  summary_path = g_build_filename (dir, "summary.txt", NULL);
+  if (!g_file_get_contents (expected_path, &expected, NULL, NULL)
+      || !g_file_get_contents (summary_path, &summary, NULL, NULL))
+    {
+      g_test_skip ("no tracker-70 fixture");
+      return;
+    }
+
+  cli_run (&run, "track", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  cli_run_clear (&run);
+
+  cli_run (&run, "track", "--summary", b, a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, summary);
+  cli_run_clear (&run);
+
+  cli_run (&run, "track", "--method", "sideways", a, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--method must be linear, latest or holt"));
+  cli_run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -507,6 +646,8 @@ main (int    argc,
   g_test_add_func ("/gw/cli/summary/mixed", test_summary_mixed);
   g_test_add_func ("/gw/cli/summary/missing", test_summary_missing);
   g_test_add_func ("/gw/cli/summary/text", test_summary_text);
+  g_test_add_func ("/gw/cli/indicators/le-df1", test_indicators_le_df1);
+  g_test_add_func ("/gw/cli/track/fixture-70", test_track_fixture);
 
   return g_test_run ();
 }
