@@ -45,6 +45,9 @@ struct _GwCliCommand
 int             gw_cli_check_run          (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
+int             gw_cli_import_run         (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
 int             gw_cli_summary_run        (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
@@ -52,6 +55,9 @@ int             gw_cli_indicators_run     (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
 int             gw_cli_track_run          (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
+int             gw_cli_render_run         (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
 
@@ -119,5 +125,12 @@ void            gw_cli_append_padded      (GString             *out,
                                            gboolean             right);
 /* Width of text in characters. */
 guint           gw_cli_text_width         (const char          *text);
+
+/* gw-cli-workspace.c: loads every import of the workspace at path into
+ * dataset (read-only), for `--workspace PATH`; call it before importing the
+ * command's files. */
+gboolean        gw_cli_open_workspace     (GwDataset           *dataset,
+                                           const char          *path,
+                                           GError             **error);
 
 G_END_DECLS

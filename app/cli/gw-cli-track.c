@@ -155,6 +155,8 @@ gw_cli_track_run (const GwCliCommand  *command,
   double reduction = NAN;
   gboolean summary_only = FALSE;
   g_auto(GStrv) files = NULL;
+  g_autofree char *workspace = NULL;
+  g_autoptr(GError) workspace_error = NULL;
   const GOptionEntry entries[] = {
     { "target", 0, 0, G_OPTION_ARG_STRING, &target_name, N_("Built-in target: le-2010 (default) or imr-2010"), N_("NAME") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Indicator id, e.g. le-birth"), N_("ID") },
@@ -167,6 +169,8 @@ gw_cli_track_run (const GwCliCommand  *command,
     { "method", 0, 0, G_OPTION_ARG_STRING, &method, N_("Projection: linear (default), latest or holt"), N_("METHOD") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary_only, N_("Print only the one-line area summary"), NULL },
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -184,7 +188,7 @@ gw_cli_track_run (const GwCliCommand  *command,
 
   if (!gw_cli_parse_options (command, context, argc, argv))
     return GW_CLI_EXIT_USAGE;
-  if (files == NULL || files[0] == NULL)
+  if ((files == NULL || files[0] == NULL) && workspace == NULL)
     return gw_cli_usage_error (command, _("no files given"));
 
   target = gw_target_new_builtin (target_name != NULL ? target_name : "le-2010");
@@ -224,7 +228,12 @@ gw_cli_track_run (const GwCliCommand  *command,
     return gw_cli_usage_error (command, _("--format must be csv, json or table, not “%s”"), format);
 
   dataset = gw_dataset_new ();
-  task = gw_cli_import (dataset, (const char * const *) files, NULL, NULL);
+  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &workspace_error))
+    {
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, workspace_error->message);
+      return GW_CLI_EXIT_INVALID;
+    }
+  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), NULL, NULL);
   failed = gw_import_task_get_n_failed (task) > 0;
 
   /* published values where an export has them, computed from the counts

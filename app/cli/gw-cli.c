@@ -20,7 +20,9 @@
 /* One row per command; keep sorted by name, the help lists them in this order. */
 static const GwCliCommand gw_cli_commands[] = {
   { "check",      N_("Validate exports and report every error"),  gw_cli_check_run },
+  { "import",     N_("Add exports to a workspace"),                gw_cli_import_run },
   { "indicators", N_("Compute indicators with confidence limits"), gw_cli_indicators_run },
+  { "render", N_("Draw a chart to PNG, SVG or PDF"), gw_cli_render_run },
   { "summary",    N_("Import exports and describe the dataset"),   gw_cli_summary_run },
   { "track",      N_("Track a target: gaps, projections, status"), gw_cli_track_run },
 };

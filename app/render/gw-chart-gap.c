@@ -1,0 +1,588 @@
+/* gw-chart-gap.c: a subject's gap, its trajectory, projection and target
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * methods.md section 7, drawn: the gap at each period from the baseline on,
+ * the baseline gap, the straight trajectory from it to the target gap at the
+ * target period, the target gap as a line across, the projection's fitted
+ * line (dashed) to the target period and the projected gap there, and the
+ * status in words above each sex's panel.
+ */
+#include "gw-config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "gw-chart-private.h"
+
+typedef struct
+{
+  GwSex           sex;
+  GArray         *points;          /* GwGapPoint from the baseline on */
+  GwPeriod        baseline_period;
+  double          t0, g0;          /* baseline */
+  double          tT, gT;          /* target period and gap */
+  double          gp;              /* projected gap at tT */
+  double          a, b;            /* fitted line gap = a + b t, NAN for none */
+  double          fit_from;        /* where the fitted line starts: the first point */
+  GwPeriod        latest_period;
+  double          latest_gap;
+  double          change;
+  double          required;
+  GwTargetStatus  status;
+} GapPanel;
+
+typedef struct
+{
+  char       *name;             /* the subject */
+  char       *suffix;           /* "%" for a relative gap, else "" */
+  char       *unit;             /* for sentences: "%" or " years" */
+  char       *y_title;
+  char       *comparator;       /* "England" */
+  const char *x_title;
+  GArray     *ticks;            /* GwTick */
+  double      x_lo, x_hi;
+  GPtrArray  *panels;           /* GapPanel */
+  int         decimals;
+} Gap;
+
+static void
+gap_panel_free (GapPanel *p)
+{
+  g_array_unref (p->points);
+  g_free (p);
+}
+
+static void
+gap_free (Gap *g)
+{
+  g_free (g->name);
+  g_free (g->suffix);
+  g_free (g->unit);
+  g_free (g->y_title);
+  g_free (g->comparator);
+  g_clear_pointer (&g->ticks, g_array_unref);
+  g_clear_pointer (&g->panels, g_ptr_array_unref);
+  g_free (g);
+}
+
+/* "2.70%" or "1.25 years" */
+static char *
+format_gap (const Gap *gap,
+            double     v,
+            int        decimals)
+{
+  g_autofree char *n = gw_chart_format_number (v, decimals, FALSE);
+
+  return g_strconcat (n, gap->unit, NULL);
+}
+
+/* Decimals for the projected and target gaps: "projected 2.39% against a
+ * target of 2.39%" would read as on track, so as many as tell them apart
+ * (at most 4). */
+static int
+panel_decimals (const Gap      *gap,
+                const GapPanel *p)
+{
+  int d = gap->decimals;
+
+  while (d < 4 && p->gp != p->gT && isfinite (p->gp) && isfinite (p->gT))
+    {
+      g_autofree char *a = format_gap (gap, p->gp, d), *b = format_gap (gap, p->gT, d);
+
+      if (g_strcmp0 (a, b) != 0)
+        break;
+      d++;
+    }
+  return d;
+}
+
+/* The status in words, as the panel's second line and the description say
+ * it: "Off track: projected 2.82% against a target of 2.45%". */
+static char *
+status_sentence (const Gap      *gap,
+                 const GapPanel *p)
+{
+  int d = panel_decimals (gap, p);
+  g_autofree char *gp = format_gap (gap, p->gp, d);
+  g_autofree char *gt = format_gap (gap, p->gT, d);
+  g_autofree char *g0 = format_gap (gap, p->g0, gap->decimals);
+
+  switch (p->status)
+    {
+    case GW_STATUS_ON_TRACK:
+      /* Translators: the projected gap, then the target gap */
+      return g_strdup_printf (_("On track: projected %s against a target of %s"), gp, gt);
+    case GW_STATUS_OFF_TRACK:
+      return g_strdup_printf (_("Off track: projected %s against a target of %s"), gp, gt);
+    case GW_STATUS_NO_GAP:
+      /* Translators: the gap at baseline, zero or negative */
+      return g_strdup_printf (_("No gap to close: %s at baseline"), g0);
+    case GW_STATUS_INSUFFICIENT_DATA:
+    default:
+      return g_strdup (_("Insufficient data: a baseline and 3 periods are needed"));
+    }
+}
+
+static void
+paint_gap (GwChart           *chart,
+           GwCanvas          *c,
+           const GwChartRect *body)
+{
+  Gap *gap = chart->data;
+  guint n = gap->panels->len;
+  GwChartRect areas[2];
+  gboolean side = n > 1 && body->width / n > body->height * 0.8;
+  cairo_t *cr = c->cr;
+
+  gw_panels_split (body, n, (side ? 18 : 12) * c->s, side, areas);
+  for (guint i = 0; i < n; i++)
+    {
+      const GapPanel *p = g_ptr_array_index (gap->panels, i);
+      double lo = INFINITY, hi = -INFINITY;
+      g_autofree char *status = status_sentence (gap, p);
+      GwXYPanelSpec spec = { 0 };
+      GwPanelFrame pf;
+      double x0, xT, marker_pt;
+
+#define WIDEN(v) G_STMT_START { if (isfinite (v)) { lo = MIN (lo, (v)); hi = MAX (hi, (v)); } } G_STMT_END
+      for (guint j = 0; j < p->points->len; j++)
+        WIDEN (g_array_index (p->points, GwGapPoint, j).gap);
+      WIDEN (p->g0);
+      WIDEN (p->gT);
+      WIDEN (p->gp);
+      if (isfinite (p->a) && isfinite (p->b))
+        {
+          WIDEN (p->a + p->b * p->fit_from);
+          WIDEN (p->a + p->b * p->tT);
+        }
+      /* the zero line is England: show it when it is near */
+      if (lo > 0 && lo < (hi - lo) * 0.6)
+        lo = 0;
+#undef WIDEN
+
+      spec.title = n > 1 || p->sex != GW_SEX_PERSONS ? gw_chart_sex_label (p->sex) : _("Persons");
+      spec.title_role = GW_CHART_ROLE_FOREGROUND;
+      spec.status = status;
+      spec.status_marker = TRUE;
+      spec.status_shape = gw_chart_status_marker (p->status);
+      spec.status_role = gw_chart_status_role (p->status);
+      spec.y_title = gap->y_title;
+      spec.y_suffix = gap->suffix;
+      spec.x_title = gap->x_title;
+      spec.y_lo = lo;
+      spec.y_hi = hi;
+      spec.x_ticks = gap->ticks;
+      spec.x_lo = gap->x_lo;
+      spec.x_hi = gap->x_hi;
+      if (!gw_xy_panel_paint (c, &areas[i], &spec, &pf))
+        continue;
+
+      /* markers within most of a year's width (a period a year apart) */
+      marker_pt = CLAMP ((gw_axis_map (&pf.x, 1) - gw_axis_map (&pf.x, 0)) / c->s * 0.7, 3.0, 6.5);
+      cairo_save (cr);
+      gw_canvas_clip_plot (c, &pf, 0);
+      x0 = pf.plot.x;
+      xT = pf.plot.x + pf.plot.width;
+
+      /* England: no gap */
+      if (pf.y.lo < 0 && pf.y.hi > 0)
+        {
+          gw_canvas_set_line (c, GW_CHART_ROLE_COMPARATOR, 0.9, GW_DASH_SOLID);
+          gw_canvas_hline (c, x0, xT, gw_axis_map (&pf.y, 0));
+        }
+      /* the target gap across the whole period */
+      if (isfinite (p->gT))
+        {
+          gw_canvas_set_line (c, GW_CHART_ROLE_TARGET, 1.5, GW_DASH_DASH_DOT);
+          gw_canvas_hline (c, x0, xT, gw_axis_map (&pf.y, p->gT));
+        }
+      /* the trajectory from baseline to target */
+      if (isfinite (p->g0) && isfinite (p->gT) && p->status != GW_STATUS_NO_GAP)
+        {
+          gw_canvas_set_line (c, GW_CHART_ROLE_TRAJECTORY, 1.6, GW_DASH_SOLID);
+          cairo_move_to (cr, gw_axis_map (&pf.x, p->t0), gw_axis_map (&pf.y, p->g0));
+          cairo_line_to (cr, gw_axis_map (&pf.x, p->tT), gw_axis_map (&pf.y, p->gT));
+          cairo_stroke (cr);
+        }
+      /* the observed gaps, joined thinly so the eye follows time */
+      gw_canvas_set_line (c, GW_CHART_ROLE_SUBJECT, 0.8, GW_DASH_SOLID);
+      for (guint j = 0; j < p->points->len; j++)
+        {
+          const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
+
+          if (j == 0)
+            cairo_move_to (cr, gw_axis_map (&pf.x, g->t), gw_axis_map (&pf.y, g->gap));
+          else
+            cairo_line_to (cr, gw_axis_map (&pf.x, g->t), gw_axis_map (&pf.y, g->gap));
+        }
+      cairo_stroke (cr);
+      /* the projection: the fitted line to the target period, dashed */
+      if (isfinite (p->a) && isfinite (p->b) && p->status != GW_STATUS_INSUFFICIENT_DATA)
+        {
+          gw_canvas_set_line (c, GW_CHART_ROLE_SUBJECT, 1.6, GW_DASH_DASHED);
+          cairo_move_to (cr, gw_axis_map (&pf.x, p->fit_from), gw_axis_map (&pf.y, p->a + p->b * p->fit_from));
+          cairo_line_to (cr, gw_axis_map (&pf.x, p->tT), gw_axis_map (&pf.y, p->a + p->b * p->tT));
+          cairo_stroke (cr);
+        }
+      for (guint j = 0; j < p->points->len; j++)
+        {
+          const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
+
+          gw_canvas_marker (c, GW_MARKER_CIRCLE, gw_axis_map (&pf.x, g->t), gw_axis_map (&pf.y, g->gap),
+                            marker_pt, GW_CHART_ROLE_SUBJECT, TRUE);
+        }
+      /* the baseline ringed; the projected gap a hollow marker */
+      if (isfinite (p->g0))
+        {
+          gw_canvas_set_line (c, GW_CHART_ROLE_FOREGROUND, 1.1, GW_DASH_SOLID);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, gw_axis_map (&pf.x, p->t0), gw_axis_map (&pf.y, p->g0), 6.0 * c->s, 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
+      if (isfinite (p->gp) && p->status != GW_STATUS_INSUFFICIENT_DATA)
+        gw_canvas_marker (c, gw_chart_status_marker (p->status), gw_axis_map (&pf.x, p->tT),
+                          gw_axis_map (&pf.y, p->gp), 8.0, gw_chart_status_role (p->status), FALSE);
+      cairo_restore (cr);
+
+      /* labels on the lines, where there is room: a small plot shows the
+       * lines alone (the status line above says the numbers) */
+      if (pf.plot.height >= 90 * c->s && pf.plot.width >= 150 * c->s)
+      {
+        const double s = c->s;
+
+        if (isfinite (p->gT))
+          {
+            g_autofree char *v = format_gap (gap, p->gT, panel_decimals (gap, p));
+            /* Translators: a label on the target line, "Target 2.45%" */
+            g_autofree char *text = g_strdup_printf (_("Target %s"), v);
+            g_autoptr(PangoLayout) l = gw_canvas_layout (c, text, GW_PT_NOTE, FALSE, -1, 1);
+            double y = gw_axis_map (&pf.y, p->gT);
+
+            /* above the line at the left (the trajectory starts high there),
+             * else below it */
+            if (!gw_canvas_show_halo (c, l, x0 + 3 * s, y - 2 * s, 0, 1, GW_CHART_ROLE_TARGET))
+              gw_canvas_show_halo (c, l, x0 + 3 * s, y + 2 * s, 0, 0, GW_CHART_ROLE_TARGET);
+          }
+        if (isfinite (p->g0))
+          {
+            g_autofree char *v = format_gap (gap, p->g0, gap->decimals);
+            g_autofree char *text = g_strdup_printf (_("Baseline %s"), v);
+            g_autoptr(PangoLayout) l = gw_canvas_layout (c, text, GW_PT_NOTE, FALSE, -1, 1);
+            double x = gw_axis_map (&pf.x, p->t0), y = gw_axis_map (&pf.y, p->g0);
+            GwChartRect r = gw_canvas_layout_rect (l, x, y - 8 * s, 0.5, 1);
+
+            /* inside the plot, above the ring or below it */
+            if (r.x < pf.plot.x)
+              r.x = pf.plot.x;
+            if (r.y < pf.plot.y || !gw_canvas_show_halo (c, l, r.x, r.y, 0, 0, GW_CHART_ROLE_FOREGROUND))
+              gw_canvas_show_halo (c, l, r.x, y + 8 * s, 0, 0, GW_CHART_ROLE_FOREGROUND);
+          }
+        if (isfinite (p->gp) && p->status != GW_STATUS_INSUFFICIENT_DATA)
+          {
+            g_autofree char *v = format_gap (gap, p->gp, panel_decimals (gap, p));
+            g_autofree char *text = g_strdup_printf (_("Projected %s"), v);
+            g_autoptr(PangoLayout) l = gw_canvas_layout (c, text, GW_PT_NOTE, FALSE, -1, 1);
+            double x = gw_axis_map (&pf.x, p->tT), y = gw_axis_map (&pf.y, p->gp);
+            gboolean above = !isfinite (p->gT) || p->gp >= p->gT;
+
+            /* on the side of the marker away from the target line */
+            if (!gw_canvas_show_halo (c, l, x - 6 * s, above ? y - 6 * s : y + 6 * s, 1, above ? 1 : 0,
+                                 gw_chart_status_role (p->status)))
+              gw_canvas_show_halo (c, l, x - 6 * s, above ? y + 6 * s : y - 6 * s, 1, above ? 0 : 1,
+                              gw_chart_status_role (p->status));
+          }
+      }
+
+      /* tooltips */
+      for (guint j = 0; j < p->points->len; j++)
+        {
+          const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
+          double r = 5 * c->s;
+          GwChartRect rect = { gw_axis_map (&pf.x, g->t) - r, gw_axis_map (&pf.y, g->gap) - r, 2 * r, 2 * r };
+          g_autofree char *period = gw_chart_format_period (g->period);
+          g_autofree char *v = format_gap (gap, g->gap, gap->decimals);
+          g_autofree char *a = gw_chart_format_number (g->value, 2, TRUE);
+          g_autofree char *e = gw_chart_format_number (g->comparator, 2, TRUE);
+
+          /* Translators: "Blackpool, men, 2003–2005: gap 2.68% (75.15; England 77.29)" */
+          gw_canvas_add_mark (c, &rect, g_strdup_printf (_("%s, %s, %s: gap %s (%s; %s %s)"),
+                                                         gap->name, gw_chart_sex_word (p->sex), period,
+                                                         v, a, gap->comparator, e));
+        }
+      if (isfinite (p->gp) && p->status != GW_STATUS_INSUFFICIENT_DATA)
+        {
+          double r = 6 * c->s;
+          GwChartRect rect = { gw_axis_map (&pf.x, p->tT) - r, gw_axis_map (&pf.y, p->gp) - r, 2 * r, 2 * r };
+
+          gw_canvas_add_mark (c, &rect, g_strdup_printf ("%s, %s: %s", gap->name, gw_chart_sex_word (p->sex),
+                                                         status));
+        }
+    }
+}
+
+/**
+ * gw_chart_new_gap:
+ * @dataset: the dataset @indicators was computed from
+ * @indicators: every indicator value
+ * @target: the target; its sexes say the panels
+ * @is_group: whether @subject is the target's group rather than a member area
+ * @subject: the group number, or the area number of a member of the group
+ * @error: the tracker's errors, GW_CHART_ERROR_NOT_FOUND for an area outside
+ *   the group
+ *
+ * Runs the tracker (methods.md section 7) on the indicator engine's values.
+ *
+ * Returns: (transfer full): the chart, or NULL with @error set
+ */
+GwChart *
+gw_chart_new_gap (GwDataset       *dataset,
+                  GwIndicators    *indicators,
+                  const GwTarget  *target,
+                  gboolean         is_group,
+                  guint            subject,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GString) desc = NULL;
+  g_autofree char *ind_name = NULL, *ind_unit = NULL, *base = NULL, *tp = NULL;
+  g_autofree char *comparator = NULL, *lower_name = NULL;
+  double t_min = INFINITY;
+  gint country;
+  Gap *gap;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (indicators != NULL, NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, error);
+  if (rows == NULL)
+    return NULL;
+
+  chart = gw_chart_new_internal (GW_CHART_GAP);
+  gap = g_new0 (Gap, 1);
+  chart->data = gap;
+  chart->data_free = (GDestroyNotify) gap_free;
+  chart->paint_body = paint_gap;
+  gap->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) gap_panel_free);
+  gw_chart_indicator_text (dataset, indicators, target->indicator, &ind_name, &ind_unit);
+
+  country = gw_chart_find_country (dataset);
+  comparator = g_strdup (target->comparator != NULL && gw_dataset_lookup_area (dataset, target->comparator) >= 0
+                         ? gw_dataset_get_area (dataset, gw_dataset_lookup_area (dataset, target->comparator))->name
+                         : country >= 0 ? gw_dataset_get_area (dataset, country)->name : _("England"));
+  gap->comparator = g_strdup (comparator);
+  gap->x_title = gw_period_kind (target->baseline) == GW_PERIOD_POOLED ? _("3-year period") : _("Period");
+  if (target->gap == GW_GAP_RELATIVE)
+    {
+      gap->suffix = g_strdup ("%");
+      gap->unit = g_strdup ("%");
+      /* Translators: the y axis of a relative gap, "Gap, % of England’s value" */
+      gap->y_title = g_strdup_printf (_("Gap, %% of %s’s value"), comparator);
+      gap->decimals = 2;
+    }
+  else
+    {
+      gap->suffix = g_strdup ("");
+      gap->unit = g_strconcat (" ", ind_unit, NULL);
+      /* Translators: the y axis of an absolute gap, "Gap, years" */
+      gap->y_title = g_strdup_printf (_("Gap, %s"), ind_unit);
+      gap->decimals = 2;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GwTrackerRow *r = g_ptr_array_index (rows, i);
+      GapPanel *p;
+
+      if (r->is_group != is_group || r->subject != subject)
+        continue;
+      if (gap->name == NULL)
+        gap->name = g_strdup (r->name);
+      p = g_new0 (GapPanel, 1);
+      p->sex = r->sex;
+      p->points = g_array_new (FALSE, TRUE, sizeof (GwGapPoint));
+      p->baseline_period = r->baseline_period;
+      p->t0 = gw_period_midpoint (target->baseline);
+      p->g0 = r->baseline_gap;
+      p->tT = gw_period_midpoint (target->target_period);
+      p->gT = r->target_gap;
+      p->gp = r->projected_gap;
+      p->a = r->fit_intercept;
+      p->b = r->fit_slope;
+      p->latest_period = r->latest_period;
+      p->latest_gap = r->latest_gap;
+      p->change = r->change_since_baseline;
+      p->required = r->required_narrowing;
+      p->status = r->status;
+      p->fit_from = p->t0;
+      for (guint j = 0; r->points != NULL && j < r->points->len; j++)
+        {
+          const GwGapPoint *g = &g_array_index (r->points, GwGapPoint, j);
+
+          /* the gaps the target is about: from the baseline to the target
+           * period (all of them when there is no baseline) */
+          if (isfinite (p->g0) && (g->t < p->t0 - 1e-9 || g->t > p->tT + 1e-9))
+            continue;
+          if (isnan (g->gap))
+            continue;
+          g_array_append_val (p->points, *g);
+        }
+      if (p->points->len > 0)
+        p->fit_from = g_array_index (p->points, GwGapPoint, 0).t;
+      if (p->points->len > 0)
+        t_min = MIN (t_min, g_array_index (p->points, GwGapPoint, 0).t);
+      if (isfinite (p->g0))
+        t_min = MIN (t_min, p->t0);
+      g_ptr_array_add (gap->panels, p);
+    }
+  if (gap->panels->len == 0)
+    {
+      const char *what = is_group
+                         ? (subject < gw_dataset_n_groups (dataset) ? gw_dataset_get_group (dataset, subject)->name : "?")
+                         : (subject < gw_dataset_n_areas (dataset) ? gw_dataset_get_area (dataset, subject)->name : "?");
+
+      g_set_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NOT_FOUND,
+                   _("%s is not tracked by the target %s (not the group or one of its areas)"),
+                   what, target->name);
+      return NULL;
+    }
+
+  /* nothing to draw at all (no values of the indicator) is an error, not
+   * an empty chart */
+  {
+    guint points = 0;
+
+    for (guint i = 0; i < gap->panels->len; i++)
+      points += ((GapPanel *) g_ptr_array_index (gap->panels, i))->points->len;
+    if (points == 0)
+      {
+        g_autofree char *lower = g_utf8_strdown (ind_name, -1);
+
+        g_set_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA,
+                     _("No gap in %s can be worked out for %s: the exports have no values for it"),
+                     lower, gap->name);
+        return NULL;
+      }
+  }
+
+  /* the time axis: each period with a gap, then the target period */
+  {
+    GwPeriod last = 0;
+
+    gap->ticks = gw_ticks_new ();
+    for (guint i = 0; i < gap->panels->len; i++)
+      {
+        const GapPanel *p = g_ptr_array_index (gap->panels, i);
+
+        for (guint j = 0; j < p->points->len; j++)
+          {
+            const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
+            gboolean seen = FALSE;
+
+            for (guint k = 0; k < gap->ticks->len && !seen; k++)
+              seen = fabs (g_array_index (gap->ticks, GwTick, k).value - g->t) < 1e-6;
+            if (!seen && g->t < gw_period_midpoint (target->target_period) - 1e-6)
+              {
+                GwTick tick = { g->t, gw_chart_format_period_short (g->period) };
+                guint at = gap->ticks->len;
+
+                while (at > 0 && g_array_index (gap->ticks, GwTick, at - 1).value > g->t)
+                  at--;
+                g_array_insert_val (gap->ticks, at, tick);
+              }
+            last = MAX (last, g->period);
+          }
+      }
+    {
+      GwTick tick = { gw_period_midpoint (target->target_period),
+                      gw_chart_format_period_short (target->target_period) };
+
+      g_array_append_val (gap->ticks, tick);
+    }
+    if (!isfinite (t_min))
+      t_min = gw_period_midpoint (target->baseline);
+    gap->x_lo = t_min - 0.7;
+    gap->x_hi = gw_period_midpoint (target->target_period) + 0.7;
+  }
+
+  base = gw_chart_format_period (target->baseline);
+  tp = gw_chart_format_period (target->target_period);
+
+  {
+    g_autofree char *lower = g_utf8_strdown (ind_name, -1);
+    g_autofree char *reduction = gw_chart_format_number (target->reduction * 100, 0, FALSE);
+
+    /* Translators: chart title, "Gap in life expectancy at birth: Blackpool" */
+    chart->title = g_strdup_printf (_("Gap in %s: %s"), lower, gap->name);
+    /* Translators: subtitle: how the gap is measured, against whom, and the target */
+    chart->subtitle = g_strdup_printf (target->gap == GW_GAP_RELATIVE
+                                       ? _("Gap to %s as a percentage of %s’s value; target: narrow the %s gap by %s%% by %s")
+                                       : _("Gap to %s in %s; target: narrow the %s gap by %s%% by %s"),
+                                       comparator,
+                                       target->gap == GW_GAP_RELATIVE ? comparator : ind_unit,
+                                       base, reduction, tp);
+  }
+
+  gw_legend_add (chart->legend, _("gap"), GW_SWATCH_MARKER, GW_CHART_ROLE_SUBJECT, GW_DASH_SOLID,
+                 GW_MARKER_CIRCLE, TRUE, TRUE);
+  gw_legend_add (chart->legend, _("trajectory to the target"), GW_SWATCH_LINE, GW_CHART_ROLE_TRAJECTORY,
+                 GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
+  gw_legend_add (chart->legend, _("target gap"), GW_SWATCH_LINE, GW_CHART_ROLE_TARGET,
+                 GW_DASH_DASH_DOT, GW_MARKER_CIRCLE, FALSE, FALSE);
+  gw_legend_add (chart->legend, target->method == GW_PROJECTION_HOLT ? _("projection (Holt’s smoothing)")
+                                : _("projection (least-squares line)"),
+                 GW_SWATCH_LINE, GW_CHART_ROLE_SUBJECT, GW_DASH_DASHED, GW_MARKER_CIRCLE, FALSE, FALSE);
+  {
+    gboolean shown[GW_STATUS_INSUFFICIENT_DATA] = { FALSE, };
+
+    for (guint i = 0; i < gap->panels->len; i++)
+      {
+        const GapPanel *p = g_ptr_array_index (gap->panels, i);
+
+        if (p->status >= GW_STATUS_INSUFFICIENT_DATA || !isfinite (p->gp) || shown[p->status])
+          continue;
+        shown[p->status] = TRUE;
+        gw_legend_add (chart->legend,
+                       p->status == GW_STATUS_ON_TRACK ? _("projected gap, on track")
+                       : p->status == GW_STATUS_OFF_TRACK ? _("projected gap, off track")
+                       : _("projected gap, no gap at baseline"),
+                       GW_SWATCH_MARKER, gw_chart_status_role (p->status), GW_DASH_SOLID,
+                       gw_chart_status_marker (p->status), TRUE, FALSE);
+      }
+  }
+
+  lower_name = g_utf8_strdown (ind_name, -1);
+  desc = g_string_new (NULL);
+  g_string_append_printf (desc, _("Chart of the gap in %s between %s and %s from %s, with the trajectory "
+                                  "to the target gap in %s and the projection. "),
+                          lower_name, gap->name, comparator, base, tp);
+  for (guint i = 0; i < gap->panels->len; i++)
+    {
+      const GapPanel *p = g_ptr_array_index (gap->panels, i);
+      g_autofree char *sentence = status_sentence (gap, p);
+
+      g_string_append_printf (desc, "%s: %s", gw_chart_sex_label (p->sex), sentence);
+      if (isfinite (p->g0) && isfinite (p->latest_gap) && p->latest_period != 0)
+        {
+          g_autofree char *g0 = format_gap (gap, p->g0, gap->decimals), *gl = format_gap (gap, p->latest_gap, gap->decimals);
+          g_autofree char *lp = gw_chart_format_period (p->latest_period);
+
+          /* Translators: "; the gap was 2.72% at baseline and 2.76% in 2005–2007" */
+          g_string_append_printf (desc, _("; the gap was %s at baseline and %s in %s"), g0, gl, lp);
+          if (p->required > 0)
+            {
+              g_autofree char *rq = gw_chart_format_number (p->required, 0, FALSE);
+
+              g_string_append_printf (desc, _(", and must narrow by %s%%"), rq);
+            }
+        }
+      g_string_append (desc, i + 1 < gap->panels->len ? ". " : ".");
+    }
+  chart->description = g_string_free (g_steal_pointer (&desc), FALSE);
+  chart->source = gw_chart_source_text (dataset);
+
+  return g_steal_pointer (&chart);
+}

@@ -1,0 +1,1087 @@
+/* gw-workspace.c: opening a workspace, its schema, errors and targets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The schema, version 1 (PRAGMA user_version; application_id 'Gapw'):
+ *
+ *   imports            one row per stored import, id = import order
+ *   import_original    the original file, gzip, in chunks of up to 8 MiB
+ *   import_groups      the import's dictionaries: every group, area, deaths
+ *   import_areas         basis and indicator its records use or it declares,
+ *   import_bases         with the number its keys give it (see
+ *   import_indicators    gw-workspace-imports.c); declared = 1 when the
+ *                        export declares it
+ *   import_records     the rows of each kind as packed little-endian BLOBs
+ *                      of up to 2^20 rows
+ *   import_warnings    the warnings' texts that were kept (at most 100)
+ *   targets            the user's targets, one column per GwTarget field
+ *
+ * Every import-owned table refers to imports (ON DELETE CASCADE), so removing
+ * an import is one DELETE.  Version 0 is the layout of the development
+ * snapshots that kept only targets (table gw_targets); migrating makes a
+ * backup copy first.
+ */
+#include "gw-config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gw-workspace-private.h"
+
+/* 'Gapw': tells a Gapwatch workspace from any other SQLite file. */
+#define GW_WORKSPACE_APPLICATION_ID 0x47617077
+#define GW_WORKSPACE_BUSY_TIMEOUT_MS 5000
+/* Big records BLOBs read faster with big pages. */
+#define GW_WORKSPACE_PAGE_SIZE 16384
+
+G_DEFINE_FINAL_TYPE (GwWorkspace, gw_workspace, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (gw-workspace-error-quark, gw_workspace_error)
+
+static const char schema_v1[] =
+  "CREATE TABLE imports ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  export_id     TEXT NOT NULL UNIQUE,"
+  "  file          TEXT NOT NULL,"            /* the path as given at import */
+  "  file_name     TEXT NOT NULL,"            /* its basename */
+  "  sha256        TEXT NOT NULL,"            /* of the file's bytes */
+  "  generated     TEXT,"                     /* ISO 8601 with offset */
+  "  version       TEXT,"
+  "  publisher     TEXT,"
+  "  title         TEXT,"
+  "  imported_at   TEXT NOT NULL,"            /* ISO 8601 UTC */
+  "  n_deaths      INTEGER NOT NULL,"
+  "  n_population  INTEGER NOT NULL,"
+  "  n_births      INTEGER NOT NULL,"
+  "  n_values      INTEGER NOT NULL,"
+  "  revisions     INTEGER NOT NULL,"
+  "  n_warnings    INTEGER NOT NULL,"
+  "  original_size INTEGER NOT NULL,"         /* bytes of the file */
+  "  original_gzip INTEGER NOT NULL"          /* 1: the file was gzip, kept as it was */
+  ");"
+  "CREATE INDEX imports_sha256 ON imports (sha256);"
+  "CREATE TABLE import_original ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  chunk     INTEGER NOT NULL,"
+  "  data      BLOB NOT NULL,"
+  "  PRIMARY KEY (import_id, chunk)"
+  ");"
+  "CREATE TABLE import_groups ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  number    INTEGER NOT NULL,"
+  "  group_id  TEXT NOT NULL,"
+  "  declared  INTEGER NOT NULL,"
+  "  name      TEXT,"
+  "  PRIMARY KEY (import_id, number)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE import_areas ("
+  "  import_id  INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  number     INTEGER NOT NULL,"
+  "  code       TEXT NOT NULL,"
+  "  declared   INTEGER NOT NULL,"
+  "  name       TEXT,"
+  "  type       TEXT NOT NULL,"
+  "  parent     TEXT,"                        /* area code */
+  "  groups     TEXT,"                        /* group ids, space-separated */
+  "  imd_decile INTEGER NOT NULL,"            /* 0: not given */
+  "  PRIMARY KEY (import_id, number)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE import_bases ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  number    INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, number)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE import_indicators ("
+  "  import_id    INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  number       INTEGER NOT NULL,"
+  "  indicator_id TEXT NOT NULL,"
+  "  declared     INTEGER NOT NULL,"
+  "  name         TEXT,"
+  "  unit         TEXT,"
+  "  polarity     TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, number)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE import_records ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('deaths', 'population', 'births', 'values')),"
+  "  chunk     INTEGER NOT NULL,"
+  "  n_rows    INTEGER NOT NULL,"
+  "  data      BLOB NOT NULL,"
+  "  PRIMARY KEY (import_id, kind, chunk)"
+  ");"
+  "CREATE TABLE import_warnings ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  number    INTEGER NOT NULL,"
+  "  message   TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, number)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE targets ("
+  "  name          TEXT PRIMARY KEY,"
+  "  title         TEXT,"
+  "  indicator     TEXT,"
+  "  group_id      TEXT,"
+  "  comparator    TEXT,"                     /* area code; NULL: the country */
+  "  gap           TEXT NOT NULL,"            /* relative, absolute */
+  "  baseline      TEXT,"                     /* period, as in exports */
+  "  target_period TEXT,"
+  "  reduction     REAL NOT NULL,"            /* fraction: 0.10 */
+  "  sexes         INTEGER NOT NULL,"         /* bit mask of 1 << GwSex */
+  "  method        TEXT NOT NULL,"            /* linear, latest, holt */
+  "  polarity      TEXT NOT NULL,"            /* none: the indicator's */
+  "  saved_at      TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
+/* Errors */
+
+GwWorkspaceError
+_gw_workspace_error_code (int rc,
+                          int sys_errno)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return GW_WORKSPACE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return GW_WORKSPACE_ERROR_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return GW_WORKSPACE_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+      return GW_WORKSPACE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return GW_WORKSPACE_ERROR_NOT_WORKSPACE;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      /* SQLite reports a write cut short by a file size limit (EFBIG) or a
+       * full quota as an I/O error; they are a full disk to the user. */
+      if (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT)
+        return GW_WORKSPACE_ERROR_FULL;
+      if (sys_errno == EACCES || sys_errno == EPERM || sys_errno == EROFS)
+        return GW_WORKSPACE_ERROR_READ_ONLY;
+      return GW_WORKSPACE_ERROR_FAILED;
+    default:
+      return GW_WORKSPACE_ERROR_FAILED;
+    }
+}
+
+static const char *
+error_reason (GwWorkspaceError  code,
+              sqlite3          *db,
+              int               rc)
+{
+  switch (code)
+    {
+    case GW_WORKSPACE_ERROR_READ_ONLY:
+      return _("the file or its folder is read-only");
+    case GW_WORKSPACE_ERROR_FULL:
+      return _("there is no space left on the disk");
+    case GW_WORKSPACE_ERROR_BUSY:
+      return _("another program is writing to the workspace; try again when it has finished");
+    case GW_WORKSPACE_ERROR_CORRUPT:
+      return _("the file is damaged");
+    case GW_WORKSPACE_ERROR_NOT_WORKSPACE:
+      return _("the file is not a Gapwatch workspace");
+    default:
+      return db != NULL && sqlite3_errcode (db) == rc ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+    }
+}
+
+void
+_gw_workspace_set_error (GwWorkspace  *self,
+                         int           rc,
+                         GError      **error,
+                         const char   *what)
+{
+  sqlite3 *db = self != NULL ? self->db : NULL;
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  GwWorkspaceError code = _gw_workspace_error_code (rc, sys_errno);
+
+  g_set_error (error, GW_WORKSPACE_ERROR, code, "%s: %s", what, error_reason (code, db, rc));
+}
+
+/* Statements */
+
+gboolean
+_gw_workspace_exec (GwWorkspace  *self,
+                    const char   *sql,
+                    GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot use the workspace %s"), self->path);
+
+      _gw_workspace_set_error (self, rc, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+_gw_workspace_prepare (GwWorkspace  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot read the workspace %s"), self->path);
+
+      _gw_workspace_set_error (self, rc, error, what);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_gw_workspace_begin (GwWorkspace  *self,
+                     GError      **error)
+{
+  return _gw_workspace_check_writable (self, error)
+         && _gw_workspace_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_gw_workspace_commit (GwWorkspace  *self,
+                      GError      **error)
+{
+  return _gw_workspace_exec (self, "COMMIT", error);
+}
+
+void
+_gw_workspace_rollback (GwWorkspace *self)
+{
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_gw_workspace_check_writable (GwWorkspace  *self,
+                              GError      **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
+                   _("The workspace %s is closed"), self->path);
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_READ_ONLY,
+                   _("The workspace %s is open read-only"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_gw_workspace_test_stall (void)
+{
+  const char *path = g_getenv ("GW_WORKSPACE_TEST_STALL_FILE");
+  gint64 until;
+
+  if (path == NULL || *path == '\0')
+    return;
+  if (!g_file_set_contents (path, "", 0, NULL))
+    return;
+  until = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < until)
+    g_usleep (10 * 1000);
+}
+
+/* One integer of a pragma or query, or -1 with error set. */
+static gint64
+query_int (GwWorkspace  *self,
+           const char   *sql,
+           int          *rc_out,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  gint64 value = -1;
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          value = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc_out != NULL)
+    *rc_out = rc;
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot open the workspace %s"), self->path);
+
+      _gw_workspace_set_error (self, rc, error, what);
+      return -1;
+    }
+  return value;
+}
+
+/* Schema and migrations */
+
+static gboolean
+create_schema (GwWorkspace  *self,
+               GError      **error)
+{
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                              GW_WORKSPACE_APPLICATION_ID,
+                                              GW_WORKSPACE_SCHEMA_VERSION);
+
+  return _gw_workspace_exec (self, schema_v1, error)
+         && _gw_workspace_exec (self, pragmas, error);
+}
+
+/* Version 0 kept targets only: gw_targets (name, indicator, group_id,
+ * baseline, target_period, reduction).  Version 1 keeps them in targets
+ * with every GwTarget field; the others get gw_target_new()'s defaults. */
+static gboolean
+migrate_0_to_1 (GwWorkspace  *self,
+                GError      **error)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GwTarget) defaults = gw_target_new ("");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+  copy = g_strdup_printf ("INSERT INTO targets (name, title, indicator, group_id, comparator, gap,"
+                          "  baseline, target_period, reduction, sexes, method, polarity, saved_at)"
+                          " SELECT name, NULL, indicator, group_id, NULL, '%s', baseline, target_period,"
+                          "  COALESCE (reduction, %.17g), %u, '%s', '%s', '%s' FROM gw_targets;"
+                          "DROP TABLE gw_targets;",
+                          gw_gap_measure_to_string (defaults->gap), defaults->reduction,
+                          defaults->sexes, gw_projection_to_string (defaults->method),
+                          gw_polarity_to_string (GW_POLARITY_NONE), stamp);
+  return create_schema (self, error) && _gw_workspace_exec (self, copy, error);
+}
+
+typedef gboolean (*GwMigration) (GwWorkspace *self, GError **error);
+
+/* migrations[v] takes a workspace from schema version v to v + 1. */
+static const GwMigration migrations[GW_WORKSPACE_SCHEMA_VERSION] = {
+  migrate_0_to_1,
+};
+
+/* Whether the file holds tables at all (a new file holds none). */
+static gint64
+count_tables (GwWorkspace  *self,
+              GError      **error)
+{
+  return query_int (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", NULL, error);
+}
+
+/* The schema version of a file, telling version 0 (gw_targets) from a new
+ * empty file (-2) and from another program's database (-3). */
+static gint64
+schema_version (GwWorkspace  *self,
+                GError      **error)
+{
+  gint64 app_id, version, tables;
+
+  app_id = query_int (self, "PRAGMA application_id", NULL, error);
+  if (app_id < 0)
+    return -1;
+  version = query_int (self, "PRAGMA user_version", NULL, error);
+  if (version < 0)
+    return -1;
+  if (app_id == GW_WORKSPACE_APPLICATION_ID)
+    return version;
+  if (app_id != 0 || version != 0)
+    return -3;
+  tables = count_tables (self, error);
+  if (tables < 0)
+    return -1;
+  if (tables == 0)
+    return -2;
+  tables = query_int (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'gw_targets'",
+                      NULL, error);
+  if (tables < 0)
+    return -1;
+  return tables == 1 ? 0 : -3;
+}
+
+/* Copies the whole database to a new file next to it, before a migration. */
+static gboolean
+backup (GwWorkspace  *self,
+        gint64        version,
+        GError      **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *b;
+  int rc;
+
+  for (guint n = 1; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".%u.bak", self->path, version, n);
+    }
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      b = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (b == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (b, -1);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          sqlite3_backup_finish (b);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_errcode (dest);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      int sys_errno = dest != NULL ? sqlite3_system_errno (dest) : 0;
+      GwWorkspaceError code = _gw_workspace_error_code (rc, sys_errno);
+
+      g_set_error (error, GW_WORKSPACE_ERROR, code,
+                   _("Cannot open the workspace %s: it needs upgrading from version %d, "
+                     "and its backup copy %s cannot be written: %s"),
+                   self->path, (int) version, path, error_reason (code, dest, rc));
+      sqlite3_close (dest);
+      g_unlink (path);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  self->backup_path = g_steal_pointer (&path);
+  return TRUE;
+}
+
+/* Creates the schema of a new file, or migrates an older one, in one
+ * transaction, checking the version again under the write lock: another
+ * program may have done it meanwhile. */
+static gboolean
+upgrade (GwWorkspace  *self,
+         GError      **error)
+{
+  gint64 version;
+
+  if (!_gw_workspace_begin (self, error))
+    return FALSE;
+
+  version = schema_version (self, error);
+  if (version > GW_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER,
+                   _("Cannot open the workspace %s: it was written by a newer Gapwatch "
+                     "(workspace version %d; this version reads up to version %d). "
+                     "Update Gapwatch to open it; the file was not changed."),
+                   self->path, (int) version, GW_WORKSPACE_SCHEMA_VERSION);
+      goto fail;
+    }
+  if (version == -2)
+    {
+      if (!create_schema (self, error))
+        goto fail;
+    }
+  else if (version >= 0 && version < GW_WORKSPACE_SCHEMA_VERSION)
+    {
+      for (gint64 v = version; v < GW_WORKSPACE_SCHEMA_VERSION; v++)
+        if (!migrations[v] (self, error))
+          goto fail;
+      if (!_gw_workspace_exec (self, "PRAGMA user_version = " G_STRINGIFY (GW_WORKSPACE_SCHEMA_VERSION), error))
+        goto fail;
+    }
+  else if (version < 0)
+    goto fail;
+
+  if (!_gw_workspace_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  if (error != NULL && *error == NULL)
+    g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                 _("Cannot open %s: the file is not a Gapwatch workspace"), self->path);
+  _gw_workspace_rollback (self);
+  return FALSE;
+}
+
+/* For a read-only folder: SQLite cannot create the -shm file a WAL database
+ * needs, so read the file as immutable (nothing can write it there). */
+static int
+reopen_immutable (GwWorkspace *self)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+
+  sqlite3_close (self->db);
+  self->db = NULL;
+  return sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+static gboolean
+setup (GwWorkspace           *self,
+       GwWorkspaceOpenFlags   flags,
+       GError               **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *wal_path = g_strconcat (self->path, "-wal", NULL);
+  gint64 version;
+
+  version = schema_version (self, &local);
+  if (version == -1 && self->read_only
+      && !g_error_matches (local, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE)
+      && !g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    {
+      int rc;
+
+      g_clear_error (&local);
+      rc = reopen_immutable (self);
+      if (rc != SQLITE_OK)
+        {
+          g_autofree char *what = g_strdup_printf (_("Cannot open the workspace %s"), self->path);
+          _gw_workspace_set_error (self, rc, error, what);
+          return FALSE;
+        }
+      version = schema_version (self, &local);
+    }
+  if (version == -1)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (version == -3)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("Cannot open %s: the file is not a Gapwatch workspace"), self->path);
+      return FALSE;
+    }
+  if (version > GW_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER,
+                   _("Cannot open the workspace %s: it was written by a newer Gapwatch "
+                     "(workspace version %d; this version reads up to version %d). "
+                     "Update Gapwatch to open it; the file was not changed."),
+                   self->path, (int) version, GW_WORKSPACE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (self->read_only)
+    {
+      if (version == -2)
+        {
+          g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                       _("Cannot open %s: the file is empty, not a Gapwatch workspace"), self->path);
+          return FALSE;
+        }
+      if (version < GW_WORKSPACE_SCHEMA_VERSION)
+        {
+          g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_READ_ONLY,
+                       _("Cannot open the workspace %s read-only: it needs upgrading from version %d "
+                         "to %d; open it once where it can be written"),
+                       self->path, (int) version, GW_WORKSPACE_SCHEMA_VERSION);
+          return FALSE;
+        }
+      return _gw_workspace_exec (self, "PRAGMA foreign_keys = ON", error);
+    }
+
+  if (version >= 0 && version < GW_WORKSPACE_SCHEMA_VERSION && !backup (self, version, error))
+    return FALSE;
+
+  /* Page size and auto-vacuum only take effect before the first table, and
+   * the page size not at all once the file is in WAL mode. */
+  if (version == -2
+      && !_gw_workspace_exec (self,
+                              "PRAGMA page_size = " G_STRINGIFY (GW_WORKSPACE_PAGE_SIZE) ";"
+                              "PRAGMA auto_vacuum = INCREMENTAL;", error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = _gw_workspace_prepare (self, "PRAGMA journal_mode = WAL", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      {
+        g_autofree char *what = g_strdup_printf (_("Cannot open the workspace %s"), self->path);
+        _gw_workspace_set_error (self, rc, error, what);
+        return FALSE;
+      }
+    if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+      {
+        g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
+                     _("Cannot open the workspace %s: its journal cannot be switched to WAL"),
+                     self->path);
+        return FALSE;
+      }
+  }
+
+  /* A large import leaves a large -wal file; keep at most 64 MiB of it. */
+  if (!_gw_workspace_exec (self, "PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = 67108864;", error))
+    return FALSE;
+
+  if (version != GW_WORKSPACE_SCHEMA_VERSION && !upgrade (self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Object */
+
+static void
+gw_workspace_finalize (GObject *object)
+{
+  GwWorkspace *self = GW_WORKSPACE (object);
+
+  gw_workspace_close (self);
+  g_free (self->path);
+  g_free (self->backup_path);
+
+  G_OBJECT_CLASS (gw_workspace_parent_class)->finalize (object);
+}
+
+static void
+gw_workspace_class_init (GwWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gw_workspace_finalize;
+}
+
+static void
+gw_workspace_init (GwWorkspace *self)
+{
+}
+
+/* Public API */
+
+char *
+gw_workspace_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "gapwatch", "workspace.gwdb", NULL);
+}
+
+static GwWorkspaceError
+errno_code (int saved)
+{
+  if (saved == ENOSPC || saved == EDQUOT || saved == EFBIG)
+    return GW_WORKSPACE_ERROR_FULL;
+  if (saved == EACCES || saved == EPERM || saved == EROFS)
+    return GW_WORKSPACE_ERROR_READ_ONLY;
+  return GW_WORKSPACE_ERROR_FAILED;
+}
+
+/**
+ * gw_workspace_open:
+ * @path: the workspace file (conventionally *.gwdb)
+ * @flags: whether to create it, whether to write
+ * @error: NOT_FOUND, NOT_WORKSPACE, NEWER, READ_ONLY, FULL, BUSY, CORRUPT
+ *
+ * Returns: (transfer full): the open workspace, or NULL
+ */
+GwWorkspace *
+gw_workspace_open (const char            *path,
+                   GwWorkspaceOpenFlags   flags,
+                   GError               **error)
+{
+  g_autoptr(GwWorkspace) self = NULL;
+  gboolean read_only = (flags & GW_WORKSPACE_OPEN_READ_ONLY) != 0;
+  int sql_flags, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (read_only || !(flags & GW_WORKSPACE_OPEN_CREATE))
+        {
+          g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_FOUND,
+                       _("There is no workspace at %s"), path);
+          return NULL;
+        }
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, GW_WORKSPACE_ERROR, errno_code (saved),
+                       _("Cannot create the workspace %s: cannot create the folder %s: %s"),
+                       path, dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (GW_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  sql_flags = read_only ? SQLITE_OPEN_READONLY
+                        : SQLITE_OPEN_READWRITE | ((flags & GW_WORKSPACE_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+  rc = sqlite3_open_v2 (path, &self->db, sql_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot open the workspace %s"), path);
+
+      /* Creating in a folder that cannot be written: SQLite says only
+       * "unable to open", so ask the folder. */
+      if (!read_only && g_access (path, F_OK) != 0)
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          if (g_access (dir, W_OK) != 0)
+            {
+              int saved = errno;
+
+              g_set_error (error, GW_WORKSPACE_ERROR, errno_code (saved),
+                           _("Cannot create the workspace %s: %s"), path,
+                           errno_code (saved) == GW_WORKSPACE_ERROR_READ_ONLY
+                           ? _("the folder is read-only") : g_strerror (saved));
+              return NULL;
+            }
+        }
+      _gw_workspace_set_error (self, rc, error, what);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, GW_WORKSPACE_BUSY_TIMEOUT_MS);
+
+  if (!setup (self, flags, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gw_workspace_close:
+ * @self: a workspace
+ *
+ * Closes the database; later calls fail with "is closed".  Idempotent.
+ */
+void
+gw_workspace_close (GwWorkspace *self)
+{
+  g_return_if_fail (GW_IS_WORKSPACE (self));
+
+  if (self->db == NULL)
+    return;
+  _gw_workspace_rollback (self);
+  /* sqlite3_close_v2: statements a caller forgot do not keep it open. */
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+const char *
+gw_workspace_get_path (GwWorkspace *self)
+{
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+const char *
+gw_workspace_get_backup_path (GwWorkspace *self)
+{
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), NULL);
+  return self->backup_path;
+}
+
+/**
+ * gw_workspace_set_busy_timeout:
+ * @self: a workspace
+ * @msec: milliseconds a write waits for another program's lock (default 5000)
+ */
+void
+gw_workspace_set_busy_timeout (GwWorkspace *self,
+                               guint        msec)
+{
+  g_return_if_fail (GW_IS_WORKSPACE (self));
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, (int) MIN (msec, (guint) G_MAXINT));
+}
+
+/**
+ * gw_workspace_check:
+ * @self: a workspace
+ * @error: CORRUPT with what the checks found
+ *
+ * Runs PRAGMA integrity_check and PRAGMA foreign_key_check.
+ *
+ * Returns: TRUE when the file is sound
+ */
+gboolean
+gw_workspace_check (GwWorkspace  *self,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) integrity = NULL;
+  g_autoptr(sqlite3_stmt) keys = NULL;
+  const char *result;
+  int rc;
+
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
+
+  if (self->db == NULL)
+    return _gw_workspace_check_writable (self, error);
+
+  integrity = _gw_workspace_prepare (self, "PRAGMA integrity_check", error);
+  if (integrity == NULL)
+    return FALSE;
+  rc = sqlite3_step (integrity);
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot check the workspace %s"), self->path);
+      _gw_workspace_set_error (self, rc, error, what);
+      return FALSE;
+    }
+  result = (const char *) sqlite3_column_text (integrity, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace %s is damaged: %s"), self->path, result);
+      return FALSE;
+    }
+
+  keys = _gw_workspace_prepare (self, "PRAGMA foreign_key_check", error);
+  if (keys == NULL)
+    return FALSE;
+  rc = sqlite3_step (keys);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace %s is damaged: table %s refers to a missing row"),
+                   self->path, (const char *) sqlite3_column_text (keys, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot check the workspace %s"), self->path);
+      _gw_workspace_set_error (self, rc, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Targets */
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static GwPeriod
+column_period (sqlite3_stmt *stmt,
+               int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  GwPeriod period = 0;
+
+  if (text == NULL || !gw_period_parse ((const char *) text, &period))
+    return 0;
+  return period;
+}
+
+/**
+ * gw_workspace_load_targets:
+ * @self: a workspace
+ * @error: why they cannot be read
+ *
+ * Returns: (transfer container) (element-type GwTarget): the saved targets,
+ *   by name; NULL on error
+ */
+GPtrArray *
+gw_workspace_load_targets (GwWorkspace  *self,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), NULL);
+
+  if (self->db == NULL)
+    {
+      _gw_workspace_check_writable (self, error);
+      return NULL;
+    }
+
+  stmt = _gw_workspace_prepare (self,
+                                "SELECT name, title, indicator, group_id, comparator, gap, baseline,"
+                                "  target_period, reduction, sexes, method, polarity"
+                                " FROM targets ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+
+  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GwTarget *t = gw_target_new ((const char *) sqlite3_column_text (stmt, 0));
+      const char *text;
+
+      t->title = column_dup (stmt, 1);
+      t->indicator = column_dup (stmt, 2);
+      t->group = column_dup (stmt, 3);
+      t->comparator = column_dup (stmt, 4);
+      text = (const char *) sqlite3_column_text (stmt, 5);
+      if (text != NULL)
+        gw_gap_measure_parse (text, &t->gap);
+      t->baseline = column_period (stmt, 6);
+      t->target_period = column_period (stmt, 7);
+      t->reduction = sqlite3_column_double (stmt, 8);
+      t->sexes = (guint) sqlite3_column_int64 (stmt, 9);
+      text = (const char *) sqlite3_column_text (stmt, 10);
+      if (text != NULL)
+        gw_projection_parse (text, &t->method);
+      text = (const char *) sqlite3_column_text (stmt, 11);
+      if (text != NULL && !gw_polarity_parse (text, &t->polarity))
+        t->polarity = GW_POLARITY_NONE;
+      g_ptr_array_add (targets, t);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot read the targets of the workspace %s"), self->path);
+      _gw_workspace_set_error (self, rc, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&targets);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_period (sqlite3_stmt *stmt,
+             int           column,
+             GwPeriod      period)
+{
+  char buf[GW_PERIOD_STRLEN];
+
+  if (period == 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, gw_period_format (period, buf), -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * gw_workspace_save_target:
+ * @self: a workspace
+ * @target: the target; one of the same name is replaced
+ * @error: READ_ONLY, FULL, BUSY, ...: nothing was changed
+ *
+ * Returns: TRUE when saved
+ */
+gboolean
+gw_workspace_save_target (GwWorkspace     *self,
+                          const GwTarget  *target,
+                          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  int rc;
+
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (target != NULL && target->name != NULL, FALSE);
+
+  if (!_gw_workspace_check_writable (self, error))
+    return FALSE;
+
+  stmt = _gw_workspace_prepare (self,
+                                "INSERT OR REPLACE INTO targets (name, title, indicator, group_id,"
+                                "  comparator, gap, baseline, target_period, reduction, sexes, method,"
+                                "  polarity, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, target->name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, target->title);
+  bind_text_or_null (stmt, 3, target->indicator);
+  bind_text_or_null (stmt, 4, target->group);
+  bind_text_or_null (stmt, 5, target->comparator);
+  sqlite3_bind_text (stmt, 6, gw_gap_measure_to_string (target->gap), -1, SQLITE_STATIC);
+  bind_period (stmt, 7, target->baseline);
+  bind_period (stmt, 8, target->target_period);
+  sqlite3_bind_double (stmt, 9, target->reduction);
+  sqlite3_bind_int64 (stmt, 10, target->sexes);
+  sqlite3_bind_text (stmt, 11, gw_projection_to_string (target->method), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, gw_polarity_to_string (target->polarity), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, stamp, -1, SQLITE_TRANSIENT);
+
+  /* One statement is its own transaction. */
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("The target “%s” was not saved in the workspace %s"),
+                                               target->name, self->path);
+      _gw_workspace_set_error (self, rc, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gw_workspace_remove_target:
+ * @self: a workspace
+ * @name: the target's name
+ * @error: NOT_STORED when there is none of that name; or why not
+ *
+ * Returns: TRUE when removed
+ */
+gboolean
+gw_workspace_remove_target (GwWorkspace  *self,
+                            const char   *name,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!_gw_workspace_check_writable (self, error))
+    return FALSE;
+  stmt = _gw_workspace_prepare (self, "DELETE FROM targets WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("The target “%s” was not removed from the workspace %s"),
+                                               name, self->path);
+      _gw_workspace_set_error (self, rc, error, what);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_STORED,
+                   _("The workspace %s has no target “%s”"), self->path, name);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,1238 @@
+/* test-render.c: the chart painters, on image, PDF and SVG surfaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Data: the sample exports (GW_SAMPLES_DIR, imported in name order) and the
+ * tracker fixture of 70 areas (GW_SHARED_DIR/data/fixtures/tracker-70).
+ * Positions come from the chart's own axes (gw_chart_map_point), numbers
+ * from the indicator engine and the tracker run here, so a pixel test says
+ * "the target line is drawn where the target gap is" at every size.
+ */
+#include "gw-config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "formats/gw-export-reader.h"
+#include "render/gw-chart.h"
+#include "render/gw-chart-private.h"
+
+/* --- data ----------------------------------------------------------------- */
+
+typedef struct
+{
+  GwDataset    *dataset;
+  GwIndicators *indicators;
+} Data;
+
+static Data samples, tracker70;
+
+static void
+import_paths (Data *d, GPtrArray *paths)
+{
+  d->dataset = gw_dataset_new ();
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GwBatch *b = gw_export_read_file (d->dataset, g_ptr_array_index (paths, i), NULL, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (gw_dataset_commit (d->dataset, b, &error));
+      g_assert_no_error (error);
+    }
+  d->indicators = gw_indicators_compute (d->dataset);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static const Data *
+get_samples (void)
+{
+  const char *dir = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (samples.dataset != NULL)
+    return &samples;
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("GW_SAMPLES_DIR is not set");
+      return NULL;
+    }
+  paths = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  g_assert_cmpuint (paths->len, >=, 7);
+  import_paths (&samples, paths);
+  return &samples;
+}
+
+static const Data *
+get_tracker70 (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (tracker70.dataset != NULL)
+    return &tracker70;
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return NULL;
+    }
+  paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (paths, g_build_filename (shared, "data", "fixtures", "tracker-70", "le-a.xml", NULL));
+  g_ptr_array_add (paths, g_build_filename (shared, "data", "fixtures", "tracker-70", "le-b-revision.xml", NULL));
+  import_paths (&tracker70, paths);
+  return &tracker70;
+}
+
+static GwChart *
+samples_trend (const Data *d, const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  gint area = gw_dataset_lookup_area (d->dataset, code);
+  GwChart *chart;
+
+  g_assert_cmpint (area, >=, 0);
+  chart = gw_chart_new_trend (d->dataset, d->indicators, "le-birth", FALSE, area, 0, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+static GwChart *
+group_gap (const Data *d, GwTarget *target)
+{
+  g_autoptr(GError) error = NULL;
+  gint group = gw_dataset_lookup_group (d->dataset, target->group);
+  GwChart *chart;
+
+  g_assert_cmpint (group, >=, 0);
+  chart = gw_chart_new_gap (d->dataset, d->indicators, target, TRUE, group, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+/* The tracker's row of a subject and sex, run as the chart runs it. */
+static GwTrackerRow *
+find_row (GPtrArray *rows, gboolean is_group, GwSex sex)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GwTrackerRow *r = g_ptr_array_index (rows, i);
+
+      if (r->is_group == is_group && r->sex == sex)
+        return r;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* --- pixels --------------------------------------------------------------- */
+
+static cairo_surface_t *
+render_image (GwChart *chart, const GwChartStyle *style, int w, int h)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gw_chart_render (chart, cr, style, w, h);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+get_pixel (cairo_surface_t *s, int x, int y, double *r, double *g, double *b)
+{
+  const unsigned char *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+  guint32 p;
+  double a;
+
+  g_assert_true (x >= 0 && y >= 0 && x < cairo_image_surface_get_width (s)
+                 && y < cairo_image_surface_get_height (s));
+  p = *(const guint32 *) (data + y * stride + x * 4);
+  a = (p >> 24) / 255.0;
+  *r = a > 0 ? ((p >> 16) & 0xff) / 255.0 / a : 0;
+  *g = a > 0 ? ((p >> 8) & 0xff) / 255.0 / a : 0;
+  *b = a > 0 ? (p & 0xff) / 255.0 / a : 0;
+}
+
+static gboolean
+pixel_is (cairo_surface_t *s, int x, int y, const GwChartColour *c, double tol)
+{
+  double r, g, b;
+
+  get_pixel (s, x, y, &r, &g, &b);
+  return fabs (r - c->red) <= tol && fabs (g - c->green) <= tol && fabs (b - c->blue) <= tol;
+}
+
+/* Whether the colour is anywhere in the box of half-sizes rx, ry around
+ * (cx, cy). */
+static gboolean
+find_colour (cairo_surface_t *s, double cx, double cy, int rx, int ry, const GwChartColour *c)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+
+  for (int y = (int) floor (cy) - ry; y <= (int) floor (cy) + ry; y++)
+    for (int x = (int) floor (cx) - rx; x <= (int) floor (cx) + rx; x++)
+      if (x >= 0 && y >= 0 && x < w && y < h && pixel_is (s, x, y, c, 0.09))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+style_for (GwChartStyle *style, GwChartPalette palette, double scale)
+{
+  gw_chart_style_init (style, palette);
+  style->scale = scale;
+}
+
+/* --- labels --------------------------------------------------------------- */
+
+static gboolean
+rects_overlap (const GwChartRect *a, const GwChartRect *b)
+{
+  return a->x + 0.01 < b->x + b->width && b->x + 0.01 < a->x + a->width
+         && a->y + 0.01 < b->y + b->height && b->y + 0.01 < a->y + a->height;
+}
+
+/* No two labels the painter placed intersect, and all are on the surface.
+ * Returns the labels for further checks. */
+static GArray *
+assert_labels_clean (GwChart *chart, const GwChartStyle *style, double w, double h)
+{
+  GArray *labels = gw_chart_get_labels (chart, style, w, h);
+
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const GwChartLabel *a = &g_array_index (labels, GwChartLabel, i);
+
+      if (a->rect.x < -0.01 || a->rect.y < -0.01 || a->rect.x + a->rect.width > w + 0.01
+          || a->rect.y + a->rect.height > h + 0.01)
+        g_error ("label “%s” (%g,%g %gx%g) leaves the %gx%g surface", a->text, a->rect.x, a->rect.y,
+                 a->rect.width, a->rect.height, w, h);
+      for (guint j = i + 1; j < labels->len; j++)
+        {
+          const GwChartLabel *b = &g_array_index (labels, GwChartLabel, j);
+
+          if (rects_overlap (&a->rect, &b->rect))
+            g_error ("labels “%s” and “%s” overlap at %gx%g", a->text, b->text, w, h);
+        }
+    }
+  return labels;
+}
+
+static const GwChartLabel *
+find_label (GArray *labels, const char *text)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_array_index (labels, GwChartLabel, i).text, text) == 0)
+      return &g_array_index (labels, GwChartLabel, i);
+  return NULL;
+}
+
+/* --- tests: pieces -------------------------------------------------------- */
+
+static void
+test_style_palettes (void)
+{
+  GwChartStyle style;
+  GwChartColour c, fg;
+  GwChartPalette p;
+
+  g_assert_true (gw_chart_palette_parse ("colour-blind", &p));
+  g_assert_cmpint (p, ==, GW_CHART_PALETTE_COLOUR_BLIND);
+  g_assert_true (gw_chart_palette_parse ("grayscale", &p));
+  g_assert_cmpint (p, ==, GW_CHART_PALETTE_GREYSCALE);
+  g_assert_false (gw_chart_palette_parse ("rainbow", &p));
+
+  /* Okabe-Ito: the subject is blue #0072B2, off track vermillion #D55E00 */
+  gw_chart_style_init (&style, GW_CHART_PALETTE_COLOUR_BLIND);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &c);
+  g_assert_cmpint ((int) round (c.red * 255), ==, 0x00);
+  g_assert_cmpint ((int) round (c.green * 255), ==, 0x72);
+  g_assert_cmpint ((int) round (c.blue * 255), ==, 0xb2);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_OFF_TRACK, &c);
+  g_assert_cmpint ((int) round (c.red * 255), ==, 0xd5);
+
+  /* greyscale: every role is a grey */
+  gw_chart_style_init (&style, GW_CHART_PALETTE_GREYSCALE);
+  for (GwChartRole r = 0; r < GW_CHART_N_ROLES; r++)
+    {
+      gw_chart_style_get_colour (&style, r, &c);
+      g_assert_cmpfloat (c.red, ==, c.green);
+      g_assert_cmpfloat (c.green, ==, c.blue);
+    }
+
+  /* dark: light text on a dark background; the window's colours win */
+  gw_chart_style_init (&style, GW_CHART_PALETTE_STANDARD);
+  style.dark = TRUE;
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_FOREGROUND, &fg);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_BACKGROUND, &c);
+  g_assert_cmpfloat (fg.red + fg.green + fg.blue, >, 2.5);
+  g_assert_cmpfloat (c.red + c.green + c.blue, <, 0.5);
+  style.foreground = (GwChartColour) { 0.9, 0.8, 0.7, 1.0 };
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_COMPARATOR, &c);
+  g_assert_cmpfloat (c.red, ==, 0.9);
+  g_assert_cmpfloat (c.blue, ==, 0.7);
+}
+
+static void
+test_axis_numbers (void)
+{
+  g_autofree char *a = gw_chart_format_number (-2.5, 2, FALSE);
+  g_autofree char *b = gw_chart_format_number (-0.001, 1, FALSE);
+  g_autofree char *c = gw_chart_format_period_short (gw_period_pooled (1999, 2001));
+  g_autofree char *d = gw_chart_format_period_short (gw_period_pooled (1995, 1997));
+  g_autofree char *e = gw_chart_format_period (gw_period_pooled (1995, 1997));
+  double lo = 71.8, hi = 77.6;
+  g_autoptr(GArray) ticks = NULL;
+
+  g_assert_cmpstr (a, ==, "−2.50");      /* a real minus sign */
+  g_assert_cmpstr (b, ==, "0.0");        /* never "−0.0" */
+  g_assert_cmpstr (c, ==, "1999–01");
+  g_assert_cmpstr (d, ==, "1995–97");
+  g_assert_cmpstr (e, ==, "1995–1997");
+
+  g_assert_cmpfloat (gw_axis_nice_step (0, 10, 5), ==, 2);
+  g_assert_cmpfloat (gw_axis_nice_step (0, 1, 4), ==, 0.25);
+  g_assert_cmpfloat (gw_axis_nice_step (0, 60000, 6), ==, 10000);
+  ticks = gw_axis_ticks (&lo, &hi, 1, TRUE, "%");
+  g_assert_cmpfloat (lo, ==, 71);
+  g_assert_cmpfloat (hi, ==, 78);
+  g_assert_cmpuint (ticks->len, ==, 8);
+  g_assert_cmpstr (g_array_index (ticks, GwTick, 0).label, ==, "71%");
+  g_assert_cmpstr (g_array_index (ticks, GwTick, 7).label, ==, "78%");
+}
+
+/* --- tests: trend --------------------------------------------------------- */
+
+/* England's published value for men in 2004-2006, from the engine. */
+static const GwIndicatorValue *
+england_value (const Data *d, GwSex sex, GwPeriod period)
+{
+  guint start, n = gw_indicators_series (d->indicators, gw_indicators_lookup_id (d->indicators, "le-birth"),
+                                         FALSE, gw_dataset_get_country (d->dataset), sex, &start);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GwIndicatorValue *v = gw_indicators_get_value (d->indicators, start + i);
+
+      if (!v->rolling && v->period == period)
+        return v;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const GwIndicatorValue *
+area_value (const Data *d, gint area, GwSex sex, GwPeriod period)
+{
+  guint start, n = gw_indicators_series (d->indicators, gw_indicators_lookup_id (d->indicators, "le-birth"),
+                                         FALSE, area, sex, &start);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GwIndicatorValue *v = gw_indicators_get_value (d->indicators, start + i);
+
+      if (!v->rolling && v->period == period)
+        return v;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_trend_markers (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwChart) chart = NULL;
+  const GwPeriod p0406 = gw_period_pooled (2004, 2006);
+  const GwIndicatorValue *eng, *bp;
+  const struct { int w, h; double scale; } sizes[] = { { 1200, 800, 96.0 / 72 }, { 1191, 842, 1.0 }, { 600, 900, 1.0 } };
+  GwChartColour comparator, subject, bg;
+
+  if (d == NULL)
+    return;
+  chart = samples_trend (d, "E06000009");
+  g_assert_cmpint (gw_chart_get_kind (chart), ==, GW_CHART_TREND);
+  g_assert_cmpstr (gw_chart_get_title (chart), ==, "Life expectancy at birth: Blackpool");
+  g_assert_nonnull (strstr (gw_chart_get_subtitle (chart), "men and women, 1993–1995 to 2005–2007"));
+  g_assert_nonnull (strstr (gw_chart_get_source (chart), "Office for National Statistics"));
+  g_assert_nonnull (strstr (gw_chart_get_source (chart), "Data as at 21 August 2008"));
+
+  eng = england_value (d, GW_SEX_MALE, p0406);
+  g_assert_cmpint (eng->source, ==, GW_SOURCE_PUBLISHED);
+  bp = area_value (d, gw_dataset_lookup_area (d->dataset, "E06000009"), GW_SEX_MALE, p0406);
+  g_assert_cmpint (bp->source, ==, GW_SOURCE_COMPUTED);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      GwChartStyle style;
+      cairo_surface_t *surface;
+      double x, y, r;
+      g_autoptr(GArray) labels = NULL;
+
+      style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, sizes[k].scale);
+      gw_chart_style_get_colour (&style, GW_CHART_ROLE_COMPARATOR, &comparator);
+      gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+      gw_chart_style_get_colour (&style, GW_CHART_ROLE_BACKGROUND, &bg);
+      surface = render_image (chart, &style, sizes[k].w, sizes[k].h);
+      g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, sizes[k].w, sizes[k].h), ==, 2);
+
+      /* England's published value: a filled marker in England's colour */
+      g_assert_true (gw_chart_map_point (chart, &style, sizes[k].w, sizes[k].h, 0,
+                                         gw_period_midpoint (p0406), eng->value, &x, &y));
+      g_assert_true (pixel_is (surface, (int) x, (int) y, &comparator, 0.09));
+
+      /* Blackpool's computed value: hollow (background inside, blue rim) */
+      g_assert_true (gw_chart_map_point (chart, &style, sizes[k].w, sizes[k].h, 0,
+                                         gw_period_midpoint (p0406), bp->value, &x, &y));
+      g_assert_true (pixel_is (surface, (int) x, (int) y, &bg, 0.09));
+      r = 6.5 / 2 * sizes[k].scale;
+      g_assert_true (find_colour (surface, x + r - 0.5, y, 1, 1, &subject)
+                     || find_colour (surface, x - r + 0.5, y, 1, 1, &subject));
+
+      /* the tooltip there names the area, sex, period and how it was got */
+      {
+        g_autofree char *tip = gw_chart_hit_test (chart, &style, sizes[k].w, sizes[k].h, x, y);
+
+        g_assert_nonnull (tip);
+        g_assert_nonnull (strstr (tip, "Blackpool, men, 2004–2006: "));
+        g_assert_nonnull (strstr (tip, "computed from counts"));
+      }
+
+      labels = assert_labels_clean (chart, &style, sizes[k].w, sizes[k].h);
+      g_assert_nonnull (find_label (labels, "Men"));
+      g_assert_nonnull (find_label (labels, "Women"));
+      g_assert_nonnull (find_label (labels, "2005–07"));   /* the latest period is always labelled */
+      cairo_surface_destroy (surface);
+    }
+
+  /* nothing to say over the margin */
+  {
+    GwChartStyle style;
+
+    style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+    g_assert_null (gw_chart_hit_test (chart, &style, 800, 600, 1, 1));
+  }
+
+  /* the description has the latest numbers */
+  {
+    g_autofree char *v = g_strdup_printf ("Blackpool %.1f years in 2005–2007", area_value (d, gw_dataset_lookup_area (d->dataset, "E06000009"), GW_SEX_MALE, gw_period_pooled (2005, 2007))->value);
+
+    g_assert_nonnull (strstr (gw_chart_get_description (chart), v));
+  }
+}
+
+/* Without the last three months of deaths, 2005-2007 cannot be pooled and
+ * the rolling 36 months to September 2007 are the latest value: drawn
+ * hollow, at the end of a dotted line, said provisional. */
+static void
+test_trend_provisional (void)
+{
+  const char *dir = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) labels = NULL;
+  g_autoptr(GDir) d = NULL;
+  const GwIndicatorValue *prov = NULL;
+  Data data = { NULL, NULL };
+  const char *name;
+  GwChartStyle style;
+  GwChartColour subject, bg;
+  cairo_surface_t *surface;
+  guint start, n;
+  gint area;
+  double x, y;
+
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("GW_SAMPLES_DIR is not set");
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if ((g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+        && !g_str_has_prefix (name, "05-deaths-2007-10") && !g_str_has_prefix (name, "05-deaths-2007-11")
+        && !g_str_has_prefix (name, "05-deaths-2007-12"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  import_paths (&data, paths);
+
+  area = gw_dataset_lookup_area (data.dataset, "E06000009");
+  n = gw_indicators_series (data.indicators, gw_indicators_lookup_id (data.indicators, "le-birth"),
+                            FALSE, area, GW_SEX_MALE, &start);
+  for (guint i = 0; i < n; i++)
+    if (gw_indicators_get_value (data.indicators, start + i)->rolling)
+      prov = gw_indicators_get_value (data.indicators, start + i);
+  g_assert_nonnull (prov);
+  g_assert_cmpint (prov->source, ==, GW_SOURCE_PROVISIONAL);
+
+  chart = gw_chart_new_trend (data.dataset, data.indicators, "le-birth", FALSE, area, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gw_chart_get_subtitle (chart),
+                            "1993–1995 to 2004–2006 (3-year periods) and the 36 months to Sep 2007 (provisional)"));
+
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_BACKGROUND, &bg);
+  surface = render_image (chart, &style, 1191, 842);
+  /* the rolling 36 months Oct 2004 to Sep 2007 sit at their middle, as
+   * pooled periods do (methods.md section 6): 2005.75 */
+  g_assert_true (gw_chart_map_point (chart, &style, 1191, 842, 0, 2005.75, prov->value, &x, &y));
+  g_assert_true (pixel_is (surface, (int) x, (int) y, &bg, 0.09));
+  g_assert_true (find_colour (surface, x, y, 5, 5, &subject));
+  {
+    g_autofree char *tip = gw_chart_hit_test (chart, &style, 1191, 842, x, y);
+
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "36 months to Sep 2007"));
+    g_assert_true (g_str_has_suffix (tip, ", provisional"));
+  }
+  labels = assert_labels_clean (chart, &style, 1191, 842);
+  g_assert_nonnull (find_label (labels, "provisional (rolling 36 months)"));
+  g_assert_nonnull (find_label (labels, "to Sep 2007"));
+  cairo_surface_destroy (surface);
+
+  g_clear_object (&chart);
+  gw_indicators_free (data.indicators);
+  g_object_unref (data.dataset);
+}
+
+static void
+test_trend_one_sex (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  GwChartStyle style;
+
+  if (d == NULL)
+    return;
+  chart = gw_chart_new_trend (d->dataset, d->indicators, "imr", TRUE,
+                              gw_dataset_lookup_group (d->dataset, "spearhead"), 0, &error);
+  g_assert_no_error (error);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  /* infant mortality is for persons: one panel */
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, 800, 500), ==, 1);
+  g_assert_nonnull (strstr (gw_chart_get_description (chart), "Persons: Spearhead Group"));
+  g_clear_object (&chart);
+
+  chart = gw_chart_new_trend (d->dataset, d->indicators, "no-such", FALSE, 0, 0, &error);
+  g_assert_null (chart);
+  g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NOT_FOUND);
+}
+
+/* --- tests: gap ----------------------------------------------------------- */
+
+static void
+test_gap_target_line (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { int w, h; double scale; } sizes[] = {
+    { 200, 150, 0.5 }, { 400, 300, 1.0 }, { 1200, 800, 96.0 / 72 }, { 1191, 842, 1.0 }, { 842, 1191, 1.0 },
+  };
+
+  if (d == NULL)
+    return;
+  chart = group_gap (d, target);
+  rows = gw_tracker_run (d->dataset, target, gw_tracker_indicators_series, d->indicators, &error);
+  g_assert_no_error (error);
+
+  /* the status in words, with the tracker's numbers */
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      const GwTrackerRow *r = find_row (rows, TRUE, sex);
+      g_autofree char *want = g_strdup_printf ("%s track: projected %.2f%% against a target of %.2f%%",
+                                               r->status == GW_STATUS_ON_TRACK ? "On" : "Off",
+                                               r->projected_gap, r->target_gap);
+
+      g_assert_cmpint (r->status, ==, GW_STATUS_OFF_TRACK);
+      g_assert_nonnull (strstr (gw_chart_get_description (chart), want));
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      GwChartStyle style;
+      GwChartColour target_colour, subject;
+      cairo_surface_t *surface;
+      g_autoptr(GArray) labels = NULL;
+      guint n_panels;
+
+      style_for (&style, GW_CHART_PALETTE_STANDARD, sizes[k].scale);
+      gw_chart_style_get_colour (&style, GW_CHART_ROLE_TARGET, &target_colour);
+      gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+      surface = render_image (chart, &style, sizes[k].w, sizes[k].h);
+      n_panels = gw_chart_get_n_panels (chart, &style, sizes[k].w, sizes[k].h);
+      g_assert_cmpuint (n_panels, ==, 2);
+
+      for (guint p = 0; p < n_panels; p++)
+        {
+          const GwTrackerRow *r = find_row (rows, TRUE, p == 0 ? GW_SEX_MALE : GW_SEX_FEMALE);
+          GwChartRect plot;
+          double x, y;
+
+          g_assert_true (gw_chart_get_plot_rect (chart, &style, sizes[k].w, sizes[k].h, p, &plot));
+          /* the target line: its colour on its row, across the plot (a
+           * dash-dot line, so look along a few pixels) */
+          for (double f = 0.3; f <= 0.71; f += 0.2)
+            {
+              g_assert_true (gw_chart_map_point (chart, &style, sizes[k].w, sizes[k].h, p,
+                                                 0, r->target_gap, NULL, &y));
+              x = plot.x + plot.width * f;
+              if (!find_colour (surface, x, y, (int) ceil (6 * sizes[k].scale), 1, &target_colour))
+                {
+                  cairo_surface_write_to_png (surface, "/tmp/charts/fail.png");
+                  g_error ("size %u panel %u: no target colour at %g,%g", k, p, x, y);
+                }
+            }
+          /* and not a little above it */
+          g_assert_false (find_colour (surface, plot.x + plot.width * 0.3, y - 6 * sizes[k].scale - 2,
+                                       (int) ceil (6 * sizes[k].scale), 0, &target_colour));
+          /* the latest gap point: a filled marker */
+          g_assert_true (gw_chart_map_point (chart, &style, sizes[k].w, sizes[k].h, p,
+                                             gw_period_midpoint (r->latest_period), r->latest_gap, &x, &y));
+          g_assert_true (pixel_is (surface, (int) x, (int) y, &subject, 0.09));
+        }
+      labels = assert_labels_clean (chart, &style, sizes[k].w, sizes[k].h);
+      if (sizes[k].w >= 400)
+        {
+          g_autofree char *target_label = g_strdup_printf ("Target %.2f%%", find_row (rows, TRUE, GW_SEX_MALE)->target_gap);
+
+          g_assert_nonnull (find_label (labels, "Off track: projected 2.82% against a target of 2.45%"));
+          /* a small plot has no labels on its lines */
+          if (sizes[k].w >= 800)
+            g_assert_nonnull (find_label (labels, target_label));
+          else
+            g_assert_null (find_label (labels, target_label));
+          g_assert_nonnull (find_label (labels, "2009–11"));
+          g_assert_nonnull (find_label (labels, "1995–97"));
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_gap_errors (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  gint outside = -1;
+
+  if (d == NULL)
+    return;
+  /* an area that is not a spearhead has no gap to track */
+  for (guint a = 0; a < gw_dataset_n_areas (d->dataset) && outside < 0; a++)
+    {
+      const GwArea *area = gw_dataset_get_area (d->dataset, a);
+
+      if (area->type != GW_AREA_COUNTRY && area->type != GW_AREA_REGION
+          && (area->groups == NULL || area->groups->len == 0))
+        outside = a;
+    }
+  g_assert_cmpint (outside, >=, 0);
+  chart = gw_chart_new_gap (d->dataset, d->indicators, target, FALSE, outside, &error);
+  g_assert_null (chart);
+  g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NOT_FOUND);
+}
+
+/* --- tests: compare ------------------------------------------------------- */
+
+static void
+test_compare_a4 (void)
+{
+  const Data *d = get_tracker70 ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) labels = NULL;
+  GwTrackerSummary sum;
+  GwChartStyle style;
+  cairo_surface_t *surface;
+  const double w = 595, h = 842;   /* A4 portrait, points */
+
+  if (d == NULL)
+    return;
+  chart = gw_chart_new_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_CHANGE, &error);
+  g_assert_no_error (error);
+  rows = gw_tracker_run (d->dataset, target, gw_tracker_indicators_series, d->indicators, &error);
+  g_assert_no_error (error);
+  gw_tracker_summarise (rows, &sum);
+  g_assert_cmpuint (sum.both, ==, 13);   /* the fixture's summary.txt */
+
+  g_assert_cmpstr (gw_chart_get_title (chart), ==,
+                   "Gap in life expectancy at birth: the 70 areas of the Spearhead Group");
+
+  /* per sex: the statuses counted as the tracker does, rows ranked by change */
+  for (guint p = 0; p < 2; p++)
+    {
+      GwSex sex = p == 0 ? GW_SEX_MALE : GW_SEX_FEMALE;
+      const char *const *codes = gw_chart_get_row_codes (chart, p);
+      guint on = 0, off = 0, n = 0;
+      double prev = INFINITY;
+      g_autofree char *want = NULL;
+
+      g_assert_nonnull (codes);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const GwTrackerRow *r = g_ptr_array_index (rows, i);
+
+          if (r->is_group || r->sex != sex)
+            continue;
+          on += r->status == GW_STATUS_ON_TRACK;
+          off += r->status == GW_STATUS_OFF_TRACK;
+        }
+      want = g_strdup_printf ("%s: %u on track, %u off track", p == 0 ? "Men" : "Women", on, off);
+      g_assert_nonnull (strstr (gw_chart_get_description (chart), want));
+
+      for (; codes[n] != NULL; n++)
+        for (guint i = 0; i < rows->len; i++)
+          {
+            const GwTrackerRow *r = g_ptr_array_index (rows, i);
+
+            if (!r->is_group && r->sex == sex && strcmp (r->code, codes[n]) == 0
+                && r->status != GW_STATUS_NO_GAP && isfinite (r->change_since_baseline))
+              {
+                g_assert_cmpfloat (r->change_since_baseline, <=, prev);
+                prev = r->change_since_baseline;
+              }
+          }
+      g_assert_cmpuint (n, ==, 70);
+    }
+
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  surface = render_image (chart, &style, (int) w, (int) h);
+  labels = assert_labels_clean (chart, &style, w, h);
+
+  /* all 70 names in each panel, at 6 points or more */
+  {
+    guint names = 0;
+
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const GwChartLabel *l = &g_array_index (labels, GwChartLabel, i);
+
+        if (g_str_has_prefix (l->text, "Spearhead area "))
+          {
+            names++;
+            /* a line of 6-point text is taller than 6 points */
+            g_assert_cmpfloat (l->rect.height, >=, 6.0);
+          }
+      }
+    g_assert_cmpuint (names, ==, 140);
+  }
+
+  /* each row's status marker, at the area's latest gap on its row */
+  for (guint p = 0; p < 2; p++)
+    {
+      GwSex sex = p == 0 ? GW_SEX_MALE : GW_SEX_FEMALE;
+      const char *const *codes = gw_chart_get_row_codes (chart, p);
+
+      for (guint k = 0; codes[k] != NULL; k++)
+        for (guint i = 0; i < rows->len; i++)
+          {
+            const GwTrackerRow *r = g_ptr_array_index (rows, i);
+            GwChartColour colour;
+            double x, y;
+
+            if (r->is_group || r->sex != sex || strcmp (r->code, codes[k]) != 0
+                || !isfinite (r->latest_gap) || r->status == GW_STATUS_NO_GAP)
+              continue;
+            gw_chart_style_get_colour (&style, r->status == GW_STATUS_ON_TRACK ? GW_CHART_ROLE_ON_TRACK
+                                                                                 : GW_CHART_ROLE_OFF_TRACK, &colour);
+            g_assert_true (gw_chart_map_point (chart, &style, w, h, p, r->latest_gap, k, &x, &y));
+            if (!find_colour (surface, x, y, 1, 1, &colour))
+              g_error ("row %u (%s): no %s marker at %g,%g", k, r->code,
+                       gw_target_status_to_string (r->status), x, y);
+            {
+              g_autofree char *tip = gw_chart_hit_test (chart, &style, w, h, x, y);
+
+              g_assert_nonnull (tip);
+              g_assert_true (g_str_has_prefix (tip, r->name));
+            }
+          }
+    }
+  cairo_surface_destroy (surface);
+
+  /* a screen-sized landscape PNG: names thinned, never below 6 points */
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 96.0 / 72);
+  g_clear_pointer (&labels, g_array_unref);
+  labels = assert_labels_clean (chart, &style, 1200, 800);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const GwChartLabel *l = &g_array_index (labels, GwChartLabel, i);
+
+      if (g_str_has_prefix (l->text, "Spearhead area "))
+        g_assert_cmpfloat (l->rect.height, >=, 6.0 * 96 / 72);
+    }
+}
+
+/* --- tests: funnel -------------------------------------------------------- */
+
+static void
+test_funnel_limits (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) above = g_string_new (NULL);
+  const GwIndicatorValue *eng = NULL;
+  gint imr = -1;
+  guint n_above = 0, n_areas = 0, start, n;
+  GwPeriod period = gw_period_pooled (2005, 2007);
+  GwChartStyle style;
+  GwChartColour colour;
+  cairo_surface_t *surface;
+  GwChartRect plot;
+  double y;
+
+  if (d == NULL)
+    return;
+  chart = gw_chart_new_funnel (d->dataset, d->indicators, 0, &error);
+  g_assert_no_error (error);
+
+  /* England 2005-2007 and the areas above its 99.8% limit, worked out here
+   * with the exact Poisson limits of the expected count */
+  imr = gw_indicators_lookup_id (d->indicators, "imr");
+  n = gw_indicators_series (d->indicators, imr, FALSE, gw_dataset_get_country (d->dataset), GW_SEX_PERSONS, &start);
+  for (guint i = 0; i < n; i++)
+    if (!gw_indicators_get_value (d->indicators, start + i)->rolling
+        && gw_indicators_get_value (d->indicators, start + i)->period == period)
+      eng = gw_indicators_get_value (d->indicators, start + i);
+  g_assert_nonnull (eng);
+  for (guint a = 0; a < gw_dataset_n_areas (d->dataset); a++)
+    {
+      const GwArea *area = gw_dataset_get_area (d->dataset, a);
+
+      if (area->type == GW_AREA_COUNTRY || area->type == GW_AREA_REGION)
+        continue;
+      n = gw_indicators_series (d->indicators, imr, FALSE, a, GW_SEX_PERSONS, &start);
+      for (guint i = 0; i < n; i++)
+        {
+          const GwIndicatorValue *v = gw_indicators_get_value (d->indicators, start + i);
+          double lo, hi, e;
+
+          if (v->rolling || v->period != period)
+            continue;
+          n_areas++;
+          e = eng->value * v->denominator / 1000;
+          gw_poisson_exact_limits (e, 0.998, &lo, &hi);
+          if (v->value > hi * 1000 / v->denominator)
+            {
+              g_string_append_printf (above, "%s%s (%.2f)", n_above > 0 ? ", " : "", area->name, v->value);
+              n_above++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_areas, ==, 149);
+  g_assert_cmpuint (n_above, >, 0);
+  {
+    g_autofree char *want = g_strdup_printf ("%u areas above the 99.8%% limit: %s.", n_above, above->str);
+    g_autofree char *title = g_strdup_printf ("Infant mortality, 2005–2007: %u areas against England", n_areas);
+
+    if (n_above == 1)
+      {
+        g_free (want);
+        want = g_strdup_printf ("1 area above the 99.8%% limit: %s.", above->str);
+      }
+    g_assert_nonnull (strstr (gw_chart_get_description (chart), want));
+    g_assert_cmpstr (gw_chart_get_title (chart), ==, title);
+  }
+
+  /* England's rate: a line of England's colour across the plot */
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_COMPARATOR, &colour);
+  surface = render_image (chart, &style, 1191, 842);
+  g_assert_true (gw_chart_get_plot_rect (chart, &style, 1191, 842, 0, &plot));
+  g_assert_true (gw_chart_map_point (chart, &style, 1191, 842, 0, 0, eng->value, NULL, &y));
+  g_assert_true (find_colour (surface, plot.x + plot.width * 0.5, y, 8, 1, &colour));
+  g_assert_true (find_colour (surface, plot.x + plot.width * 0.9, y, 8, 1, &colour));
+  g_array_unref (assert_labels_clean (chart, &style, 1191, 842));
+  cairo_surface_destroy (surface);
+}
+
+/* --- tests: every chart, every size --------------------------------------- */
+
+static void
+test_labels_all_sizes (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwTarget) imr = gw_target_new_builtin ("imr-2010");
+  g_autoptr(GError) error = NULL;
+  GwChart *charts[5];
+  const struct { double w, h, scale; } sizes[] = {
+    { 200, 150, 1.0 }, { 200, 150, 0.5 }, { 320, 240, 1.0 }, { 640, 480, 96.0 / 72 },
+    { 1200, 800, 96.0 / 72 }, { 842, 595, 1.0 }, { 595, 842, 1.0 }, { 1191, 842, 1.0 },
+    { 3508, 2480, 300.0 / 72 },
+  };
+
+  if (d == NULL)
+    return;
+  charts[0] = samples_trend (d, "E08000011");
+  charts[1] = group_gap (d, target);
+  charts[2] = gw_chart_new_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_GAP, &error);
+  g_assert_no_error (error);
+  charts[3] = gw_chart_new_funnel (d->dataset, d->indicators, 0, &error);
+  g_assert_no_error (error);
+  charts[4] = group_gap (d, imr);
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+      for (GwChartPalette pal = GW_CHART_PALETTE_STANDARD; pal <= GW_CHART_PALETTE_GREYSCALE; pal += 2)
+        {
+          GwChartStyle style;
+          g_autoptr(GArray) labels = NULL;
+
+          style_for (&style, pal, sizes[k].scale);
+          labels = assert_labels_clean (charts[c], &style, sizes[k].w, sizes[k].h);
+          /* the title is there at every size, maybe shortened */
+          g_assert_cmpuint (labels->len, >=, 1);
+          g_assert_true (g_str_has_prefix (g_array_index (labels, GwChartLabel, 0).text,
+                                           gw_chart_get_title (charts[c])));
+        }
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    g_object_unref (charts[c]);
+}
+
+/* The layout measured on a recording surface (hit tests before any paint)
+ * is the one painted on an image. */
+static void
+test_layout_surface_independent (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) a = NULL, b = NULL;
+  g_autoptr(GArray) la = NULL, lb = NULL;
+  GwChartStyle style;
+  cairo_surface_t *surface;
+
+  if (d == NULL)
+    return;
+  a = group_gap (d, target);
+  b = group_gap (d, target);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 96.0 / 72);
+  la = gw_chart_get_labels (a, &style, 1000, 700);
+  surface = render_image (b, &style, 1000, 700);
+  lb = gw_chart_get_labels (b, &style, 1000, 700);
+  g_assert_cmpuint (la->len, ==, lb->len);
+  for (guint i = 0; i < la->len; i++)
+    {
+      const GwChartLabel *x = &g_array_index (la, GwChartLabel, i), *y = &g_array_index (lb, GwChartLabel, i);
+
+      g_assert_cmpstr (x->text, ==, y->text);
+      g_assert_cmpfloat_with_epsilon (x->rect.x, y->rect.x, 0.01);
+      g_assert_cmpfloat_with_epsilon (x->rect.width, y->rect.width, 0.01);
+      g_assert_cmpfloat_with_epsilon (x->rect.y, y->rect.y, 0.01);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_greyscale_and_dark (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  GwChartStyle style;
+  cairo_surface_t *surface;
+  guint grey = 0, light = 0;
+  int w = 900, h = 600;
+  double r, g, b;
+
+  if (d == NULL)
+    return;
+  chart = group_gap (d, target);
+
+  /* greyscale: not one coloured pixel, antialiasing included */
+  style_for (&style, GW_CHART_PALETTE_GREYSCALE, 1.0);
+  surface = render_image (chart, &style, w, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        get_pixel (surface, x, y, &r, &g, &b);
+        if (fabs (r - g) > 0.02 || fabs (g - b) > 0.02)
+          g_error ("a coloured pixel at %d,%d in greyscale", x, y);
+        grey += r < 0.9;
+      }
+  g_assert_cmpuint (grey, >, 5000);   /* something was drawn */
+  cairo_surface_destroy (surface);
+
+  /* dark: the style's background, light text */
+  gw_chart_style_init (&style, GW_CHART_PALETTE_COLOUR_BLIND);
+  style.dark = TRUE;
+  style.background = (GwChartColour) { 0.1, 0.1, 0.12, 1.0 };
+  surface = render_image (chart, &style, w, h);
+  get_pixel (surface, 2, 2, &r, &g, &b);
+  g_assert_cmpfloat_with_epsilon (r, 0.1, 0.01);
+  g_assert_cmpfloat_with_epsilon (b, 0.12, 0.01);
+  for (int y = 0; y < 40; y++)
+    for (int x = 0; x < w; x++)
+      {
+        get_pixel (surface, x, y, &r, &g, &b);
+        light += r > 0.8 && g > 0.8 && b > 0.8;
+      }
+  g_assert_cmpuint (light, >, 100);    /* the title, in light text */
+  cairo_surface_destroy (surface);
+}
+
+/* --- tests: export -------------------------------------------------------- */
+
+/* Whether binary data (a PDF, with NULs) holds text. */
+static gboolean
+bytes_contain (const char *data, gsize len, const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+run_program (const char *const *argv, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+static void
+test_export_formats (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gw-render-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "gap.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "gap.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "gap.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "gap.gif", NULL);
+  g_autofree char *text = NULL, *pdftotext = NULL;
+  gsize len;
+  GwChartStyle style;
+  cairo_surface_t *surface;
+
+  if (d == NULL)
+    return;
+  chart = group_gap (d, target);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 96.0 / 72);
+
+  /* PNG: the pixels asked for, opaque */
+  g_assert_true (gw_chart_export (chart, &style, png, 640, 400, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 400);
+  g_assert_cmpuint (*(guint32 *) cairo_image_surface_get_data (surface) >> 24, ==, 0xff);
+  cairo_surface_destroy (surface);
+
+  /* SVG: A4 landscape in points, with the title and description as text */
+  g_assert_true (gw_chart_export (chart, &style, svg, 842, 595, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &text, &len, NULL));
+  g_assert_nonnull (strstr (text, "width=\"842pt\""));
+  g_assert_nonnull (strstr (text, "<title>Gap in life expectancy at birth: Spearhead Group</title>"));
+  g_assert_nonnull (strstr (text, "<desc>Chart of the gap in life expectancy at birth"));
+  g_clear_pointer (&text, g_free);
+
+  /* PDF: its text as pdftotext reads it */
+  g_assert_true (gw_chart_export (chart, &style, pdf, 842, 595, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &text, &len, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_true (bytes_contain (text, len, "/MediaBox [ 0 0 842 595 ]"));
+  g_clear_pointer (&text, g_free);
+  if ((pdftotext = g_find_program_in_path ("pdftotext")) != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      int status;
+
+      text = run_program (argv, &status);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (text, "Gap in life expectancy at birth: Spearhead Group"));
+      g_assert_nonnull (strstr (text, "Off track: projected 2.82% against a target of 2.45%"));
+      g_assert_nonnull (strstr (text, "Source: North East Public Health Observatory"));
+      g_clear_pointer (&text, g_free);
+    }
+  else
+    g_test_message ("pdftotext not found: the PDF's text is not checked");
+
+  g_assert_false (gw_chart_export (chart, &style, bad, 100, 100, &error));
+  g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_FORMAT);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  {
+    g_autofree char *missing = g_build_filename (dir, "no-such-dir", "x.png", NULL);
+
+    g_assert_false (gw_chart_export (chart, &style, missing, 100, 100, &error));
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    g_clear_error (&error);
+  }
+
+  g_remove (png);
+  g_remove (svg);
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* --- tests: gapwatch-cli render ------------------------------------------- */
+
+static char *
+cli_path (void)
+{
+  const char *build = g_getenv ("G_TEST_BUILDDIR");
+  char *path;
+
+  if (build == NULL)
+    return NULL;
+  path = g_build_filename (build, "..", "app", "cli", "gapwatch-cli", NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+static void
+test_cli_render (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *cli = cli_path ();
+  g_autofree char *dir = g_dir_make_tmp ("gw-render-cli-XXXXXX", NULL);
+  g_autofree char *a = NULL, *b = NULL, *pdf = NULL, *png = NULL, *txt = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  if (cli == NULL || shared == NULL)
+    {
+      g_test_skip ("gapwatch-cli or GW_SHARED_DIR not found");
+      return;
+    }
+  a = g_build_filename (shared, "data", "fixtures", "tracker-70", "le-a.xml", NULL);
+  b = g_build_filename (shared, "data", "fixtures", "tracker-70", "le-b-revision.xml", NULL);
+  pdf = g_build_filename (dir, "compare.pdf", NULL);
+  png = g_build_filename (dir, "gap.png", NULL);
+  txt = g_build_filename (dir, "gap.txt", NULL);
+
+  /* the all-areas chart: an A4 portrait PDF by default */
+  {
+    const char *argv[] = { cli, "render", "--chart", "compare", "--out", pdf, a, b, NULL };
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    out = run_program (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+    g_assert_true (bytes_contain (bytes, len, "/MediaBox [ 0 0 595 842 ]"));
+    g_clear_pointer (&out, g_free);
+  }
+  /* an area's gap, one sex, a PNG of the size asked */
+  {
+    const char *argv[] = { cli, "render", "--chart", "gap", "--area", "E80090000", "--sex", "f",
+                           "--palette", "greyscale", "--width", "500", "--height", "300",
+                           "--out", png, a, b, NULL };
+    cairo_surface_t *surface;
+
+    out = run_program (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+    surface = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 500);
+    g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 300);
+    cairo_surface_destroy (surface);
+    g_clear_pointer (&out, g_free);
+  }
+  /* usage errors: 2, and no file */
+  {
+    const char *bad_chart[] = { cli, "render", "--chart", "pie", "--out", png, a, NULL };
+    const char *bad_ext[] = { cli, "render", "--chart", "gap", "--out", txt, a, NULL };
+    const char *no_out[] = { cli, "render", "--chart", "gap", a, NULL };
+
+    g_free (run_program (bad_chart, &status));
+    g_assert_cmpint (status, ==, 2);
+    g_free (run_program (bad_ext, &status));
+    g_assert_cmpint (status, ==, 2);
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+    g_free (run_program (no_out, &status));
+    g_assert_cmpint (status, ==, 2);
+  }
+  /* a funnel without infant mortality: 1 */
+  {
+    const char *argv[] = { cli, "render", "--chart", "funnel", "--out", png, a, b, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 1);
+  }
+
+  g_remove (pdf);
+  g_remove (png);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  /* the C locale's numbers ("2.82", no thousands separator) */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gw/render/style/palettes", test_style_palettes);
+  g_test_add_func ("/gw/render/axis/numbers", test_axis_numbers);
+  g_test_add_func ("/gw/render/trend/markers", test_trend_markers);
+  g_test_add_func ("/gw/render/trend/persons", test_trend_one_sex);
+  g_test_add_func ("/gw/render/trend/provisional", test_trend_provisional);
+  g_test_add_func ("/gw/render/gap/target-line", test_gap_target_line);
+  g_test_add_func ("/gw/render/gap/not-tracked", test_gap_errors);
+  g_test_add_func ("/gw/render/compare/a4-70-areas", test_compare_a4);
+  g_test_add_func ("/gw/render/funnel/limits", test_funnel_limits);
+  g_test_add_func ("/gw/render/labels/every-chart-every-size", test_labels_all_sizes);
+  g_test_add_func ("/gw/render/labels/surface-independent", test_layout_surface_independent);
+  g_test_add_func ("/gw/render/style/greyscale-and-dark", test_greyscale_and_dark);
+  g_test_add_func ("/gw/render/export/formats", test_export_formats);
+  g_test_add_func ("/gw/render/cli/render", test_cli_render);
+
+  ret = g_test_run ();
+  g_clear_pointer (&samples.indicators, gw_indicators_free);
+  g_clear_object (&samples.dataset);
+  g_clear_pointer (&tracker70.indicators, gw_indicators_free);
+  g_clear_object (&tracker70.dataset);
+  gw_chart_release_fonts ();
+  return ret;
+}
