@@ -390,9 +390,28 @@ count_tables (GwWorkspace  *self,
 
 /* The schema version of a file, telling version 0 (gw_targets) from a new
  * empty file (-2) and from another program's database (-3). */
+static gint64 schema_version_read (GwWorkspace *self, GError **error);
+
+/* Read in one transaction: another program creating the same new file
+ * between two of the reads would otherwise make it look foreign. */
 static gint64
 schema_version (GwWorkspace  *self,
                 GError      **error)
+{
+  gboolean own = sqlite3_get_autocommit (self->db) != 0;
+  gint64 version;
+
+  if (own && !_gw_workspace_exec (self, "BEGIN", error))
+    return -1;
+  version = schema_version_read (self, error);
+  if (own)
+    _gw_workspace_exec (self, "COMMIT", NULL);
+  return version;
+}
+
+static gint64
+schema_version_read (GwWorkspace  *self,
+                     GError      **error)
 {
   gint64 app_id, version, tables;
 
