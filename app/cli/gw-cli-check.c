@@ -85,15 +85,13 @@ gw_cli_check_run (const GwCliCommand  *command,
   g_autoptr(GwImportTask) task = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
-  g_autoptr(GError) workspace_error = NULL;
   gboolean verbose = FALSE;
   CheckRun run = { 0 };
   int status = GW_CLI_EXIT_OK;
   const GOptionEntry entries[] = {
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       N_("Print one line per valid file, and the warnings"), NULL },
-    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
-      N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
+    GW_CLI_WORKSPACE_OPTION (workspace),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -112,13 +110,9 @@ gw_cli_check_run (const GwCliCommand  *command,
     return gw_cli_usage_error (command, "%s", _("no files given"));
 
   run.verbose = verbose;
-  dataset = gw_dataset_new ();
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &workspace_error))
-    {
-      g_printerr ("gapwatch-cli %s: %s\n", command->name, workspace_error->message);
-      return GW_CLI_EXIT_INVALID;
-    }
-  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), on_file_done, &run);
+  dataset = gw_cli_load (command, workspace, files, on_file_done, &run, &task);
+  if (dataset == NULL)
+    return GW_CLI_EXIT_INVALID;
 
   for (guint i = 0; i < gw_import_task_get_n_results (task); i++)
     if (gw_cli_result_failed (gw_import_task_get_result (task, i)))

@@ -76,15 +76,13 @@ gw_cli_indicators_run (const GwCliCommand  *command,
   g_autofree char *indicator = NULL, *period = NULL, *area = NULL, *group = NULL, *format = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
-  g_autoptr(GError) workspace_error = NULL;
   const GOptionEntry entries[] = {
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Only this indicator: le-birth, le-65, imr, aaacm or a published id"), N_("ID") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Only this period, e.g. 2006 or 2003-2005"), N_("PERIOD") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("Only this area"), N_("CODE") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Only this group"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
-    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
-      N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
+    GW_CLI_WORKSPACE_OPTION (workspace),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -114,13 +112,9 @@ gw_cli_indicators_run (const GwCliCommand  *command,
       && g_strcmp0 (format, "table") != 0)
     return gw_cli_usage_error (command, _("--format must be csv, json or table, not “%s”"), format);
 
-  dataset = gw_dataset_new ();
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &workspace_error))
-    {
-      g_printerr ("gapwatch-cli %s: %s\n", command->name, workspace_error->message);
-      return GW_CLI_EXIT_INVALID;
-    }
-  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), NULL, NULL);
+  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (dataset == NULL)
+    return GW_CLI_EXIT_INVALID;
   failed = gw_import_task_get_n_failed (task) > 0;
   indicators = gw_indicators_compute (dataset);
 

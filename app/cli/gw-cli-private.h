@@ -133,4 +133,20 @@ gboolean        gw_cli_open_workspace     (GwDataset           *dataset,
                                            const char          *path,
                                            GError             **error);
 
+/* The --workspace option of every command that reads exports. */
+#define GW_CLI_WORKSPACE_OPTION(var) \
+  { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &(var), \
+    N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") }
+
+/* The start of every command that reads exports: a new dataset holding the
+ * workspace's imports (when workspace is not NULL), then the files imported
+ * in the order given through gw_cli_import (*task_out: the finished task).
+ * NULL, with the message printed, when the workspace cannot be read. */
+GwDataset      *gw_cli_load               (const GwCliCommand  *command,
+                                           const char          *workspace,
+                                           char               **files,
+                                           GwCliFileDoneFunc    file_done,
+                                           gpointer             user_data,
+                                           GwImportTask       **task_out);
+
 G_END_DECLS

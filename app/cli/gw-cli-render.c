@@ -61,7 +61,6 @@ gw_cli_render_run (const GwCliCommand  *command,
   double dpi = 96;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
-  g_autoptr(GError) workspace_error = NULL;
   const GOptionEntry entries[] = {
     { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_name, N_("Chart: trend, gap, compare or funnel"), N_("KIND") },
     { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("Area code or group id (trend, gap; default: the target’s group)"), N_("CODE") },
@@ -76,8 +75,7 @@ gw_cli_render_run (const GwCliCommand  *command,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height: pixels for PNG, points for SVG and PDF"), N_("N") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG only: pixels per inch, which sizes the text (default 96)"), N_("N") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
-    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
-      N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
+    GW_CLI_WORKSPACE_OPTION (workspace),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -160,13 +158,9 @@ gw_cli_render_run (const GwCliCommand  *command,
   if (height == 0)
     height = png ? (tall ? DEFAULT_PNG_TALL_H : DEFAULT_PNG_H) : (tall ? A4_LONG_PT : A4_SHORT_PT);
 
-  dataset = gw_dataset_new ();
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &workspace_error))
-    {
-      g_printerr ("gapwatch-cli %s: %s\n", command->name, workspace_error->message);
-      return GW_CLI_EXIT_INVALID;
-    }
-  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), NULL, NULL);
+  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (dataset == NULL)
+    return GW_CLI_EXIT_INVALID;
   failed = gw_import_task_get_n_failed (task) > 0;
   indicators = gw_indicators_compute (dataset);
 

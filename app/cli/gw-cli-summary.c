@@ -579,14 +579,12 @@ gw_cli_summary_run (const GwCliCommand  *command,
   g_autofree char *output = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
-  g_autoptr(GError) workspace_error = NULL;
   SummaryFormat format;
   Summary summary;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: text (default) or json"), N_("FORMAT") },
-    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
-      N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
+    GW_CLI_WORKSPACE_OPTION (workspace),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -613,13 +611,9 @@ gw_cli_summary_run (const GwCliCommand  *command,
   if ((files == NULL || files[0] == NULL) && workspace == NULL)
     return gw_cli_usage_error (command, "%s", _("no files given"));
 
-  dataset = gw_dataset_new ();
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &workspace_error))
-    {
-      g_printerr ("gapwatch-cli %s: %s\n", command->name, workspace_error->message);
-      return GW_CLI_EXIT_INVALID;
-    }
-  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), NULL, NULL);
+  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (dataset == NULL)
+    return GW_CLI_EXIT_INVALID;
 
   summary.dataset = dataset;
   summary.task = task;

@@ -156,7 +156,6 @@ gw_cli_track_run (const GwCliCommand  *command,
   gboolean summary_only = FALSE;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
-  g_autoptr(GError) workspace_error = NULL;
   const GOptionEntry entries[] = {
     { "target", 0, 0, G_OPTION_ARG_STRING, &target_name, N_("Built-in target: le-2010 (default) or imr-2010"), N_("NAME") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Indicator id, e.g. le-birth"), N_("ID") },
@@ -169,8 +168,7 @@ gw_cli_track_run (const GwCliCommand  *command,
     { "method", 0, 0, G_OPTION_ARG_STRING, &method, N_("Projection: linear (default), latest or holt"), N_("METHOD") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary_only, N_("Print only the one-line area summary"), NULL },
-    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
-      N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
+    GW_CLI_WORKSPACE_OPTION (workspace),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -227,13 +225,9 @@ gw_cli_track_run (const GwCliCommand  *command,
       && g_strcmp0 (format, "table") != 0)
     return gw_cli_usage_error (command, _("--format must be csv, json or table, not “%s”"), format);
 
-  dataset = gw_dataset_new ();
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &workspace_error))
-    {
-      g_printerr ("gapwatch-cli %s: %s\n", command->name, workspace_error->message);
-      return GW_CLI_EXIT_INVALID;
-    }
-  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), NULL, NULL);
+  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (dataset == NULL)
+    return GW_CLI_EXIT_INVALID;
   failed = gw_import_task_get_n_failed (task) > 0;
 
   /* published values where an export has them, computed from the counts

@@ -33,3 +33,25 @@ gw_cli_open_workspace (GwDataset   *dataset,
     return FALSE;
   return gw_workspace_load (workspace, dataset, NULL, error);
 }
+
+GwDataset *
+gw_cli_load (const GwCliCommand  *command,
+             const char          *workspace,
+             char               **files,
+             GwCliFileDoneFunc    file_done,
+             gpointer             user_data,
+             GwImportTask       **task_out)
+{
+  g_autoptr(GwDataset) dataset = gw_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  char *none[] = { NULL };
+
+  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &error))
+    {
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
+      return NULL;
+    }
+  *task_out = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : none),
+                             file_done, user_data);
+  return g_steal_pointer (&dataset);
+}
