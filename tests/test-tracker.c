@@ -195,6 +195,7 @@ test_no_gap_and_insufficient (void)
   r = find_row (rows, "A1", GW_SEX_MALE);
   g_assert_cmpint (r->status, ==, GW_STATUS_NO_GAP);
   g_assert_cmpfloat_with_epsilon (r->baseline_gap, -1.25, 1e-9);
+  g_assert_true (isnan (r->required_narrowing));
   r = find_row (rows, "A2", GW_SEX_MALE);
   g_assert_cmpint (r->status, ==, GW_STATUS_INSUFFICIENT_DATA);
   g_assert_cmpuint (r->n_window_points, ==, 2);

@@ -60,6 +60,9 @@ int             gw_cli_track_run          (const GwCliCommand  *command,
 int             gw_cli_render_run         (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
+int             gw_cli_report_run         (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
 
 /* gw-cli-rows.c: rows (char ** of n_columns fields) for scripts and people */
 void            gw_cli_write_csv          (GString             *out,

@@ -320,9 +320,13 @@ track_subject (GwDataset      *dataset,
   row->trajectory_gap = gw_tracker_trajectory_at (row, target, latest->t);
   if (base->gap != 0)
     row->change_since_baseline = 100.0 * (latest->gap / base->gap - 1.0);
-  row->required_narrowing = latest->gap > row->target_gap && latest->gap != 0
-                            ? 100.0 * (latest->gap - row->target_gap) / latest->gap
-                            : 0.0;
+  /* with no gap at baseline the target is not to narrow one: no figure */
+  if (base->gap <= 0)
+    row->required_narrowing = NAN;
+  else
+    row->required_narrowing = latest->gap > row->target_gap && latest->gap > 0
+                              ? 100.0 * (latest->gap - row->target_gap) / latest->gap
+                              : 0.0;
 
   if (window->len < 3)
     return row;

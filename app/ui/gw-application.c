@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-application.h"
+#include "gw-preferences.h"
 #include "gw-window.h"
 
 struct _GwApplication
@@ -20,6 +21,9 @@ struct _GwApplication
   /* owned */
   GwDataset      *dataset;
   GwSettings     *settings;
+
+  /* borrowed: destroyed with its window */
+  GtkWidget      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (GwApplication, gw_application, GTK_TYPE_APPLICATION)
@@ -73,6 +77,15 @@ on_about_activated (GSimpleAction *action,
     _("PHEindicatormethods R package, UK Health Security Agency (UKHSA)"),
     _("Chiang (1968), abridged life tables and their variance"),
     _("Silcocks, Jenner and Reza (2001), life expectancy in small areas"),
+    _("Byar, in Breslow and Day (1987), confidence limits of counts"),
+    _("Dobson, Kuulasmaa, Eberle and Scherer (1991), limits of standardised rates"),
+    _("Arriaga (1984), decomposition of a gap in life expectancy"),
+    _("Low and Low (2004), the slope index of inequality"),
+    _("Department of Health (2007), the 2010 health inequalities targets"),
+    NULL,
+  };
+  const char *design[] = {
+    _("Okabe and Ito (2008), colours for every kind of colour vision"),
     NULL,
   };
   const char *authors[] = { _("The Gapwatch developers"), NULL };
@@ -89,6 +102,7 @@ on_about_activated (GSimpleAction *action,
   gtk_about_dialog_set_authors (about, authors);
   gtk_about_dialog_set_translator_credits (about, _("translator-credits"));
   gtk_about_dialog_add_credit_section (about, _("Statistical methods"), methods);
+  gtk_about_dialog_add_credit_section (about, _("Charts"), design);
 
   gtk_window_set_modal (GTK_WINDOW (about), TRUE);
   if (parent != NULL)
@@ -97,6 +111,36 @@ on_about_activated (GSimpleAction *action,
       gtk_window_set_destroy_with_parent (GTK_WINDOW (about), TRUE);
     }
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_preferences_destroy_cb (GwApplication *self)
+{
+  self->preferences = NULL;
+}
+
+static void
+on_preferences_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = gw_preferences_new (self->settings);
+      gtk_window_set_modal (GTK_WINDOW (self->preferences), TRUE);
+      if (parent != NULL)
+        {
+          gtk_window_set_transient_for (GTK_WINDOW (self->preferences), parent);
+          gtk_window_set_destroy_with_parent (GTK_WINDOW (self->preferences), TRUE);
+        }
+      g_signal_connect_object (self->preferences, "destroy",
+                               G_CALLBACK (on_preferences_destroy_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->preferences));
 }
 
 static void
@@ -121,6 +165,7 @@ static const GActionEntry app_entries[] = {
   { .name = "import", .activate = on_import_activated },
   { .name = "shortcuts", .activate = on_shortcuts_activated },
   { .name = "about", .activate = on_about_activated },
+  { .name = "preferences", .activate = on_preferences_activated },
   { .name = "quit", .activate = on_quit_activated },
 };
 
@@ -143,7 +188,11 @@ static void
 gw_application_startup (GApplication *application)
 {
   GwApplication *self = GW_APPLICATION (application);
-  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *import_accels[] = { "<Control>i", "<Control>o", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *find_accels[] = { "<Control>f", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *cancel_accels[] = { "Escape", NULL };
@@ -161,6 +210,10 @@ gw_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cancel-import", cancel_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
 
   gtk_window_set_default_icon_name (GW_APP_ID);
   gw_application_load_css ();

@@ -9,6 +9,9 @@
  */
 #include "gw-config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "gw-settings.h"
 
 struct _GwSettings
@@ -21,6 +24,10 @@ struct _GwSettings
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
+  char      *palette;
+  char      *confidence_level;
+  char      *default_target;
+  GVariant  *targets;           /* aa{sv} */
 };
 
 G_DEFINE_FINAL_TYPE (GwSettings, gw_settings, G_TYPE_OBJECT)
@@ -31,10 +38,52 @@ enum {
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
   PROP_LAST_IMPORT_FOLDER,
+  PROP_PALETTE,
+  PROP_CONFIDENCE_LEVEL,
+  PROP_DEFAULT_TARGET,
+  PROP_TARGETS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() is newer than GLib 2.74. */
+static void
+set_string (GwSettings   *self,
+            char        **field,
+            const GValue *value,
+            GParamSpec   *pspec)
+{
+  const char *text = g_value_get_string (value);
+
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (text != NULL ? text : "");
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static gboolean
+variant_get_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_variant (value, variant);
+  return TRUE;
+}
+
+static GVariant *
+variant_set_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  GVariant *variant = g_value_get_variant (value);
+
+  if (variant == NULL || !g_variant_is_of_type (variant, expected_type))
+    return NULL;
+  return g_variant_ref (variant);
+}
 
 static void
 gw_settings_finalize (GObject *object)
@@ -43,6 +92,10 @@ gw_settings_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_import_folder, g_free);
+  g_clear_pointer (&self->palette, g_free);
+  g_clear_pointer (&self->confidence_level, g_free);
+  g_clear_pointer (&self->default_target, g_free);
+  g_clear_pointer (&self->targets, g_variant_unref);
 
   G_OBJECT_CLASS (gw_settings_parent_class)->finalize (object);
 }
@@ -68,6 +121,18 @@ gw_settings_get_property (GObject    *object,
       break;
     case PROP_LAST_IMPORT_FOLDER:
       g_value_set_string (value, self->last_import_folder);
+      break;
+    case PROP_PALETTE:
+      g_value_set_string (value, self->palette);
+      break;
+    case PROP_CONFIDENCE_LEVEL:
+      g_value_set_string (value, self->confidence_level);
+      break;
+    case PROP_DEFAULT_TARGET:
+      g_value_set_string (value, self->default_target);
+      break;
+    case PROP_TARGETS:
+      g_value_set_variant (value, self->targets);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -106,13 +171,32 @@ gw_settings_set_property (GObject      *object,
         }
       break;
     case PROP_LAST_IMPORT_FOLDER:
-      /* g_set_str() is newer than GLib 2.74. */
-      if (g_strcmp0 (self->last_import_folder, g_value_get_string (value)) != 0)
-        {
-          g_free (self->last_import_folder);
-          self->last_import_folder = g_value_dup_string (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_string (self, &self->last_import_folder, value, pspec);
+      break;
+    case PROP_PALETTE:
+      set_string (self, &self->palette, value, pspec);
+      break;
+    case PROP_CONFIDENCE_LEVEL:
+      set_string (self, &self->confidence_level, value, pspec);
+      break;
+    case PROP_DEFAULT_TARGET:
+      set_string (self, &self->default_target, value, pspec);
+      break;
+    case PROP_TARGETS:
+      {
+        GVariant *targets = g_value_get_variant (value);
+
+        if (targets == NULL || !g_variant_is_of_type (targets, G_VARIANT_TYPE ("aa{sv}")))
+          targets = g_variant_new ("aa{sv}", NULL);
+        if (self->targets == NULL || !g_variant_equal (self->targets, targets))
+          {
+            g_clear_pointer (&self->targets, g_variant_unref);
+            self->targets = g_variant_ref_sink (targets);
+            g_object_notify_by_pspec (object, pspec);
+          }
+        else if (g_variant_is_floating (targets))
+          g_variant_unref (g_variant_ref_sink (targets));
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -145,6 +229,23 @@ gw_settings_class_init (GwSettingsClass *klass)
                          "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_PALETTE] =
+    g_param_spec_string ("palette", NULL, NULL,
+                         "standard",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONFIDENCE_LEVEL] =
+    g_param_spec_string ("confidence-level", NULL, NULL,
+                         "95",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DEFAULT_TARGET] =
+    g_param_spec_string ("default-target", NULL, NULL,
+                         "le-2010",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TARGETS] =
+    g_param_spec_variant ("targets", NULL, NULL,
+                          G_VARIANT_TYPE ("aa{sv}"), NULL,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -153,13 +254,21 @@ gw_settings_init (GwSettings *self)
 {
   static const char * const keys[] = {
     "window-width", "window-height", "window-maximized", "last-import-folder",
+    "palette", "confidence-level", "default-target",
   };
 
   self->last_import_folder = g_strdup ("");
+  self->palette = g_strdup ("standard");
+  self->confidence_level = g_strdup ("95");
+  self->default_target = g_strdup ("le-2010");
+  self->targets = g_variant_ref_sink (g_variant_new ("aa{sv}", NULL));
   self->settings = g_settings_new (GW_APP_ID);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_bind (self->settings, keys[i], self, keys[i], G_SETTINGS_BIND_DEFAULT);
+  /* The default mapping has no GVariant properties: the value as it is. */
+  g_settings_bind_with_mapping (self->settings, "targets", self, "targets", G_SETTINGS_BIND_DEFAULT,
+                                variant_get_mapping, variant_set_mapping, NULL, NULL);
 }
 
 /**
@@ -254,4 +363,358 @@ gw_settings_set_last_import_folder (GwSettings *self,
     path = g_file_get_path (folder);
 
   g_object_set (self, "last-import-folder", path != NULL ? path : "", NULL);
+}
+
+const char *
+gw_settings_get_palette (GwSettings *self)
+{
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  return self->palette;
+}
+
+void
+gw_settings_set_palette (GwSettings *self,
+                         const char *palette)
+{
+  g_return_if_fail (GW_IS_SETTINGS (self));
+  g_return_if_fail (palette != NULL);
+
+  g_object_set (self, "palette", palette, NULL);
+}
+
+/**
+ * gw_settings_get_confidence_level:
+ *
+ * Returns: the level of the confidence intervals shown, in percent: 95 or 99.8.
+ */
+double
+gw_settings_get_confidence_level (GwSettings *self)
+{
+  g_return_val_if_fail (GW_IS_SETTINGS (self), 95.0);
+
+  return g_strcmp0 (self->confidence_level, "99.8") == 0 ? 99.8 : 95.0;
+}
+
+/**
+ * gw_settings_set_confidence_level:
+ * @level: 95 or 99.8 (percent); anything above 97 is taken as 99.8
+ */
+void
+gw_settings_set_confidence_level (GwSettings *self,
+                                  double      level)
+{
+  g_return_if_fail (GW_IS_SETTINGS (self));
+
+  g_object_set (self, "confidence-level", level > 97.0 ? "99.8" : "95", NULL);
+}
+
+const char *
+gw_settings_get_default_target (GwSettings *self)
+{
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  return self->default_target;
+}
+
+void
+gw_settings_set_default_target (GwSettings *self,
+                                const char *name)
+{
+  g_return_if_fail (GW_IS_SETTINGS (self));
+  g_return_if_fail (name != NULL);
+
+  g_object_set (self, "default-target", name, NULL);
+}
+
+/* Targets in the key `targets`: one a{sv} each, with text for what has a
+ * spelling in the export contract or the CLI (periods, gap, method), so that
+ * `gsettings get` reads like `gapwatch-cli track --help`. */
+
+static GVariant *
+target_to_variant (const GwTarget *target)
+{
+  GVariantDict dict;
+  char baseline[GW_PERIOD_STRLEN] = "";
+  char target_period[GW_PERIOD_STRLEN] = "";
+
+  if (target->baseline != 0)
+    gw_period_format (target->baseline, baseline);
+  if (target->target_period != 0)
+    gw_period_format (target->target_period, target_period);
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "name", "s", target->name != NULL ? target->name : "");
+  g_variant_dict_insert (&dict, "title", "s", target->title != NULL ? target->title : "");
+  g_variant_dict_insert (&dict, "indicator", "s", target->indicator != NULL ? target->indicator : "");
+  g_variant_dict_insert (&dict, "group", "s", target->group != NULL ? target->group : "");
+  g_variant_dict_insert (&dict, "comparator", "s", target->comparator != NULL ? target->comparator : "");
+  g_variant_dict_insert (&dict, "gap", "s", gw_gap_measure_to_string (target->gap));
+  g_variant_dict_insert (&dict, "baseline", "s", baseline);
+  g_variant_dict_insert (&dict, "target-period", "s", target_period);
+  g_variant_dict_insert (&dict, "reduction", "d", target->reduction);
+  g_variant_dict_insert (&dict, "sexes", "s",
+                         target->sexes == (1u << GW_SEX_PERSONS) ? "persons" : "men-and-women");
+  g_variant_dict_insert (&dict, "method", "s", gw_projection_to_string (target->method));
+  return g_variant_dict_end (&dict);
+}
+
+/* A target of the key, or NULL when it has no name: a value written by hand
+ * with dconf may miss any key, so each falls back to the default target's. */
+static GwTarget *
+target_from_variant (GVariant *variant)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (variant);
+  g_autoptr(GwTarget) target = NULL;
+  const char *text = NULL;
+  double reduction;
+
+  if (!g_variant_dict_lookup (&dict, "name", "&s", &text) || text[0] == '\0')
+    return NULL;
+
+  target = gw_target_new_builtin ("le-2010");
+  g_free (target->name);
+  target->name = g_strdup (text);
+
+  if (g_variant_dict_lookup (&dict, "title", "&s", &text) && text[0] != '\0')
+    {
+      g_free (target->title);
+      target->title = g_strdup (text);
+    }
+  else
+    {
+      g_free (target->title);
+      target->title = g_strdup (target->name);
+    }
+  if (g_variant_dict_lookup (&dict, "indicator", "&s", &text) && text[0] != '\0')
+    {
+      g_free (target->indicator);
+      target->indicator = g_strdup (text);
+    }
+  if (g_variant_dict_lookup (&dict, "group", "&s", &text) && text[0] != '\0')
+    {
+      g_free (target->group);
+      target->group = g_strdup (text);
+    }
+  if (g_variant_dict_lookup (&dict, "comparator", "&s", &text))
+    {
+      g_free (target->comparator);
+      target->comparator = text[0] != '\0' ? g_strdup (text) : NULL;
+    }
+  if (g_variant_dict_lookup (&dict, "gap", "&s", &text))
+    gw_gap_measure_parse (text, &target->gap);
+  if (g_variant_dict_lookup (&dict, "baseline", "&s", &text))
+    gw_period_parse (text, &target->baseline);
+  if (g_variant_dict_lookup (&dict, "target-period", "&s", &text))
+    gw_period_parse (text, &target->target_period);
+  if (g_variant_dict_lookup (&dict, "reduction", "d", &reduction)
+      && isfinite (reduction) && reduction >= 0.0 && reduction <= 1.0)
+    target->reduction = reduction;
+  if (g_variant_dict_lookup (&dict, "sexes", "&s", &text))
+    target->sexes = g_strcmp0 (text, "persons") == 0
+                    ? 1u << GW_SEX_PERSONS
+                    : (1u << GW_SEX_MALE) | (1u << GW_SEX_FEMALE);
+  if (g_variant_dict_lookup (&dict, "method", "&s", &text))
+    gw_projection_parse (text, &target->method);
+
+  return g_steal_pointer (&target);
+}
+
+gboolean
+gw_settings_is_builtin_target (const char *name)
+{
+  const char * const *names = gw_target_builtin_names ();
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_strv_contains (names, name);
+}
+
+/**
+ * gw_settings_dup_targets:
+ *
+ * Returns: (transfer full) (element-type GwTarget): the built-in targets,
+ * then the edited ones in the order they were added.  An edited target
+ * with a built-in's name is left out: the built-ins cannot be changed.
+ */
+GPtrArray *
+gw_settings_dup_targets (GwSettings *self)
+{
+  const char * const *builtins = gw_target_builtin_names ();
+  GPtrArray *targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
+  GVariantIter iter;
+  GVariant *child;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), targets);
+
+  for (guint i = 0; builtins[i] != NULL; i++)
+    g_ptr_array_add (targets, gw_target_new_builtin (builtins[i]));
+
+  g_variant_iter_init (&iter, self->targets);
+  while ((child = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      GwTarget *target = target_from_variant (child);
+
+      g_variant_unref (child);
+      if (target == NULL)
+        continue;
+      if (gw_settings_is_builtin_target (target->name))
+        {
+          gw_target_free (target);
+          continue;
+        }
+      g_ptr_array_add (targets, target);
+    }
+
+  return targets;
+}
+
+/**
+ * gw_settings_dup_target:
+ * @name: a target's name, e.g. "le-2010"
+ *
+ * Returns: (transfer full) (nullable): a copy of the target, or %NULL.
+ */
+GwTarget *
+gw_settings_dup_target (GwSettings *self,
+                        const char *name)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  if (name == NULL)
+    return NULL;
+
+  targets = gw_settings_dup_targets (self);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GwTarget *target = g_ptr_array_index (targets, i);
+
+      if (g_strcmp0 (target->name, name) == 0)
+        return g_ptr_array_steal_index (targets, i);
+    }
+
+  return NULL;
+}
+
+/* Writes the edited targets (every target but the built-ins). */
+static void
+gw_settings_store_targets (GwSettings *self,
+                           GPtrArray  *targets)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const GwTarget *target = g_ptr_array_index (targets, i);
+
+      if (!gw_settings_is_builtin_target (target->name))
+        g_variant_builder_add_value (&builder, target_to_variant (target));
+    }
+
+  g_object_set (self, "targets", g_variant_builder_end (&builder), NULL);
+}
+
+/**
+ * gw_settings_save_target:
+ * @target: a target with a name that is not a built-in's
+ *
+ * Adds @target to the edited targets, or replaces the one of the same name.
+ *
+ * Returns: %FALSE for a built-in target, which cannot be changed.
+ */
+gboolean
+gw_settings_save_target (GwSettings     *self,
+                         const GwTarget *target)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  gboolean replaced = FALSE;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (target != NULL && target->name != NULL && target->name[0] != '\0', FALSE);
+
+  if (gw_settings_is_builtin_target (target->name))
+    return FALSE;
+
+  targets = gw_settings_dup_targets (self);
+  for (guint i = 0; i < targets->len && !replaced; i++)
+    {
+      GwTarget *old = g_ptr_array_index (targets, i);
+
+      if (g_strcmp0 (old->name, target->name) == 0)
+        {
+          gw_target_free (old);
+          targets->pdata[i] = gw_target_copy (target);
+          replaced = TRUE;
+        }
+    }
+  if (!replaced)
+    g_ptr_array_add (targets, gw_target_copy (target));
+
+  gw_settings_store_targets (self, targets);
+  return TRUE;
+}
+
+/**
+ * gw_settings_delete_target:
+ * @name: the name of an edited target
+ *
+ * Returns: %TRUE when the target was removed; %FALSE for a built-in or an
+ * unknown name.  The default target falls back to "le-2010" when it was
+ * the one removed.
+ */
+gboolean
+gw_settings_delete_target (GwSettings *self,
+                           const char *name)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  gboolean removed = FALSE;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (gw_settings_is_builtin_target (name))
+    return FALSE;
+
+  targets = gw_settings_dup_targets (self);
+  for (guint i = 0; i < targets->len && !removed; i++)
+    {
+      const GwTarget *target = g_ptr_array_index (targets, i);
+
+      if (g_strcmp0 (target->name, name) == 0)
+        {
+          g_ptr_array_remove_index (targets, i);
+          removed = TRUE;
+        }
+    }
+
+  if (!removed)
+    return FALSE;
+
+  gw_settings_store_targets (self, targets);
+  if (g_strcmp0 (self->default_target, name) == 0)
+    gw_settings_set_default_target (self, "le-2010");
+  return TRUE;
+}
+
+char *
+gw_settings_new_target_name (GwSettings *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  targets = gw_settings_dup_targets (self);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("target-%u", n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < targets->len && !taken; i++)
+        taken = g_strcmp0 (((GwTarget *) g_ptr_array_index (targets, i))->name, name) == 0;
+      if (!taken)
+        return g_steal_pointer (&name);
+    }
 }

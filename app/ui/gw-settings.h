@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "tracker/gw-target.h"
+
 G_BEGIN_DECLS
 
 #define GW_TYPE_SETTINGS (gw_settings_get_type ())
@@ -26,5 +28,36 @@ void        gw_settings_save_window_state      (GwSettings *self,
 GFile      *gw_settings_dup_last_import_folder (GwSettings *self);
 void        gw_settings_set_last_import_folder (GwSettings *self,
                                                 GFile      *folder);
+
+/* "standard", "colour-blind" or "greyscale" (gw_chart_palette_parse). */
+const char *gw_settings_get_palette            (GwSettings *self);
+void        gw_settings_set_palette            (GwSettings *self,
+                                                const char *palette);
+/* The confidence level of the intervals shown: 95 or 99.8 (percent). */
+double      gw_settings_get_confidence_level   (GwSettings *self);
+void        gw_settings_set_confidence_level   (GwSettings *self,
+                                                double      level);
+/* The name of the target a new window tracks. */
+const char *gw_settings_get_default_target     (GwSettings *self);
+void        gw_settings_set_default_target     (GwSettings *self,
+                                                const char *name);
+
+/* Targets: the built-in ones ("le-2010", "imr-2010"), then those of the
+ * target editor, kept in the key `targets` ("notify::targets" when they
+ * change).  A GPtrArray of GwTarget. */
+GPtrArray  *gw_settings_dup_targets            (GwSettings *self);
+/* A copy of the target called name, or NULL when there is none. */
+GwTarget   *gw_settings_dup_target             (GwSettings *self,
+                                                const char *name);
+gboolean    gw_settings_is_builtin_target      (const char *name);
+/* Adds target, or replaces the edited target of the same name.  Built-in
+ * targets cannot be replaced: FALSE. */
+gboolean    gw_settings_save_target            (GwSettings     *self,
+                                                const GwTarget *target);
+/* Removes an edited target; FALSE for a built-in or unknown one. */
+gboolean    gw_settings_delete_target          (GwSettings *self,
+                                                const char *name);
+/* A name no target has yet: "target-1", "target-2", ... */
+char       *gw_settings_new_target_name        (GwSettings *self);
 
 G_END_DECLS

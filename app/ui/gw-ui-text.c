@@ -1,8 +1,10 @@
-/* gw-ui-text.c: numbers and dates as the window shows them
+/* gw-ui-text.c: numbers, dates and words as the window shows them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "gw-config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -53,4 +55,223 @@ gw_ui_display_basename (const char *path)
   g_return_val_if_fail (path != NULL, NULL);
 
   return g_filename_display_basename (path);
+}
+
+/**
+ * gw_ui_format_number:
+ * @value: a number, or NAN for none
+ * @digits: decimals to show
+ *
+ * Returns: (transfer full): @value in the locale's notation, or "–" (an en
+ * dash) when there is no value.
+ */
+char *
+gw_ui_format_number (double value,
+                     guint  digits)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+
+  /* -0.00 reads as an error. */
+  if (fabs (value) < 0.5 * pow (10.0, -(double) digits))
+    value = 0.0;
+
+  return g_strdup_printf ("%.*f", (int) digits, value);
+}
+
+/**
+ * gw_ui_format_signed:
+ * @value: a change, or NAN for none
+ * @digits: decimals to show
+ *
+ * Returns: (transfer full): "+1.6", "−14.2" (U+2212 MINUS SIGN) or "0.0";
+ * "–" when there is no value.
+ */
+char *
+gw_ui_format_signed (double value,
+                     guint  digits)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (isnan (value))
+    return g_strdup ("–");
+
+  magnitude = gw_ui_format_number (fabs (value), digits);
+  if (fabs (value) < 0.5 * pow (10.0, -(double) digits))
+    return g_steal_pointer (&magnitude);
+
+  return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", magnitude);
+}
+
+/**
+ * gw_ui_format_period:
+ * @period: a period, or 0
+ *
+ * Returns: (transfer full): the period for display: a pooled period with an
+ * en dash, "1995–1997"; others in the contract's spelling; "" for 0.
+ */
+char *
+gw_ui_format_period (GwPeriod period)
+{
+  char buf[GW_PERIOD_STRLEN];
+
+  if (period == 0)
+    return g_strdup ("");
+
+  if (gw_period_kind (period) == GW_PERIOD_POOLED)
+    return g_strdup_printf ("%u–%u", gw_period_first_year (period), gw_period_last_year (period));
+
+  return g_strdup (gw_period_format (period, buf));
+}
+
+const char *
+gw_ui_status_label (GwTargetStatus status)
+{
+  switch (status)
+    {
+    case GW_STATUS_ON_TRACK:          return _("On track");
+    case GW_STATUS_OFF_TRACK:         return _("Off track");
+    case GW_STATUS_NO_GAP:            return _("No gap");
+    case GW_STATUS_INSUFFICIENT_DATA: return _("Insufficient data");
+    default:                          return "";
+    }
+}
+
+const char *
+gw_ui_status_phrase (GwTargetStatus status)
+{
+  switch (status)
+    {
+    /* Translators: in a sentence, "Hartlepool (men): on track → off track". */
+    case GW_STATUS_ON_TRACK:          return C_("status in a sentence", "on track");
+    case GW_STATUS_OFF_TRACK:         return C_("status in a sentence", "off track");
+    case GW_STATUS_NO_GAP:            return C_("status in a sentence", "no gap");
+    case GW_STATUS_INSUFFICIENT_DATA: return C_("status in a sentence", "insufficient data");
+    default:                          return "";
+    }
+}
+
+const char *
+gw_ui_status_icon (GwTargetStatus status)
+{
+  /* Our own icons (resources/icons), so they are there whatever the theme. */
+  switch (status)
+    {
+    case GW_STATUS_ON_TRACK:          return "gw-on-track-symbolic";
+    case GW_STATUS_OFF_TRACK:         return "gw-off-track-symbolic";
+    case GW_STATUS_NO_GAP:            return "gw-no-gap-symbolic";
+    case GW_STATUS_INSUFFICIENT_DATA: return "gw-insufficient-symbolic";
+    default:                          return NULL;
+    }
+}
+
+const char *
+gw_ui_status_css_class (GwTargetStatus status)
+{
+  switch (status)
+    {
+    case GW_STATUS_ON_TRACK:          return "gw-on-track";
+    case GW_STATUS_OFF_TRACK:         return "gw-off-track";
+    case GW_STATUS_NO_GAP:            return "gw-no-gap";
+    case GW_STATUS_INSUFFICIENT_DATA: return "gw-insufficient";
+    default:                          return "gw-unknown";
+    }
+}
+
+const char *
+gw_ui_sex_label (GwSex sex)
+{
+  switch (sex)
+    {
+    case GW_SEX_MALE:   return _("Men");
+    case GW_SEX_FEMALE: return _("Women");
+    default:            return _("Persons");
+    }
+}
+
+const char *
+gw_ui_sex_phrase (GwSex sex)
+{
+  switch (sex)
+    {
+    /* Translators: in a sentence, "Hartlepool (men)". */
+    case GW_SEX_MALE:   return C_("sex in a sentence", "men");
+    case GW_SEX_FEMALE: return C_("sex in a sentence", "women");
+    default:            return C_("sex in a sentence", "persons");
+    }
+}
+
+const char *
+gw_ui_indicator_name (const char *id)
+{
+  if (g_strcmp0 (id, "le-birth") == 0)
+    return _("Life expectancy at birth");
+  if (g_strcmp0 (id, "le-65") == 0)
+    return _("Life expectancy at 65");
+  if (g_strcmp0 (id, "imr") == 0)
+    return _("Infant mortality");
+  if (g_strcmp0 (id, "aaacm") == 0)
+    return _("All-age all-cause mortality");
+  return NULL;
+}
+
+const char *
+gw_ui_projection_label (GwProjection method)
+{
+  switch (method)
+    {
+    case GW_PROJECTION_LATEST: return _("Latest gap against the trajectory");
+    case GW_PROJECTION_HOLT:   return _("Holt’s exponential smoothing");
+    default:                   return _("Linear trend");
+    }
+}
+
+const char *
+gw_ui_gap_measure_label (GwGapMeasure gap)
+{
+  return gap == GW_GAP_ABSOLUTE ? _("Absolute (indicator’s unit)") : _("Relative (% of the comparator)");
+}
+
+const char *
+gw_ui_indicator_unit (const char *id)
+{
+  if (g_strcmp0 (id, "le-birth") == 0 || g_strcmp0 (id, "le-65") == 0)
+    return _("years");
+  if (g_strcmp0 (id, "imr") == 0)
+    return _("per 1,000 live births");
+  if (g_strcmp0 (id, "aaacm") == 0)
+    return _("per 100,000");
+  return NULL;
+}
+
+const char *
+gw_ui_indicator_short_unit (const char *id)
+{
+  if (g_strcmp0 (id, "imr") == 0)
+    return _("per 1,000");
+  return gw_ui_indicator_unit (id);
+}
+
+/**
+ * gw_ui_format_with_unit:
+ * @value: a number, or NAN
+ * @digits: decimals to show
+ * @unit: (nullable): "%", or a unit written after a space
+ *
+ * Returns: (transfer full): "3.39%", "2.01 years", or "–" for NAN.
+ */
+char *
+gw_ui_format_with_unit (double      value,
+                        guint       digits,
+                        const char *unit)
+{
+  g_autofree char *number = gw_ui_format_number (value, digits);
+
+  if (isnan (value) || unit == NULL || unit[0] == '\0')
+    return g_steal_pointer (&number);
+  if (g_strcmp0 (unit, "%") == 0)
+    /* Translators: a percentage, "3.39%"; use your language's spacing. */
+    return g_strdup_printf (_("%s%%"), number);
+
+  return g_strdup_printf ("%s %s", number, unit);
 }

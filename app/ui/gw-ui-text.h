@@ -1,4 +1,4 @@
-/* gw-ui-text.h: numbers and dates as the window shows them
+/* gw-ui-text.h: numbers, dates and words as the window shows them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,13 +6,58 @@
 
 #include <glib.h>
 
+#include "model/gw-period.h"
+#include "model/gw-types.h"
+#include "tracker/gw-target.h"
+#include "tracker/gw-tracker.h"
+
 G_BEGIN_DECLS
 
 /* A count with the locale's thousands separators: "12,345" in en_GB. */
-char *gw_ui_format_count     (guint       count);
+char       *gw_ui_format_count       (guint          count);
 /* The date of an export's `generated` time in local time, "12 July 2007". */
-char *gw_ui_format_generated (GDateTime  *generated);
+char       *gw_ui_format_generated   (GDateTime     *generated);
 /* The file name of a path, for messages. */
-char *gw_ui_display_basename (const char *path);
+char       *gw_ui_display_basename   (const char    *path);
+
+/* A number with digits decimals in the locale's notation, or an en dash
+ * when value is NAN. */
+char       *gw_ui_format_number      (double         value,
+                                      guint          digits);
+/* A signed change, "+1.6" or "−14.2" (a real minus sign); en dash for NAN. */
+char       *gw_ui_format_signed      (double         value,
+                                      guint          digits);
+/* "1995–1997" (an en dash between the years of a pooled period), "2007",
+ * "2007-06"; "" for 0. */
+char       *gw_ui_format_period      (GwPeriod       period);
+
+/* "On track", "Off track", "No gap", "Insufficient data". */
+const char *gw_ui_status_label       (GwTargetStatus status);
+/* The same in a sentence: "on track". */
+const char *gw_ui_status_phrase      (GwTargetStatus status);
+/* A symbolic icon that goes with the word (never alone). */
+const char *gw_ui_status_icon        (GwTargetStatus status);
+/* The CSS class of a status: "gw-on-track", ... */
+const char *gw_ui_status_css_class   (GwTargetStatus status);
+/* "Men", "Women", "Persons". */
+const char *gw_ui_sex_label          (GwSex          sex);
+/* In a sentence: "men", "women", "persons". */
+const char *gw_ui_sex_phrase         (GwSex          sex);
+/* "Life expectancy at birth" for "le-birth"; NULL for an indicator the
+ * application does not compute itself. */
+const char *gw_ui_indicator_name     (const char    *id);
+/* The unit of an indicator the application computes: "years", "per 1,000
+ * live births"; NULL for others (their exports give it). */
+const char *gw_ui_indicator_unit     (const char    *id);
+/* The same, short, for column titles: "years", "per 1,000". */
+const char *gw_ui_indicator_short_unit (const char  *id);
+/* A value with its unit: "3.39%" for "%", else "2.01 years". */
+char       *gw_ui_format_with_unit   (double         value,
+                                      guint          digits,
+                                      const char    *unit);
+/* "Linear trend", "Latest gap", "Holt smoothing". */
+const char *gw_ui_projection_label   (GwProjection   method);
+/* "Relative (% of England)", "Absolute". */
+const char *gw_ui_gap_measure_label  (GwGapMeasure   gap);
 
 G_END_DECLS

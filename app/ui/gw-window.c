@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window shows a welcome until something is imported, then the tracker
- * area above the table of imports.  Every way of importing (the dialog, drag
+ * (the table beside the selected area's figures and charts) and, on a page
+ * of its own, the table of imports.  Every way of importing (the dialog, drag
  * and drop, the sample exports, files given on the command line) ends in
  * gw_window_import_files(), which runs one GwImportTask at a time: progress
  * along the bottom, rejected files with every problem at the top, a summary
@@ -19,44 +20,7 @@
 #include "formats/gw-import-task.h"
 #include "gw-import-pane.h"
 #include "gw-ui-text.h"
-#include "gw-window.h"
-
-struct _GwWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  /* template widgets */
-  GtkButton            *cancel_button;
-  GtkButton            *copy_problems_button;
-  GtkPaned             *data_paned;
-  GtkButton            *import_button;
-  GwImportPane         *import_pane;
-  GtkLabel             *message_label;
-  GtkRevealer          *message_revealer;
-  GtkMenuButton        *primary_menu_button;
-  GtkLabel             *problems_subtitle;
-  GtkLabel             *problems_title;
-  GtkRevealer          *problems_revealer;
-  GtkTextView          *problems_view;
-  GtkProgressBar       *progress_bar;
-  GtkLabel             *progress_label;
-  GtkRevealer          *progress_revealer;
-  GtkButton            *samples_button;
-  GtkStack             *stack;
-  GtkBox               *tracker_placeholder;
-
-  /* owned */
-  GwDataset            *dataset;
-  GwSettings           *settings;
-  GwImportTask         *task;          /* the import running, or NULL */
-  GCancellable         *cancellable;   /* of task */
-  GStrv                 task_paths;    /* files given to task */
-  GPtrArray            *pending;       /* char *paths given while task ran */
-  GtkFileChooserNative *chooser;       /* the import dialog while it is open */
-  char                 *first_rejected; /* display name of the first file in the problems view */
-  guint                 n_rejected;    /* files in the problems view */
-  gulong                imports_changed_id;
-};
+#include "gw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GwWindow, gw_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -65,10 +29,18 @@ enum {
   PROP_DATASET,
   PROP_SETTINGS,
   PROP_BUSY,
+  PROP_COMPUTING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* For gw-window-tracker.c, which owns the computation. */
+void
+gw_window_notify_computing (GwWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+}
 
 static void gw_window_start_import (GwWindow           *self,
                                     const char * const *paths,
@@ -184,6 +156,8 @@ gw_window_set_busy (GwWindow *self,
 {
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", busy);
+  if (!busy)
+    gw_window_tracker_import_done (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -659,6 +633,10 @@ gw_window_update_page (GwWindow *self)
   gboolean any = g_list_model_get_n_items (imports) > 0;
 
   gtk_stack_set_visible_child_name (self->stack, any ? "data" : "welcome");
+  /* The Tracker and Imports switcher means nothing on the welcome. */
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), any);
+  gtk_widget_set_visible (GTK_WIDGET (self->target_dropdown), any);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->target_dropdown)), any);
 }
 
 static void
@@ -703,10 +681,13 @@ gw_window_constructed (GObject *object)
   height = gw_settings_get_window_height (self->settings);
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  /* The table takes three fifths, the area's figures and charts the rest. */
+  gtk_paned_set_position (self->tracker_paned, MAX (width, 720) * 3 / 5);
   if (gw_settings_get_window_maximized (self->settings))
     gtk_window_maximize (GTK_WINDOW (self));
 
   gw_import_pane_set_dataset (self->import_pane, self->dataset);
+  gw_window_tracker_constructed (self);
   self->imports_changed_id =
     g_signal_connect_object (gw_dataset_get_imports (self->dataset), "items-changed",
                              G_CALLBACK (on_imports_items_changed_cb), self,
@@ -739,6 +720,8 @@ gw_window_dispose (GObject *object)
 
   if (self->dataset != NULL)
     g_clear_signal_handler (&self->imports_changed_id, gw_dataset_get_imports (self->dataset));
+
+  gw_window_tracker_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_WINDOW);
 
@@ -777,6 +760,9 @@ gw_window_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, gw_window_get_busy (self));
+      break;
+    case PROP_COMPUTING:
+      g_value_set_boolean (value, gw_window_get_computing (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -831,19 +817,30 @@ gw_window_class_init (GwWindowClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COMPUTING] =
+    g_param_spec_boolean ("computing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GW_TYPE_AREA_VIEW);
   g_type_ensure (GW_TYPE_IMPORT_PANE);
+  g_type_ensure (GW_TYPE_TRACKER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, GW_RESOURCE_PREFIX "ui/gw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, area_view);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, changes_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, copy_problems_button);
-  gtk_widget_class_bind_template_child (widget_class, GwWindow, data_paned);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, edit_targets_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, export_menu_button);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, import_pane);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, print_button);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_subtitle);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, problems_title);
@@ -853,7 +850,12 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, samples_button);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, GwWindow, tracker_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, target_label);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, tracker_paned);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, tracker_view);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, view_switcher);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_problems_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problems_close_clicked_cb);
@@ -861,6 +863,8 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+
+  gw_window_tracker_class_init (widget_class);
 }
 
 static void
@@ -868,11 +872,23 @@ gw_window_init (GwWindow *self)
 {
   GtkDropTarget *drop_target;
 
+  static gboolean icons_added = FALSE;
+
   self->pending = g_ptr_array_new_with_free_func (g_free);
+
+  /* GtkApplication adds our icons to the theme; a window made without one
+   * (the tests) needs them too. */
+  if (!icons_added && gdk_display_get_default () != NULL)
+    {
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        GW_RESOURCE_PREFIX "icons");
+      icons_added = TRUE;
+    }
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "gw-window");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  gw_window_tracker_init (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop_target, "drop", G_CALLBACK (on_drop_cb), self);
@@ -905,6 +921,20 @@ gw_window_get_dataset (GwWindow *self)
   g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
 
   return self->dataset;
+}
+
+/**
+ * gw_window_get_computing:
+ *
+ * Returns: %TRUE while the indicators of the dataset are being computed,
+ * or a computation waits for the import running ("notify::computing").
+ */
+gboolean
+gw_window_get_computing (GwWindow *self)
+{
+  g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
+
+  return self->compute_cancellable != NULL || (self->data_changed && self->task != NULL);
 }
 
 gboolean

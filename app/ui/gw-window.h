@@ -23,6 +23,30 @@ gboolean   gw_window_get_busy     (GwWindow            *self);
  * import runs are imported after it. */
 void       gw_window_import_files (GwWindow            *self,
                                    const char * const  *paths);
+/* TRUE while the indicators are computed, or wait for the import running
+ * ("notify::computing" when it changes). */
+gboolean   gw_window_get_computing (GwWindow           *self);
+/* The name of the target tracked ("le-2010"). */
+const char *gw_window_get_target_name (GwWindow         *self);
+/* Tracks the target of that name (built-in or edited); FALSE when unknown. */
+gboolean   gw_window_set_target   (GwWindow            *self,
+                                   const char          *name);
+/* Writes the tracker table as `gapwatch-cli track` CSV (the Export dialog's
+ * path). */
+gboolean   gw_window_save_csv     (GwWindow            *self,
+                                   GFile               *file,
+                                   GError             **error);
+/* Writes the board report as a PDF (the Export Report dialog's path). */
+gboolean   gw_window_export_report (GwWindow           *self,
+                                    GFile              *file,
+                                    GError            **error);
+/* Writes the selected area's gap chart: .png, .svg or .pdf by the name. */
+gboolean   gw_window_export_chart (GwWindow            *self,
+                                   GFile               *file,
+                                   GError             **error);
+/* "tracker" or "imports". */
+void       gw_window_show_page    (GwWindow            *self,
+                                   const char          *name);
 /* Shows an informational message above the content. */
 void       gw_window_show_message (GwWindow            *self,
                                    const char          *message);

@@ -1,0 +1,343 @@
+/* gw-tracker-item.c: one row of the tracker table, an area or the group
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The tracker gives one GwTrackerRow per subject and sex; the table shows
+ * one line per subject with the sexes side by side, so an item holds the
+ * rows of its subject (borrowed from the tracker's array, which it keeps
+ * alive).  Its properties are what the column sorters and the search
+ * filter read through GtkPropertyExpression; the cells read the rows.
+ * Items never change: a new tracker run makes new items.
+ */
+#include "gw-config.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "gw-tracker-item.h"
+
+struct _GwTrackerItem
+{
+  GObject             parent_instance;
+
+  /* owned */
+  GPtrArray          *rows;          /* the tracker's rows, kept alive */
+  char               *search_text;   /* "name code", folded */
+
+  /* borrowed from rows */
+  const GwTrackerRow *by_sex[GW_N_SEXES];
+  const GwTrackerRow *first;
+  GwTrackerFilter     category;
+};
+
+G_DEFINE_FINAL_TYPE (GwTrackerItem, gw_tracker_item, G_TYPE_OBJECT)
+
+/* The numbers of a row that have a column, in column order. */
+static const struct
+{
+  const char *name;     /* property name after the sex: "male-latest-gap" */
+  gsize       offset;   /* of the double in GwTrackerRow */
+} fields[] = {
+  { "baseline-gap",       G_STRUCT_OFFSET (GwTrackerRow, baseline_gap) },
+  { "latest-gap",         G_STRUCT_OFFSET (GwTrackerRow, latest_gap) },
+  { "change",             G_STRUCT_OFFSET (GwTrackerRow, change_since_baseline) },
+  { "projected-gap",      G_STRUCT_OFFSET (GwTrackerRow, projected_gap) },
+  { "target-gap",         G_STRUCT_OFFSET (GwTrackerRow, target_gap) },
+  { "required-narrowing", G_STRUCT_OFFSET (GwTrackerRow, required_narrowing) },
+};
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+static const char *const sex_names[GW_N_SEXES] = { "male", "female", "persons" };
+
+enum {
+  PROP_0,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_IS_GROUP,
+  PROP_SEARCH_TEXT,
+  PROP_CATEGORY,
+  /* then per sex: status, then each field */
+  PROP_SEX_FIRST,
+  N_PROPS = PROP_SEX_FIRST + GW_N_SEXES * (1 + N_FIELDS)
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Sorting by status ascending puts what needs attention first. */
+static int
+status_rank (const GwTrackerRow *row)
+{
+  if (row == NULL)
+    return 4;
+
+  switch (row->status)
+    {
+    case GW_STATUS_OFF_TRACK:         return 0;
+    case GW_STATUS_INSUFFICIENT_DATA: return 1;
+    case GW_STATUS_ON_TRACK:          return 2;
+    case GW_STATUS_NO_GAP:            return 3;
+    default:                          return 4;
+    }
+}
+
+static void
+gw_tracker_item_finalize (GObject *object)
+{
+  GwTrackerItem *self = (GwTrackerItem *) object;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (gw_tracker_item_parent_class)->finalize (object);
+}
+
+static void
+gw_tracker_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GwTrackerItem *self = GW_TRACKER_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE:
+      g_value_set_string (value, self->first->code);
+      return;
+    case PROP_NAME:
+      g_value_set_string (value, self->first->name);
+      return;
+    case PROP_IS_GROUP:
+      g_value_set_boolean (value, self->first->is_group);
+      return;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      return;
+    case PROP_CATEGORY:
+      g_value_set_int (value, self->category);
+      return;
+    default:
+      break;
+    }
+
+  if (prop_id >= PROP_SEX_FIRST && prop_id < N_PROPS)
+    {
+      guint k = prop_id - PROP_SEX_FIRST;
+      const GwTrackerRow *row = self->by_sex[k / (1 + N_FIELDS)];
+      guint field = k % (1 + N_FIELDS);
+      double number;
+
+      if (field == 0)
+        {
+          g_value_set_int (value, status_rank (row));
+          return;
+        }
+
+      /* A missing number sorts after every number when ascending: NAN
+       * would make the order depend on where the sort started. */
+      number = row != NULL ? G_STRUCT_MEMBER (double, row, fields[field - 1].offset) : NAN;
+      g_value_set_double (value, isnan (number) ? INFINITY : number);
+      return;
+    }
+
+  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+gw_tracker_item_class_init (GwTrackerItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = gw_tracker_item_finalize;
+  object_class->get_property = gw_tracker_item_get_property;
+
+  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_IS_GROUP] = g_param_spec_boolean ("is-group", NULL, NULL, FALSE, flags);
+  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  properties[PROP_CATEGORY] = g_param_spec_int ("category", NULL, NULL,
+                                                0, GW_TRACKER_N_FILTERS - 1, 0, flags);
+
+  /* Interned names live as long as the program: the param specs keep
+   * pointers to them (G_PARAM_STATIC_NAME). */
+  for (guint s = 0; s < GW_N_SEXES; s++)
+    for (guint f = 0; f <= N_FIELDS; f++)
+      {
+        guint id = PROP_SEX_FIRST + s * (1 + N_FIELDS) + f;
+        g_autofree char *made = f == 0 ? g_strdup_printf ("%s-status", sex_names[s])
+                                       : g_strdup_printf ("%s-%s", sex_names[s], fields[f - 1].name);
+        const char *name = g_intern_string (made);
+
+        if (f == 0)
+          properties[id] = g_param_spec_int (name, NULL, NULL, 0, 4, 4, flags);
+        else
+          properties[id] = g_param_spec_double (name, NULL, NULL,
+                                                -INFINITY, INFINITY, INFINITY, flags);
+      }
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gw_tracker_item_init (GwTrackerItem *self)
+{
+}
+
+/* The area's summary category, exactly as gw_tracker_summarise counts it. */
+static GwTrackerFilter
+item_category (GwTrackerItem *self,
+               guint          first,
+               guint          n)
+{
+  g_autoptr(GPtrArray) own = g_ptr_array_new ();
+  GwTrackerSummary summary;
+
+  if (self->first->is_group)
+    return GW_TRACKER_FILTER_ALL;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (own, g_ptr_array_index (self->rows, first + i));
+  gw_tracker_summarise (own, &summary);
+
+  if (summary.insufficient_data > 0)
+    return GW_TRACKER_FILTER_INSUFFICIENT;
+  if (summary.both > 0)
+    return GW_TRACKER_FILTER_BOTH;
+  if (summary.men_only > 0)
+    return GW_TRACKER_FILTER_MEN_ONLY;
+  if (summary.women_only > 0)
+    return GW_TRACKER_FILTER_WOMEN_ONLY;
+  return GW_TRACKER_FILTER_NEITHER;
+}
+
+/**
+ * gw_tracker_item_new:
+ * @rows: (element-type GwTrackerRow): rows of gw_tracker_run()
+ * @first: the first row of the subject
+ * @n: its number of rows (one per sex), at least 1
+ *
+ * Returns: (transfer full): the table's item for the subject.
+ */
+GwTrackerItem *
+gw_tracker_item_new (GPtrArray *rows,
+                     guint      first,
+                     guint      n)
+{
+  GwTrackerItem *self;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+  g_return_val_if_fail (n > 0 && first + n <= rows->len, NULL);
+
+  self = g_object_new (GW_TYPE_TRACKER_ITEM, NULL);
+  self->rows = g_ptr_array_ref (rows);
+  self->first = g_ptr_array_index (rows, first);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GwTrackerRow *row = g_ptr_array_index (rows, first + i);
+
+      if (row->sex < GW_N_SEXES)
+        self->by_sex[row->sex] = row;
+    }
+
+  /* Searching "hartlepool" or "e06000001" finds the same row. */
+  text = g_strdup_printf ("%s %s", self->first->name != NULL ? self->first->name : "",
+                          self->first->code != NULL ? self->first->code : "");
+  self->search_text = g_utf8_casefold (text, -1);
+  self->category = item_category (self, first, n);
+
+  return self;
+}
+
+gboolean
+gw_tracker_item_is_group (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), FALSE);
+
+  return self->first->is_group;
+}
+
+guint
+gw_tracker_item_get_subject (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), 0);
+
+  return self->first->subject;
+}
+
+const char *
+gw_tracker_item_get_code (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), NULL);
+
+  return self->first->code;
+}
+
+const char *
+gw_tracker_item_get_name (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), NULL);
+
+  return self->first->name;
+}
+
+const GwTrackerRow *
+gw_tracker_item_get_row (GwTrackerItem *self,
+                         GwSex          sex)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), NULL);
+  g_return_val_if_fail (sex < GW_N_SEXES, NULL);
+
+  return self->by_sex[sex];
+}
+
+GwTrackerFilter
+gw_tracker_item_get_category (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), GW_TRACKER_FILTER_ALL);
+
+  return self->category;
+}
+
+/**
+ * gw_tracker_items_from_rows:
+ * @rows: (element-type GwTrackerRow): rows of gw_tracker_run(): the group's
+ *   first, then each area's, its sexes next to each other
+ *
+ * Returns: (transfer full): a GListModel of GwTrackerItem, one per subject,
+ * in the order of @rows.
+ */
+GListModel *
+gw_tracker_items_from_rows (GPtrArray *rows)
+{
+  GListStore *store = g_list_store_new (GW_TYPE_TRACKER_ITEM);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = 0;
+
+  g_return_val_if_fail (rows != NULL, G_LIST_MODEL (store));
+
+  while (i < rows->len)
+    {
+      const GwTrackerRow *row = g_ptr_array_index (rows, i);
+      guint n = 1;
+
+      /* The group's rows come first, one per sex, then each area's. */
+      while (i + n < rows->len)
+        {
+          const GwTrackerRow *next = g_ptr_array_index (rows, i + n);
+
+          if (next->is_group != row->is_group || next->subject != row->subject)
+            break;
+          n++;
+        }
+
+      g_ptr_array_add (items, gw_tracker_item_new (rows, i, n));
+      i += n;
+    }
+
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}

@@ -1,0 +1,48 @@
+/* gw-tracker-item.h: one row of the tracker table, an area or the group
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tracker/gw-tracker.h"
+
+G_BEGIN_DECLS
+
+/* Where an area is in the summary (gw_tracker_summarise); the filters of
+ * the summary strip.  ALL is no filter. */
+typedef enum
+{
+  GW_TRACKER_FILTER_ALL = 0,
+  GW_TRACKER_FILTER_BOTH,
+  GW_TRACKER_FILTER_MEN_ONLY,
+  GW_TRACKER_FILTER_WOMEN_ONLY,
+  GW_TRACKER_FILTER_NEITHER,
+  GW_TRACKER_FILTER_INSUFFICIENT,
+} GwTrackerFilter;
+#define GW_TRACKER_N_FILTERS 6
+
+#define GW_TYPE_TRACKER_ITEM (gw_tracker_item_get_type ())
+G_DECLARE_FINAL_TYPE (GwTrackerItem, gw_tracker_item, GW, TRACKER_ITEM, GObject)
+
+/* The item of the subject of rows[first] (the group or an area) made of its
+ * n consecutive rows, one per sex.  Keeps a reference to rows. */
+GwTrackerItem      *gw_tracker_item_new          (GPtrArray     *rows,
+                                                  guint          first,
+                                                  guint          n);
+gboolean            gw_tracker_item_is_group     (GwTrackerItem *self);
+guint               gw_tracker_item_get_subject  (GwTrackerItem *self);
+const char         *gw_tracker_item_get_code     (GwTrackerItem *self);
+const char         *gw_tracker_item_get_name     (GwTrackerItem *self);
+/* The row of a sex, or NULL when the target does not track that sex. */
+const GwTrackerRow *gw_tracker_item_get_row      (GwTrackerItem *self,
+                                                  GwSex          sex);
+/* The area's place in the summary; ALL for the group. */
+GwTrackerFilter     gw_tracker_item_get_category (GwTrackerItem *self);
+
+/* Splits tracker rows (gw_tracker_run) into items: a GListStore of
+ * GwTrackerItem, the group's first. */
+GListModel         *gw_tracker_items_from_rows   (GPtrArray     *rows);
+
+G_END_DECLS

@@ -1,0 +1,592 @@
+/* test-tracker-view.c: the tracker table, its summary strip and its search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Imports the bundled sample exports once (synchronously), runs the 2010
+ * targets, and drives a GwTrackerView in a window as a user would: sorting
+ * by a column, the summary strip's filters, the search, copying rows and the
+ * CSV.  The expected numbers are `gapwatch-cli track`'s output for the same
+ * files (the CLI is the reference the table must agree with), and the
+ * tracker's own rows where a test computes what the table should show.
+ * Runs under xvfb-run (tests/meson.build).
+ */
+#include "gw-config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "formats/gw-export-reader.h"
+#include "formats/gw-import-task.h"
+#include "ui/gw-tracker-view.h"
+
+/* `gapwatch-cli track --format csv` of the sample exports, lines of it. */
+#define CLI_HEADER "area_code,area_name,sex,baseline_period,baseline_gap,latest_period,latest_gap," \
+                   "change_since_baseline,target_gap,trajectory_gap,projected_gap,required_narrowing,status"
+#define CLI_GROUP_M "spearhead,Spearhead Group,m,1995-1997,2.7205,2005-2007,2.7639,1.5973,2.4484,2.5261,2.8197,11.4150,off-track"
+#define CLI_HARTLEPOOL_M "E06000001,Hartlepool,m,1995-1997,3.9508,2005-2007,3.3895,-14.2079,3.5557,3.6686,3.1996,0.0000,on-track"
+#define CLI_HARTLEPOOL_F "E06000001,Hartlepool,f,1995-1997,2.0806,2005-2007,1.8477,-11.1918,1.8725,1.9320,1.4924,0.0000,on-track"
+/* `gapwatch-cli track --summary`: both=11 men-only=14 women-only=15 neither=30 */
+#define N_AREAS 70
+
+static GwDataset    *dataset;
+static GwIndicators *indicators;
+
+typedef struct
+{
+  GtkWindow     *window;
+  GwTrackerView *view;
+  GPtrArray     *rows;
+  GwTarget      *target;
+} Fixture;
+
+static GPtrArray *
+run_target (const char *name,
+            GwTarget  **out_target)
+{
+  g_autoptr(GwTarget) target = gw_target_new_builtin (name);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  if (out_target != NULL)
+    *out_target = g_steal_pointer (&target);
+  return rows;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *name = data != NULL ? data : "le-2010";
+
+  f->rows = run_target (name, &f->target);
+  f->view = g_object_ref_sink (GW_TRACKER_VIEW (gw_tracker_view_new ()));
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 700);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gw_tracker_view_set_rows (f->view, f->rows, f->target, "%");
+  gtk_window_present (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->view);
+  g_clear_pointer (&f->rows, g_ptr_array_unref);
+  g_clear_pointer (&f->target, gw_target_free);
+}
+
+/* Helpers */
+
+static GwTrackerItem *
+item_at (Fixture *f,
+         guint    position)
+{
+  GListModel *model = gw_tracker_view_get_model (f->view);
+  GwTrackerItem *item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);   /* the model keeps it */
+  return item;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (gw_tracker_view_get_model (f->view));
+}
+
+static void
+collect (GtkWidget  *widget,
+         GType       type,
+         const char *css_class,
+         GPtrArray  *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, css_class, out);
+}
+
+static GtkWidget *
+find_one (GtkWidget  *root,
+          GType       type,
+          const char *css_class)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect (root, type, css_class, all);
+  g_assert_cmpuint (all->len, ==, 1);
+  return g_ptr_array_index (all, 0);
+}
+
+static const char *
+button_text (GtkWidget *button)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+static const char *
+filter_button_text (Fixture    *f,
+                    const char *css_class)
+{
+  return button_text (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, css_class));
+}
+
+/* The area the tracker's rows give the least (or most) gap for a sex. */
+static const char *
+extreme_latest_gap (GPtrArray *rows,
+                    GwSex      sex,
+                    gboolean   smallest)
+{
+  const GwTrackerRow *best = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GwTrackerRow *row = g_ptr_array_index (rows, i);
+
+      if (row->is_group || row->sex != sex || isnan (row->latest_gap))
+        continue;
+      if (best == NULL || (smallest ? row->latest_gap < best->latest_gap : row->latest_gap > best->latest_gap))
+        best = row;
+    }
+
+  g_assert_nonnull (best);
+  return best->name;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Tests */
+
+static void
+test_rows_pinned (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *smallest = extreme_latest_gap (f->rows, GW_SEX_MALE, TRUE);
+  const char *largest = extreme_latest_gap (f->rows, GW_SEX_MALE, FALSE);
+
+  /* The group, then the 70 spearheads in the tracker's order. */
+  g_assert_cmpuint (n_shown (f), ==, 1 + N_AREAS);
+  g_assert_true (gw_tracker_item_is_group (item_at (f, 0)));
+  g_assert_cmpstr (gw_tracker_item_get_code (item_at (f, 0)), ==, "spearhead");
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 1)), ==, "Hartlepool");
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 2)), ==, "Middlesbrough");
+
+  /* Sorting by men's latest gap: the group stays on top, then the least gap. */
+  g_assert_true (gw_tracker_view_sort_by (f->view, "male-latest-gap", GTK_SORT_ASCENDING));
+  g_test_message ("smallest men's latest gap: %s; largest: %s", smallest, largest);
+  g_assert_cmpstr (gw_tracker_item_get_code (item_at (f, 0)), ==, "spearhead");
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 1)), ==, smallest);
+  for (guint i = 2; i < n_shown (f); i++)
+    {
+      double a = gw_tracker_item_get_row (item_at (f, i - 1), GW_SEX_MALE)->latest_gap;
+      double b = gw_tracker_item_get_row (item_at (f, i), GW_SEX_MALE)->latest_gap;
+
+      g_assert_cmpfloat (a, <=, b);
+    }
+
+  g_assert_true (gw_tracker_view_sort_by (f->view, "male-latest-gap", GTK_SORT_DESCENDING));
+  g_assert_cmpstr (gw_tracker_item_get_code (item_at (f, 0)), ==, "spearhead");
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 1)), ==, largest);
+
+  /* By name, descending: still the group first; then the last name of the
+   * 70 spearheads, Wolverhampton. */
+  g_assert_true (gw_tracker_view_sort_by (f->view, "area", GTK_SORT_DESCENDING));
+  g_assert_cmpstr (gw_tracker_item_get_code (item_at (f, 0)), ==, "spearhead");
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 1)), ==, "Wolverhampton");
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, N_AREAS)), ==, "Barking and Dagenham");
+
+  /* Status ascending: what needs attention (off track) first. */
+  g_assert_true (gw_tracker_view_sort_by (f->view, "female-status", GTK_SORT_ASCENDING));
+  g_assert_cmpint (gw_tracker_item_get_row (item_at (f, 1), GW_SEX_FEMALE)->status, ==, GW_STATUS_OFF_TRACK);
+  g_assert_cmpint (gw_tracker_item_get_row (item_at (f, N_AREAS), GW_SEX_FEMALE)->status, ==, GW_STATUS_ON_TRACK);
+
+  /* A persons column is not shown for a target of men and women. */
+  g_assert_false (gw_tracker_view_sort_by (f->view, "persons-latest-gap", GTK_SORT_ASCENDING));
+}
+
+static void
+test_filter_strip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GwTrackerSummary summary;
+  GtkWidget *men_only;
+  g_autofree char *both_text = NULL;
+
+  gw_tracker_summarise (f->rows, &summary);
+  /* gapwatch-cli track --summary on the samples. */
+  g_assert_cmpuint (summary.both, ==, 11);
+  g_assert_cmpuint (summary.men_only, ==, 14);
+  g_assert_cmpuint (summary.women_only, ==, 15);
+  g_assert_cmpuint (summary.neither, ==, 30);
+
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-all"), ==, "All 70 areas");
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-both"), ==, "11 of 70 on track for both");
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-men-only"), ==, "14 men only");
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-women-only"), ==, "15 women only");
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-neither"), ==, "30 neither");
+  g_assert_false (gtk_widget_get_visible (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON,
+                                                    "gw-filter-insufficient")));
+
+  /* Clicking "14 men only": the group's row and those 14 areas. */
+  men_only = find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "gw-filter-men-only");
+  g_signal_emit_by_name (men_only, "clicked");
+  g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_MEN_ONLY);
+  g_assert_cmpuint (n_shown (f), ==, 1 + 14);
+  g_assert_true (gw_tracker_item_is_group (item_at (f, 0)));
+  for (guint i = 1; i < n_shown (f); i++)
+    {
+      GwTrackerItem *item = item_at (f, i);
+      GwTargetStatus men = gw_tracker_item_get_row (item, GW_SEX_MALE)->status;
+      GwTargetStatus women = gw_tracker_item_get_row (item, GW_SEX_FEMALE)->status;
+
+      g_assert_true (men == GW_STATUS_ON_TRACK || men == GW_STATUS_NO_GAP);
+      g_assert_true (women == GW_STATUS_OFF_TRACK);
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_one (GTK_WIDGET (f->view), GTK_TYPE_LABEL,
+                                                            "gw-tracker-count"))),
+                   ==, "Showing 14 of 70 areas");
+
+  /* Clicking it again shows every area. */
+  g_signal_emit_by_name (men_only, "clicked");
+  g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_ALL);
+  g_assert_cmpuint (n_shown (f), ==, 1 + N_AREAS);
+
+  /* "Neither", then "All" clears it. */
+  gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_NEITHER);
+  g_assert_cmpuint (n_shown (f), ==, 1 + 30);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_one (GTK_WIDGET (f->view),
+                                                                             GTK_TYPE_TOGGLE_BUTTON,
+                                                                             "gw-filter-neither"))));
+  g_signal_emit_by_name (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "gw-filter-all"), "clicked");
+  g_assert_cmpuint (n_shown (f), ==, 1 + N_AREAS);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (men_only)));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry = find_one (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  /* The group stays, as the reference; Hartlepool is the one area. */
+  gw_tracker_view_set_search (f->view, "Hartlepool");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  g_assert_true (gw_tracker_item_is_group (item_at (f, 0)));
+  g_assert_cmpstr (gw_tracker_item_get_code (item_at (f, 1)), ==, "E06000001");
+
+  /* Any case, and by code. */
+  gw_tracker_view_set_search (f->view, "e06000001");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  gw_tracker_view_set_search (f->view, "TYNE");
+  /* Newcastle upon Tyne, North Tyneside, South Tyneside. */
+  g_assert_cmpuint (n_shown (f), ==, 1 + 3);
+
+  /* Search and status filter together. */
+  gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_BOTH);
+  g_assert_cmpuint (n_shown (f), ==, 1 + 2);   /* North and South Tyneside */
+  gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_ALL);
+
+  /* Typed in the entry, as a user does: it filters once typing pauses. */
+  gw_tracker_view_set_search (f->view, "");
+  g_assert_cmpuint (n_shown (f), ==, 1 + N_AREAS);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Middles");
+  wait_ms (400);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 1)), ==, "Middlesbrough");
+
+  /* Enter selects the first area found. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gw_tracker_item_get_name (gw_tracker_view_get_selected_item (f->view)), ==, "Middlesbrough");
+
+  /* Selecting a hidden row clears the search. */
+  g_assert_true (gw_tracker_view_select_code (f->view, "E06000001"));
+  g_assert_cmpstr (gw_tracker_view_get_search (f->view), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gw_tracker_item_get_name (gw_tracker_view_get_selected_item (f->view)), ==, "Hartlepool");
+}
+
+static void
+test_cells (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) status = g_ptr_array_new ();
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  guint on = 0, off = 0;
+
+  /* Every status says it in words, with an icon, never colour alone. */
+  collect (GTK_WIDGET (f->view), GTK_TYPE_BOX, "gw-status-cell", status);
+  g_assert_cmpuint (status->len, >, 4);
+  for (guint i = 0; i < status->len; i++)
+    {
+      GtkWidget *box = g_ptr_array_index (status, i);
+      GtkWidget *image = gtk_widget_get_first_child (box);
+      GtkWidget *label = gtk_widget_get_next_sibling (image);
+      const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+      if (!gtk_widget_get_mapped (box))
+        continue;
+      if (g_str_equal (text, "On track"))
+        {
+          on++;
+          g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "gw-on-track-symbolic");
+          g_assert_true (gtk_widget_has_css_class (box, "gw-on-track"));
+        }
+      else if (g_str_equal (text, "Off track"))
+        {
+          off++;
+          g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "gw-off-track-symbolic");
+          g_assert_true (gtk_widget_has_css_class (box, "gw-off-track"));
+        }
+      else
+        g_assert_not_reached ();
+    }
+  g_assert_cmpuint (on, >, 0);
+  g_assert_cmpuint (off, >, 0);
+
+  /* Numbers right-aligned, in the table's precision. */
+  collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-numeric", numbers);
+  g_assert_cmpuint (numbers->len, >, 0);
+  for (guint i = 0; i < numbers->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (numbers, i), GTK_TYPE_COLUMN_VIEW) != NULL)
+      g_assert_cmpfloat (gtk_label_get_xalign (g_ptr_array_index (numbers, i)), ==, 1.0f);
+
+  /* The units in the headers; men and women shown, persons not. */
+  {
+    GtkColumnView *view = gw_tracker_view_get_column_view (f->view);
+    GListModel *columns = gtk_column_view_get_columns (view);
+    guint n_visible = 0;
+    gboolean latest_men = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        const char *title = gtk_column_view_column_get_title (column);
+
+        if (!gtk_column_view_column_get_visible (column))
+          continue;
+        n_visible++;
+        g_assert_null (strstr (title, "Persons"));
+        if (g_str_equal (title, "Latest\ngap (%)\nMen"))
+          latest_men = TRUE;
+      }
+    /* The area, then 7 columns for each sex. */
+    g_assert_cmpuint (n_visible, ==, 1 + 2 * 7);
+    g_assert_true (latest_men);
+  }
+}
+
+static void
+test_copy_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *header = g_strdelimit (g_strdup (CLI_HEADER), ",", '\t');
+  g_autofree char *men = g_strdelimit (g_strdup (CLI_HARTLEPOOL_M), ",", '\t');
+  g_autofree char *women = g_strdelimit (g_strdup (CLI_HARTLEPOOL_F), ",", '\t');
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  GdkContentProvider *provider;
+
+  g_assert_null (gw_tracker_view_format_selection (f->view));
+
+  /* Hartlepool selected: a header, then its two rows, tab-separated. */
+  g_assert_true (gw_tracker_view_select_code (f->view, "E06000001"));
+  text = gw_tracker_view_format_selection (f->view);
+  expected = g_strdup_printf ("%s\n%s\n%s\n", header, men, women);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* Ctrl+C puts the same on the clipboard. */
+  g_assert_true (gw_tracker_view_copy_selection (f->view));
+  provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (f->view)));
+  g_assert_nonnull (provider);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+  g_value_unset (&value);
+
+  /* Two areas selected: four rows, in the table's order. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (gw_tracker_view_get_column_view (f->view)),
+                                   2, FALSE);
+  g_free (text);
+  text = gw_tracker_view_format_selection (f->view);
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 1);
+    g_assert_true (g_str_has_prefix (lines[3], "E06000002\tMiddlesbrough\tm\t"));
+  }
+}
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *csv = gw_tracker_view_format_csv (f->view);
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+  /* Exactly what `gapwatch-cli track` writes, whatever the sort or filter. */
+  gw_tracker_view_sort_by (f->view, "male-latest-gap", GTK_SORT_DESCENDING);
+  gw_tracker_view_set_search (f->view, "Hartlepool");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + 2 * N_AREAS + 1);
+  g_assert_cmpstr (lines[0], ==, CLI_HEADER);
+  g_assert_cmpstr (lines[1], ==, CLI_GROUP_M);
+  g_assert_cmpstr (lines[3], ==, CLI_HARTLEPOOL_M);
+  g_assert_cmpstr (lines[4], ==, CLI_HARTLEPOOL_F);
+  g_assert_cmpstr (lines[2 * N_AREAS + 3], ==, "");
+  {
+    g_autofree char *again = gw_tracker_view_format_csv (f->view);
+
+    g_assert_cmpstr (again, ==, csv);
+  }
+}
+
+static void
+test_persons (Fixture       *f,
+              gconstpointer  data)
+{
+  GwTrackerItem *hartlepool;
+
+  /* Infant mortality: persons only. */
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-both"), ==, "49 of 70 on track");
+  g_assert_cmpstr (filter_button_text (f, "gw-filter-neither"), ==, "21 off track");
+  g_assert_false (gtk_widget_get_visible (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON,
+                                                    "gw-filter-men-only")));
+  g_assert_true (gw_tracker_view_sort_by (f->view, "persons-latest-gap", GTK_SORT_ASCENDING));
+  g_assert_false (gw_tracker_view_sort_by (f->view, "male-latest-gap", GTK_SORT_ASCENDING));
+
+  /* Hartlepool was better than England at the 1997-1999 baseline. */
+  g_assert_true (gw_tracker_view_select_code (f->view, "E06000001"));
+  hartlepool = gw_tracker_view_get_selected_item (f->view);
+  g_assert_null (gw_tracker_item_get_row (hartlepool, GW_SEX_MALE));
+  g_assert_cmpint (gw_tracker_item_get_row (hartlepool, GW_SEX_PERSONS)->status, ==, GW_STATUS_NO_GAP);
+  g_assert_cmpint (gw_tracker_item_get_category (hartlepool), ==, GW_TRACKER_FILTER_BOTH);
+}
+
+static void
+test_selection_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) again = run_target ("le-2010", NULL);
+  GwTrackerItem *before;
+
+  gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_NEITHER);
+  g_assert_true (gw_tracker_view_select_code (f->view, "E06000004"));   /* Stockton-on-Tees: neither */
+  before = gw_tracker_view_get_selected_item (f->view);
+  g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_NEITHER);
+
+  /* New rows (new data): another item, the same area, the same filter. */
+  gw_tracker_view_set_rows (f->view, again, f->target, "%");
+  g_assert_true (gw_tracker_view_get_selected_item (f->view) != before);
+  g_assert_cmpstr (gw_tracker_item_get_code (gw_tracker_view_get_selected_item (f->view)), ==, "E06000004");
+  g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_NEITHER);
+  g_assert_cmpuint (n_shown (f), ==, 1 + 30);
+}
+
+static void
+test_message (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *title = find_one (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-tracker-message-title");
+
+  gw_tracker_view_show_message (f->view, "This target cannot be tracked", "No group “x”.");
+  g_assert_null (gw_tracker_view_get_rows (f->view));
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_null (gw_tracker_view_format_csv (f->view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "This target cannot be tracked");
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *samples = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  int status;
+
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gw_formats_init ();
+
+  /* The bundled samples, in name order (the order they are meant for). */
+  samples = g_strdup (g_getenv ("GW_SAMPLES_DIR"));
+  if (samples == NULL)
+    samples = g_strdup (GW_SOURCE_SAMPLES_DIR);
+  dir = g_dir_open (samples, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (samples, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+  g_assert_cmpuint (paths->len, ==, 18);
+  g_ptr_array_add (paths, NULL);
+
+  dataset = gw_dataset_new ();
+  task = gw_import_task_new (dataset, (const char * const *) paths->pdata);
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+  indicators = gw_indicators_compute (dataset);
+
+  g_test_add ("/gw/tracker-view/rows/pinned", Fixture, NULL,
+              fixture_set_up, test_rows_pinned, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/filter/strip", Fixture, NULL,
+              fixture_set_up, test_filter_strip, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/search/name-and-code", Fixture, NULL,
+              fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/cells/status-and-numbers", Fixture, NULL,
+              fixture_set_up, test_cells, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/copy/selected-rows", Fixture, NULL,
+              fixture_set_up, test_copy_rows, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/csv/cli-contract", Fixture, NULL,
+              fixture_set_up, test_csv, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/target/persons", Fixture, "imr-2010",
+              fixture_set_up, test_persons, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/rows/selection-kept", Fixture, NULL,
+              fixture_set_up, test_selection_kept, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/message/no-rows", Fixture, NULL,
+              fixture_set_up, test_message, fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_clear_pointer (&indicators, gw_indicators_free);
+  g_clear_object (&dataset);
+  return status;
+}
