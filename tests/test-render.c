@@ -793,6 +793,267 @@ test_compare_a4 (void)
     }
 }
 
+/* The style's confidence level: at 99.8% the subject's band is wider, by the
+ * engine's own 99.8% limits, where the chart's own axes put them; England's
+ * published values keep their 95% limits and the legend says so. */
+static gboolean
+band_near (cairo_surface_t *s, double x, double y, const GwChartColour *band)
+{
+  return find_colour (s, x, y, 1, 1, band);
+}
+
+static void
+test_trend_confidence (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwChart) chart = NULL, england = NULL;
+  const GwPeriod p0406 = gw_period_pooled (2004, 2006);
+  const struct { int w, h; double scale; } sizes[] = { { 1191, 842, 1.0 }, { 1200, 800, 96.0 / 72 } };
+  const GwIndicatorValue *bp;
+  GwChartColour subject, band;
+  GwChartStyle s95, s998;
+
+  if (d == NULL)
+    return;
+  chart = samples_trend (d, "E06000009");
+  bp = area_value (d, gw_dataset_lookup_area (d->dataset, "E06000009"), GW_SEX_MALE, p0406);
+  g_assert_cmpint (bp->source, ==, GW_SOURCE_COMPUTED);
+  g_assert_true (isfinite (bp->lower998) && isfinite (bp->upper998));
+  g_assert_cmpfloat (bp->upper998 - bp->lower998, >, (bp->upper95 - bp->lower95) * 1.5);
+
+  /* the default is 95, and 0 (a style filled by hand) means 95 */
+  style_for (&s95, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  g_assert_cmpfloat (s95.confidence_level, ==, 95.0);
+  g_assert_false (s95.hide_source);
+  gw_chart_style_get_colour (&s95, GW_CHART_ROLE_SUBJECT, &subject);
+  /* the band: the subject's colour at 16% on white */
+  band.red = 0.84 + 0.16 * subject.red;
+  band.green = 0.84 + 0.16 * subject.green;
+  band.blue = 0.84 + 0.16 * subject.blue;
+  band.alpha = 1;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      const int w = sizes[k].w, h = sizes[k].h;
+      const double t = gw_period_midpoint (p0406);
+      cairo_surface_t *img95, *img998;
+      double x, y_hi95, y_hi998, y_lo95, y_lo998, y_mid_hi, y_mid_lo;
+      g_autoptr(GArray) l95 = NULL, l998 = NULL, l0 = NULL;
+
+      style_for (&s95, GW_CHART_PALETTE_COLOUR_BLIND, sizes[k].scale);
+      s998 = s95;
+      s998.confidence_level = 99.8;
+      img95 = render_image (chart, &s95, w, h);
+      img998 = render_image (chart, &s998, w, h);
+
+      /* at 95%: inside the 95% limits is band, between them and the 99.8%
+       * limits is not */
+      g_assert_true (gw_chart_map_point (chart, &s95, w, h, 0, t, bp->upper95, &x, &y_hi95));
+      g_assert_true (gw_chart_map_point (chart, &s95, w, h, 0, t, bp->lower95, &x, &y_lo95));
+      g_assert_true (gw_chart_map_point (chart, &s95, w, h, 0, t, (bp->upper95 + bp->upper998) / 2, &x, &y_mid_hi));
+      g_assert_true (gw_chart_map_point (chart, &s95, w, h, 0, t, (bp->lower95 + bp->lower998) / 2, &x, &y_mid_lo));
+      g_assert_cmpfloat (y_lo95 - y_hi95, >, 12);
+      g_assert_true (band_near (img95, x, y_hi95 + 3 * sizes[k].scale, &band));
+      g_assert_true (band_near (img95, x, y_lo95 - 3 * sizes[k].scale, &band));
+      g_assert_false (band_near (img95, x, y_mid_hi, &band));
+      g_assert_false (band_near (img95, x, y_mid_lo, &band));
+
+      /* at 99.8%, by its own axes: band out to the 99.8% limits, none beyond */
+      g_assert_true (gw_chart_map_point (chart, &s998, w, h, 0, t, bp->upper998, &x, &y_hi998));
+      g_assert_true (gw_chart_map_point (chart, &s998, w, h, 0, t, bp->lower998, &x, &y_lo998));
+      g_assert_true (gw_chart_map_point (chart, &s998, w, h, 0, t, (bp->upper95 + bp->upper998) / 2, &x, &y_mid_hi));
+      g_assert_true (gw_chart_map_point (chart, &s998, w, h, 0, t, (bp->lower95 + bp->lower998) / 2, &x, &y_mid_lo));
+      g_assert_true (band_near (img998, x, y_mid_hi, &band));
+      g_assert_true (band_near (img998, x, y_mid_lo, &band));
+      g_assert_true (band_near (img998, x, y_hi998 + 3 * sizes[k].scale, &band));
+      g_assert_false (band_near (img998, x, y_hi998 - 4 * sizes[k].scale, &band));
+      g_assert_false (band_near (img998, x, y_lo998 + 4 * sizes[k].scale, &band));
+      /* and wider on the page: the 99.8% band spans more device units than
+       * the 95% one, though its axis spans a wider range */
+      g_assert_cmpfloat (y_lo998 - y_hi998, >, (y_lo95 - y_hi95) * 1.2);
+
+      /* the legend says which */
+      l95 = assert_labels_clean (chart, &s95, w, h);
+      l998 = assert_labels_clean (chart, &s998, w, h);
+      g_assert_nonnull (find_label (l95, "95% confidence interval"));
+      g_assert_null (find_label (l95, "99.8% confidence interval"));
+      g_assert_null (find_label (l95, "95% CI (published)"));
+      g_assert_null (find_label (l998, "95% confidence interval"));
+      g_assert_nonnull (find_label (l998, "99.8% confidence interval"));
+      /* England's values are published: their whiskers stay 95% */
+      g_assert_nonnull (find_label (l998, "95% CI (published)"));
+      /* a level of 0 is 95% */
+      s95.confidence_level = 0;
+      l0 = gw_chart_get_labels (chart, &s95, w, h);
+      g_assert_nonnull (find_label (l0, "95% confidence interval"));
+
+      /* the tooltip gives the limits drawn */
+      {
+        double vx, vy;
+        g_autofree char *tip = NULL, *want = NULL, *lo = NULL, *hi = NULL;
+
+        g_assert_true (gw_chart_map_point (chart, &s998, w, h, 0, t, bp->value, &vx, &vy));
+        tip = gw_chart_hit_test (chart, &s998, w, h, vx, vy);
+        lo = gw_chart_format_number (bp->lower998, 2, TRUE);
+        hi = gw_chart_format_number (bp->upper998, 2, TRUE);
+        want = g_strdup_printf ("(99.8%% CI %s to %s)", lo, hi);
+        g_assert_nonnull (tip);
+        if (strstr (tip, want) == NULL)
+          g_error ("tooltip “%s” lacks “%s”", tip, want);
+      }
+      cairo_surface_destroy (img95);
+      cairo_surface_destroy (img998);
+    }
+
+  /* England's own chart: published values, 95% limits only, said so */
+  england = samples_trend (d, "E92000001");
+  {
+    g_autoptr(GArray) labels = NULL;
+    const GwIndicatorValue *eng = england_value (d, GW_SEX_MALE, p0406);
+
+    g_assert_cmpint (eng->source, ==, GW_SOURCE_PUBLISHED);
+    g_assert_false (isfinite (eng->lower998));
+    style_for (&s998, GW_CHART_PALETTE_STANDARD, 1.0);
+    s998.confidence_level = 99.8;
+    labels = assert_labels_clean (england, &s998, 1191, 842);
+    g_assert_nonnull (find_label (labels, "95% CI (published)"));
+  }
+}
+
+/* hide_source leaves the source line out, and only that. */
+static void
+test_hide_source (void)
+{
+  const Data *d = get_samples ();
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GArray) with = NULL, without = NULL;
+  GwChartStyle style;
+
+  if (d == NULL)
+    return;
+  chart = samples_trend (d, "E06000009");
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  with = gw_chart_get_labels (chart, &style, 842, 595);
+  style.hide_source = TRUE;
+  without = gw_chart_get_labels (chart, &style, 842, 595);
+  g_assert_nonnull (find_label (with, gw_chart_get_source (chart)));
+  g_assert_null (find_label (without, gw_chart_get_source (chart)));
+  /* the room goes to the body: the lower of two stacked panels ends lower */
+  {
+    GwChartRect a, b;
+
+    style.hide_source = FALSE;
+    g_assert_true (gw_chart_get_plot_rect (chart, &style, 600, 900, 1, &a));
+    style.hide_source = TRUE;
+    g_assert_true (gw_chart_get_plot_rect (chart, &style, 600, 900, 1, &b));
+    g_assert_cmpfloat (b.y + b.height, >, a.y + a.height + 5);
+  }
+  g_assert_nonnull (find_label (without, gw_chart_get_title (chart)));
+}
+
+/* A range of ranks of the all-areas chart: those rows' names and no
+ * other's, rows as high as the range's room gives, the heading and both
+ * axes on every page; the last, shorter range keeps the row height. */
+static void
+test_compare_row_range (void)
+{
+  const Data *d = get_tracker70 ();
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  const double w = 595, h = 560;
+  const guint per = 25;
+  double row_h = 0;
+  GwChartStyle style;
+
+  if (d == NULL)
+    return;
+  chart = gw_chart_new_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_CHANGE, &error);
+  g_assert_no_error (error);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+
+  for (guint first = 0; first < 70; first += per)
+    {
+      g_autoptr(GArray) labels = NULL;
+      guint n = MIN (per, 70 - first), names = 0;
+      GwChartRect plot;
+      double x, y;
+
+      gw_chart_set_row_range (chart, first, per);
+      labels = assert_labels_clean (chart, &style, w, h);
+      g_assert_nonnull (find_label (labels, gw_chart_get_title (chart)));
+      g_assert_nonnull (find_label (labels, "off track"));           /* the legend */
+      for (guint p = 0; p < 2; p++)
+        {
+          const char *const *codes = gw_chart_get_row_codes (chart, p);
+          GwChartRect pp;
+
+          /* a panel's names end just left of its plot */
+          g_assert_true (gw_chart_get_plot_rect (chart, &style, w, h, p, &pp));
+          g_assert_cmpuint (g_strv_length ((char **) codes), ==, 70);
+          for (guint i = 0; i < 70; i++)
+            {
+              const char *name = gw_dataset_get_area (d->dataset, gw_dataset_lookup_area (d->dataset, codes[i]))->name;
+              gboolean shown = FALSE;
+
+              for (guint j = 0; j < labels->len; j++)
+                {
+                  const GwChartLabel *l = &g_array_index (labels, GwChartLabel, j);
+
+                  if (strcmp (l->text, name) == 0 && l->rect.x + l->rect.width <= pp.x
+                      && l->rect.x + l->rect.width > pp.x - 12)
+                    shown = TRUE;
+                }
+
+              if (shown != (i >= first && i < first + n))
+                g_error ("rows %u+%u: row %u (%s) %s", first, per, i, name, shown ? "shown" : "missing");
+            }
+        }
+      for (guint i = 0; i < labels->len; i++)
+        names += g_str_has_prefix (g_array_index (labels, GwChartLabel, i).text, "Spearhead area ");
+      g_assert_cmpuint (names, ==, 2 * n);
+
+      /* rows by the chart's own axes: the first shown at the plot's top */
+      g_assert_true (gw_chart_get_plot_rect (chart, &style, w, h, 0, &plot));
+      if (row_h == 0)
+        row_h = plot.height / per;
+      g_assert_cmpfloat_with_epsilon (plot.height, n * row_h, 0.01);
+      g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, 0, first, &x, &y));
+      g_assert_cmpfloat_with_epsilon (y, plot.y + row_h / 2, 0.01);
+      g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, 0, first + n - 1, &x, &y));
+      g_assert_cmpfloat_with_epsilon (y, plot.y + plot.height - row_h / 2, 0.01);
+      /* the bottom axis (ticks, then its title) follows the last row */
+      {
+        gboolean below = FALSE, title = FALSE;
+
+        for (guint i = 0; i < labels->len; i++)
+          {
+            const GwChartLabel *l = &g_array_index (labels, GwChartLabel, i);
+            double under = l->rect.y - (plot.y + plot.height);
+
+            if (strcmp (l->text, "0.0%") == 0 && under > 0 && under < 6)
+              below = TRUE;
+            if (g_str_has_prefix (l->text, "Gap to England") && under > 6 && under < 25)
+              title = TRUE;
+          }
+        g_assert_true (title);
+        g_assert_true (below);
+      }
+    }
+  g_assert_cmpfloat (row_h, >=, 7.0);
+
+  /* back to every row */
+  gw_chart_set_row_range (chart, 0, G_MAXUINT);
+  {
+    g_autoptr(GArray) labels = gw_chart_get_labels (chart, &style, 595, 842);
+    guint names = 0;
+
+    for (guint i = 0; i < labels->len; i++)
+      names += g_str_has_prefix (g_array_index (labels, GwChartLabel, i).text, "Spearhead area ");
+    g_assert_cmpuint (names, ==, 140);
+  }
+}
+
 /* --- tests: funnel -------------------------------------------------------- */
 
 static void
@@ -1218,6 +1479,9 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/trend/markers", test_trend_markers);
   g_test_add_func ("/gw/render/trend/persons", test_trend_one_sex);
   g_test_add_func ("/gw/render/trend/provisional", test_trend_provisional);
+  g_test_add_func ("/gw/render/trend/confidence-level", test_trend_confidence);
+  g_test_add_func ("/gw/render/style/hide-source", test_hide_source);
+  g_test_add_func ("/gw/render/compare/row-range", test_compare_row_range);
   g_test_add_func ("/gw/render/gap/target-line", test_gap_target_line);
   g_test_add_func ("/gw/render/gap/not-tracked", test_gap_errors);
   g_test_add_func ("/gw/render/compare/a4-70-areas", test_compare_a4);

@@ -201,6 +201,17 @@ pdf_page_text (const char *pdf,
   return normalise (out);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *what)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + strlen (what), what))
+    n++;
+  return n;
+}
+
 static const GwTrackerRow *
 find_row (gboolean is_group,
           guint    subject,
@@ -396,9 +407,18 @@ test_report_pdf_text (void)
   }
   g_assert_nonnull (strstr (front, "(le-a.xml) Fixture generator 1 March 2007"));
   g_assert_nonnull (strstr (front, "(le-b-revision.xml) Fixture generator 1 May 2007"));
-  /* the footer: source and date, on every page */
+  /* the footer: source and date, on every page, and only there: the
+   * charts leave their own source line out */
   for (guint p = 0; p < texts->len; p++)
-    g_assert_nonnull (strstr (g_ptr_array_index (texts, p), "Source: Fixture generator. Data as at 1 May 2007."));
+    {
+      guint n = count_occurrences (g_ptr_array_index (texts, p), "Source: Fixture generator. Data as at 1 May 2007.");
+
+      if (n != 1)
+        g_error ("page %u has the source %u times", p + 1, n);
+    }
+  /* an area page has two charts: a chart's source would be there twice more */
+  g_assert_cmpint (gw_report_get_page_kind (report, 2, NULL), ==, GW_REPORT_PAGE_AREA);
+  g_assert_cmpuint (count_occurrences (g_ptr_array_index (texts, 2), "Fixture generator"), ==, 1);
   /* the comparison page ranks every area */
   for (guint a = 0; a < gw_report_get_n_areas (report); a++)
     g_assert_nonnull (strstr (g_ptr_array_index (texts, 1),
@@ -555,6 +575,69 @@ test_report_pdf_layout (void)
   g_remove (pdf);
 }
 
+/* Each comparison page lists exactly the areas of the ranks its heading
+ * names ("rows 25–48"), of the men's and the women's ranking, every rank
+ * on one page, and the source once. */
+static void
+check_split_rows (GPtrArray *texts,
+                  guint      n_compare)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChart) chart = gw_chart_new_compare (fx.dataset, fx.indicators, fx.target,
+                                                   GW_COMPARE_BY_CHANGE, &error);
+  g_autoptr(GRegex) rows_re = g_regex_new ("rows ([0-9]+)–([0-9]+) \\(page", 0, 0, NULL);
+  g_autoptr(GRegex) name_re = g_regex_new ("Spearhead area [0-9]+", 0, 0, NULL);
+  guint next = 1;
+
+  g_assert_no_error (error);
+  for (guint p = 1; p <= n_compare; p++)
+    {
+      const char *text = g_ptr_array_index (texts, p);
+      g_autoptr(GMatchInfo) m = NULL;
+      g_autoptr(GHashTable) want = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autofree char *a = NULL, *b = NULL;
+      guint r0, r1;
+      GHashTableIter it;
+      gpointer key;
+
+      g_assert_true (g_regex_match (rows_re, text, 0, &m));
+      a = g_match_info_fetch (m, 1);
+      b = g_match_info_fetch (m, 2);
+      r0 = (guint) g_ascii_strtoull (a, NULL, 10);
+      r1 = (guint) g_ascii_strtoull (b, NULL, 10);
+      /* the pages take the ranks in turn */
+      g_assert_cmpuint (r0, ==, next);
+      g_assert_cmpuint (r1, >=, r0);
+      next = r1 + 1;
+      for (guint panel = 0; panel < 2; panel++)
+        {
+          const char *const *codes = gw_chart_get_row_codes (chart, panel);
+
+          for (guint r = r0; r <= r1; r++)
+            g_hash_table_add (want, (gpointer) gw_dataset_get_area (fx.dataset,
+                                                                    gw_dataset_lookup_area (fx.dataset, codes[r - 1]))->name);
+        }
+      g_clear_pointer (&m, g_match_info_free);
+      g_regex_match (name_re, text, 0, &m);
+      while (g_match_info_matches (m))
+        {
+          g_hash_table_add (found, g_match_info_fetch (m, 0));
+          g_match_info_next (m, NULL);
+        }
+      g_hash_table_iter_init (&it, want);
+      while (g_hash_table_iter_next (&it, &key, NULL))
+        if (!g_hash_table_contains (found, key))
+          g_error ("comparison page %u (rows %u–%u) lacks %s", p, r0, r1, (char *) key);
+      g_hash_table_iter_init (&it, found);
+      while (g_hash_table_iter_next (&it, &key, NULL))
+        if (!g_hash_table_contains (want, key))
+          g_error ("comparison page %u (rows %u–%u) has %s", p, r0, r1, (char *) key);
+      g_assert_cmpuint (count_occurrences (text, "Source: Fixture generator."), ==, 1);
+    }
+  g_assert_cmpuint (next, ==, 71);
+}
+
 /* A page too short for 70 rows: the comparison is cut between rows onto
  * pages, each with its own rows and no other's (the text of a row drawn
  * outside the band must not be in the PDF either, or a search would find an
@@ -616,6 +699,7 @@ check_split_compare (double height)
 
       g_assert_nonnull (strstr (g_ptr_array_index (texts, p), page));
     }
+  check_split_rows (texts, n_compare);
   g_remove (pdf);
 }
 

@@ -76,6 +76,8 @@ gw_chart_frame_matches (const GwChartFrame *f,
   return f->width == width && f->height == height
          && a->palette == style->palette && a->dark == style->dark
          && a->scale == style->scale
+         && gw_chart_style_wants_998 (a) == gw_chart_style_wants_998 (style)
+         && !a->hide_source == !style->hide_source
          && memcmp (&a->foreground, &style->foreground, sizeof a->foreground) == 0
          && memcmp (&a->background, &style->background, sizeof a->background) == 0
          && g_strcmp0 (a->font_family, style->font_family) == 0;
@@ -726,6 +728,16 @@ paint_swatch (GwCanvas           *c,
       gw_canvas_set_colour (c, item->role, 0.2);
       cairo_rectangle (c->cr, x, cy - 3.5 * c->s, w, 7 * c->s);
       cairo_fill (c->cr);
+      /* a band whose edges the chart draws in a dash: its edges too */
+      if (item->dash != GW_DASH_SOLID)
+        {
+          gw_canvas_set_line (c, item->role, 0.8, item->dash);
+          cairo_move_to (c->cr, x, cy - 3.5 * c->s);
+          cairo_line_to (c->cr, x + w, cy - 3.5 * c->s);
+          cairo_move_to (c->cr, x, cy + 3.5 * c->s);
+          cairo_line_to (c->cr, x + w, cy + 3.5 * c->s);
+          cairo_stroke (c->cr);
+        }
       break;
     case GW_SWATCH_TICK:
       gw_canvas_set_line (c, item->role, 1.4, GW_DASH_SOLID);

@@ -12,7 +12,9 @@
  *
  * Sized for a board paper: 70 areas on one A4 portrait page with names at
  * 6 points or more.  When a surface is too short for that, names are thinned
- * (every second or third row) rather than shrunk below 6 points.
+ * (every second or third row) rather than shrunk below 6 points.  A larger
+ * group goes onto several pages, each drawing a range of ranks
+ * (gw_chart_set_row_range) under the whole heading and between both axes.
  */
 #include "gw-config.h"
 
@@ -139,7 +141,11 @@ paint_panel (GwChart           *chart,
   const Compare *cmp = chart->data;
   const double s = c->s;
   cairo_t *cr = c->cr;
-  guint n = panel->rows->len;
+  guint n_all = panel->rows->len;
+  /* the ranks shown, first .. first + n - 1, in room for slots rows */
+  guint first = MIN (chart->first_row, n_all);
+  guint n = MIN (chart->n_rows, n_all - first);
+  guint slots = chart->n_rows == G_MAXUINT ? n : chart->n_rows;
   double top = area->y, bottom = area->y + area->height, left = area->x, right = area->x + area->width;
   double tick_h = gw_canvas_line_height (c, GW_PT_TICK, FALSE);
   double axis_h = gw_canvas_line_height (c, GW_PT_AXIS, FALSE);
@@ -151,7 +157,7 @@ paint_panel (GwChart           *chart,
   g_autofree char *summary = NULL;
 
   pf.area = *area;
-  if (n == 0)
+  if (n_all == 0)
     return;
 
   /* the sex, and the statuses counted */
@@ -183,26 +189,33 @@ paint_panel (GwChart           *chart,
     top += h + 3 * s;
   }
 
-  /* x axis below (title and labels), and above for a long list */
+  /* x axis below (title and labels), and above for a long list (on every
+   * page of one cut onto pages) */
   bottom -= axis_h + 2 * s + tick_h + 4 * s;
-  top_axis = n > 25;
+  top_axis = n_all > 25;
   if (top_axis)
     top += tick_h + 4 * s;
-  row_h = (bottom - top) / n;
+  if (n == 0)
+    return;
+  row_h = (bottom - top) / slots;
   if (row_h <= 0)
     return;
+  /* fewer rows than room for: the plot ends after the last */
+  bottom = top + n * row_h;
 
   /* names: as large as the rows allow, from 6 to 8 points; below 6 points'
    * worth of row, every stride-th name */
   font_pt = CLAMP (row_h / s * 0.78, GW_PT_MIN, 8.0);
   while (stride * row_h < font_pt * s * 1.12 && stride < n)
     stride++;
-  for (guint i = 0; i < n; i += stride)
+  for (guint i = first; i < first + n; i++)
     {
-      g_autoptr(PangoLayout) l = gw_canvas_layout (c, g_array_index (panel->rows, CompareRow, i).name,
-                                                   font_pt, FALSE, -1, 1);
+      g_autoptr(PangoLayout) l = NULL;
       double w;
 
+      if (i % stride != 0)
+        continue;
+      l = gw_canvas_layout (c, g_array_index (panel->rows, CompareRow, i).name, font_pt, FALSE, -1, 1);
       gw_canvas_layout_size (l, &w, NULL);
       name_w = MAX (name_w, w);
     }
@@ -232,15 +245,16 @@ paint_panel (GwChart           *chart,
   pf.x.d0 = pf.plot.x;
   pf.x.d1 = right;
   /* rows: row r's centre at the middle of its band */
-  pf.y.lo = -0.5;
-  pf.y.hi = n - 0.5;
+  pf.y.lo = first - 0.5;
+  pf.y.hi = first + n - 0.5;
   pf.y.d0 = top;
   pf.y.d1 = bottom;
 
   /* zebra bands keep the eye on a row across the page */
   gw_canvas_set_colour (c, GW_CHART_ROLE_GRID, 0.45);
-  for (guint i = 1; i < n; i += 2)
-    cairo_rectangle (cr, left, top + i * row_h, right - left, row_h);
+  for (guint i = first; i < first + n; i++)
+    if (i % 2 == 1)
+      cairo_rectangle (cr, left, top + (i - first) * row_h, right - left, row_h);
   cairo_fill (cr);
 
   gw_canvas_set_line (c, GW_CHART_ROLE_GRID, 0.75, GW_DASH_SOLID);
@@ -259,7 +273,7 @@ paint_panel (GwChart           *chart,
   {
     g_autoptr(PangoLayout) l = gw_canvas_layout (c, cmp->x_title, GW_PT_AXIS, FALSE, area->width, 1);
 
-    gw_canvas_show_centred (c, l, (pf.plot.x + right) / 2, area->y + area->height, 1, area,
+    gw_canvas_show_centred (c, l, (pf.plot.x + right) / 2, bottom + 2 * s + tick_h + 4 * s, 0, area,
                             GW_CHART_ROLE_FOREGROUND);
   }
 
@@ -274,10 +288,10 @@ paint_panel (GwChart           *chart,
 
   cairo_save (cr);
   gw_canvas_clip_plot (c, &pf, 4);
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < first + n; i++)
     {
       const CompareRow *r = &g_array_index (panel->rows, CompareRow, i);
-      double y = top + (i + 0.5) * row_h;
+      double y = top + (i - first + 0.5) * row_h;
       double mk = MIN (row_h / s * 0.78, 6.5);
       double xb = gw_axis_map (&pf.x, r->baseline_gap), xl = gw_axis_map (&pf.x, r->latest_gap);
 
@@ -305,11 +319,11 @@ paint_panel (GwChart           *chart,
     }
   cairo_restore (cr);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < first + n; i++)
     {
       const CompareRow *r = &g_array_index (panel->rows, CompareRow, i);
-      double y = top + (i + 0.5) * row_h;
-      GwChartRect band = { left, top + i * row_h, right - left, row_h };
+      double y = top + (i - first + 0.5) * row_h;
+      GwChartRect band = { left, top + (i - first) * row_h, right - left, row_h };
 
       if (i % stride == 0)
         {

@@ -256,7 +256,8 @@ typedef enum
 {
   GW_SWATCH_LINE = 0,    /* a line, with the marker when has_marker */
   GW_SWATCH_MARKER,
-  GW_SWATCH_BAND,        /* a shaded band (confidence interval) */
+  GW_SWATCH_BAND,        /* a shaded band (confidence interval); edges in
+                          * the item's dash unless solid */
   GW_SWATCH_TICK,        /* a short vertical line */
 } GwSwatch;
 
@@ -338,6 +339,10 @@ void        gw_canvas_clip_plot      (GwCanvas           *canvas,
 typedef void (*GwChartPaintFunc) (GwChart           *chart,
                                   GwCanvas          *canvas,
                                   const GwChartRect *body);
+/* A legend for this style (GwLegendItem, transfer full), for a kind whose
+ * legend depends on it (the trend chart's confidence level). */
+typedef GArray *(*GwChartLegendFunc) (GwChart            *chart,
+                                      const GwChartStyle *style);
 
 struct _GwChart
 {
@@ -352,7 +357,10 @@ struct _GwChart
   gpointer          data;          /* the kind's numbers */
   GDestroyNotify    data_free;
   GwChartPaintFunc  paint_body;
+  GwChartLegendFunc legend_for_style;  /* NULL: legend whatever the style */
   GPtrArray        *row_codes;     /* compare: GStrv per panel */
+  guint             first_row;     /* compare: the ranks shown (gw_chart_set_row_range) */
+  guint             n_rows;        /* G_MAXUINT: every row */
 
   GwChartFrame     *frame;         /* the last layout, for hit tests */
 };
@@ -373,6 +381,8 @@ const char *gw_chart_sex_word        (GwSex               sex);
 const char *gw_chart_status_label    (GwTargetStatus      status);
 GwMarker    gw_chart_status_marker   (GwTargetStatus      status);
 GwChartRole gw_chart_status_role     (GwTargetStatus      status);
+/* Whether style asks for 99.8% limits rather than 95%. */
+gboolean    gw_chart_style_wants_998 (const GwChartStyle *style);
 /* The first area of type country, or -1. */
 gint        gw_chart_find_country    (GwDataset          *dataset);
 

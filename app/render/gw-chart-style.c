@@ -82,6 +82,15 @@ gw_chart_style_init (GwChartStyle   *style,
   memset (style, 0, sizeof *style);
   style->palette = palette;
   style->scale = 1.0;
+  style->confidence_level = 95.0;
+  style->hide_source = FALSE;
+}
+
+gboolean
+gw_chart_style_wants_998 (const GwChartStyle *style)
+{
+  /* the nearer of 95 and 99.8; 0 (a style filled by hand) is 95 */
+  return style->confidence_level > (95.0 + 99.8) / 2;
 }
 
 void

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One panel per sex.  The subject's 95% confidence interval is a shaded
- * band; England's and the group's, usually a hair wide, are whiskers.  How a
- * value was obtained is told by the marker and the line, not by colour:
+ * One panel per sex.  The subject's confidence interval is a shaded band;
+ * England's and the group's, usually a hair wide, are whiskers.  The style
+ * chooses 95% or 99.8% limits; a published value has 95% limits only, and
+ * those are drawn for it (a band with dotted edges, said in the legend).  How
+ * a value was obtained is told by the marker and the line, not by colour:
  * filled markers are published values, hollow ones computed from counts, and
  * a dotted line leads to a provisional (rolling 36-month) value.
  */
@@ -20,7 +22,8 @@ typedef struct
   double         t;          /* x: the period's midpoint (methods.md section 6) */
   GwPeriod       period;
   gboolean       rolling;
-  double         value, lower, upper;
+  double         value;
+  double         lower95, upper95, lower998, upper998;
   GwValueSource  source;
 } TrendPoint;
 
@@ -47,7 +50,33 @@ typedef struct
   double       x_lo, x_hi;
   GPtrArray   *panels;       /* TrendPanel */
   gboolean     pooled;
+  guint        ci_item;      /* the legend's "95% confidence interval" */
 } Trend;
+
+/* The limits drawn for p: its 99.8% ones when want998 and it has them,
+ * else its 95% ones.  FALSE when it has none; *fallback says 95% limits
+ * stand in for 99.8% ones (a published value). */
+static gboolean
+point_limits (const TrendPoint *p,
+              gboolean          want998,
+              double           *lower,
+              double           *upper,
+              gboolean         *fallback)
+{
+  *fallback = FALSE;
+  if (want998 && isfinite (p->lower998) && isfinite (p->upper998))
+    {
+      *lower = p->lower998;
+      *upper = p->upper998;
+      return TRUE;
+    }
+  *lower = p->lower95;
+  *upper = p->upper95;
+  if (!isfinite (*lower) || !isfinite (*upper))
+    return FALSE;
+  *fallback = want998;
+  return TRUE;
+}
 
 static void
 series_free (TrendSeries *s)
@@ -149,8 +178,8 @@ series_new (GwIndicators *ind,
   for (guint i = 0; i < n; i++)
     {
       const GwIndicatorValue *v = gw_indicators_get_value (ind, start + i);
-      TrendPoint p = { gw_period_midpoint (v->period), v->period, FALSE,
-                       v->value, v->lower95, v->upper95, v->source };
+      TrendPoint p = { gw_period_midpoint (v->period), v->period, FALSE, v->value,
+                       v->lower95, v->upper95, v->lower998, v->upper998, v->source };
 
       if (!period_wanted (v, pooled))
         continue;
@@ -176,8 +205,10 @@ series_new (GwIndicators *ind,
       p.period = v->period;
       p.rolling = TRUE;
       p.value = v->value;
-      p.lower = v->lower95;
-      p.upper = v->upper95;
+      p.lower95 = v->lower95;
+      p.upper95 = v->upper95;
+      p.lower998 = v->lower998;
+      p.upper998 = v->upper998;
       p.source = GW_SOURCE_PROVISIONAL;
       /* the midpoint as the pooled periods' (their middle year's start) */
       p.t = (first + last + 1) / 24.0 - (pooled ? 0.5 : 0.0);
@@ -217,72 +248,120 @@ has_values (GwIndicators *ind,
 
 /* --- painting ------------------------------------------------------------- */
 
+/* The band over points first..last - 1 of a series (two or more, every one
+ * with limits of one kind); 95% limits standing in for 99.8% ones get
+ * dotted edges, as their legend swatch has. */
+static void
+paint_band (GwCanvas           *c,
+            const GwPanelFrame *pf,
+            const TrendSeries  *s,
+            guint               first,
+            guint               last,
+            gboolean            want998,
+            gboolean            fallback)
+{
+  cairo_t *cr = c->cr;
+  GArray *pts = s->points;
+  double lo, hi;
+  gboolean fb;
+
+  for (guint j = first; j < last; j++)
+    {
+      const TrendPoint *p = &g_array_index (pts, TrendPoint, j);
+      double x = gw_axis_map (&pf->x, p->t);
+
+      point_limits (p, want998, &lo, &hi, &fb);
+      if (j == first)
+        cairo_move_to (cr, x, gw_axis_map (&pf->y, hi));
+      else
+        cairo_line_to (cr, x, gw_axis_map (&pf->y, hi));
+    }
+  for (guint j = last; j-- > first;)
+    {
+      const TrendPoint *p = &g_array_index (pts, TrendPoint, j);
+
+      point_limits (p, want998, &lo, &hi, &fb);
+      cairo_line_to (cr, gw_axis_map (&pf->x, p->t), gw_axis_map (&pf->y, lo));
+    }
+  cairo_close_path (cr);
+  gw_canvas_set_colour (c, s->role, 0.16);
+  cairo_fill (cr);
+  if (!fallback)
+    return;
+  gw_canvas_set_line (c, s->role, 0.8, GW_DASH_DOTTED);
+  for (guint edge = 0; edge < 2; edge++)
+    {
+      for (guint j = first; j < last; j++)
+        {
+          const TrendPoint *p = &g_array_index (pts, TrendPoint, j);
+          double x = gw_axis_map (&pf->x, p->t);
+
+          point_limits (p, want998, &lo, &hi, &fb);
+          if (j == first)
+            cairo_move_to (cr, x, gw_axis_map (&pf->y, edge == 0 ? hi : lo));
+          else
+            cairo_line_to (cr, x, gw_axis_map (&pf->y, edge == 0 ? hi : lo));
+        }
+      cairo_stroke (cr);
+    }
+}
+
 static void
 paint_series (GwCanvas           *c,
               const GwPanelFrame *pf,
               const TrendSeries  *s,
               gboolean            band,
-              double              size_pt)
+              double              size_pt,
+              gboolean            want998)
 {
   cairo_t *cr = c->cr;
   GArray *pts = s->points;
+  g_autofree gboolean *banded = g_new0 (gboolean, pts->len + 1);
 
-  /* the 95% interval: a band for the subject, whiskers for the others */
-  if (band)
+  /* the interval: for the subject a band over each run of two or more
+   * points with limits of one level, whiskers elsewhere and for the others */
+  for (guint i = 0; band && i < pts->len;)
     {
-      gboolean open = FALSE;
-      guint run_start = 0;
+      const TrendPoint *p = &g_array_index (pts, TrendPoint, i);
+      double lo, hi;
+      gboolean fallback, fb;
+      guint j;
 
-      gw_canvas_set_colour (c, s->role, 0.16);
-      for (guint i = 0; i <= pts->len; i++)
+      if (p->rolling || !point_limits (p, want998, &lo, &hi, &fallback))
         {
-          gboolean ok = i < pts->len && !g_array_index (pts, TrendPoint, i).rolling
-                        && isfinite (g_array_index (pts, TrendPoint, i).lower)
-                        && isfinite (g_array_index (pts, TrendPoint, i).upper);
-
-          if (ok && !open)
-            {
-              open = TRUE;
-              run_start = i;
-            }
-          else if (!ok && open)
-            {
-              open = FALSE;
-              for (guint j = run_start; j < i; j++)
-                {
-                  const TrendPoint *p = &g_array_index (pts, TrendPoint, j);
-                  double x = gw_axis_map (&pf->x, p->t), y = gw_axis_map (&pf->y, p->upper);
-
-                  if (j == run_start)
-                    cairo_move_to (cr, x, y);
-                  else
-                    cairo_line_to (cr, x, y);
-                }
-              for (guint j = i; j-- > run_start;)
-                {
-                  const TrendPoint *p = &g_array_index (pts, TrendPoint, j);
-
-                  cairo_line_to (cr, gw_axis_map (&pf->x, p->t), gw_axis_map (&pf->y, p->lower));
-                }
-              cairo_close_path (cr);
-              cairo_fill (cr);
-            }
+          i++;
+          continue;
         }
+      for (j = i + 1; j < pts->len; j++)
+        {
+          const TrendPoint *q = &g_array_index (pts, TrendPoint, j);
+
+          if (q->rolling || !point_limits (q, want998, &lo, &hi, &fb) || fb != fallback)
+            break;
+        }
+      if (j - i >= 2)
+        {
+          paint_band (c, pf, s, i, j, want998, fallback);
+          for (guint k = i; k < j; k++)
+            banded[k] = TRUE;
+        }
+      i = j;
     }
   for (guint i = 0; i < pts->len; i++)
     {
       const TrendPoint *p = &g_array_index (pts, TrendPoint, i);
-      double x = gw_axis_map (&pf->x, p->t);
+      double x = gw_axis_map (&pf->x, p->t), lo, hi;
+      gboolean fallback;
 
-      if (!isfinite (p->lower) || !isfinite (p->upper) || (band && !p->rolling))
+      if (banded[i] || !point_limits (p, want998, &lo, &hi, &fallback))
         continue;
       gw_canvas_set_line (c, s->role, 0.9, GW_DASH_SOLID);
-      cairo_move_to (cr, x, gw_axis_map (&pf->y, p->lower));
-      cairo_line_to (cr, x, gw_axis_map (&pf->y, p->upper));
-      cairo_move_to (cr, x - 2 * c->s, gw_axis_map (&pf->y, p->lower));
-      cairo_line_to (cr, x + 2 * c->s, gw_axis_map (&pf->y, p->lower));
-      cairo_move_to (cr, x - 2 * c->s, gw_axis_map (&pf->y, p->upper));
-      cairo_line_to (cr, x + 2 * c->s, gw_axis_map (&pf->y, p->upper));
+      cairo_move_to (cr, x, gw_axis_map (&pf->y, lo));
+      cairo_line_to (cr, x, gw_axis_map (&pf->y, hi));
+      cairo_move_to (cr, x - 2 * c->s, gw_axis_map (&pf->y, lo));
+      cairo_line_to (cr, x + 2 * c->s, gw_axis_map (&pf->y, lo));
+      cairo_move_to (cr, x - 2 * c->s, gw_axis_map (&pf->y, hi));
+      cairo_line_to (cr, x + 2 * c->s, gw_axis_map (&pf->y, hi));
       cairo_stroke (cr);
     }
 
@@ -314,6 +393,8 @@ add_marks (GwChart            *chart,
            const TrendPanel   *panel,
            const Trend        *trend)
 {
+  gboolean want998 = gw_chart_style_wants_998 (c->style);
+
   for (guint k = 0; k < 3; k++)
     {
       const TrendSeries *s = panel->series[k];
@@ -325,15 +406,26 @@ add_marks (GwChart            *chart,
           GwChartRect rect = { gw_axis_map (&pf->x, p->t) - r, gw_axis_map (&pf->y, p->value) - r, 2 * r, 2 * r };
           g_autofree char *period = format_point_period (p, FALSE);
           g_autofree char *v = gw_chart_format_number (p->value, trend->decimals + 1, TRUE);
-          g_autofree char *lo = gw_chart_format_number (p->lower, trend->decimals + 1, TRUE);
-          g_autofree char *hi = gw_chart_format_number (p->upper, trend->decimals + 1, TRUE);
+          double lower, upper;
+          gboolean fallback;
           char *text;
 
-          if (isfinite (p->lower) && isfinite (p->upper))
-            /* Translators: "Blackpool, men, 2003–2005: 75.15 years (95% CI 74.58 to 75.71), computed from counts" */
-            text = g_strdup_printf (_("%s, %s, %s: %s %s (95%% CI %s to %s), %s"), s->name,
-                                    gw_chart_sex_word (panel->sex), period, v, trend->unit, lo, hi,
-                                    source_word (p->source));
+          if (point_limits (p, want998, &lower, &upper, &fallback))
+            {
+              g_autofree char *lo = gw_chart_format_number (lower, trend->decimals + 1, TRUE);
+              g_autofree char *hi = gw_chart_format_number (upper, trend->decimals + 1, TRUE);
+
+              if (want998 && !fallback)
+                /* Translators: "Blackpool, men, 2003–2005: 75.15 years (99.8% CI 74.28 to 76.01), computed from counts" */
+                text = g_strdup_printf (_("%s, %s, %s: %s %s (99.8%% CI %s to %s), %s"), s->name,
+                                        gw_chart_sex_word (panel->sex), period, v, trend->unit, lo, hi,
+                                        source_word (p->source));
+              else
+                /* Translators: "Blackpool, men, 2003–2005: 75.15 years (95% CI 74.58 to 75.71), computed from counts" */
+                text = g_strdup_printf (_("%s, %s, %s: %s %s (95%% CI %s to %s), %s"), s->name,
+                                        gw_chart_sex_word (panel->sex), period, v, trend->unit, lo, hi,
+                                        source_word (p->source));
+            }
           else
             text = g_strdup_printf (_("%s, %s, %s: %s %s, %s"), s->name, gw_chart_sex_word (panel->sex),
                                     period, v, trend->unit, source_word (p->source));
@@ -353,6 +445,7 @@ paint_trend (GwChart           *chart,
   /* side by side when each panel would still be wider than high */
   gboolean side = n > 1 && body->width / n > body->height * 0.8;
   g_autofree char *y_title = g_strdup (trend->unit);
+  gboolean want998 = gw_chart_style_wants_998 (c->style);
 
   if (y_title[0] != '\0')
     y_title[0] = g_ascii_toupper (y_title[0]);
@@ -369,13 +462,16 @@ paint_trend (GwChart           *chart,
         for (guint j = 0; panel->series[k] != NULL && j < panel->series[k]->points->len; j++)
           {
             const TrendPoint *p = &g_array_index (panel->series[k]->points, TrendPoint, j);
+            double lower, upper;
+            gboolean fallback;
 
             lo = MIN (lo, p->value);
             hi = MAX (hi, p->value);
-            if (isfinite (p->lower))
-              lo = MIN (lo, p->lower);
-            if (isfinite (p->upper))
-              hi = MAX (hi, p->upper);
+            if (point_limits (p, want998, &lower, &upper, &fallback))
+              {
+                lo = MIN (lo, lower);
+                hi = MAX (hi, upper);
+              }
           }
 
       spec.title = n > 1 || panel->sex != GW_SEX_PERSONS ? gw_chart_sex_label (panel->sex) : NULL;
@@ -403,11 +499,70 @@ paint_trend (GwChart           *chart,
         gw_canvas_clip_plot (c, &pf, 6);
         for (guint k = 3; k-- > 0;)
           if (panel->series[k] != NULL)
-            paint_series (c, &pf, panel->series[k], k == 0, k == 0 ? size : size * 0.85);
+            paint_series (c, &pf, panel->series[k], k == 0, k == 0 ? size : size * 0.85, want998);
       }
       cairo_restore (c->cr);
       add_marks (chart, c, &pf, panel, trend);
     }
+}
+
+/* The legend at 99.8%: the interval item says which limits are drawn, and
+ * "95% CI (published)" where published values have only those. */
+static GArray *
+trend_legend (GwChart            *chart,
+              const GwChartStyle *style)
+{
+  const Trend *trend = chart->data;
+  gboolean any998 = FALSE, subject_fallback = FALSE, other_fallback = FALSE;
+  GArray *legend;
+
+  if (!gw_chart_style_wants_998 (style))
+    return NULL;
+  for (guint i = 0; i < trend->panels->len; i++)
+    {
+      const TrendPanel *panel = g_ptr_array_index (trend->panels, i);
+
+      for (guint k = 0; k < 3; k++)
+        for (guint j = 0; panel->series[k] != NULL && j < panel->series[k]->points->len; j++)
+          {
+            const TrendPoint *p = &g_array_index (panel->series[k]->points, TrendPoint, j);
+            double lo, hi;
+            gboolean fallback;
+
+            if (!point_limits (p, TRUE, &lo, &hi, &fallback))
+              continue;
+            if (k == 0 && !fallback)
+              any998 = TRUE;
+            else if (k == 0)
+              subject_fallback = TRUE;
+            else if (fallback)
+              other_fallback = TRUE;
+          }
+    }
+
+  legend = gw_legend_new ();
+  for (guint i = 0; i < chart->legend->len; i++)
+    {
+      const GwLegendItem *item = &g_array_index (chart->legend, GwLegendItem, i);
+
+      if (i != trend->ci_item)
+        {
+          gw_legend_add (legend, item->text, item->swatch, item->role, item->dash, item->marker,
+                         item->has_marker, item->filled);
+          continue;
+        }
+      if (any998 || !(subject_fallback || other_fallback))
+        gw_legend_add (legend, _("99.8% confidence interval"), GW_SWATCH_BAND, GW_CHART_ROLE_SUBJECT,
+                       GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
+      /* the subject's band with dotted edges, or the others' whiskers */
+      if (subject_fallback)
+        gw_legend_add (legend, _("95% CI (published)"), GW_SWATCH_BAND, GW_CHART_ROLE_SUBJECT,
+                       GW_DASH_DOTTED, GW_MARKER_CIRCLE, FALSE, FALSE);
+      else if (other_fallback)
+        gw_legend_add (legend, _("95% CI (published)"), GW_SWATCH_TICK, GW_CHART_ROLE_MUTED,
+                       GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
+    }
+  return legend;
 }
 
 /* --- construction --------------------------------------------------------- */
@@ -423,12 +578,12 @@ describe_panel (GString          *out,
   g_autofree char *period = format_point_period (last, FALSE);
   g_autofree char *first_period = format_point_period (first, FALSE);
   g_autofree char *v = gw_chart_format_number (last->value, trend->decimals, TRUE);
-  g_autofree char *lo = gw_chart_format_number (last->lower, trend->decimals, TRUE);
-  g_autofree char *hi = gw_chart_format_number (last->upper, trend->decimals, TRUE);
+  g_autofree char *lo = gw_chart_format_number (last->lower95, trend->decimals, TRUE);
+  g_autofree char *hi = gw_chart_format_number (last->upper95, trend->decimals, TRUE);
   g_autofree char *change = gw_chart_format_number (last->value - first->value, trend->decimals, TRUE);
 
   g_string_append_printf (out, "%s: ", gw_chart_sex_label (panel->sex));
-  if (isfinite (last->lower) && isfinite (last->upper))
+  if (isfinite (last->lower95) && isfinite (last->upper95))
     /* Translators: "Blackpool 75.8 years in 2005–2007 (95% CI 75.3 to 76.4, computed from counts)" */
     g_string_append_printf (out, _("%s %s %s in %s (95%% CI %s to %s, %s)"), subject->name, v,
                             trend->unit, period, lo, hi, source_word (last->source));
@@ -577,6 +732,7 @@ gw_chart_new_trend (GwDataset     *dataset,
   chart->data = trend;
   chart->data_free = (GDestroyNotify) trend_free;
   chart->paint_body = paint_trend;
+  chart->legend_for_style = trend_legend;
   trend->unit = g_steal_pointer (&unit);
   trend->pooled = pooled;
   trend->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
@@ -671,6 +827,7 @@ gw_chart_new_trend (GwDataset     *dataset,
     if (country >= 0)
       gw_legend_add (chart->legend, gw_dataset_get_area (dataset, country)->name, GW_SWATCH_LINE,
                      GW_CHART_ROLE_COMPARATOR, GW_DASH_DASH_DOT, GW_MARKER_DIAMOND, TRUE, TRUE);
+    trend->ci_item = chart->legend->len;
     gw_legend_add (chart->legend, _("95% confidence interval"), GW_SWATCH_BAND, GW_CHART_ROLE_SUBJECT,
                    GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
     if (any_published)
@@ -731,7 +888,8 @@ gw_chart_new_trend (GwDataset     *dataset,
   }
 
   desc = g_string_new (NULL);
-  g_string_append_printf (desc, _("Line chart of %s (%s) for %s over time, with 95%% confidence intervals. "),
+  /* the intervals drawn depend on the style; the numbers below are 95% */
+  g_string_append_printf (desc, _("Line chart of %s (%s) for %s over time, with confidence intervals. "),
                           name, trend->unit, subject_name);
   for (guint i = 0; i < trend->panels->len; i++)
     describe_panel (desc, g_ptr_array_index (trend->panels, i), trend);

@@ -217,6 +217,7 @@ static void
 gw_chart_init (GwChart *self)
 {
   self->legend = gw_legend_new ();
+  self->n_rows = G_MAXUINT;
 }
 
 GwChart *
@@ -240,13 +241,17 @@ paint_chart (GwChart  *self,
   double inner = w - 2 * m, y = m, bottom = h - m;
   double title_h, sub_h = 0, foot_h = 0, legend_h = 0, used;
   gboolean with_sub = self->subtitle != NULL && *self->subtitle != '\0';
-  gboolean with_foot = self->source != NULL && *self->source != '\0';
-  gboolean with_legend = self->legend->len > 0;
+  gboolean with_foot = self->source != NULL && *self->source != '\0' && !c->style->hide_source;
+  g_autoptr(GArray) legend = self->legend_for_style != NULL ? self->legend_for_style (self, c->style) : NULL;
+  gboolean with_legend;
   g_autoptr(PangoLayout) title = NULL, sub = NULL, foot = NULL;
   GwChartRect body;
 
   if (inner < 10 * s || h - 2 * m < 10 * s)
     return;
+  if (legend == NULL)
+    legend = g_array_ref (self->legend);
+  with_legend = legend->len > 0;
 
   title = gw_canvas_layout (c, self->title, GW_PT_TITLE, TRUE, inner, 2);
   gw_canvas_layout_size (title, NULL, &title_h);
@@ -262,7 +267,7 @@ paint_chart (GwChart  *self,
     }
   if (with_legend)
     {
-      legend_h = gw_legend_measure (c, self->legend, inner, 4);
+      legend_h = gw_legend_measure (c, legend, inner, 4);
       /* a legend taller than a fifth of the chart crowds out what it explains */
       with_legend = legend_h > 0 && legend_h <= h * 0.15;
     }
@@ -299,7 +304,7 @@ paint_chart (GwChart  *self,
   if (with_legend)
     {
       y += 6 * s;
-      gw_legend_paint (c, self->legend, m, y, inner);
+      gw_legend_paint (c, legend, m, y, inner);
       y += legend_h;
     }
   y += 6 * s;
@@ -520,6 +525,33 @@ gw_chart_get_row_codes (GwChart *self,
   if (self->row_codes == NULL || panel >= self->row_codes->len)
     return NULL;
   return g_ptr_array_index (self->row_codes, panel);
+}
+
+/**
+ * gw_chart_set_row_range:
+ * @self: an all-areas chart (GW_CHART_COMPARE)
+ * @first_row: the first rank shown, from 0
+ * @n_rows: how many ranks the plot has room for; G_MAXUINT for all
+ *
+ * Shows one page's worth of rows of a comparison cut onto several pages,
+ * each page with the chart's title, legend, panel headings and axes.  The
+ * next render, hit test and layout query use the range.
+ */
+void
+gw_chart_set_row_range (GwChart *self,
+                        guint    first_row,
+                        guint    n_rows)
+{
+  g_return_if_fail (GW_IS_CHART (self));
+  g_return_if_fail (self->kind == GW_CHART_COMPARE);
+  g_return_if_fail (n_rows > 0);
+
+  if (self->first_row == first_row && self->n_rows == n_rows)
+    return;
+  self->first_row = first_row;
+  self->n_rows = n_rows;
+  /* the kept layout was for other rows */
+  g_clear_pointer (&self->frame, gw_chart_frame_free);
 }
 
 GwChartKind

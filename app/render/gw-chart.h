@@ -92,6 +92,14 @@ typedef struct
   const char     *font_family;   /* borrowed; NULL: "Sans" */
   double          scale;         /* device units per point: 1 for PDF, SVG and
                                   * print in points, 96/72 for a 96-dpi PNG */
+  double          confidence_level; /* percent: 95 or 99.8, the limits the trend
+                                     * chart draws (0: 95; another value: the
+                                     * nearer of the two).  Published values
+                                     * carry 95% limits only: those are drawn
+                                     * and the legend says so.  The funnel
+                                     * always draws both. */
+  gboolean        hide_source;   /* leave out the source line (a report prints
+                                  * it once in the page's footer) */
 } GwChartStyle;
 
 /* Which areas the all-areas chart ranks first. */
@@ -121,7 +129,8 @@ GQuark          gw_chart_error_quark      (void);
 
 /* --- style --------------------------------------------------------------- */
 
-/* Light, the palette's colours, no background of its own, "Sans", scale 1. */
+/* Light, the palette's colours, no background of its own, "Sans", scale 1,
+ * 95% confidence intervals, with the source line. */
 void            gw_chart_style_init       (GwChartStyle        *style,
                                            GwChartPalette       palette);
 /* The colour the painter uses for role with this style. */
@@ -134,8 +143,8 @@ gboolean        gw_chart_palette_parse    (const char          *text,
 /* --- charts -------------------------------------------------------------- */
 
 /* An indicator of an area (is_group FALSE) or a group over time, with 95%
- * limits, against England and the area's group (the first group it belongs
- * to), one panel per sex.  sexes: a mask of 1 << GwSex; 0 for the sexes
+ * or 99.8% limits (the style's confidence_level), against England and the
+ * area's group (the first group it belongs to), one panel per sex.  sexes: a mask of 1 << GwSex; 0 for the sexes
  * England's published values have (infant mortality: persons), else men
  * and women when there are values for them, else persons.  Pooled 3-year
  * periods when the subject has any, else calendar years, then the
@@ -159,7 +168,8 @@ GwChart        *gw_chart_new_gap          (GwDataset           *dataset,
                                            GError             **error);
 /* Every member area of the target's group, one row each, ranked by order:
  * baseline and latest gap, the area's target gap and its status, one panel
- * per sex.  Laid out for 70 areas on an A4 portrait page. */
+ * per sex.  Laid out for 70 areas on an A4 portrait page; a larger group
+ * goes onto several pages with gw_chart_set_row_range(). */
 GwChart        *gw_chart_new_compare      (GwDataset           *dataset,
                                            GwIndicators        *indicators,
                                            const GwTarget      *target,
@@ -172,6 +182,20 @@ GwChart        *gw_chart_new_funnel       (GwDataset           *dataset,
                                            GwIndicators        *indicators,
                                            GwPeriod             period,
                                            GError             **error);
+
+/* The all-areas chart (GW_CHART_COMPARE only) shows the ranks first_row to
+ * first_row + n_rows - 1 (from 0) of every panel, with its whole heading,
+ * legend and axes: one page of a comparison split over pages.  The rows
+ * share the plot's height as n_rows rows would; when fewer than n_rows
+ * remain, the plot and its bottom axis end after the last row and the rest
+ * of the surface is left empty, so every page of a split has rows of one
+ * height.  gw_chart_map_point() keeps taking a rank from 0 (a row outside
+ * the range maps outside the plot), and gw_chart_get_row_codes() keeps
+ * listing every row.  first_row 0, n_rows G_MAXUINT: every row (the
+ * default). */
+void            gw_chart_set_row_range    (GwChart             *self,
+                                           guint                first_row,
+                                           guint                n_rows);
 
 GwChartKind     gw_chart_get_kind         (GwChart             *self);
 const char     *gw_chart_get_title        (GwChart             *self);

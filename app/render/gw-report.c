@@ -14,10 +14,11 @@
  * into the footer.
  *
  * The charts are the chart painters' own (gw_chart_render), scaled into
- * boxes.  The all-areas chart is made for about 70 rows on a page; a larger
- * group is drawn as one tall chart cut between rows onto several pages, each
- * page repeating the chart's heading, legend and top axis (like the heading
- * row of a long table), the last one ending with its bottom axis and source.
+ * boxes, without their own source line: the footer says it once.  The
+ * all-areas chart is made for about 70 rows on a page; a larger group is
+ * drawn a range of rows a page (gw_chart_set_row_range), each page the whole
+ * chart with its heading, legend and both axes round its own rows (like the
+ * heading row of a long table), every page's rows of one height.
  */
 #include "gw-config.h"
 
@@ -103,10 +104,8 @@ struct _GwReport
   gboolean          laid_out;
   guint             n_compare_pages;
   gboolean          compare_split;
-  double            compare_height;  /* the tall chart's height, points */
-  double            compare_head;    /* its heading: down to the first row */
-  double            compare_row;     /* height of a row */
-  guint             compare_per_page;
+  double            compare_height;  /* split: the chart's height on each page, points */
+  guint             compare_per_page;  /* split: rows a page */
 };
 
 G_DEFINE_TYPE (GwReport, gw_report, G_TYPE_OBJECT)
@@ -793,51 +792,13 @@ chart_box (Page       *pg,
       return;
     }
   style.scale = pg->scale;
+  /* the page's footer has the source */
+  style.hide_source = TRUE;
   m = chart_margin (width, height);
   cairo_save (pg->cr);
   cairo_translate (pg->cr, x - m, y - m);
   cairo_scale (pg->cr, 1 / pg->scale, 1 / pg->scale);
   gw_chart_render (chart, pg->cr, &style, (width + 2 * m) * pg->scale, (height + 2 * m) * pg->scale);
-  cairo_restore (pg->cr);
-}
-
-/* How far inside a cut between rows the clip of a band stays.  A PDF keeps
- * every glyph whose ink box, rounded out to whole points, touches the clip,
- * and text extraction (search, pdftotext) ignores clips: the name on the
- * row beyond the cut would be found on a page where it is not seen.  The
- * names' ink leaves more than this free at the top and bottom of a row. */
-#define BAND_INSET 1.5
-
-/* The band from y0 to y1 of a chart drawn width x full_height, shown at
- * (x, at); a cut between rows at the top (inset_top) or bottom
- * (inset_bottom) is clipped BAND_INSET inside. */
-static void
-chart_band (Page    *pg,
-            GwChart *chart,
-            double   x,
-            double   at,
-            double   width,
-            double   full_height,
-            double   y0,
-            double   y1,
-            gboolean inset_top,
-            gboolean inset_bottom)
-{
-  GwChartStyle style = pg->style;
-  double m = chart_margin (width, full_height);
-
-  if (y1 <= y0)
-    return;
-  style.scale = pg->scale;
-  cairo_save (pg->cr);
-  /* the chart's margin at the sides; nothing above and below, where the
-   * next band starts */
-  cairo_rectangle (pg->cr, x - m, at + (inset_top ? BAND_INSET : 0), width + 2 * m,
-                   y1 - y0 - (inset_top ? BAND_INSET : 0) - (inset_bottom ? BAND_INSET : 0));
-  cairo_clip (pg->cr);
-  cairo_translate (pg->cr, x - m, at - y0);
-  cairo_scale (pg->cr, 1 / pg->scale, 1 / pg->scale);
-  gw_chart_render (chart, pg->cr, &style, (width + 2 * m) * pg->scale, full_height * pg->scale);
   cairo_restore (pg->cr);
 }
 
@@ -877,29 +838,34 @@ content_box (double  width,
   *bottom = height - MARGIN_BOTTOM - footer_height ();
 }
 
-/* The plot of the all-areas chart drawn as chart_band() draws it. */
+/* The plot of the all-areas chart drawn by chart_box() in a box of width x
+ * height points, with the rows it is set to. */
 static gboolean
 compare_plot (GwReport           *self,
-              const GwChartStyle *style,
               double              width,
               double              height,
               GwChartRect        *plot)
 {
+  GwChartStyle style;
   double m = chart_margin (width, height);
 
-  return gw_chart_get_plot_rect (self->compare, style, width + 2 * m, height, 0, plot);
+  gw_chart_style_init (&style, self->palette);
+  style.hide_source = TRUE;
+  return gw_chart_get_plot_rect (self->compare, &style, width + 2 * m, height + 2 * m, 0, plot);
 }
 
-/* How the all-areas chart goes onto pages of this size. */
+/* How the all-areas chart goes onto pages of this size: whole, in the box,
+ * when its rows are COMPARE_MIN_ROW high or more; else compare_per_page
+ * rows a page, about COMPARE_ROW_PT high and no more than COMPARE_MAX_ROW
+ * (a shorter chart then), the same number on every page but the last. */
 static void
 layout_compare (GwReport *self,
                 double    width,
                 double    box_h)
 {
-  GwChartStyle style;
   GwChartRect plot;
   guint n = self->n_compare_rows;
-  double head, foot, avail, row, full = box_h;
+  double avail, row, height;
   guint per, pages;
 
   self->compare_split = FALSE;
@@ -907,49 +873,40 @@ layout_compare (GwReport *self,
   if (n < 2)
     return;
 
-  gw_chart_style_init (&style, self->palette);
-  if (!compare_plot (self, &style, width, box_h, &plot))
+  gw_chart_set_row_range (self->compare, 0, G_MAXUINT);
+  if (!compare_plot (self, width, box_h, &plot))
     return;
   if (plot.height / n >= COMPARE_MIN_ROW)
     return;
 
-  /* a tall chart, to measure what is not rows: heading above, axis and
-   * source below */
-  full = MAX (box_h * 2, n * COMPARE_ROW_PT * 1.5);
-  if (!compare_plot (self, &style, width, full, &plot))
-    return;
-  head = plot.y;
-  foot = full - (plot.y + plot.height);
-  avail = box_h - head - foot;
+  /* what is not rows (heading, legend, axes) is the same on every page */
+  avail = plot.height;
   if (avail < COMPARE_ROW_PT * 4)
     return;
   per = MAX (1, (guint) floor (avail / COMPARE_ROW_PT));
   pages = (n + per - 1) / per;
-  per = (n + pages - 1) / pages;     /* the same number of rows on every page */
+  per = (n + pages - 1) / pages;     /* the rows spread evenly over the pages */
   row = MIN (avail / per, COMPARE_MAX_ROW);
+  height = box_h - (avail - per * row);
 
-  /* the heading may change a little with the height (the legend takes its
-   * place once it fits): converge on a height whose last page fits */
+  /* a shorter chart may lay its heading out a little differently: converge
+   * on the height that gives rows of that height */
+  gw_chart_set_row_range (self->compare, 0, per);
   for (guint iter = 0; iter < 4; iter++)
     {
-      double need;
+      double got;
 
-      full = head + foot + n * row;
-      if (!compare_plot (self, &style, width, full, &plot))
-        return;
-      head = plot.y;
-      row = plot.height / n;
-      foot = full - (plot.y + plot.height);
-      need = head + per * row + foot;
-      if (need <= box_h + 0.01)
+      if (!compare_plot (self, width, height, &plot))
         break;
-      row -= (need - box_h) / per + 0.01;
+      got = plot.height / per;
+      if (fabs (got - row) < 0.01 || (got < row && height >= box_h))
+        break;
+      height = MIN (height + (row - got) * per, box_h);
     }
+  gw_chart_set_row_range (self->compare, 0, G_MAXUINT);
 
   self->compare_split = TRUE;
-  self->compare_height = full;
-  self->compare_head = head;
-  self->compare_row = row;
+  self->compare_height = height;
   self->compare_per_page = per;
   self->n_compare_pages = (n + per - 1) / per;
 }
@@ -1263,18 +1220,11 @@ draw_compare (Page  *pg,
   y += paragraph (pg, heading, PT_BODY, TRUE, FALSE, GW_CHART_ROLE_MUTED, x, y, w, TRUE) + 6;
 
   {
-    double head = self->compare_head, row = self->compare_row, full = self->compare_height;
-    guint r0 = index * self->compare_per_page;
-    guint r1 = MIN (self->n_compare_rows, r0 + self->compare_per_page);
-
-    /* the heading, legend and top axis; the page's rows under them; the
-     * bottom axis and the source after the last row */
-    chart_band (pg, self->compare, x, y, w, full, 0, head, FALSE, r0 > 0);
-    chart_band (pg, self->compare, x, y + head, w, full, head + r0 * row, head + r1 * row,
-                r0 > 0, r1 < self->n_compare_rows);
-    if (r1 == self->n_compare_rows)
-      chart_band (pg, self->compare, x, y + head + (r1 - r0) * row, w, full, head + r1 * row, full,
-                  FALSE, FALSE);
+    /* the whole chart round this page's rows; the last page's fewer rows
+     * are as high as the others' and its axis follows them */
+    gw_chart_set_row_range (self->compare, index * self->compare_per_page, self->compare_per_page);
+    chart_box (pg, self->compare, NULL, x, y, w, self->compare_height);
+    gw_chart_set_row_range (self->compare, 0, G_MAXUINT);
   }
 }
 
