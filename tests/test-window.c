@@ -9,8 +9,11 @@
  * of the import table, the summary banner, the problems view.  With the
  * bundled samples: the tracker table, the area view beside it, the target
  * selector and editor, a revision that changes an area's status (and the
- * banner that says so), the preferences, the CSV export, and the Welsh
- * translation.  Runs under xvfb-run (tests/meson.build).
+ * banner that says so), the preferences, the CSV export, printing the
+ * chart that has the focus or the report, and the Welsh translation.  The
+ * application's window keeps its imports in the default workspace, here in
+ * an XDG_DATA_HOME of the test's own.  Runs under xvfb-run
+ * (tests/meson.build).
  */
 #include "gw-config.h"
 
@@ -33,6 +36,8 @@
 #endif
 
 #define VALID_RECORDS 12   /* <c> and <v> elements of ui-valid.xml */
+
+static char *data_home;   /* XDG_DATA_HOME of this run */
 
 /* A window of its own dataset and settings, without an application: a
  * GtkApplication is only shut down (and so finalized) at the end of
@@ -1048,9 +1053,25 @@ test_window_preferences_palette (Fixture       *f,
   }
 #endif
 
-  /* The 99.8% limits in the figures. */
+  /* The 99.8% limits in the figures, and in the charts. */
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 1);
   g_assert_cmpfloat (gw_area_view_get_confidence_level (area), ==, 99.8);
+#ifdef GW_HAVE_RENDER
+  for (guint i = 0; i < gw_area_view_get_n_charts (area); i++)
+    {
+      GwChartView *chart = GW_CHART_VIEW (gw_area_view_get_chart (area, i));
+
+      g_assert_cmpfloat (gw_chart_view_get_confidence_level (chart), ==, 99.8);
+#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
+      {
+        GwChartStyle style;
+
+        gw_chart_view_get_style (chart, &style);
+        g_assert_cmpfloat (style.confidence_level, ==, 99.8);
+      }
+#endif
+    }
+#endif
   figures = all_text (find_one (f->window, GTK_TYPE_GRID, "gw-figures"));
   g_assert_nonnull (strstr (figures, "99.8% confidence interval\n"));
 
@@ -1183,6 +1204,80 @@ test_window_export_report_chart (Fixture       *f,
       g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+/* Printing: the chart with the focus, or the report */
+
+#ifdef GW_HAVE_RENDER
+/* Runs action, answers the print dialog it opens with Cancel, and gives
+ * the orientation of the page it was opened for: landscape for a chart,
+ * portrait for the report. */
+static GtkPageOrientation
+print_and_cancel (GwWindow   *window,
+                  const char *action)
+{
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+  g_autoptr(GtkPageSetup) setup = NULL;
+  GtkPageOrientation orientation;
+  GtkWindow *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  for (guint i = 0; i < 2000 && dialog == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      dialog = type != 0 ? find_toplevel (type) : NULL;
+      if (dialog == NULL)
+        {
+          type = g_type_from_name ("GtkPrintUnixDialog");
+          g_usleep (1000);
+        }
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_object_get (dialog, "page-setup", &setup, NULL);
+  g_assert_nonnull (setup);
+  orientation = gtk_page_setup_get_orientation (setup);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  for (guint i = 0; i < 2000 && find_toplevel (type) != NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (find_toplevel (type));
+  return orientation;
+}
+#endif
+
+static void
+test_window_print_chart (Fixture       *f,
+                         gconstpointer  data)
+{
+#ifdef GW_HAVE_RENDER
+  GwAreaView *area;
+  GtkWidget *trend;
+
+  /* Cancelled each time: no print settings are saved. */
+  import_samples (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  area = area_view (f->window);
+  trend = gw_area_view_get_chart (area, 1);
+
+  /* Ctrl+P in the table: the board report, on portrait A4. */
+  gtk_widget_grab_focus (GTK_WIDGET (gw_tracker_view_get_column_view (tracker_view (f->window))));
+  g_assert_cmpint (print_and_cancel (f->window, "win.print"), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  /* Ctrl+P on a chart (it takes the focus): that chart, landscape. */
+  g_assert_true (gtk_widget_get_focusable (trend));
+  g_assert_true (gtk_widget_grab_focus (trend));
+  g_assert_cmpint (print_and_cancel (f->window, "win.print"), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  /* Print Chart, from the menu after the focus left the chart: the chart. */
+  gtk_widget_grab_focus (GTK_WIDGET (gw_tracker_view_get_column_view (tracker_view (f->window))));
+  g_assert_cmpint (print_and_cancel (f->window, "win.print-chart"), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+#else
+  g_test_skip ("Charts are not in this build");
+#endif
 }
 
 /* Welsh */
@@ -1330,14 +1425,48 @@ test_window_app_open (void)
   g_assert_cmpuint (result.records, ==, VALID_RECORDS);
   g_assert_cmpuint (result.n_windows, ==, 0);
 
+  /* The application's window opened the default workspace first, and kept
+   * the file given in it. */
+  {
+    g_autofree char *path = gw_workspace_default_path ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GwWorkspace) workspace = NULL;
+
+    g_assert_true (g_str_has_prefix (path, data_home));
+    workspace = gw_workspace_open (path, GW_WORKSPACE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gw_workspace_count_imports (workspace, &error), >=, 1);
+    g_assert_no_error (error);
+  }
+
   /* Run and shut down, the application lets go of everything. */
   g_assert_finalize_object (app);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   /* Month names and digit grouping as asserted below. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("TZ", "UTC", TRUE);
@@ -1347,6 +1476,11 @@ main (int   argc,
   /* No session bus for /gw/window/app/open, neither the user's nor an
    * autolaunched one: the application then runs on its own. */
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/gapwatch-test-no-bus", TRUE);
+  /* The application's window opens the default workspace: one of the
+   * test's own, never the user's (before GLib reads the variable). */
+  data_home = g_dir_make_tmp ("gapwatch-test-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   /* Revealers show their child at once: what is asserted is on screen. */
@@ -1391,8 +1525,13 @@ main (int   argc,
               fixture_set_up, test_window_csv_export, fixture_tear_down);
   g_test_add ("/gw/window/export/report-and-chart", Fixture, NULL,
               fixture_set_up, test_window_export_report_chart, fixture_tear_down);
+  g_test_add ("/gw/window/print/chart-or-report", Fixture, NULL,
+              fixture_set_up, test_window_print_chart, fixture_tear_down);
   g_test_add_func ("/gw/window/i18n/welsh", test_window_i18n_welsh);
   g_test_add_func ("/gw/window/i18n/cli-welsh", test_window_i18n_cli_welsh);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (data_home);
+  g_free (data_home);
+  return status;
 }

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Owns the dataset and the settings, installs the app actions, and opens the
- * files given on the command line (G_APPLICATION_HANDLES_OPEN) by importing
- * them in a window, through the same path as the import dialog.
+ * Owns the settings (and the empty dataset a window starts with), installs
+ * the app actions, and opens the files given on the command line
+ * (G_APPLICATION_HANDLES_OPEN) by importing them in a window, through the
+ * same path as the import dialog, into the workspace the window opens.
  */
 #include "gw-config.h"
 

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GwApplication, gw_application, GW, APPLICATION, GtkApplication)
 
 GwApplication *gw_application_new          (void);
-/* The one dataset every window of the application shows. */
+/* The dataset a new window shows until its workspace is loaded (the window
+ * then shows the workspace's own: gw_window_get_dataset()). */
 GwDataset     *gw_application_get_dataset  (GwApplication *self);
 GwSettings    *gw_application_get_settings (GwApplication *self);
 

@@ -744,6 +744,10 @@ gw_area_view_set_confidence_level (GwAreaView *self,
     return;
 
   self->confidence_level = level;
+#ifdef GW_HAVE_RENDER
+  for (guint i = 0; i < self->charts->len; i++)
+    gw_chart_view_set_confidence_level (g_ptr_array_index (self->charts, i), level);
+#endif
   if (self->item != NULL)
     gw_area_view_fill_figures (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE_LEVEL]);

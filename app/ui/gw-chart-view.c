@@ -23,6 +23,7 @@ struct _GwChartView
   GwChart        *chart;
   char           *font_family;
   GwChartPalette  palette;
+  double          confidence_level;
 };
 
 G_DEFINE_FINAL_TYPE (GwChartView, gw_chart_view, GTK_TYPE_WIDGET)
@@ -31,6 +32,7 @@ enum {
   PROP_0,
   PROP_CHART,
   PROP_PALETTE,
+  PROP_CONFIDENCE_LEVEL,
   N_PROPS
 };
 
@@ -63,6 +65,9 @@ gw_chart_view_get_style (GwChartView  *self,
   g_return_if_fail (style != NULL);
 
   gw_chart_style_init (style, self->palette);
+#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
+  style->confidence_level = self->confidence_level;
+#endif
 
   /* GTK 4.8 has no gtk_widget_get_color() yet. */
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
@@ -194,6 +199,9 @@ gw_chart_view_get_property (GObject    *object,
     case PROP_PALETTE:
       g_value_set_int (value, self->palette);
       break;
+    case PROP_CONFIDENCE_LEVEL:
+      g_value_set_double (value, self->confidence_level);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,6 +222,9 @@ gw_chart_view_set_property (GObject      *object,
       break;
     case PROP_PALETTE:
       gw_chart_view_set_palette (self, g_value_get_int (value));
+      break;
+    case PROP_CONFIDENCE_LEVEL:
+      gw_chart_view_set_confidence_level (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -243,6 +254,10 @@ gw_chart_view_class_init (GwChartViewClass *klass)
                       GW_CHART_PALETTE_STANDARD, GW_CHART_PALETTE_GREYSCALE,
                       GW_CHART_PALETTE_STANDARD,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONFIDENCE_LEVEL] =
+    g_param_spec_double ("confidence-level", NULL, NULL,
+                         50.0, 99.99, 95.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "gwchartview");
@@ -250,10 +265,28 @@ gw_chart_view_class_init (GwChartViewClass *klass)
 }
 
 static void
+on_pressed_cb (GtkGestureClick *gesture,
+               int              n_press,
+               double           x,
+               double           y,
+               GwChartView     *self)
+{
+  /* Clicking a chart chooses it for Print. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
 gw_chart_view_init (GwChartView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->confidence_level = 95.0;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -319,4 +352,32 @@ gw_chart_view_set_palette (GwChartView    *self,
   self->palette = palette;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
+}
+
+double
+gw_chart_view_get_confidence_level (GwChartView *self)
+{
+  g_return_val_if_fail (GW_IS_CHART_VIEW (self), 95.0);
+
+  return self->confidence_level;
+}
+
+/**
+ * gw_chart_view_set_confidence_level:
+ * @level: percent, 95 or 99.8 (the `confidence-level` setting)
+ *
+ * The limits the charts draw, where they draw any.
+ */
+void
+gw_chart_view_set_confidence_level (GwChartView *self,
+                                    double       level)
+{
+  g_return_if_fail (GW_IS_CHART_VIEW (self));
+
+  if (self->confidence_level == level)
+    return;
+
+  self->confidence_level = level;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE_LEVEL]);
 }

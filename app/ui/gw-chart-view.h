@@ -22,8 +22,12 @@ void            gw_chart_view_set_chart   (GwChartView    *self,
 GwChartPalette  gw_chart_view_get_palette (GwChartView    *self);
 void            gw_chart_view_set_palette (GwChartView    *self,
                                            GwChartPalette  palette);
+/* The confidence level of the limits drawn, in percent (95 or 99.8). */
+double          gw_chart_view_get_confidence_level (GwChartView *self);
+void            gw_chart_view_set_confidence_level (GwChartView *self,
+                                                    double       level);
 /* The style the next snapshot paints with: the palette, the theme's text
- * colour and font, dark or light. */
+ * colour and font, dark or light, and the confidence level. */
 void            gw_chart_view_get_style   (GwChartView    *self,
                                            GwChartStyle   *style);
 

@@ -4,8 +4,12 @@
  *
  * A GtkColumnView over gw_dataset_get_imports(), through a GtkSortListModel
  * whose sorter is the column view's, so clicking a header sorts.  The cells
- * are made by GtkSignalListItemFactory and filled from GwImport's getters:
- * the pane only reads the model, it computes nothing.
+ * are made by GtkSignalListItemFactory and filled from GwImport's getters;
+ * under each export's title, what it added and whose values it revised
+ * (GwImportHistory, read again whenever the imports change).  Each row has
+ * a Save Original File button and a Remove button, and Delete removes the
+ * selected row: they activate the window's win.save-original and
+ * win.remove-import with the export's id, so the window asks and does it.
  */
 #include "gw-config.h"
 
@@ -13,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-import-history.h"
 #include "gw-import-pane.h"
 #include "gw-ui-text.h"
 
@@ -21,6 +26,7 @@ struct _GwImportPane
   GtkWidget            parent_instance;
 
   /* template widgets */
+  GtkColumnViewColumn *actions_column;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *export_column;
   GtkColumnViewColumn *generated_column;
@@ -35,7 +41,10 @@ struct _GwImportPane
   /* owned */
   GwDataset           *dataset;
   GListModel          *imports;
+  GtkSingleSelection  *selection;
   gulong               items_changed_id;
+  GwImportHistory     *history;        /* of the imports as they are now */
+  GHashTable          *export_cells;   /* bound export cells (GtkBox), for new history */
 };
 
 G_DEFINE_FINAL_TYPE (GwImportPane, gw_import_pane, GTK_TYPE_WIDGET)
@@ -55,6 +64,10 @@ static GParamSpec *properties[N_PROPS];
 #define WARNINGS_TEXT_KEY    "gw-warnings-text"
 #define EXPORT_TITLE_KEY     "gw-export-title"
 #define EXPORT_FILE_KEY      "gw-export-file"
+#define EXPORT_HISTORY_KEY   "gw-export-history"
+#define EXPORT_IMPORT_KEY    "gw-export-import"
+#define SAVE_BUTTON_KEY      "gw-save-button"
+#define REMOVE_BUTTON_KEY    "gw-remove-button"
 
 /* Sorting */
 
@@ -167,6 +180,40 @@ gw_import_pane_update_summary (GwImportPane *self)
   gtk_label_set_label (self->summary_label, summary);
 }
 
+/* The history of an export cell's import, from the history read last. */
+static void
+gw_import_pane_fill_history (GwImportPane *self,
+                             GtkWidget    *box)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (box), EXPORT_HISTORY_KEY);
+  GwImport *import = g_object_get_data (G_OBJECT (box), EXPORT_IMPORT_KEY);
+  g_autofree char *text = NULL;
+
+  if (import != NULL && self->history != NULL)
+    text = gw_import_history_describe (self->history, import);
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+/* Who revised whom changes with every import and removal, also for the rows
+ * that stay: read it again and refill the cells on screen.  Runs before the
+ * list rebinds (this handler is connected before the sort model's), after
+ * the dataset's tables have changed. */
+static void
+gw_import_pane_update_history (GwImportPane *self)
+{
+  GHashTableIter iter;
+  gpointer box;
+
+  g_clear_pointer (&self->history, gw_import_history_free);
+  if (self->dataset != NULL)
+    self->history = gw_import_history_new (self->dataset);
+
+  g_hash_table_iter_init (&iter, self->export_cells);
+  while (g_hash_table_iter_next (&iter, &box, NULL))
+    gw_import_pane_fill_history (self, box);
+}
+
 static void
 on_imports_items_changed_cb (GwImportPane *self,
                              guint         position,
@@ -174,6 +221,7 @@ on_imports_items_changed_cb (GwImportPane *self,
                              guint         added,
                              GListModel   *model)
 {
+  gw_import_pane_update_history (self);
   gw_import_pane_update_summary (self);
 }
 
@@ -211,6 +259,7 @@ on_export_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *file = gtk_label_new (NULL);
+  GtkWidget *history = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -222,10 +271,20 @@ on_export_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (file, "gw-subtitle");
   gtk_widget_add_css_class (file, "dim-label");
 
+  /* What it added and revised: a short sentence a line, wrapped. */
+  gtk_label_set_xalign (GTK_LABEL (history), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (history), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (history), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (history, 2);
+  gtk_widget_add_css_class (history, "gw-export-history");
+  gtk_widget_add_css_class (history, "gw-subtitle");
+
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), file);
+  gtk_box_append (GTK_BOX (box), history);
   g_object_set_data (G_OBJECT (box), EXPORT_TITLE_KEY, title);
   g_object_set_data (G_OBJECT (box), EXPORT_FILE_KEY, file);
+  g_object_set_data (G_OBJECT (box), EXPORT_HISTORY_KEY, history);
   gtk_list_item_set_child (item, box);
 }
 
@@ -246,6 +305,108 @@ on_export_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (title, title_text != NULL && title_text[0] != '\0' ? title_text : basename);
   gtk_label_set_label (file, basename);
   gtk_widget_set_tooltip_text (box, display_path);
+
+  /* The list item keeps the import while it is bound. */
+  g_object_set_data (G_OBJECT (box), EXPORT_IMPORT_KEY, import);
+  g_hash_table_add (self->export_cells, box);
+  gw_import_pane_fill_history (self, box);
+}
+
+static void
+on_export_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GwImportPane             *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  g_hash_table_remove (self->export_cells, box);
+  g_object_set_data (G_OBJECT (box), EXPORT_IMPORT_KEY, NULL);
+}
+
+static void
+on_export_teardown_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       GwImportPane             *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (box != NULL)
+    g_hash_table_remove (self->export_cells, box);
+}
+
+/* The buttons of a row: keep the original, remove the import. */
+static void
+on_actions_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GwImportPane             *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *save = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  /* The target first: the action takes a string (the id, set in bind). */
+  gtk_button_set_has_frame (GTK_BUTTON (save), FALSE);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (save), g_variant_new_string (""));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "win.save-original");
+  gtk_widget_add_css_class (save, "gw-save-original");
+
+  gtk_button_set_has_frame (GTK_BUTTON (remove), FALSE);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (""));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-import");
+  gtk_widget_add_css_class (remove, "gw-remove-import");
+
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_box_append (GTK_BOX (box), remove);
+  g_object_set_data (G_OBJECT (box), SAVE_BUTTON_KEY, save);
+  g_object_set_data (G_OBJECT (box), REMOVE_BUTTON_KEY, remove);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_actions_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    GwImportPane             *self)
+{
+  GwImport *import = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *save = g_object_get_data (G_OBJECT (box), SAVE_BUTTON_KEY);
+  GtkWidget *remove = g_object_get_data (G_OBJECT (box), REMOVE_BUTTON_KEY);
+  g_autofree char *name = gw_import_display_name (import);
+  g_autofree char *save_tip = NULL;
+  g_autofree char *remove_tip = NULL;
+
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (save),
+                                          g_variant_new_string (gw_import_get_id (import)));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                          g_variant_new_string (gw_import_get_id (import)));
+
+  /* Translators: the tooltip of a row's save button: "Save the original
+   * file of “Deaths registered in June 2007”…" */
+  save_tip = g_strdup_printf (_("Save the original file of “%s”…"), name);
+  /* Translators: the tooltip of a row's remove button. */
+  remove_tip = g_strdup_printf (_("Remove “%s”…"), name);
+  gtk_widget_set_tooltip_text (save, save_tip);
+  gtk_widget_set_tooltip_text (remove, remove_tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, save_tip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_tip, -1);
+}
+
+/* Delete on the selected row: the window asks first. */
+static gboolean
+remove_selected_binding_cb (GtkWidget *widget,
+                            GVariant  *args,
+                            gpointer   user_data)
+{
+  GwImportPane *self = GW_IMPORT_PANE (widget);
+  GwImport *import = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (import == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.remove-import", "s", gw_import_get_id (import));
 }
 
 static void
@@ -447,10 +608,23 @@ gw_import_pane_dispose (GObject *object)
     g_clear_signal_handler (&self->items_changed_id, self->imports);
   g_clear_object (&self->imports);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->selection);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_IMPORT_PANE);
 
+  g_clear_pointer (&self->history, gw_import_history_free);
+
   G_OBJECT_CLASS (gw_import_pane_parent_class)->dispose (object);
+}
+
+static void
+gw_import_pane_finalize (GObject *object)
+{
+  GwImportPane *self = (GwImportPane *) object;
+
+  g_clear_pointer (&self->export_cells, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gw_import_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -496,6 +670,7 @@ gw_import_pane_class_init (GwImportPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gw_import_pane_dispose;
+  object_class->finalize = gw_import_pane_finalize;
   object_class->get_property = gw_import_pane_get_property;
   object_class->set_property = gw_import_pane_set_property;
 
@@ -506,6 +681,7 @@ gw_import_pane_class_init (GwImportPaneClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, GW_RESOURCE_PREFIX "ui/gw-import-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, GwImportPane, actions_column);
   gtk_widget_class_bind_template_child (widget_class, GwImportPane, column_view);
   gtk_widget_class_bind_template_child (widget_class, GwImportPane, export_column);
   gtk_widget_class_bind_template_child (widget_class, GwImportPane, generated_column);
@@ -516,8 +692,12 @@ gw_import_pane_class_init (GwImportPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwImportPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, GwImportPane, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GwImportPane, warnings_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_actions_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_actions_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_teardown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_generated_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_number_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_publisher_bind_cb);
@@ -526,6 +706,9 @@ gw_import_pane_class_init (GwImportPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_text_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_warnings_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_warnings_setup_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, remove_selected_binding_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, remove_selected_binding_cb, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gwimportpane");
@@ -536,6 +719,7 @@ gw_import_pane_init (GwImportPane *self)
 {
   GtkLayoutManager *layout;
 
+  self->export_cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
@@ -588,12 +772,12 @@ gw_import_pane_set_dataset (GwImportPane *self,
     g_clear_signal_handler (&self->items_changed_id, self->imports);
   g_clear_object (&self->imports);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->selection);
 
   if (dataset != NULL)
     {
       GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
       GtkSortListModel *sorted;
-      g_autoptr(GtkNoSelection) selection = NULL;
 
       self->dataset = g_object_ref (dataset);
       self->imports = g_object_ref (gw_dataset_get_imports (dataset));
@@ -604,14 +788,19 @@ gw_import_pane_set_dataset (GwImportPane *self,
 
       sorted = gtk_sort_list_model_new (g_object_ref (self->imports),
                                         sorter != NULL ? g_object_ref (sorter) : NULL);
-      selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      /* One row at a time, for Delete; none at first. */
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
     }
   else
     {
       gtk_column_view_set_model (self->column_view, NULL);
     }
 
+  gw_import_pane_update_history (self);
   gw_import_pane_update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }

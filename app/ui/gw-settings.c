@@ -21,6 +21,8 @@ struct _GwSettings
   /* owned */
   GSettings *settings;
   char      *last_import_folder;
+  char      *last_workspace;
+  GStrv      recent_workspaces;
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
@@ -38,6 +40,8 @@ enum {
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
   PROP_LAST_IMPORT_FOLDER,
+  PROP_LAST_WORKSPACE,
+  PROP_RECENT_WORKSPACES,
   PROP_PALETTE,
   PROP_CONFIDENCE_LEVEL,
   PROP_DEFAULT_TARGET,
@@ -92,6 +96,8 @@ gw_settings_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_import_folder, g_free);
+  g_clear_pointer (&self->last_workspace, g_free);
+  g_clear_pointer (&self->recent_workspaces, g_strfreev);
   g_clear_pointer (&self->palette, g_free);
   g_clear_pointer (&self->confidence_level, g_free);
   g_clear_pointer (&self->default_target, g_free);
@@ -121,6 +127,12 @@ gw_settings_get_property (GObject    *object,
       break;
     case PROP_LAST_IMPORT_FOLDER:
       g_value_set_string (value, self->last_import_folder);
+      break;
+    case PROP_LAST_WORKSPACE:
+      g_value_set_string (value, self->last_workspace);
+      break;
+    case PROP_RECENT_WORKSPACES:
+      g_value_set_boxed (value, self->recent_workspaces);
       break;
     case PROP_PALETTE:
       g_value_set_string (value, self->palette);
@@ -172,6 +184,25 @@ gw_settings_set_property (GObject      *object,
       break;
     case PROP_LAST_IMPORT_FOLDER:
       set_string (self, &self->last_import_folder, value, pspec);
+      break;
+    case PROP_LAST_WORKSPACE:
+      set_string (self, &self->last_workspace, value, pspec);
+      break;
+    case PROP_RECENT_WORKSPACES:
+      {
+        const char * const *list = g_value_get_boxed (value);
+        const char * const none[] = { NULL };
+
+        if (list == NULL)
+          list = none;
+        if (self->recent_workspaces == NULL
+            || !g_strv_equal ((const char * const *) self->recent_workspaces, list))
+          {
+            g_strfreev (self->recent_workspaces);
+            self->recent_workspaces = g_strdupv ((char **) list);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
       break;
     case PROP_PALETTE:
       set_string (self, &self->palette, value, pspec);
@@ -228,6 +259,14 @@ gw_settings_class_init (GwSettingsClass *klass)
     g_param_spec_string ("last-import-folder", NULL, NULL,
                          "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LAST_WORKSPACE] =
+    g_param_spec_string ("last-workspace", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RECENT_WORKSPACES] =
+    g_param_spec_boxed ("recent-workspaces", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   properties[PROP_PALETTE] =
     g_param_spec_string ("palette", NULL, NULL,
@@ -254,10 +293,12 @@ gw_settings_init (GwSettings *self)
 {
   static const char * const keys[] = {
     "window-width", "window-height", "window-maximized", "last-import-folder",
-    "palette", "confidence-level", "default-target",
+    "last-workspace", "recent-workspaces", "palette", "confidence-level", "default-target",
   };
 
   self->last_import_folder = g_strdup ("");
+  self->last_workspace = g_strdup ("");
+  self->recent_workspaces = g_new0 (char *, 1);
   self->palette = g_strdup ("standard");
   self->confidence_level = g_strdup ("95");
   self->default_target = g_strdup ("le-2010");
@@ -363,6 +404,97 @@ gw_settings_set_last_import_folder (GwSettings *self,
     path = g_file_get_path (folder);
 
   g_object_set (self, "last-import-folder", path != NULL ? path : "", NULL);
+}
+
+/**
+ * gw_settings_dup_last_workspace:
+ *
+ * Returns: (transfer full) (nullable): the path of the workspace that was
+ * open last, or %NULL for the default workspace.
+ */
+char *
+gw_settings_dup_last_workspace (GwSettings *self)
+{
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  if (self->last_workspace == NULL || self->last_workspace[0] == '\0')
+    return NULL;
+  return g_strdup (self->last_workspace);
+}
+
+/**
+ * gw_settings_set_last_workspace:
+ * @path: (nullable): the workspace file open now; %NULL for the default
+ */
+void
+gw_settings_set_last_workspace (GwSettings *self,
+                                const char *path)
+{
+  g_return_if_fail (GW_IS_SETTINGS (self));
+
+  g_object_set (self, "last-workspace", path != NULL ? path : "", NULL);
+}
+
+/**
+ * gw_settings_dup_recent_workspaces:
+ *
+ * Returns: (transfer full): the workspace files opened most recently that
+ * still exist, the most recent first, at most
+ * %GW_SETTINGS_MAX_RECENT_WORKSPACES.
+ */
+GStrv
+gw_settings_dup_recent_workspaces (GwSettings *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  for (guint i = 0; self->recent_workspaces != NULL && self->recent_workspaces[i] != NULL; i++)
+    {
+      const char *path = self->recent_workspaces[i];
+
+      /* A file moved or deleted since: not offered. */
+      if (n < GW_SETTINGS_MAX_RECENT_WORKSPACES && g_path_is_absolute (path)
+          && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_strv_builder_add (builder, path);
+          n++;
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * gw_settings_add_recent_workspace:
+ * @path: an absolute path of a workspace file just opened
+ *
+ * Puts @path first in `recent-workspaces`, without the files that no longer
+ * exist, and keeps at most %GW_SETTINGS_MAX_RECENT_WORKSPACES.
+ */
+void
+gw_settings_add_recent_workspace (GwSettings *self,
+                                  const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  guint n = 1;
+
+  g_return_if_fail (GW_IS_SETTINGS (self));
+  g_return_if_fail (path != NULL);
+
+  old = gw_settings_dup_recent_workspaces (self);
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < GW_SETTINGS_MAX_RECENT_WORKSPACES; i++)
+    {
+      if (g_strcmp0 (old[i], path) == 0)
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+  list = g_strv_builder_end (builder);
+  g_object_set (self, "recent-workspaces", list, NULL);
 }
 
 const char *

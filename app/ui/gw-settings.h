@@ -29,6 +29,20 @@ GFile      *gw_settings_dup_last_import_folder (GwSettings *self);
 void        gw_settings_set_last_import_folder (GwSettings *self,
                                                 GFile      *folder);
 
+/* How many workspaces the Recent Workspaces menu lists. */
+#define GW_SETTINGS_MAX_RECENT_WORKSPACES 8
+
+/* The workspace open last, or NULL for the default one. */
+char       *gw_settings_dup_last_workspace     (GwSettings *self);
+void        gw_settings_set_last_workspace     (GwSettings *self,
+                                                const char *path);
+/* The workspaces opened most recently that still exist, the most recent
+ * first ("notify::recent-workspaces" when the list changes). */
+GStrv       gw_settings_dup_recent_workspaces  (GwSettings *self);
+/* Puts path first in the recent workspaces. */
+void        gw_settings_add_recent_workspace   (GwSettings *self,
+                                                const char *path);
+
 /* "standard", "colour-blind" or "greyscale" (gw_chart_palette_parse). */
 const char *gw_settings_get_palette            (GwSettings *self);
 void        gw_settings_set_palette            (GwSettings *self,

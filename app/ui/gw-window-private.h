@@ -5,18 +5,32 @@
  * gw-window.c: the window, importing, messages and problems.
  * gw-window-tracker.c: the indicators (computed in a thread), the target,
  * the tracker table, the area view, the status-change banner, and the
- * actions on them (copy, CSV, targets, preferences).
+ * actions on them (copy, CSV, targets, preferences, printing).
+ * gw-window-workspace.c: the workspace (opened and loaded in a thread, new,
+ * recent, a copy saved), and removing imports and saving their originals.
  */
 #pragma once
 
 #include "methods/gw-indicators.h"
 #include "formats/gw-import-task.h"
+#include "store/gw-workspace.h"
 #include "gw-area-view.h"
 #include "gw-import-pane.h"
 #include "gw-tracker-view.h"
 #include "gw-window.h"
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  GW_WINDOW_WORKSPACE_NONE = 0,  /* none asked for: imports are not kept (a window of the tests) */
+  GW_WINDOW_WORKSPACE_LOADING,   /* the first one is being opened: nothing to show yet */
+  GW_WINDOW_WORKSPACE_OPEN,
+  GW_WINDOW_WORKSPACE_FAILED,    /* it could not be opened: the error page */
+} GwWindowWorkspaceState;
+
+typedef struct _GwWindowOpenJob GwWindowOpenJob;
+typedef struct _GwWindowCopyJob GwWindowCopyJob;
 
 struct _GwWindow
 {
@@ -51,6 +65,11 @@ struct _GwWindow
   GwTrackerView        *tracker_view;
   GtkStack             *view_stack;
   GtkStackSwitcher     *view_switcher;
+  GtkWidget            *loading_box;
+  GMenu                *recent_section;
+  GtkLabel             *workspace_error_label;
+  GtkLabel             *workspace_error_title;
+  GtkLabel             *workspace_label;
 
   /* owned: importing */
   GwDataset            *dataset;
@@ -62,7 +81,9 @@ struct _GwWindow
   GtkFileChooserNative *chooser;       /* the import dialog while it is open */
   char                 *first_rejected; /* display name of the first file in the problems view */
   guint                 n_rejected;    /* files in the problems view */
+  guint                 n_not_stored;  /* of them, files the workspace could not store */
   gulong                imports_changed_id;
+  gboolean              was_busy;      /* busy as last notified */
 
   /* owned: tracking */
   GwIndicators         *indicators;    /* of the dataset as it was at the last computation */
@@ -77,12 +98,33 @@ struct _GwWindow
   int                   save_kind;     /* what it saves: SaveKind of gw-window-tracker.c */
   GtkWindow            *target_editor;
   GtkWindow            *preferences;
+  GtkWidget            *last_chart;    /* weak: the chart that had the focus last, for Print Chart */
   gulong                dataset_changed_id;
   gulong                targets_changed_id;
+
+  /* owned: the workspace (gw-window-workspace.c) */
+  GwWorkspace          *workspace;     /* open, or NULL */
+  GwWindowWorkspaceState workspace_state;
+  char                 *workspace_path; /* of the workspace open, or that could not be opened */
+  GwWindowOpenJob      *open_job;      /* the workspace being opened, or NULL */
+  GwWindowCopyJob      *copy_job;      /* the copy being saved, or NULL */
+  guint                 pulse_id;      /* the progress bar while a workspace opens */
+  guint                 n_pulses;
+  GtkFileChooserNative *workspace_chooser; /* New, Open, Save As, Save Original */
+  int                   workspace_chooser_kind;
+  char                 *chooser_export_id; /* Save Original: whose */
+  GtkWindow            *remove_dialog; /* the confirmation while it is open */
+  char                 *remove_export_id;
+  gulong                recent_changed_id;
 };
 
 /* gw-window.c */
 void     gw_window_notify_computing   (GwWindow       *self);
+void     gw_window_update_busy        (GwWindow       *self);
+void     gw_window_update_page        (GwWindow       *self);
+gboolean gw_window_run_pending        (GwWindow       *self);
+void     gw_window_set_dataset        (GwWindow       *self,
+                                       GwDataset      *dataset);
 
 /* gw-window-tracker.c */
 void     gw_window_tracker_class_init (GtkWidgetClass *widget_class);
@@ -91,5 +133,21 @@ void     gw_window_tracker_constructed (GwWindow      *self);
 void     gw_window_tracker_dispose    (GwWindow       *self);
 /* The import task ended: compute once for all its files. */
 void     gw_window_tracker_import_done (GwWindow      *self);
+/* self->dataset replaced old: follow the new one. */
+void     gw_window_tracker_set_dataset (GwWindow      *self,
+                                        GwDataset     *old);
+
+/* gw-window-workspace.c */
+void     gw_window_workspace_class_init (GtkWidgetClass *widget_class);
+void     gw_window_workspace_init     (GwWindow       *self);
+void     gw_window_workspace_constructed (GwWindow    *self);
+void     gw_window_workspace_dispose  (GwWindow       *self);
+/* Opening a workspace, or saving a copy. */
+gboolean gw_window_workspace_is_busy  (GwWindow       *self);
+void     gw_window_workspace_cancel   (GwWindow       *self);
+void     gw_window_workspace_update_actions (GwWindow *self);
+/* Stores what task imports in the open workspace (before it runs). */
+void     gw_window_workspace_watch    (GwWindow       *self,
+                                       GwImportTask   *task);
 
 G_END_DECLS

@@ -229,6 +229,8 @@ gw_window_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", rows && render);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart",
                                  rows && render && gw_area_view_get_item (self->area_view) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-chart",
+                                 rows && render && gw_area_view_get_item (self->area_view) != NULL);
 }
 
 static void
@@ -409,6 +411,44 @@ gw_window_tracker_import_done (GwWindow *self)
 {
   if (self->data_changed && self->compute_cancellable == NULL)
     gw_window_start_compute (self);
+}
+
+/* Another workspace was opened: nothing of the old dataset is shown, and
+ * the new one is computed. */
+void
+gw_window_tracker_set_dataset (GwWindow  *self,
+                               GwDataset *old)
+{
+  if (self->compute_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->compute_cancellable);
+      g_clear_object (&self->compute_cancellable);
+    }
+  if (old != NULL)
+    g_clear_signal_handler (&self->dataset_changed_id, old);
+  /* The editor lists the areas and groups of the old dataset. */
+  if (self->target_editor != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->target_editor));
+
+  gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
+  /* The area view borrows the indicators. */
+  gw_area_view_set_item (self->area_view, NULL);
+  gw_area_view_set_data (self->area_view, NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->indicators, gw_indicators_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_target, g_free);
+  self->data_changed = FALSE;
+
+  self->dataset_changed_id =
+    g_signal_connect_object (self->dataset, "changed",
+                             G_CALLBACK (on_dataset_changed_cb), self, G_CONNECT_SWAPPED);
+  gw_window_update_actions (self);
+  gw_window_update_target_label (self);
+  if (g_list_model_get_n_items (gw_dataset_get_imports (self->dataset)) > 0)
+    gw_window_start_compute (self);
+  else
+    gw_tracker_view_show_loading (self->tracker_view);
+  gw_window_notify_computing (self);
 }
 
 /* Targets */
@@ -705,6 +745,67 @@ window_palette (GwWindow *self)
 }
 #endif
 
+#ifdef GW_HAVE_RENDER
+/* The chart that has the keyboard focus (a click gives it), or NULL. */
+static GwChartView *
+focused_chart (GwWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *chart = focus != NULL ? gtk_widget_get_ancestor (focus, GW_TYPE_CHART_VIEW) : NULL;
+
+  return chart != NULL ? GW_CHART_VIEW (chart) : NULL;
+}
+
+/* The chart shown beside the table: on the screen's palette and level, on
+ * paper's colours (gw_print_chart prints no theme). */
+static void
+print_chart (GwWindow    *self,
+             GwChartView *view)
+{
+  GwChartStyle style;
+
+  if (view == NULL && gw_area_view_get_n_charts (self->area_view) > 0)
+    view = GW_CHART_VIEW (gw_area_view_get_chart (self->area_view, 0));
+  if (view == NULL || gw_chart_view_get_chart (view) == NULL)
+    {
+      gw_window_show_message (self, _("Select an area in the table to print its chart."));
+      return;
+    }
+
+  gw_chart_view_get_style (view, &style);
+  gw_print_chart (GTK_WINDOW (self), gw_chart_view_get_chart (view), &style);
+}
+#endif
+
+static void
+print_chart_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+#ifdef GW_HAVE_RENDER
+  GwWindow *self = GW_WINDOW (widget);
+
+  if (self->indicators == NULL || self->rows == NULL)
+    return;
+  /* The menu has the focus now: the chart that had it before. */
+  print_chart (self, focused_chart (self) != NULL ? focused_chart (self)
+                     : self->last_chart != NULL ? GW_CHART_VIEW (self->last_chart) : NULL);
+#endif
+}
+
+static void
+on_focus_widget_changed_cb (GwWindow   *self,
+                            GParamSpec *pspec,
+                            GtkWindow  *window)
+{
+#ifdef GW_HAVE_RENDER
+  GwChartView *chart = focused_chart (self);
+
+  if (chart != NULL)
+    g_set_weak_pointer (&self->last_chart, GTK_WIDGET (chart));
+#endif
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -713,9 +814,18 @@ print_action (GtkWidget  *widget,
 #ifdef GW_HAVE_RENDER
   GwWindow *self = GW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  GwChartView *chart;
 
   if (self->indicators == NULL || self->rows == NULL)
     return;
+
+  /* Ctrl+P on a chart prints that chart. */
+  chart = focused_chart (self);
+  if (chart != NULL && gw_chart_view_get_chart (chart) != NULL)
+    {
+      print_chart (self, chart);
+      return;
+    }
 
   /* The board report: the group and every member area, a page each. */
   if (!gw_print_report (GTK_WINDOW (self), self->dataset, self->indicators, self->target,
@@ -775,6 +885,7 @@ gw_window_tracker_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_chart_action);
   gtk_widget_class_install_action (widget_class, "win.edit-targets", NULL, edit_targets_action);
 }
 
@@ -787,6 +898,7 @@ gw_window_tracker_init (GwWindow *self)
                             G_CALLBACK (on_selected_item_changed_cb), self);
   g_signal_connect_swapped (self->target_dropdown, "notify::selected",
                             G_CALLBACK (on_target_dropdown_selected_cb), self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed_cb), NULL);
 }
 
 void
@@ -838,6 +950,7 @@ gw_window_tracker_dispose (GwWindow *self)
     }
   if (self->target_editor != NULL)
     gtk_window_destroy (g_steal_pointer (&self->target_editor));
+  g_clear_weak_pointer (&self->last_chart);
 
   /* The area view borrows the indicators. */
   if (self->area_view != NULL)
@@ -1032,6 +1145,9 @@ gw_window_export_chart (GwWindow  *self,
 
   /* Paper, not the screen's theme: the default white background. */
   gw_chart_style_init (&style, window_palette (self));
+#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
+  style.confidence_level = gw_settings_get_confidence_level (self->settings);
+#endif
   png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
   style.scale = png ? 150.0 / 72.0 : 1.0;
   if (!gw_chart_export (chart, &style, path, png ? 1500 : 720, png ? 1000 : 480, error))

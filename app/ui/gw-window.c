@@ -8,7 +8,10 @@
  * and drop, the sample exports, files given on the command line) ends in
  * gw_window_import_files(), which runs one GwImportTask at a time: progress
  * along the bottom, rejected files with every problem at the top, a summary
- * when it is done.  Nothing here reads a file or computes a number.
+ * when it is done.  Every import is stored in the open workspace as it is
+ * committed (gw-window-workspace.c opens, loads and switches workspaces);
+ * a file the workspace cannot keep is taken out again and shown with the
+ * problems.  Nothing here reads a file or computes a number.
  */
 #include "gw-config.h"
 
@@ -55,6 +58,66 @@ gw_window_hide_problems (GwWindow *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->problems_view), "", 0);
   g_clear_pointer (&self->first_rejected, g_free);
   self->n_rejected = 0;
+  self->n_not_stored = 0;
+}
+
+/* Adds a file's lines (ending in a newline) to the problems view, and
+ * counts it in the title. */
+static void
+gw_window_append_problems (GwWindow   *self,
+                           const char *basename,
+                           GString    *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
+  g_autofree char *title = NULL;
+  GtkTextIter end;
+
+  if (self->n_rejected > 0)
+    g_string_prepend_c (text, '\n');
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text->str, (int) text->len);
+
+  if (self->n_rejected == 0)
+    self->first_rejected = g_strdup (basename);
+  self->n_rejected++;
+
+  if (self->n_rejected == 1)
+    title = g_strdup_printf (_("“%s” was not imported"), self->first_rejected);
+  else
+    title = g_strdup_printf (ngettext ("%u file was not imported",
+                                       "%u files were not imported",
+                                       self->n_rejected),
+                             self->n_rejected);
+  gtk_label_set_label (self->problems_title, title);
+
+  /* A file the workspace could not keep has no problem of its own. */
+  gtk_label_set_label (self->problems_subtitle,
+                       self->n_not_stored == 0
+                       ? _("Nothing from a rejected file was added. Correct the problems below, or ask the publisher for a corrected export.")
+                       : self->n_not_stored == self->n_rejected
+                       ? _("Nothing from these files was added: the workspace could not store them. Free some disk space, or open a workspace in a folder you can write to, and import them again.")
+                       : _("Nothing from these files was added. The reason for each is below."));
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+}
+
+/* A file the workspace could not store: it was taken out of the dataset
+ * again, so it is not imported. */
+static void
+gw_window_add_not_stored (GwWindow     *self,
+                          const char   *path,
+                          const GError *error)
+{
+  g_autofree char *basename = gw_ui_display_basename (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!g_str_has_prefix (error->message, basename))
+    g_string_append_printf (text, "%s: ", basename);
+  g_string_append (text, error->message);
+  g_string_append_c (text, '\n');
+
+  self->n_not_stored++;
+  gw_window_append_problems (self, basename, text);
 }
 
 /* Adds the problems of one rejected or failed file to the problems view. */
@@ -62,14 +125,8 @@ static void
 gw_window_add_problems (GwWindow             *self,
                         const GwImportResult *result)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
   g_autofree char *basename = gw_ui_display_basename (result->path);
-  g_autofree char *title = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkTextIter end;
-
-  if (self->n_rejected > 0)
-    g_string_append_c (text, '\n');
 
   if (result->errors != NULL && result->errors->len > 0)
     {
@@ -104,22 +161,7 @@ gw_window_add_problems (GwWindow             *self,
       g_string_append_c (text, '\n');
     }
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, text->str, (int) text->len);
-
-  if (self->n_rejected == 0)
-    self->first_rejected = g_strdup (basename);
-  self->n_rejected++;
-
-  if (self->n_rejected == 1)
-    title = g_strdup_printf (_("“%s” was not imported"), self->first_rejected);
-  else
-    title = g_strdup_printf (ngettext ("%u file was not imported",
-                                       "%u files were not imported",
-                                       self->n_rejected),
-                             self->n_rejected);
-  gtk_label_set_label (self->problems_title, title);
-  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+  gw_window_append_problems (self, basename, text);
 }
 
 static void
@@ -150,15 +192,24 @@ on_message_close_clicked_cb (GwWindow *self)
 
 /* The import task */
 
-static void
-gw_window_set_busy (GwWindow *self,
-                    gboolean  busy)
+/* An import, the opening of a workspace or the saving of a copy began or
+ * ended: the progress, Cancel, the actions that must wait, "notify::busy". */
+void
+gw_window_update_busy (GwWindow *self)
 {
+  gboolean busy = gw_window_get_busy (self);
+
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", busy);
   if (!busy)
     gw_window_tracker_import_done (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  gw_window_workspace_update_actions (self);
+
+  if (busy != self->was_busy)
+    {
+      self->was_busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
 }
 
 /* "Importing “deaths-2007-06.xml” (2 of 5)…" */
@@ -201,12 +252,22 @@ on_task_file_done_cb (GwImportTask *task,
                       GwWindow     *self)
 {
   const GwImportResult *result = gw_import_task_get_result (task, index);
+  const GwWorkspaceFileResult *stored;
   g_autofree char *basename = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (result != NULL);
 
   basename = gw_ui_display_basename (result->path);
+  /* The workspace's handler ran first (gw_window_workspace_watch). */
+  stored = gw_workspace_get_file_result (task, index);
+  if (stored != NULL && stored->status == GW_WORKSPACE_FILE_NOT_STORED && stored->error != NULL)
+    {
+      gw_window_add_not_stored (self, result->path, stored->error);
+      label = g_strdup_printf (_("“%s” was not imported"), basename);
+      gtk_label_set_label (self->progress_label, label);
+      return;
+    }
 
   switch (result->kind)
     {
@@ -239,19 +300,31 @@ gw_window_summarize (GwWindow     *self,
 {
   g_autoptr(GString) summary = g_string_new (NULL);
   guint n_results = gw_import_task_get_n_results (task);
-  guint n_imported = 0, n_unchanged = 0, n_finished = 0;
+  guint n_imported = 0, n_unchanged = 0, n_in_workspace = 0, n_finished = 0;
   guint64 records = 0, revisions = 0;
   const char *imported_path = NULL;
   const char *unchanged_path = NULL;
+  const char *in_workspace_path = NULL;
 
   for (guint i = 0; i < n_results; i++)
     {
       const GwImportResult *result = gw_import_task_get_result (task, i);
+      const GwWorkspaceFileResult *stored = gw_workspace_get_file_result (task, i);
 
       if (result->kind != GW_IMPORT_RESULT_CANCELLED)
         n_finished++;
 
-      if (result->kind == GW_IMPORT_RESULT_IMPORTED && result->import != NULL)
+      /* In the problems view: taken out of the dataset again. */
+      if (stored != NULL && stored->status == GW_WORKSPACE_FILE_NOT_STORED)
+        continue;
+
+      if (result->kind == GW_IMPORT_RESULT_UNCHANGED && stored != NULL
+          && stored->status == GW_WORKSPACE_FILE_ALREADY_STORED)
+        {
+          n_in_workspace++;
+          in_workspace_path = result->path;
+        }
+      else if (result->kind == GW_IMPORT_RESULT_IMPORTED && result->import != NULL)
         {
           n_imported++;
           imported_path = result->path;
@@ -317,6 +390,30 @@ gw_window_summarize (GwWindow     *self,
         }
     }
 
+  if (n_in_workspace > 0)
+    {
+      if (summary->len > 0)
+        g_string_append_c (summary, ' ');
+
+      if (n_in_workspace == 1)
+        {
+          g_autofree char *basename = gw_ui_display_basename (in_workspace_path);
+
+          /* Translators: "“deaths-2007-06.xml” is already in the workspace:
+           * nothing changed." */
+          g_string_append_printf (summary, _("“%s” is already in the workspace: nothing changed."),
+                                  basename);
+        }
+      else
+        {
+          g_string_append_printf (summary,
+                                  ngettext ("%u export is already in the workspace: nothing changed.",
+                                            "%u exports are already in the workspace: nothing changed.",
+                                            n_in_workspace),
+                                  n_in_workspace);
+        }
+    }
+
   if (cancelled)
     {
       guint n_paths = g_strv_length (self->task_paths);
@@ -372,18 +469,33 @@ on_task_done_cb (GObject      *source,
   if (summary[0] != '\0')
     gw_window_show_message (self, summary);
 
-  if (self->pending->len > 0)
-    {
-      g_autoptr(GPtrArray) paths = g_steal_pointer (&self->pending);
+  /* Files given during the import: keep this one's summary and problems. */
+  if (!gw_window_run_pending (self))
+    gw_window_update_busy (self);
+}
 
-      self->pending = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (paths, NULL);
-      /* Files given during the import: keep this one's summary and problems. */
-      gw_window_start_import (self, (const char * const *) paths->pdata, FALSE);
-      return;
-    }
+/**
+ * gw_window_run_pending:
+ *
+ * Imports the files given while the window was busy (an import, the opening
+ * of a workspace, a copy), after what it shows now.
+ *
+ * Returns: %TRUE when an import started
+ */
+gboolean
+gw_window_run_pending (GwWindow *self)
+{
+  g_autoptr(GPtrArray) paths = NULL;
 
-  gw_window_set_busy (self, FALSE);
+  if (self->pending->len == 0 || gw_window_get_busy (self)
+      || self->workspace_state == GW_WINDOW_WORKSPACE_FAILED)
+    return FALSE;
+
+  paths = g_steal_pointer (&self->pending);
+  self->pending = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (paths, NULL);
+  gw_window_start_import (self, (const char * const *) paths->pdata, FALSE);
+  return TRUE;
 }
 
 static void
@@ -403,13 +515,15 @@ gw_window_start_import (GwWindow           *self,
   self->task_paths = g_strdupv ((char **) paths);
   self->task = gw_import_task_new (self->dataset, paths);
   self->cancellable = g_cancellable_new ();
+  /* The workspace stores each file first; file-done then sees the outcome. */
+  gw_window_workspace_watch (self, self->task);
   g_signal_connect (self->task, "progress", G_CALLBACK (on_task_progress_cb), self);
   g_signal_connect (self->task, "file-done", G_CALLBACK (on_task_file_done_cb), self);
 
   gw_window_set_progress_label (self, paths[0]);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
 
-  gw_window_set_busy (self, TRUE);
+  gw_window_update_busy (self);
   gw_import_task_run_async (self->task, self->cancellable, on_task_done_cb, g_object_ref (self));
 }
 
@@ -592,6 +706,7 @@ cancel_import_action (GtkWidget  *widget,
   g_ptr_array_set_size (self->pending, 0);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  gw_window_workspace_cancel (self);
 }
 
 static gboolean
@@ -626,17 +741,65 @@ on_drop_cb (GwWindow      *self,
   return TRUE;
 }
 
-static void
+/* The welcome, the data, or while a workspace opens or after it could not:
+ * a page of their own. */
+void
 gw_window_update_page (GwWindow *self)
 {
   GListModel *imports = gw_dataset_get_imports (self->dataset);
   gboolean any = g_list_model_get_n_items (imports) > 0;
+  const char *page = any ? "data" : "welcome";
 
-  gtk_stack_set_visible_child_name (self->stack, any ? "data" : "welcome");
+  if (self->workspace_state == GW_WINDOW_WORKSPACE_LOADING)
+    page = "loading";
+  else if (self->workspace_state == GW_WINDOW_WORKSPACE_FAILED)
+    page = "workspace-error";
+  any = g_strcmp0 (page, "data") == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, page);
   /* The Tracker and Imports switcher means nothing on the welcome. */
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), any);
   gtk_widget_set_visible (GTK_WIDGET (self->target_dropdown), any);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->target_dropdown)), any);
+}
+
+static void on_imports_items_changed_cb (GwWindow   *self,
+                                         guint       position,
+                                         guint       removed,
+                                         guint       added,
+                                         GListModel *model);
+
+/**
+ * gw_window_set_dataset:
+ * @dataset: the dataset of the workspace opened
+ *
+ * Shows @dataset in place of the one shown: the imports, the tracker, the
+ * area view.  Only while no import runs.
+ */
+void
+gw_window_set_dataset (GwWindow  *self,
+                       GwDataset *dataset)
+{
+  g_autoptr(GwDataset) old = NULL;
+
+  g_return_if_fail (GW_IS_DATASET (dataset));
+  g_return_if_fail (self->task == NULL);
+
+  if (self->dataset == dataset)
+    return;
+
+  g_clear_signal_handler (&self->imports_changed_id, gw_dataset_get_imports (self->dataset));
+  old = g_steal_pointer (&self->dataset);
+  self->dataset = g_object_ref (dataset);
+
+  gw_import_pane_set_dataset (self->import_pane, self->dataset);
+  gw_window_tracker_set_dataset (self, old);
+  self->imports_changed_id =
+    g_signal_connect_object (gw_dataset_get_imports (self->dataset), "items-changed",
+                             G_CALLBACK (on_imports_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  gw_window_update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
 static void
@@ -688,6 +851,7 @@ gw_window_constructed (GObject *object)
 
   gw_import_pane_set_dataset (self->import_pane, self->dataset);
   gw_window_tracker_constructed (self);
+  gw_window_workspace_constructed (self);
   self->imports_changed_id =
     g_signal_connect_object (gw_dataset_get_imports (self->dataset), "items-changed",
                              G_CALLBACK (on_imports_items_changed_cb), self,
@@ -721,6 +885,7 @@ gw_window_dispose (GObject *object)
   if (self->dataset != NULL)
     g_clear_signal_handler (&self->imports_changed_id, gw_dataset_get_imports (self->dataset));
 
+  gw_window_workspace_dispose (self);
   gw_window_tracker_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_WINDOW);
@@ -856,6 +1021,11 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwWindow, tracker_view);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, loading_box);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, workspace_error_label);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, workspace_error_title);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, workspace_label);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_problems_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_message_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_problems_close_clicked_cb);
@@ -865,6 +1035,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
 
   gw_window_tracker_class_init (widget_class);
+  gw_window_workspace_class_init (widget_class);
 }
 
 static void
@@ -889,6 +1060,7 @@ gw_window_init (GwWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "gw-window");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gw_window_tracker_init (self);
+  gw_window_workspace_init (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop_target, "drop", G_CALLBACK (on_drop_cb), self);
@@ -899,20 +1071,28 @@ gw_window_init (GwWindow *self)
 
 /**
  * gw_window_new:
- * @application: the application, which gives the dataset and the settings
+ * @application: the application, which gives the settings
+ *
+ * Opens, in a new window of @application, the workspace open when Gapwatch
+ * was last used, or the default workspace (gw_window_open_workspace()).
  *
  * Returns: (transfer none): a new window of @application.
  */
 GwWindow *
 gw_window_new (GwApplication *application)
 {
+  GwWindow *self;
+
   g_return_val_if_fail (GW_IS_APPLICATION (application), NULL);
 
-  return g_object_new (GW_TYPE_WINDOW,
+  self = g_object_new (GW_TYPE_WINDOW,
                        "application", application,
                        "dataset", gw_application_get_dataset (application),
                        "settings", gw_application_get_settings (application),
                        NULL);
+  /* The workspace used last, or the default one. */
+  gw_window_open_workspace (self, NULL);
+  return self;
 }
 
 GwDataset *
@@ -942,7 +1122,7 @@ gw_window_get_busy (GwWindow *self)
 {
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
 
-  return self->task != NULL;
+  return self->task != NULL || gw_window_workspace_is_busy (self);
 }
 
 /**
@@ -950,8 +1130,9 @@ gw_window_get_busy (GwWindow *self)
  * @paths: (array zero-terminated=1): the files to import, `.xml` or `.xml.gz`
  *
  * Imports @paths in order with a GwImportTask, showing its progress, then a
- * summary, and every problem of each file that was not imported.  When an
- * import is already running, @paths are imported after it.
+ * summary, and every problem of each file that was not imported; each file
+ * is stored in the open workspace.  When an import is already running, or
+ * the workspace is being opened, @paths are imported after it.
  */
 void
 gw_window_import_files (GwWindow           *self,
@@ -963,10 +1144,15 @@ gw_window_import_files (GwWindow           *self,
   if (paths[0] == NULL)
     return;
 
-  if (self->task != NULL)
+  /* After the import running, once the workspace is open, or once one is
+   * opened after this one could not be. */
+  if (gw_window_get_busy (self) || self->workspace_state == GW_WINDOW_WORKSPACE_FAILED)
     {
       for (guint i = 0; paths[i] != NULL; i++)
         g_ptr_array_add (self->pending, g_strdup (paths[i]));
+      if (!gw_window_get_busy (self))
+        gw_window_show_message (self, _("Open a workspace, or start a new one, to import these exports: "
+                                        "they are imported as soon as one is open."));
       return;
     }
 

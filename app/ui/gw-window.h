@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "model/gw-dataset.h"
+#include "store/gw-workspace.h"
 #include "gw-application.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GwWindow, gw_window, GW, WINDOW, GtkApplicationWindow)
 
 GwWindow  *gw_window_new          (GwApplication       *application);
+/* The dataset shown: the open workspace's ("notify::dataset" when another
+ * workspace is opened). */
 GwDataset *gw_window_get_dataset  (GwWindow            *self);
-/* TRUE while an import runs ("notify::busy" when it changes). */
+/* TRUE while an import runs, a workspace opens or a copy is saved
+ * ("notify::busy" when it changes). */
 gboolean   gw_window_get_busy     (GwWindow            *self);
 /* Imports the files, in order; the one path of the import dialog, drag and
  * drop, "Open Sample Exports" and the command line.  Files given while an
@@ -50,5 +54,32 @@ void       gw_window_show_page    (GwWindow            *self,
 /* Shows an informational message above the content. */
 void       gw_window_show_message (GwWindow            *self,
                                    const char          *message);
+
+/* Workspaces (every import is kept in the one open). */
+
+/* Opens the workspace at path in place of the one open, loading it in a
+ * thread ("notify::busy"); NULL: the one open last, or else the default
+ * workspace, created when missing.  Files given meanwhile are imported into
+ * it once it is open. */
+void        gw_window_open_workspace   (GwWindow           *self,
+                                        const char         *path);
+/* Creates an empty workspace at path (a file there is replaced) and opens it. */
+void        gw_window_new_workspace    (GwWindow           *self,
+                                        const char         *path);
+/* Saves a copy of the open workspace at path, for a colleague ("notify::busy"
+ * while it runs); the window goes on with the workspace it has. */
+void        gw_window_save_workspace_copy (GwWindow        *self,
+                                           const char      *path);
+/* Writes the original file of an import of the open workspace (the Save
+ * Original File dialog's path). */
+gboolean    gw_window_save_original    (GwWindow           *self,
+                                        const char         *export_id,
+                                        GFile              *file,
+                                        GError            **error);
+/* The open workspace, or NULL. */
+GwWorkspace *gw_window_get_workspace   (GwWindow           *self);
+/* What the window calls the open workspace: "Default Workspace" or its file's
+ * name without .gwdb. */
+char       *gw_window_dup_workspace_name (GwWindow         *self);
 
 G_END_DECLS
