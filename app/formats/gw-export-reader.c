@@ -1484,6 +1484,91 @@ on_start_document (void *data)
     }
 }
 
+/* The SHA-256 of the file's bytes is computed in a second thread while the
+ * parser works: hashing alone is a third of an import's time (0.19 s for a
+ * 71 MiB export).  Chunks are copied and queued; at most HASH_MAX_PENDING
+ * wait, so memory stays bounded if hashing ever falls behind. */
+#define HASH_MAX_PENDING 4
+
+typedef struct
+{
+  GThread     *thread;
+  GAsyncQueue *queue;      /* GBytes; an empty GBytes ends the thread */
+  GChecksum   *sha;
+  GMutex       lock;
+  GCond        cond;
+  guint        pending;
+} Hasher;
+
+static gpointer
+hasher_thread (gpointer data)
+{
+  Hasher *h = data;
+
+  for (;;)
+    {
+      GBytes *chunk = g_async_queue_pop (h->queue);
+      gsize len;
+      gconstpointer bytes = g_bytes_get_data (chunk, &len);
+
+      if (len == 0)
+        {
+          g_bytes_unref (chunk);
+          break;
+        }
+      g_checksum_update (h->sha, bytes, len);
+      g_bytes_unref (chunk);
+      g_mutex_lock (&h->lock);
+      h->pending--;
+      g_cond_signal (&h->cond);
+      g_mutex_unlock (&h->lock);
+    }
+  return NULL;
+}
+
+static void
+hasher_start (Hasher *h)
+{
+  memset (h, 0, sizeof *h);
+  g_mutex_init (&h->lock);
+  g_cond_init (&h->cond);
+  h->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  h->queue = g_async_queue_new ();
+  h->thread = g_thread_new ("gw-export-sha256", hasher_thread, h);
+}
+
+static void
+hasher_update (Hasher *h, const guchar *data, gsize len)
+{
+  if (len == 0)
+    return;
+  g_mutex_lock (&h->lock);
+  while (h->pending >= HASH_MAX_PENDING)
+    g_cond_wait (&h->cond, &h->lock);
+  h->pending++;
+  g_mutex_unlock (&h->lock);
+  g_async_queue_push (h->queue, g_bytes_new (data, len));
+}
+
+/* Waits for the thread; the hex digest, or NULL when not started. */
+static char *
+hasher_finish (Hasher *h)
+{
+  char *digest;
+
+  if (h->thread == NULL)
+    return NULL;
+  g_async_queue_push (h->queue, g_bytes_new (NULL, 0));
+  g_thread_join (h->thread);
+  h->thread = NULL;
+  digest = g_strdup (g_checksum_get_string (h->sha));
+  g_checksum_free (h->sha);
+  g_async_queue_unref (h->queue);
+  g_mutex_clear (&h->lock);
+  g_cond_clear (&h->cond);
+  return digest;
+}
+
 /* Input: the file, inflated when gzip */
 
 typedef struct
@@ -1497,7 +1582,8 @@ typedef struct
   gsize      raw_len;
   guint64    raw_done;
   guint64    raw_total;
-  GChecksum *sha;
+  Hasher     hasher;
+  char      *sha;      /* the digest, once input_close has run */
 } Input;
 
 /* Reads the next chunk of XML bytes into buf; returns its length, 0 at the
@@ -1519,7 +1605,7 @@ input_read (Input *in, guchar *buf, gsize size, GError **error)
           return -1;
         }
       if (n > 0)
-        g_checksum_update (in->sha, buf, n);
+        hasher_update (&in->hasher, buf, n);
       in->raw_done += n;
       return n;
     }
@@ -1549,7 +1635,7 @@ input_read (Input *in, guchar *buf, gsize size, GError **error)
                            _("the gzip file is truncated"));
               return -1;
             }
-          g_checksum_update (in->sha, in->raw, n);
+          hasher_update (&in->hasher, in->raw, n);
           in->raw_done += n;
           in->z.next_in = in->raw;
           in->z.avail_in = n;
@@ -1596,7 +1682,7 @@ input_open (Input *in, const char *path, GError **error)
       return FALSE;
     }
   in->raw_total = st.st_size;
-  in->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  hasher_start (&in->hasher);
 
   n = pread (in->fd, magic, 2, 0);
   if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
@@ -1622,7 +1708,9 @@ input_close (Input *in)
   if (in->fd >= 0)
     close (in->fd);
   g_free (in->raw);
-  g_clear_pointer (&in->sha, g_checksum_free);
+  in->raw = NULL;
+  /* the caller takes in->sha (g_free) */
+  in->sha = hasher_finish (&in->hasher);
   in->fd = -1;
 }
 
@@ -1887,6 +1975,7 @@ gw_export_read_file (GwDataset      *dataset,
       g_autofree char *base = g_path_get_basename (path);
 
       input_close (&in);
+      g_clear_pointer (&in.sha, g_free);
       g_prefix_error (error, "%s: ", base);
       return NULL;
     }
@@ -1908,12 +1997,10 @@ gw_export_read_file (GwDataset      *dataset,
       xmlFreeParserCtxt (r.ctxt);
       r.ctxt = NULL;
     }
-  if (ok)
-    {
-      g_autofree char *sha = g_strdup (g_checksum_get_string (in.sha));
-      gw_batch_set_source (batch, path, sha);
-    }
   input_close (&in);
+  if (ok)
+    gw_batch_set_source (batch, path, in.sha);
+  g_clear_pointer (&in.sha, g_free);
 
   if (!ok)
     {
@@ -1959,6 +2046,7 @@ gw_export_read_file (GwDataset      *dataset,
               r.ctxt = NULL;
             }
           input_close (&in);
+          g_clear_pointer (&in.sha, g_free);
           g_clear_pointer (&r.dup_first, g_hash_table_unref);
           if (r.n_errors == 0)
             add_problem (&r, 0, 0, _("the file repeats records"));
