@@ -80,6 +80,7 @@ static const struct { const char *code; const char *message; } notes[] = {
   { "suppressed", N_("suppressed by the publisher") },
   { "unreliable", N_("marked unreliable by the publisher") },
   { "not-available", N_("not available from the publisher") },
+  /* xgettext:no-c-format */
   { "wide-ci", N_("95% confidence interval wider than 20 years; limits shown") },
   { "no-births", N_("no live births in the period") },
   { "too-few-deaths", N_("fewer than 10 deaths: no directly standardised rate") },

@@ -133,9 +133,13 @@ class_words (FunnelClass k)
 {
   switch (k)
     {
+    /* xgettext:no-c-format */
     case FUNNEL_HIGH_998: return _("above the 99.8% limit");
+    /* xgettext:no-c-format */
     case FUNNEL_HIGH_95:  return _("above the 95% limit");
+    /* xgettext:no-c-format */
     case FUNNEL_LOW_998:  return _("below the 99.8% limit");
+    /* xgettext:no-c-format */
     case FUNNEL_LOW_95:   return _("below the 95% limit");
     case FUNNEL_WITHIN:
     default:              return _("within the limits");
@@ -491,8 +495,10 @@ gw_chart_new_funnel (GwDataset     *dataset,
 
   gw_legend_add (chart->legend, _("England’s rate"), GW_SWATCH_LINE, GW_CHART_ROLE_COMPARATOR,
                  GW_DASH_DASH_DOT, GW_MARKER_CIRCLE, FALSE, FALSE);
+  /* xgettext:no-c-format */
   gw_legend_add (chart->legend, _("95% limits"), GW_SWATCH_LINE, GW_CHART_ROLE_LIMIT,
                  GW_DASH_DASHED, GW_MARKER_CIRCLE, FALSE, FALSE);
+  /* xgettext:no-c-format */
   gw_legend_add (chart->legend, _("99.8% limits"), GW_SWATCH_LINE, GW_CHART_ROLE_LIMIT,
                  GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
   gw_legend_add (chart->legend, _("within the limits"), GW_SWATCH_MARKER, GW_CHART_ROLE_LIMIT,

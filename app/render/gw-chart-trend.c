@@ -552,13 +552,16 @@ trend_legend (GwChart            *chart,
           continue;
         }
       if (any998 || !(subject_fallback || other_fallback))
+        /* xgettext:no-c-format */
         gw_legend_add (legend, _("99.8% confidence interval"), GW_SWATCH_BAND, GW_CHART_ROLE_SUBJECT,
                        GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
       /* the subject's band with dotted edges, or the others' whiskers */
       if (subject_fallback)
+        /* xgettext:no-c-format */
         gw_legend_add (legend, _("95% CI (published)"), GW_SWATCH_BAND, GW_CHART_ROLE_SUBJECT,
                        GW_DASH_DOTTED, GW_MARKER_CIRCLE, FALSE, FALSE);
       else if (other_fallback)
+        /* xgettext:no-c-format */
         gw_legend_add (legend, _("95% CI (published)"), GW_SWATCH_TICK, GW_CHART_ROLE_MUTED,
                        GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
     }
@@ -828,6 +831,7 @@ gw_chart_new_trend (GwDataset     *dataset,
       gw_legend_add (chart->legend, gw_dataset_get_area (dataset, country)->name, GW_SWATCH_LINE,
                      GW_CHART_ROLE_COMPARATOR, GW_DASH_DASH_DOT, GW_MARKER_DIAMOND, TRUE, TRUE);
     trend->ci_item = chart->legend->len;
+    /* xgettext:no-c-format */
     gw_legend_add (chart->legend, _("95% confidence interval"), GW_SWATCH_BAND, GW_CHART_ROLE_SUBJECT,
                    GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
     if (any_published)
