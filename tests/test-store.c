@@ -1435,6 +1435,121 @@ test_concurrent (Fixture       *f,
   }
 }
 
+/* Tests: save as */
+
+/* Byte 18 of an SQLite file's header: 2 when it is in WAL mode. */
+static guint8
+header_write_version (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >=, 100);
+  return (guint8) bytes[18];
+}
+
+static void
+test_save_as (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *areas = sample_path ("01-areas.xml");
+  g_autofree char *births = sample_path ("03-births-1993-2007.xml");
+  const char *files[] = { areas, births, NULL };
+  g_autofree char *copy = g_build_filename (f->dir, "copy.gwdb", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
+  g_autoptr(GwWorkspace) reopened = NULL;
+  g_autoptr(GwDataset) dataset = gw_dataset_new ();
+  g_autoptr(GwDataset) loaded = gw_dataset_new ();
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GwTarget) target = gw_target_new ("births-gap");
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize n_before = 0, n_after = 0;
+
+  task = import_files (workspace, dataset, files, GW_WORKSPACE_FILE_STORED);
+  g_assert_cmpint (gw_workspace_count_imports (workspace, &error), ==, 2);
+  g_assert_no_error (error);
+  target->reduction = 0.25;
+  g_assert_true (gw_workspace_save_target (workspace, target, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gw_workspace_save_as (workspace, copy, &error));
+  g_assert_no_error (error);
+  /* one file, in WAL mode, nothing left beside it */
+  g_assert_cmpuint (header_write_version (copy), ==, 2);
+  {
+    g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+
+  /* the copy opens and loads as the original does */
+  reopened = gw_workspace_open (copy, GW_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_workspace_check (reopened, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gw_workspace_count_imports (reopened, &error), ==,
+                   gw_workspace_count_imports (workspace, NULL));
+  g_assert_no_error (error);
+  g_assert_true (gw_workspace_load (reopened, loaded, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (loaded)), ==, 2);
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    g_assert_cmpuint (gw_dataset_count (loaded, k), ==, gw_dataset_count (dataset, k));
+  g_assert_cmpuint (gw_dataset_count (loaded, GW_RECORD_BIRTHS), >, 0);
+  assert_same_dataset (dataset, loaded);
+  targets = gw_workspace_load_targets (reopened, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 1);
+  g_assert_cmpstr (((GwTarget *) g_ptr_array_index (targets, 0))->name, ==, "births-gap");
+  g_assert_cmpfloat (((GwTarget *) g_ptr_array_index (targets, 0))->reduction, ==, 0.25);
+  g_clear_object (&reopened);
+
+  /* onto an existing file: refused, and that file is left as it was */
+  g_assert_true (g_file_get_contents (copy, &before, &n_before, NULL));
+  g_assert_false (gw_workspace_save_as (workspace, copy, &error));
+  g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_EXISTS);
+  expected = g_strdup_printf ("Cannot save a copy of the workspace %s as %s: a file of that name already exists",
+                              f->path, copy);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+  g_assert_true (g_file_get_contents (copy, &after, &n_after, NULL));
+  g_assert_cmpuint (n_after, ==, n_before);
+  g_assert_true (memcmp (before, after, n_before) == 0);
+
+  /* onto itself */
+  g_assert_false (gw_workspace_save_as (workspace, f->path, &error));
+  g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_EXISTS);
+  expected = g_strdup_printf ("Cannot save a copy of the workspace %s as %s: that is the workspace itself",
+                              f->path, f->path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+
+  /* into a folder that does not exist: nothing is left */
+  {
+    g_autofree char *nowhere = g_build_filename (f->dir, "missing", "copy.gwdb", NULL);
+
+    g_assert_false (gw_workspace_save_as (workspace, nowhere, &error));
+    g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED);
+    expected = g_strdup_printf ("Cannot save a copy of the workspace %s as %s: %s",
+                                f->path, nowhere, g_strerror (ENOENT));
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
+  /* the workspace itself is unchanged and sound */
+  g_assert_cmpint (gw_workspace_count_imports (workspace, &error), ==, 2);
+  g_assert_true (gw_workspace_check (workspace, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1456,6 +1571,7 @@ main (int    argc,
   ADD ("/gw/store/remove/restores", test_remove);
   ADD ("/gw/store/remove/declaring", test_remove_declaring);
   ADD ("/gw/store/targets/save-load", test_targets);
+  ADD ("/gw/store/save-as/copy", test_save_as);
   ADD ("/gw/store/cli/track", test_cli_track);
   ADD ("/gw/store/cli/samples", test_cli_samples);
   ADD ("/gw/store/cli/errors", test_cli_errors);

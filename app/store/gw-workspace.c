@@ -24,7 +24,9 @@
 #include "gw-config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -892,6 +894,231 @@ gw_workspace_check (GwWorkspace  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Save as */
+
+/* Removes a copy that was not completed, and what SQLite kept beside it. */
+static void
+remove_copy (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  g_unlink (path);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (side);
+    }
+}
+
+/* Whether path names the workspace's own file, by name or (through a link
+ * or another spelling) by device and inode. */
+static gboolean
+is_own_file (GwWorkspace *self,
+             const char  *path)
+{
+  g_autofree char *a = g_canonicalize_filename (self->path, NULL);
+  g_autofree char *b = g_canonicalize_filename (path, NULL);
+  GStatBuf own, other;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  return g_stat (self->path, &own) == 0 && g_stat (path, &other) == 0
+         && own.st_dev == other.st_dev && own.st_ino == other.st_ino;
+}
+
+/* Sets error from a failure on the copy's connection dest. */
+static void
+set_copy_error (GwWorkspace  *self,
+                const char   *path,
+                sqlite3      *dest,
+                int           rc,
+                GError      **error)
+{
+  int sys_errno = dest != NULL ? sqlite3_system_errno (dest) : 0;
+  GwWorkspaceError code = _gw_workspace_error_code (rc, sys_errno);
+
+  /* A failure reading the workspace itself is on its own connection. */
+  if (code == GW_WORKSPACE_ERROR_FAILED && sys_errno == 0 && self->db != NULL
+      && sqlite3_errcode (self->db) == rc)
+    {
+      code = _gw_workspace_error_code (rc, sqlite3_system_errno (self->db));
+      dest = self->db;
+    }
+  g_set_error (error, GW_WORKSPACE_ERROR, code,
+               _("Cannot save a copy of the workspace %s as %s: %s"),
+               self->path, path, error_reason (code, dest, rc));
+}
+
+/* The single text row of a pragma on db, or NULL with *rc_out set. */
+static char *
+pragma_text (sqlite3    *db,
+             const char *sql,
+             int        *rc_out)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  char *text = NULL;
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+  *rc_out = rc;
+  return text;
+}
+
+/**
+ * gw_workspace_save_as:
+ * @self: an open workspace (read-only is enough)
+ * @path: the copy; nothing may be there yet, and its folder must exist
+ * @error: EXISTS when path exists or is this workspace; READ_ONLY, FULL,
+ *   BUSY, CORRUPT, FAILED as for the other writes, with the reason in words
+ *
+ * Copies every page of the workspace into a new file with SQLite's online
+ * backup (sqlite3_backup_step (-1): one read transaction, so the copy is one
+ * consistent state even while another program writes), then switches the
+ * copy to WAL mode and runs PRAGMA integrity_check on it.  On any failure
+ * the partial copy is removed.  The workspace itself is not changed.
+ *
+ * Returns: TRUE when the copy is complete and sound
+ */
+gboolean
+gw_workspace_save_as (GwWorkspace  *self,
+                      const char   *path,
+                      GError      **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup_job;
+  g_autofree char *mode = NULL;
+  g_autofree char *integrity = NULL;
+  int fd, rc;
+
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
+                   _("The workspace %s is closed"), self->path);
+      return FALSE;
+    }
+  if (is_own_file (self, path))
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_EXISTS,
+                   _("Cannot save a copy of the workspace %s as %s: that is the workspace itself"),
+                   self->path, path);
+      return FALSE;
+    }
+
+  /* O_EXCL: a file that appears after a check is never overwritten. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == EEXIST)
+        g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_EXISTS,
+                     _("Cannot save a copy of the workspace %s as %s: a file of that name already exists"),
+                     self->path, path);
+      else
+        g_set_error (error, GW_WORKSPACE_ERROR, errno_code (saved),
+                     _("Cannot save a copy of the workspace %s as %s: %s"), self->path, path,
+                     errno_code (saved) == GW_WORKSPACE_ERROR_READ_ONLY
+                     ? _("the folder is read-only")
+                     : errno_code (saved) == GW_WORKSPACE_ERROR_FULL
+                     ? _("there is no space left on the disk") : g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  {
+    /* Left by a database of that name that was deleted without them: they
+     * are no one's, and would be taken for the copy's own. */
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (journal);
+  }
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  sqlite3_extended_result_codes (dest, 1);
+
+  backup_job = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup_job == NULL)
+    {
+      rc = sqlite3_errcode (dest);
+      goto fail;
+    }
+  rc = sqlite3_backup_step (backup_job, -1);
+  /* finish gives the error of the step, if any, and releases the locks. */
+  {
+    int finish_rc = sqlite3_backup_finish (backup_job);
+
+    if (rc == SQLITE_DONE)
+      rc = finish_rc;
+    else if (rc == SQLITE_OK)
+      rc = SQLITE_ERROR;  /* step (-1) copies everything or fails */
+  }
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  /* Check the copy as another program will find it: opened afresh. */
+  rc = sqlite3_close (dest);
+  if (rc != SQLITE_OK)
+    goto fail;
+  dest = NULL;
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  sqlite3_extended_result_codes (dest, 1);
+
+  mode = pragma_text (dest, "PRAGMA journal_mode = WAL", &rc);
+  if (rc != SQLITE_OK)
+    goto fail;
+  if (g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") != 0)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
+                   _("Cannot save a copy of the workspace %s as %s: its journal cannot be switched to WAL"),
+                   self->path, path);
+      goto fail_set;
+    }
+  integrity = pragma_text (dest, "PRAGMA integrity_check", &rc);
+  if (rc != SQLITE_OK)
+    goto fail;
+  if (g_strcmp0 (integrity, "ok") != 0)
+    {
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT,
+                   _("Cannot save a copy of the workspace %s as %s: the copy is damaged: %s"),
+                   self->path, path, integrity != NULL ? integrity : "");
+      goto fail_set;
+    }
+
+  /* Closing the last connection checkpoints the WAL into the file, so the
+   * copy is one file that can be sent as it is. */
+  rc = sqlite3_close (dest);
+  if (rc != SQLITE_OK)
+    goto fail;
+  return TRUE;
+
+fail:
+  set_copy_error (self, path, dest, rc, error);
+fail_set:
+  sqlite3_close (dest);
+  remove_copy (path);
+  return FALSE;
 }
 
 /* Targets */

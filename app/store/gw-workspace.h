@@ -47,6 +47,7 @@ typedef enum
   GW_WORKSPACE_ERROR_CONFLICT,       /* another export with the same id is stored */
   GW_WORKSPACE_ERROR_CHANGED,        /* the file changed between reading and storing it */
   GW_WORKSPACE_ERROR_NOT_STORED,     /* no such import in the workspace */
+  GW_WORKSPACE_ERROR_EXISTS,         /* save as: a file is already there, or it is the workspace itself */
 } GwWorkspaceError;
 
 typedef enum
@@ -147,6 +148,16 @@ gboolean      gw_workspace_save_target        (GwWorkspace           *self,
                                                GError               **error);
 gboolean      gw_workspace_remove_target      (GwWorkspace           *self,
                                                const char            *name,
+                                               GError               **error);
+
+/* Writes a complete copy of the workspace, as it is at this moment (one
+ * read transaction: what another program commits meanwhile is in it
+ * entirely or not at all), to a new file at path, with SQLite's online
+ * backup; the copy is in WAL mode and passes PRAGMA integrity_check.
+ * path must not exist (EXISTS; also when it is this workspace); nothing is
+ * left at path on failure.  Works on a read-only workspace too. */
+gboolean      gw_workspace_save_as            (GwWorkspace           *self,
+                                               const char            *path,
                                                GError               **error);
 
 /* PRAGMA integrity_check and foreign_key_check: TRUE when both find nothing. */

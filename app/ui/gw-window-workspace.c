@@ -13,9 +13,8 @@
  *
  * The primary menu's workspace items: New Workspace, Open Workspace, Recent
  * Workspaces (GSettings `recent-workspaces`) and Save Workspace As, which
- * writes a copy for a colleague by importing every import's original file,
- * in the same order, into a new workspace (the store has no copy of its
- * own yet).  The Imports page's Remove and Save Original File buttons end
+ * writes a copy for a colleague with gw_workspace_save_as() (SQLite's online
+ * backup: every page, one consistent state).  The Imports page's Remove and Save Original File buttons end
  * here too: the confirmation, gw_workspace_remove_import(),
  * gw_workspace_save_original().
  */
@@ -60,18 +59,13 @@ struct _GwWindowOpenJob
   gboolean              read_only;
 };
 
-/* Saving a copy: the originals written to a folder of our own, imported
- * into a new workspace. */
+/* Saving a copy: gw_workspace_save_as() from an idle on the main thread. */
 struct _GwWindowCopyJob
 {
   GWeakRef      window;
   GCancellable *cancellable;
   char         *path;       /* the copy */
-  char         *dir;        /* the originals, removed at the end */
-  GPtrArray    *files;      /* char *: the originals, in import order */
-  GwWorkspace  *workspace;
-  GwDataset    *dataset;
-  GwImportTask *task;
+  guint         n_exports;  /* for the banner */
 };
 
 /* Names */
@@ -479,186 +473,69 @@ copy_job_free (GwWindowCopyJob *job)
 {
   g_weak_ref_clear (&job->window);
   g_clear_object (&job->cancellable);
-  if (job->task != NULL)
-    g_signal_handlers_disconnect_by_data (job->task, job);
-  g_clear_object (&job->task);
-  if (job->workspace != NULL)
-    gw_workspace_close (job->workspace);
-  g_clear_object (&job->workspace);
-  g_clear_object (&job->dataset);
-
-  /* The originals were only for the copy. */
-  for (guint i = 0; job->files != NULL && i < job->files->len; i++)
-    {
-      const char *file = g_ptr_array_index (job->files, i);
-      g_autofree char *dir = g_path_get_dirname (file);
-
-      g_unlink (file);
-      g_rmdir (dir);
-    }
-  if (job->dir != NULL)
-    g_rmdir (job->dir);
-  g_clear_pointer (&job->files, g_ptr_array_unref);
-  g_free (job->dir);
   g_free (job->path);
   g_free (job);
 }
 
-static void
-on_copy_progress_cb (GwImportTask    *task,
-                     double           fraction,
-                     const char      *path,
-                     GwWindowCopyJob *job)
-{
-  g_autoptr(GwWindow) self = g_weak_ref_get (&job->window);
-
-  if (self != NULL && self->copy_job == job)
-    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
-}
-
-/* Why the index-th original did not go into the copy, or NULL. */
-static char *
-copy_failure (GwImportTask *task,
-              guint         index)
-{
-  const GwImportResult *result = gw_import_task_get_result (task, index);
-  const GwWorkspaceFileResult *stored = gw_workspace_get_file_result (task, index);
-  g_autofree char *basename = NULL;
-
-  if (result == NULL)
-    return g_strdup (_("The copy is incomplete."));
-  if (stored != NULL && stored->status == GW_WORKSPACE_FILE_STORED)
-    return NULL;
-
-  basename = gw_ui_display_basename (result->path);
-  if (stored != NULL && stored->error != NULL)
-    return g_strdup (stored->error->message);
-  if (result->error != NULL)
-    return g_strdup_printf ("%s: %s", basename, result->error->message);
-  if (result->errors != NULL && result->errors->len > 0)
-    return gw_problem_format (g_ptr_array_index (result->errors, 0));
-  return g_strdup_printf (_("%s: the file could not be imported."), basename);
-}
-
-static void
-on_copy_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+/* On the main thread, from an idle: the window's workspace is used by one
+ * thread only (gw-workspace.h), and the online backup of even a national
+ * workspace takes well under a second.  The idle lets the banner say
+ * "Saving a copy as …" first. */
+static gboolean
+copy_idle_cb (gpointer user_data)
 {
   GwWindowCopyJob *job = user_data;
   g_autoptr(GwWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *failure = NULL;
-  guint n_files = job->files->len;
+  g_autofree char *basename = NULL;
 
-  if (gw_import_task_run_finish (job->task, result, &error))
+  /* The window went, or was given another job: nothing to do or say. */
+  if (self == NULL || self->copy_job != job)
     {
-      if (gw_import_task_get_n_results (job->task) < n_files)
-        failure = g_strdup (_("The copy is incomplete."));
-      for (guint i = 0; failure == NULL && i < n_files; i++)
-        failure = copy_failure (job->task, i);
+      copy_job_free (job);
+      return G_SOURCE_REMOVE;
     }
 
-  if (error != NULL || failure != NULL)
+  self->copy_job = NULL;
+  basename = g_filename_display_basename (job->path);
+  if (g_cancellable_is_cancelled (job->cancellable))
+    gw_window_show_message (self, _("Saving the copy was cancelled; nothing was saved."));
+  else if (self->workspace != NULL
+           && remove_workspace_file (job->path, &error)
+           && gw_workspace_save_as (self->workspace, job->path, &error))
     {
-      /* No half copy is left behind. */
-      if (job->workspace != NULL)
-        gw_workspace_close (job->workspace);
-      remove_workspace_file (job->path, NULL);
+      g_autofree char *name = gw_window_dup_workspace_name (self);
+      g_autofree char *exports = g_strdup_printf (ngettext ("%u export", "%u exports", job->n_exports),
+                                                  job->n_exports);
+      g_autofree char *message = NULL;
+
+      gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+      /* Translators: after Save Workspace As, "Saved a copy of this
+       * workspace as “for-jo.gwdb” (18 exports). Gapwatch goes on
+       * with “Default Workspace”." */
+      message = g_strdup_printf (_("Saved a copy of this workspace as “%s” (%s). Gapwatch goes on with “%s”."),
+                                 basename, exports, name);
+      gw_window_show_message (self, message);
+      gw_settings_add_recent_workspace (self->settings, job->path);
+    }
+  else
+    {
+      g_autofree char *primary = g_strdup_printf (_("The copy “%s” could not be saved"), basename);
+
+      /* No workspace: it was closed meanwhile, nothing to copy. */
+      show_error_dialog (self, primary, error != NULL ? error->message
+                                                      : _("The workspace was closed before it could be copied."));
     }
 
-  if (self != NULL && self->copy_job == job)
-    {
-      g_autofree char *basename = g_filename_display_basename (job->path);
-
-      self->copy_job = NULL;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gw_window_show_message (self, _("Saving the copy was cancelled; nothing was saved."));
-      else if (error != NULL || failure != NULL)
-        {
-          g_autofree char *primary = g_strdup_printf (_("The copy “%s” could not be saved"), basename);
-
-          show_error_dialog (self, primary, error != NULL ? error->message : failure);
-        }
-      else
-        {
-          g_autofree char *name = gw_window_dup_workspace_name (self);
-          g_autofree char *exports = g_strdup_printf (ngettext ("%u export", "%u exports", n_files), n_files);
-          g_autofree char *message = NULL;
-
-          /* Translators: after Save Workspace As, "Saved a copy of this
-           * workspace as “for-jo.gwdb” (18 exports). Gapwatch goes on
-           * with “Default Workspace”." */
-          message = g_strdup_printf (_("Saved a copy of this workspace as “%s” (%s). Gapwatch goes on with “%s”."),
-                                     basename, exports, name);
-          gw_window_show_message (self, message);
-          gw_settings_add_recent_workspace (self->settings, job->path);
-        }
-
-      if (!gw_window_run_pending (self))
-        gw_window_update_busy (self);
-    }
-
+  if (!gw_window_run_pending (self))
+    gw_window_update_busy (self);
   copy_job_free (job);
+  return G_SOURCE_REMOVE;
 }
 
-/* Writes the originals of every import, in import order; NULL with error
- * when one cannot be written. */
-static GPtrArray *
-write_originals (GwWindow    *self,
-                 const char  *dir,
-                 GError     **error)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  GListModel *imports = gw_dataset_get_imports (self->dataset);
-  guint n = g_list_model_get_n_items (imports);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GwImport) import = g_list_model_get_item (imports, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *sub = g_build_filename (dir, number, NULL);
-      g_autofree char *basename = g_path_get_basename (gw_import_get_file (import));
-      char *file;
-
-      /* Each in a folder of its own: the file keeps its name, and two
-       * exports of the same name do not meet. */
-      if (g_mkdir (sub, 0700) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", sub, g_strerror (saved));
-          return NULL;
-        }
-      file = g_build_filename (sub, basename, NULL);
-      g_ptr_array_add (files, file);
-      if (!gw_workspace_save_original (self->workspace, gw_import_get_id (import), file, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&files);
-}
-
-/* Targets: the workspace's own (the editor keeps its in GSettings). */
-static gboolean
-copy_targets (GwWorkspace  *from,
-              GwWorkspace  *to,
-              GError      **error)
-{
-  g_autoptr(GPtrArray) targets = gw_workspace_load_targets (from, error);
-
-  if (targets == NULL)
-    return FALSE;
-  for (guint i = 0; i < targets->len; i++)
-    if (!gw_workspace_save_target (to, g_ptr_array_index (targets, i), error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-gw_window_start_copy (GwWindow    *self,
-                      const char  *path,
-                      GError     **error)
+static void
+gw_window_start_copy (GwWindow   *self,
+                      const char *path)
 {
   GwWindowCopyJob *job;
   g_autofree char *basename = g_filename_display_basename (path);
@@ -668,49 +545,7 @@ gw_window_start_copy (GwWindow    *self,
   g_weak_ref_init (&job->window, self);
   job->cancellable = g_cancellable_new ();
   job->path = canonical_path (path);
-
-  if (!remove_workspace_file (job->path, error)
-      || (job->dir = g_dir_make_tmp ("gapwatch-copy-XXXXXX", error)) == NULL
-      || (job->files = write_originals (self, job->dir, error)) == NULL
-      || (job->workspace = gw_workspace_open (job->path, GW_WORKSPACE_OPEN_CREATE, error)) == NULL
-      || !copy_targets (self->workspace, job->workspace, error))
-    {
-      /* write_originals() returned NULL: what it wrote is still there. */
-      if (job->files == NULL && job->dir != NULL)
-        {
-          g_autoptr(GDir) dir = g_dir_open (job->dir, 0, NULL);
-          const char *name;
-
-          while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *sub = g_build_filename (job->dir, name, NULL);
-              g_autoptr(GDir) inner = g_dir_open (sub, 0, NULL);
-              const char *file;
-
-              while (inner != NULL && (file = g_dir_read_name (inner)) != NULL)
-                {
-                  g_autofree char *full = g_build_filename (sub, file, NULL);
-
-                  g_unlink (full);
-                }
-              g_rmdir (sub);
-            }
-        }
-      if (job->workspace != NULL)
-        {
-          gw_workspace_close (job->workspace);
-          remove_workspace_file (job->path, NULL);
-        }
-      copy_job_free (job);
-      return FALSE;
-    }
-
-  g_ptr_array_add (job->files, NULL);
-  job->dataset = gw_dataset_new ();
-  job->task = gw_import_task_new (job->dataset, (const char * const *) job->files->pdata);
-  g_ptr_array_remove_index (job->files, job->files->len - 1);
-  gw_workspace_watch_task (job->workspace, job->task, job->dataset);
-  g_signal_connect (job->task, "progress", G_CALLBACK (on_copy_progress_cb), job);
+  job->n_exports = g_list_model_get_n_items (gw_dataset_get_imports (self->dataset));
   self->copy_job = job;
 
   /* Translators: while Save Workspace As runs, "Saving a copy as “for-jo.gwdb”…" */
@@ -718,9 +553,8 @@ gw_window_start_copy (GwWindow    *self,
   gtk_label_set_label (self->progress_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
 
-  gw_import_task_run_async (job->task, job->cancellable, on_copy_done_cb, job);
+  g_idle_add (copy_idle_cb, job);
   gw_window_update_busy (self);
-  return TRUE;
 }
 
 /* Removing an import */
@@ -1271,8 +1105,8 @@ gw_window_new_workspace (GwWindow   *self,
  *
  * Writes a workspace with every import of the open one, in the same order,
  * and its targets, for a colleague; the progress bar shows it, and the
- * window goes on with the workspace it has.  The copy is made by importing
- * each import's original file again (gw_workspace_save_original()).
+ * window goes on with the workspace it has.  The copy is
+ * gw_workspace_save_as()'s: the workspace file as it is, page for page.
  */
 void
 gw_window_save_workspace_copy (GwWindow   *self,
@@ -1280,7 +1114,6 @@ gw_window_save_workspace_copy (GwWindow   *self,
 {
   g_autofree char *full = NULL;
   g_autofree char *wanted = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (GW_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -1305,13 +1138,7 @@ gw_window_save_workspace_copy (GwWindow   *self,
       return;
     }
 
-  if (!gw_window_start_copy (self, full, &error))
-    {
-      g_autofree char *basename = g_filename_display_basename (full);
-      g_autofree char *primary = g_strdup_printf (_("The copy “%s” could not be saved"), basename);
-
-      show_error_dialog (self, primary, error->message);
-    }
+  gw_window_start_copy (self, full);
 }
 
 /**
