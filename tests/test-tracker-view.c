@@ -22,6 +22,8 @@
 #include "formats/gw-import-task.h"
 #include "ui/gw-tracker-view.h"
 
+#include "gw-test-ui.h"
+
 /* `gapwatch-cli track --format csv` of the sample exports, lines of it. */
 #define CLI_HEADER "area_code,area_name,sex,baseline_period,baseline_gap,latest_period,latest_gap," \
                    "change_since_baseline,target_gap,trajectory_gap,projected_gap,required_narrowing,status"
@@ -103,20 +105,6 @@ n_shown (Fixture *f)
   return g_list_model_get_n_items (gw_tracker_view_get_model (f->view));
 }
 
-static void
-collect (GtkWidget  *widget,
-         GType       type,
-         const char *css_class,
-         GPtrArray  *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, css_class, out);
-}
 
 static GtkWidget *
 find_one (GtkWidget  *root,
@@ -125,7 +113,7 @@ find_one (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  collect (root, type, css_class, all);
+  collect_widgets (root, type, css_class, all);
   g_assert_cmpuint (all->len, ==, 1);
   return g_ptr_array_index (all, 0);
 }
@@ -334,7 +322,7 @@ test_cells (Fixture       *f,
   guint on = 0, off = 0;
 
   /* Every status says it in words, with an icon, never colour alone. */
-  collect (GTK_WIDGET (f->view), GTK_TYPE_BOX, "gw-status-cell", status);
+  collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_BOX, "gw-status-cell", status);
   g_assert_cmpuint (status->len, >, 4);
   for (guint i = 0; i < status->len; i++)
     {
@@ -364,7 +352,7 @@ test_cells (Fixture       *f,
   g_assert_cmpuint (off, >, 0);
 
   /* Numbers right-aligned, in the table's precision. */
-  collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-numeric", numbers);
+  collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-numeric", numbers);
   g_assert_cmpuint (numbers->len, >, 0);
   for (guint i = 0; i < numbers->len; i++)
     if (gtk_widget_get_ancestor (g_ptr_array_index (numbers, i), GTK_TYPE_COLUMN_VIEW) != NULL)
@@ -519,12 +507,6 @@ test_message (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "This target cannot be tracked");
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
 
 int
 main (int   argc,

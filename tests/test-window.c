@@ -31,6 +31,8 @@
 #include "ui/gw-target-editor.h"
 #include "ui/gw-tracker-view.h"
 #include "ui/gw-window.h"
+
+#include "gw-test-ui.h"
 #ifdef GW_HAVE_RENDER
 #include "ui/gw-chart-view.h"
 #endif
@@ -66,21 +68,6 @@ fixture_path (const char *name)
 
 /* Widgets */
 
-static void
-collect_widgets (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class,
-                 GPtrArray  *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, css_class, out);
-}
 
 /* The widgets of type (and class) that are on screen. */
 static GPtrArray *
@@ -197,30 +184,12 @@ message_text (GwWindow *window)
 
 /* Main loop */
 
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until the window's import is done and the indicators
  * computed from it, then until the window has drawn what it shows now. */
 static void
 wait_for_import (GwWindow *window)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (60, on_timeout, &timed_out);
-
-  while ((gw_window_get_busy (window) || gw_window_get_computing (window)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_window_idle (window, 60);
 }
 
 static void
@@ -470,17 +439,6 @@ test_window_import_cancel (Fixture       *f,
   g_assert_true (g_str_has_suffix (message_text (f->window), expected));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
 
 static void
 test_window_import_dialog (Fixture       *f,
@@ -626,12 +584,6 @@ test_window_settings_size (Fixture       *f,
 
 /* The tracker, with the bundled sample exports */
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
 
 static void
 import_samples (GwWindow *window)
@@ -1443,23 +1395,6 @@ test_window_app_open (void)
   g_assert_finalize_object (app);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int   argc,

@@ -29,6 +29,8 @@
 #include "ui/gw-tracker-view.h"
 #include "ui/gw-window.h"
 
+#include "gw-test-ui.h"
+
 #define N_SAMPLES 18
 #define REVISED_ID "deaths-2007-03-r1"
 #define REVISED_TITLE "Deaths registered in March 2007 (revised)"
@@ -39,21 +41,6 @@ static char *data_home;   /* XDG_DATA_HOME of this run */
 
 /* Widgets */
 
-static void
-collect_widgets (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class,
-                 GPtrArray  *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, css_class, out);
-}
 
 static GPtrArray *
 find_mapped (GtkWidget  *root,
@@ -134,16 +121,6 @@ problems_text (GwWindow *window)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
 
 /* The message area of a GtkMessageDialog: its primary and secondary text. */
 static void
@@ -156,35 +133,13 @@ dialog_texts (GtkWindow  *dialog,
 
 /* Main loop */
 
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Until the window has opened, imported, copied and computed. */
 static void
 wait_idle (GwWindow *window)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (90, on_timeout, &timed_out);
-
-  while ((gw_window_get_busy (window) || gw_window_get_computing (window)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_window_idle (window, 90);
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
 
 static const char *
 samples_dir (void)
@@ -344,23 +299,6 @@ close_window (GwWindow **window)
   *window = NULL;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
