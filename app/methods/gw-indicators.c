@@ -9,6 +9,7 @@
  * Then every period's life table, rate and DSR is computed from the cells.
  */
 #include "gw-indicators.h"
+#include "gw-indicator-info.h"
 #include "gw-life-table.h"
 
 #include <glib/gi18n.h>
@@ -19,11 +20,6 @@
 #define ROLLING_MONTHS 36
 
 enum { IND_LE_BIRTH, IND_LE_65, IND_IMR, IND_AACM, N_BUILTIN };
-static const char *const builtin_ids[N_BUILTIN] = { "le-birth", "le-65", "imr", "aaacm" };
-static const GwPolarity builtin_polarity[N_BUILTIN] = {
-  GW_POLARITY_HIGHER_IS_BETTER, GW_POLARITY_HIGHER_IS_BETTER,
-  GW_POLARITY_LOWER_IS_BETTER, GW_POLARITY_LOWER_IS_BETTER,
-};
 
 typedef struct
 {
@@ -862,10 +858,14 @@ gw_indicators_compute (GwDataset *dataset)
   self = g_new0 (GwIndicators, 1);
   self->ids = g_ptr_array_new_with_free_func (g_free);
   self->polarity = g_array_new (FALSE, FALSE, sizeof (GwPolarity));
+  /* the built-ins, in the registry's order (the IND_* numbers) */
   for (guint i = 0; i < N_BUILTIN; i++)
     {
-      g_ptr_array_add (self->ids, g_strdup (builtin_ids[i]));
-      g_array_append_val (self->polarity, builtin_polarity[i]);
+      const char *id = gw_indicator_info_builtin_ids ()[i];
+      GwPolarity pol = gw_indicator_info_polarity (NULL, id);
+
+      g_ptr_array_add (self->ids, g_strdup (id));
+      g_array_append_val (self->polarity, pol);
     }
   self->values = g_array_new (FALSE, FALSE, sizeof (GwIndicatorValue));
   self->dataset = dataset;
