@@ -585,11 +585,23 @@ test_window_settings_size (Fixture       *f,
 /* The tracker, with the bundled sample exports */
 
 
+static GPtrArray *sample_paths (void);
+
 static void
 import_samples (GwWindow *window)
 {
+  g_autoptr(GPtrArray) paths = sample_paths ();
+
+  gw_window_import_files (window, (const char * const *) paths->pdata);
+  wait_for_import (window);
+}
+
+/* The bundled samples, sorted, NULL-terminated. */
+static GPtrArray *
+sample_paths (void)
+{
   const char *dir_path = g_getenv ("GW_SAMPLES_DIR");
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
@@ -604,9 +616,7 @@ import_samples (GwWindow *window)
   g_ptr_array_sort (paths, compare_paths);
   g_assert_cmpuint (paths->len, ==, 18);
   g_ptr_array_add (paths, NULL);
-
-  gw_window_import_files (window, (const char * const *) paths->pdata);
-  wait_for_import (window);
+  return paths;
 }
 
 static GwTrackerView *
@@ -868,7 +878,7 @@ test_window_tracker_editor (Fixture       *f,
   spin = GTK_WIDGET (g_ptr_array_index (find_mapped ((GwWindow *) editor, GTK_TYPE_SPIN_BUTTON, NULL), 0));
   g_assert_false (gtk_widget_is_sensitive (spin));
   g_assert_false (gw_target_editor_delete (editor));
-  g_assert_false (gw_settings_delete_target (f->settings, "le-2010"));
+  g_assert_false (gw_session_remove_target (gw_window_get_session (f->window), "le-2010", NULL));
 
   /* Its copy is tracked at once; halving the gap by 2009-2011 puts
    * Hartlepool's men off track (projected 3.20% > 1.98%). */
@@ -881,13 +891,14 @@ test_window_tracker_editor (Fixture       *f,
   g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_MALE), ==, GW_STATUS_OFF_TRACK);
   g_assert_nonnull (strstr (label_text (f->window, "gw-target-description"), "by 50%"));
 
-  /* Kept in GSettings, typed. */
-  saved = gw_settings_dup_target (f->settings, "target-1");
+  /* Kept by the session (in the workspace when one is open), typed; never
+   * in GSettings, which keeps preferences only. */
+  saved = gw_session_lookup_target (gw_window_get_session (f->window), "target-1");
   g_assert_nonnull (saved);
   g_assert_cmpfloat_with_epsilon (saved->reduction, 0.5, 1e-9);
   g_assert_cmpstr (saved->title, ==, "2010 life expectancy target (copy)");
   stored = g_settings_get_value (settings, "targets");
-  g_assert_cmpuint (g_variant_n_children (stored), ==, 1);
+  g_assert_cmpuint (g_variant_n_children (stored), ==, 0);
 
   /* The selector lists it, by its name. */
   dropdown = target_dropdown (f->window);
@@ -899,7 +910,7 @@ test_window_tracker_editor (Fixture       *f,
   /* Deleted: the window goes back to a built-in target. */
   g_assert_true (gw_target_editor_delete (editor));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  g_assert_null (gw_settings_dup_target (f->settings, "target-1"));
+  g_assert_null (gw_session_lookup_target (gw_window_get_session (f->window), "target-1"));
   g_assert_cmpstr (gw_window_get_target_name (f->window), ==, "le-2010");
   g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_MALE), ==, GW_STATUS_ON_TRACK);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
@@ -1087,6 +1098,28 @@ test_window_csv_export (Fixture       *f,
   g_assert_nonnull (strstr (contents, "\nE06000001,Hartlepool,m,1995-1997,3.9508,2005-2007,3.3895,"
                                       "-14.2079,3.5557,3.6686,3.1996,0.0000,on-track\n"));
   g_assert_cmpstr (message_text (f->window), ==, "Saved the table as “tracker.csv”.");
+
+  /* Byte for byte what `gapwatch-cli track --format csv` writes of the same
+   * exports: one writer for both. */
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+    g_autoptr(GPtrArray) paths = sample_paths ();
+    g_autofree char *cli_out = NULL;
+    int status;
+
+    g_ptr_array_add (argv, (char *) GW_CLI_PATH);
+    g_ptr_array_add (argv, (char *) "track");
+    g_ptr_array_add (argv, (char *) "--format");
+    g_ptr_array_add (argv, (char *) "csv");
+    for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
+      g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+    g_ptr_array_add (argv, NULL);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &cli_out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (contents, ==, cli_out);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

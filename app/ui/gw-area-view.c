@@ -40,8 +40,9 @@ struct _GwAreaView
   GtkLabel      *verdict_label;
 
   /* owned */
-  GwDataset     *dataset;
-  GwTarget      *target;
+  GwTrackerResult *result;
+  GwDataset     *dataset;       /* the result's */
+  GwTarget      *target;        /* the result's */
   GwTrackerItem *item;
   char          *unit;
   char          *palette;
@@ -94,41 +95,25 @@ find_value (GwAreaView *self,
   return NULL;
 }
 
+/* The comparator, indicator and units are the tracker result's: the same
+ * as the table, the charts and the report show. */
 static gint
 comparator_area (GwAreaView *self)
 {
-  if (self->dataset == NULL || self->target == NULL)
-    return -1;
-
-  return self->target->comparator != NULL
-         ? gw_dataset_lookup_area (self->dataset, self->target->comparator)
-         : gw_dataset_get_country (self->dataset);
+  return self->result != NULL ? (gint) gw_tracker_result_get_comparator (self->result) : -1;
 }
 
 static const char *
 indicator_unit (GwAreaView *self)
 {
-  const char *unit = gw_ui_indicator_unit (self->target->indicator);
-  gint index;
-
-  if (unit != NULL || self->dataset == NULL)
-    return unit;
-
-  index = gw_dataset_lookup_indicator (self->dataset, self->target->indicator);
-  return index >= 0 ? gw_dataset_get_indicator (self->dataset, index)->unit : NULL;
+  return self->result != NULL ? gw_tracker_result_get_indicator (self->result)->unit : NULL;
 }
 
 static const char *
 indicator_name (GwAreaView *self)
 {
-  const char *name = gw_ui_indicator_name (self->target->indicator);
-  gint index;
-
-  if (name != NULL || self->dataset == NULL)
-    return name != NULL ? name : self->target->indicator;
-
-  index = gw_dataset_lookup_indicator (self->dataset, self->target->indicator);
-  return index >= 0 ? gw_dataset_get_indicator (self->dataset, index)->name : self->target->indicator;
+  return self->result != NULL ? gw_tracker_result_get_indicator (self->result)->name
+                              : self->target->indicator;
 }
 
 /* The figures grid */
@@ -419,10 +404,10 @@ gw_area_view_fill_charts (GwAreaView *self)
       g_autoptr(GwChart) chart = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (self->indicators == NULL)
+      if (self->indicators == NULL || self->result == NULL)
         chart = NULL;
       else if (i == 0)
-        chart = gw_chart_new_gap (self->dataset, self->indicators, self->target,
+        chart = gw_chart_new_gap (self->result,
                                   is_group, subject, &error);
       else
         chart = gw_chart_new_trend (self->dataset, self->indicators, self->target->indicator,
@@ -509,6 +494,7 @@ gw_area_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_AREA_VIEW);
 
   g_clear_object (&self->dataset);
+  g_clear_object (&self->result);
   g_clear_object (&self->item);
   g_clear_pointer (&self->target, gw_target_free);
   g_clear_pointer (&self->unit, g_free);
@@ -641,28 +627,27 @@ gw_area_view_new (void)
 
 /**
  * gw_area_view_set_data:
- * @dataset: (nullable): the dataset
- * @indicators: (nullable): its indicators, borrowed until the next call
- * @target: (nullable): the target tracked
- * @unit: (nullable): the unit of the gaps, "%" for a relative gap
+ * @result: (nullable): the tracker result shown
+ * @indicators: (nullable): the indicators it was computed on, borrowed until
+ *   the next call
  *
  * Sets what the figures and charts are made of, and redraws them.
  */
 void
-gw_area_view_set_data (GwAreaView     *self,
-                       GwDataset      *dataset,
-                       GwIndicators   *indicators,
-                       const GwTarget *target,
-                       const char     *unit)
+gw_area_view_set_data (GwAreaView      *self,
+                       GwTrackerResult *result,
+                       GwIndicators    *indicators)
 {
   g_return_if_fail (GW_IS_AREA_VIEW (self));
+  g_return_if_fail (result == NULL || GW_IS_TRACKER_RESULT (result));
 
-  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->result, result);
+  g_set_object (&self->dataset, result != NULL ? gw_tracker_result_get_dataset (result) : (GwDataset *) NULL);
   self->indicators = indicators;
   g_clear_pointer (&self->target, gw_target_free);
-  self->target = target != NULL ? gw_target_copy (target) : NULL;
+  self->target = result != NULL ? gw_target_copy (gw_tracker_result_get_target (result)) : NULL;
   g_free (self->unit);
-  self->unit = g_strdup (unit != NULL ? unit : "%");
+  self->unit = g_strdup (result != NULL ? gw_tracker_result_get_gap_unit (result) : "%");
   gw_area_view_refresh (self);
 }
 

@@ -1114,7 +1114,8 @@ gw_window_get_computing (GwWindow *self)
 {
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
 
-  return self->compute_cancellable != NULL || (self->data_changed && self->task != NULL);
+  return (self->session != NULL && gw_session_get_computing (self->session))
+         || (self->data_changed && self->task != NULL);
 }
 
 gboolean
