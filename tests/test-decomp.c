@@ -878,6 +878,136 @@ test_needed_value (void)
   g_assert_cmpfloat (gw_decomp_needed_value (80.0, 0.0, TRUE), ==, 80.0);
 }
 
+/* --- what if ------------------------------------------------------------------ */
+
+/* The deaths the reckoner says to prevent, given back band by band and
+ * cause by cause, bring e0 to the value the reckoner reached: the two
+ * directions agree. */
+static void
+test_what_if_reckoned (void)
+{
+  g_autoptr(GwTestCsv) pooled = load_decomp6 ("decomp6_pooled.csv");
+  const char *const areas[] = { "E08100000", "E08100003", "E08100005" };
+  const double england_e0[2] = { 79.695948513, 83.619820009 };  /* e0.csv, men and women */
+  double max_error = 0.0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    for (guint s = 0; s < 2; s++)
+      {
+        const char *sex = s == 0 ? "m" : "f";
+        g_autoptr(GwDecompReckoning) rk = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) preventions = g_array_new (FALSE, FALSE, sizeof (GwDecompPrevention));
+        Counts6 c1, c2;
+        GwDecompPopulation p1, p2;
+        double e0 = NAN;
+
+        load_counts6 (pooled, DECOMP6_COMPARATOR, sex, &c1);
+        load_counts6 (pooled, areas[a], sex, &c2);
+        p1 = (GwDecompPopulation) { NULL, c1.population, c1.top_rows };
+        p2 = (GwDecompPopulation) { NULL, c2.population, c2.top_rows };
+
+        rk = gw_decomp_reckon (GW_LIFE_TABLE_LAYOUT_90_PLUS, &p1, &p2, N_BANDS, N_TOP_CAUSES,
+                               gw_decomp_needed_value (england_e0[s], 1.0, TRUE), DECOMP6_YEARS, &error);
+        g_assert_no_error (error);
+        g_assert_cmpfloat (rk->k, >, 0.0);
+
+        for (guint x = 0; x < N_BANDS; x++)
+          for (guint c = 0; c <= N_TOP_CAUSES; c++)
+            {
+              GwDecompPrevention prevention = { c, x, x, gw_decomp_table_get (&rk->deaths, x, c) };
+
+              if (prevention.deaths > 0.0)
+                g_array_append_val (preventions, prevention);
+            }
+        g_assert_cmpuint (preventions->len, >, 10);
+
+        g_assert_true (gw_decomp_what_if (GW_LIFE_TABLE_LAYOUT_90_PLUS, &p2, N_BANDS, N_TOP_CAUSES,
+                                          (const GwDecompPrevention *) preventions->data, preventions->len,
+                                          DECOMP6_YEARS, &e0, &error));
+        g_assert_no_error (error);
+        gw_assert_close (e0, rk->reached_value, 1e-9);
+        max_error = MAX (max_error, fabs (e0 - rk->reached_value));
+      }
+  g_test_message ("what if vs reckoner: largest difference %.3g years", max_error);
+}
+
+/* A prevention over an age range is spread over its bands in proportion to
+ * the cause's deaths there; "all causes" in proportion to all deaths.  The
+ * expected e0 comes from the life table of the counts reduced by hand. */
+static void
+test_what_if_spread (void)
+{
+  g_autoptr(GwTestCsv) pooled = load_decomp6 ("decomp6_pooled.csv");
+  g_autoptr(GError) error = NULL;
+  const GwDecompPrevention preventions[] = {
+    { 0, 10, 15, 100.0 },                  /* circulatory, ages 45-74 */
+    { GW_DECOMP_ALL, 0, 0, 5.0 },          /* every cause, age 0 */
+  };
+  double deaths[N_BANDS], circulatory = 0.0, e0 = NAN, e0_none = NAN;
+  GwDecompPopulation area;
+  GwLifeTable table;
+  Counts6 c;
+
+  load_counts6 (pooled, "E08100000", "m", &c);
+  area = (GwDecompPopulation) { NULL, c.population, c.top_rows };
+
+  for (guint x = 10; x <= 15; x++)
+    circulatory += c.top[0][x];
+  for (guint x = 0; x < N_BANDS; x++)
+    {
+      deaths[x] = all_causes (&c, x);
+      if (x >= 10 && x <= 15)
+        deaths[x] -= 100.0 * DECOMP6_YEARS * c.top[0][x] / circulatory;
+    }
+  deaths[0] -= 5.0 * DECOMP6_YEARS;
+  g_assert_true (gw_life_table_compute_arrays (GW_LIFE_TABLE_LAYOUT_90_PLUS, deaths, c.population, N_BANDS,
+                                               GW_Z_95, GW_Z_998, &table, NULL));
+
+  g_assert_true (gw_decomp_what_if (GW_LIFE_TABLE_LAYOUT_90_PLUS, &area, N_BANDS, N_TOP_CAUSES,
+                                    preventions, G_N_ELEMENTS (preventions), DECOMP6_YEARS, &e0, &error));
+  g_assert_no_error (error);
+  gw_assert_close (e0, table.rows[0].e, 1e-10);
+
+  /* Nothing prevented: the area's own e0 (e0.csv). */
+  g_assert_true (gw_decomp_what_if (GW_LIFE_TABLE_LAYOUT_90_PLUS, &area, N_BANDS, N_TOP_CAUSES,
+                                    NULL, 0, DECOMP6_YEARS, &e0_none, &error));
+  gw_assert_close (e0_none, 76.546235217, 1e-6);
+  g_assert_cmpfloat (e0, >, e0_none);
+}
+
+static void
+test_what_if_too_many (void)
+{
+  g_autoptr(GwTestCsv) pooled = load_decomp6 ("decomp6_pooled.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GwDecompPrevention prevention = { 0, 10, 15, 0.0 };
+  GwDecompPopulation area;
+  double circulatory = 0.0, e0 = NAN;
+  Counts6 c;
+
+  load_counts6 (pooled, "E08100000", "m", &c);
+  area = (GwDecompPopulation) { NULL, c.population, c.top_rows };
+  for (guint x = 10; x <= 15; x++)
+    circulatory += c.top[0][x];
+
+  /* Every circulatory death at 45-74 can go... */
+  prevention.deaths = circulatory / DECOMP6_YEARS;
+  g_assert_true (gw_decomp_what_if (GW_LIFE_TABLE_LAYOUT_90_PLUS, &area, N_BANDS, N_TOP_CAUSES,
+                                    &prevention, 1, DECOMP6_YEARS, &e0, &error));
+  g_assert_no_error (error);
+
+  /* ... one more a year cannot. */
+  prevention.deaths += 1.0;
+  g_assert_false (gw_decomp_what_if (GW_LIFE_TABLE_LAYOUT_90_PLUS, &area, N_BANDS, N_TOP_CAUSES,
+                                     &prevention, 1, DECOMP6_YEARS, &e0, &error));
+  g_assert_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_TOO_MANY);
+  message = g_strdup_printf ("%.1f fewer deaths a year at ages 45-49 to 70-74 is more than the area has "
+                             "there (%.1f a year)", prevention.deaths, circulatory / DECOMP6_YEARS);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +1026,9 @@ main (int   argc,
   g_test_add_func ("/gw/decomp/refuse/no-survivors", test_refuse_no_survivors);
   g_test_add_func ("/gw/decomp/reckon/unreachable", test_reckon_unreachable);
   g_test_add_func ("/gw/decomp/reckon/needed-value", test_needed_value);
+  g_test_add_func ("/gw/decomp/what-if/reckoned", test_what_if_reckoned);
+  g_test_add_func ("/gw/decomp/what-if/spread", test_what_if_spread);
+  g_test_add_func ("/gw/decomp/what-if/too-many", test_what_if_too_many);
 
   return g_test_run ();
 }

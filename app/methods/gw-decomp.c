@@ -149,6 +149,44 @@ counts_take_deaths (Counts                   *counts,
   return TRUE;
 }
 
+/* The counts must have the layout's bands. */
+static gboolean
+check_n_bands (GwLifeTableLayout   layout,
+               guint               n_bands,
+               GError            **error)
+{
+  guint n_layout = gw_life_table_layout_n_bands (layout);
+
+  if (n_bands == n_layout)
+    return TRUE;
+  g_set_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_INVALID,
+               _("The counts have %u age bands where the life table has %u"),
+               n_bands, n_layout);
+  return FALSE;
+}
+
+/* The section 1 life table of population @p, its refusal named after it. */
+static gboolean
+population_life_table (GwLifeTableLayout   layout,
+                       guint               p,
+                       const double       *deaths,
+                       const double       *population,
+                       guint               n_bands,
+                       GwLifeTable        *table,
+                       GError            **error)
+{
+  g_autoptr(GError) table_error = NULL;
+
+  if (gw_life_table_compute_arrays (layout, deaths, population, n_bands,
+                                    GW_Z_95, GW_Z_998, table, &table_error))
+    return TRUE;
+  g_set_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_NO_LIFE_TABLE,
+               p == AREA ? _("The area has no life expectancy: %s")
+                         : _("The comparator has no life expectancy: %s"),
+               table_error->message);
+  return FALSE;
+}
+
 /* Checks and completes the counts of both populations and builds their life
  * tables (section 1). */
 static gboolean
@@ -161,37 +199,21 @@ counts_init (Counts                   *counts,
              GError                  **error)
 {
   const GwDecompPopulation *input[2] = { comparator, area };
-  guint n_layout = gw_life_table_layout_n_bands (layout);
 
   counts->layout = layout;
   counts->n_bands = n_bands;
   counts->n_causes = n_causes;
 
-  if (n_bands != n_layout)
-    {
-      g_set_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_INVALID,
-                   _("The counts have %u age bands where the life table has %u"),
-                   n_bands, n_layout);
-      return FALSE;
-    }
+  if (!check_n_bands (layout, n_bands, error))
+    return FALSE;
 
   for (guint p = 0; p < 2; p++)
     {
-      g_autoptr(GError) table_error = NULL;
-
       counts->population[p] = input[p]->population;
-      if (!counts_take_deaths (counts, p, input[p], error))
+      if (!counts_take_deaths (counts, p, input[p], error) ||
+          !population_life_table (layout, p, counts->deaths[p], counts->population[p], n_bands,
+                                  &counts->table[p], error))
         return FALSE;
-
-      if (!gw_life_table_compute_arrays (layout, counts->deaths[p], counts->population[p], n_bands,
-                                         GW_Z_95, GW_Z_998, &counts->table[p], &table_error))
-        {
-          g_set_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_NO_LIFE_TABLE,
-                       p == AREA ? _("The area has no life expectancy: %s")
-                                 : _("The comparator has no life expectancy: %s"),
-                       table_error->message);
-          return FALSE;
-        }
 
       counts->m[p] = g_new (double, n_bands);
       for (guint x = 0; x < n_bands; x++)
@@ -235,7 +257,6 @@ reckon_e0 (const Counts *counts,
            GError      **error)
 {
   g_autofree double *deaths = g_new (double, counts->n_bands);
-  g_autoptr(GError) table_error = NULL;
   GwLifeTable table;
 
   for (guint x = 0; x < counts->n_bands; x++)
@@ -247,13 +268,9 @@ reckon_e0 (const Counts *counts,
 
   /* Cannot fail when the area's own table did not: rates only come down,
    * and never below the comparator's, whose open band has deaths. */
-  if (!gw_life_table_compute_arrays (counts->layout, deaths, counts->population[AREA],
-                                     counts->n_bands, GW_Z_95, GW_Z_998, &table, &table_error))
-    {
-      g_set_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_NO_LIFE_TABLE,
-                   _("The area has no life expectancy: %s"), table_error->message);
-      return FALSE;
-    }
+  if (!population_life_table (counts->layout, AREA, deaths, counts->population[AREA],
+                              counts->n_bands, &table, error))
+    return FALSE;
 
   *e0 = table.rows[0].e;
   return TRUE;
@@ -570,4 +587,124 @@ gw_decomp_reckoning_free (GwDecompReckoning *reckoning)
     return;
   g_free (reckoning->deaths.cells);
   g_free (reckoning);
+}
+
+/**
+ * gw_decomp_what_if:
+ * @layout: the life table layout of the area's counts
+ * @area: counts of the area
+ * @n_bands: length of every array, the layout's number of bands
+ * @n_causes: number of causes in the area's deaths_by_cause
+ * @preventions: (array length=n_preventions): fewer deaths a year by cause
+ *   and age range
+ * @n_preventions: number of preventions
+ * @years: years in the period of the counts (3 for a pooled 3-year period)
+ * @e0: (out): the area's life expectancy at birth with those deaths
+ *   prevented, years
+ * @error: a %GW_DECOMP_ERROR
+ *
+ * The forward question of the deaths to prevent (issue 14's "what if"): the
+ * deaths of each prevention come off the area's deaths of that cause in the
+ * bands of its range, spread in proportion to them (the deaths left by the
+ * preventions before it), so every band keeps its share; then e0 is the
+ * section 1 life table's on the area's populations.  Deaths to prevent
+ * from gw_decomp_reckon(), given back band by band and cause by cause, give
+ * its reached_value.  The new gap is the caller's: the comparator's e0 does
+ * not change.
+ *
+ * Returns: %TRUE with @e0 set; %FALSE with %GW_DECOMP_ERROR_TOO_MANY when a
+ *   prevention asks for more deaths than are left in its cause and range,
+ *   or as gw_decomp_arriaga() when the counts have no life table
+ */
+gboolean
+gw_decomp_what_if (GwLifeTableLayout         layout,
+                   const GwDecompPopulation *area,
+                   guint                     n_bands,
+                   guint                     n_causes,
+                   const GwDecompPrevention *preventions,
+                   gsize                     n_preventions,
+                   double                    years,
+                   double                   *e0,
+                   GError                  **error)
+{
+  g_auto(Counts) counts = { 0 };
+  g_autofree double *left = NULL;  /* [n_bands][n_causes + 1] deaths in the period */
+  g_autofree double *deaths = NULL;
+  guint width = n_causes + 1;
+  GwLifeTable table;
+
+  g_return_val_if_fail (area != NULL && area->population != NULL, FALSE);
+  g_return_val_if_fail (n_causes == 0 || area->deaths_by_cause != NULL, FALSE);
+  g_return_val_if_fail (n_causes > 0 || area->deaths != NULL, FALSE);
+  g_return_val_if_fail (preventions != NULL || n_preventions == 0, FALSE);
+  g_return_val_if_fail (years > 0.0, FALSE);
+  g_return_val_if_fail (e0 != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  for (gsize i = 0; i < n_preventions; i++)
+    {
+      g_return_val_if_fail (preventions[i].cause <= n_causes || preventions[i].cause == GW_DECOMP_ALL, FALSE);
+      g_return_val_if_fail (preventions[i].first_band <= preventions[i].last_band, FALSE);
+      g_return_val_if_fail (preventions[i].last_band < n_bands, FALSE);
+      g_return_val_if_fail (preventions[i].deaths >= 0.0, FALSE);
+    }
+
+  counts.layout = layout;
+  counts.n_bands = n_bands;
+  counts.n_causes = n_causes;
+  if (!check_n_bands (layout, n_bands, error) ||
+      !counts_take_deaths (&counts, AREA, area, error))
+    return FALSE;
+
+  left = g_new (double, (gsize) n_bands * width);
+  for (guint x = 0; x < n_bands; x++)
+    {
+      double rest = counts.deaths[AREA][x];
+
+      for (guint c = 0; c < n_causes; c++)
+        {
+          left[x * width + c] = area->deaths_by_cause[c][x];
+          rest -= area->deaths_by_cause[c][x];
+        }
+      left[x * width + n_causes] = MAX (rest, 0.0);
+    }
+
+  for (gsize i = 0; i < n_preventions; i++)
+    {
+      const GwDecompPrevention *prevention = &preventions[i];
+      double available = 0.0, fewer = prevention->deaths * years;
+
+      for (guint x = prevention->first_band; x <= prevention->last_band; x++)
+        for (guint c = 0; c < width; c++)
+          if (prevention->cause == GW_DECOMP_ALL || prevention->cause == c)
+            available += left[x * width + c];
+
+      /* Rounding of a request made from these very counts is not "too
+       * many": allow the cause check's relative tolerance. */
+      if (fewer > available * (1.0 + CAUSE_SUM_TOLERANCE) + CAUSE_SUM_TOLERANCE)
+        {
+          g_set_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_TOO_MANY,
+                       _("%.1f fewer deaths a year at ages %s to %s is more than the area has there (%.1f a year)"),
+                       prevention->deaths, band_name (layout, prevention->first_band),
+                       band_name (layout, prevention->last_band), available / years);
+          return FALSE;
+        }
+      if (available <= 0.0)
+        continue;
+
+      for (guint x = prevention->first_band; x <= prevention->last_band; x++)
+        for (guint c = 0; c < width; c++)
+          if (prevention->cause == GW_DECOMP_ALL || prevention->cause == c)
+            left[x * width + c] = MAX (left[x * width + c] * (1.0 - fewer / available), 0.0);
+    }
+
+  deaths = g_new0 (double, n_bands);
+  for (guint x = 0; x < n_bands; x++)
+    for (guint c = 0; c < width; c++)
+      deaths[x] += left[x * width + c];
+
+  if (!population_life_table (layout, AREA, deaths, area->population, n_bands, &table, error))
+    return FALSE;
+
+  *e0 = table.rows[0].e;
+  return TRUE;
 }

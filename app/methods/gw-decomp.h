@@ -27,6 +27,9 @@
  *                       3.0, &error);
  *   r->k; gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, GW_DECOMP_ALL);
  *
+ * And the forward question, what if: the area's e0 with so many fewer deaths
+ * a year from a cause at some ages (gw_decomp_what_if()).
+ *
  * Causes: index 0 .. n_causes - 1 are the causes given; index n_causes
  * is "other (not specified)",
  * the deaths of a band not covered by the causes given.  Every function is
@@ -58,6 +61,8 @@ typedef enum
   GW_DECOMP_ERROR_NO_SURVIVORS,  /* no one of the radix reaches a band */
   GW_DECOMP_ERROR_UNREACHABLE,   /* the needed e0 is above what the
                                   * comparator's rates would give */
+  GW_DECOMP_ERROR_TOO_MANY,      /* what if: more deaths prevented than
+                                  * there are */
 } GwDecompError;
 
 /* The counts of one population, arrays of n_bands in layout order. */
@@ -67,6 +72,17 @@ typedef struct
   const double        *population;      /* P_x, person-years */
   const double *const *deaths_by_cause; /* [n_causes][n_bands] D_{x,c}; NULL when n_causes is 0 */
 } GwDecompPopulation;
+
+/* What if: this many fewer deaths a year from a cause at ages first_band
+ * to last_band (indices in layout order, inclusive).  cause is an index,
+ * n_causes for "not specified", or GW_DECOMP_ALL for every cause. */
+typedef struct
+{
+  guint  cause;
+  guint  first_band;
+  guint  last_band;
+  double deaths;     /* fewer deaths a year, >= 0 */
+} GwDecompPrevention;
 
 /* A value for every band and cause with the margins: all ages, all causes
  * and the total.  Read it with gw_decomp_table_get(). */
@@ -129,6 +145,16 @@ GwDecompReckoning  *gw_decomp_reckon               (GwLifeTableLayout         la
                                                     double                    years,
                                                     GError                  **error);
 void                gw_decomp_reckoning_free       (GwDecompReckoning        *reckoning);
+
+gboolean            gw_decomp_what_if              (GwLifeTableLayout         layout,
+                                                    const GwDecompPopulation *area,
+                                                    guint                     n_bands,
+                                                    guint                     n_causes,
+                                                    const GwDecompPrevention *preventions,
+                                                    gsize                     n_preventions,
+                                                    double                    years,
+                                                    double                   *e0,
+                                                    GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwDecomp, gw_decomp_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwDecompReckoning, gw_decomp_reckoning_free)
