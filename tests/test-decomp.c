@@ -941,10 +941,10 @@ test_what_if_spread (void)
   g_autoptr(GwTestCsv) pooled = load_decomp6 ("decomp6_pooled.csv");
   g_autoptr(GError) error = NULL;
   const GwDecompPrevention preventions[] = {
-    { 0, 10, 15, 100.0 },                  /* circulatory, ages 45-74 */
+    { 2, 10, 15, 40.0 },                   /* respiratory, ages 45-74 */
     { GW_DECOMP_ALL, 0, 0, 5.0 },          /* every cause, age 0 */
   };
-  double deaths[N_BANDS], circulatory = 0.0, e0 = NAN, e0_none = NAN;
+  double deaths[N_BANDS], respiratory = 0.0, e0 = NAN, e0_none = NAN;
   GwDecompPopulation area;
   GwLifeTable table;
   Counts6 c;
@@ -953,12 +953,12 @@ test_what_if_spread (void)
   area = (GwDecompPopulation) { NULL, c.population, c.top_rows };
 
   for (guint x = 10; x <= 15; x++)
-    circulatory += c.top[0][x];
+    respiratory += c.top[2][x];
   for (guint x = 0; x < N_BANDS; x++)
     {
       deaths[x] = all_causes (&c, x);
       if (x >= 10 && x <= 15)
-        deaths[x] -= 100.0 * DECOMP6_YEARS * c.top[0][x] / circulatory;
+        deaths[x] -= 40.0 * DECOMP6_YEARS * c.top[2][x] / respiratory;
     }
   deaths[0] -= 5.0 * DECOMP6_YEARS;
   g_assert_true (gw_life_table_compute_arrays (GW_LIFE_TABLE_LAYOUT_90_PLUS, deaths, c.population, N_BANDS,
@@ -982,18 +982,18 @@ test_what_if_too_many (void)
   g_autoptr(GwTestCsv) pooled = load_decomp6 ("decomp6_pooled.csv");
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  GwDecompPrevention prevention = { 0, 10, 15, 0.0 };
+  GwDecompPrevention prevention = { 2, 10, 15, 0.0 };
   GwDecompPopulation area;
-  double circulatory = 0.0, e0 = NAN;
+  double respiratory = 0.0, e0 = NAN;
   Counts6 c;
 
   load_counts6 (pooled, "E08100000", "m", &c);
   area = (GwDecompPopulation) { NULL, c.population, c.top_rows };
   for (guint x = 10; x <= 15; x++)
-    circulatory += c.top[0][x];
+    respiratory += c.top[2][x];
 
-  /* Every circulatory death at 45-74 can go... */
-  prevention.deaths = circulatory / DECOMP6_YEARS;
+  /* Every respiratory death at 45-74 can go... */
+  prevention.deaths = respiratory / DECOMP6_YEARS;
   g_assert_true (gw_decomp_what_if (GW_LIFE_TABLE_LAYOUT_90_PLUS, &area, N_BANDS, N_TOP_CAUSES,
                                     &prevention, 1, DECOMP6_YEARS, &e0, &error));
   g_assert_no_error (error);
@@ -1004,7 +1004,7 @@ test_what_if_too_many (void)
                                      &prevention, 1, DECOMP6_YEARS, &e0, &error));
   g_assert_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_TOO_MANY);
   message = g_strdup_printf ("%.1f fewer deaths a year at ages 45-49 to 70-74 is more than the area has "
-                             "there (%.1f a year)", prevention.deaths, circulatory / DECOMP6_YEARS);
+                             "there (%.1f a year)", prevention.deaths, respiratory / DECOMP6_YEARS);
   g_assert_cmpstr (error->message, ==, message);
 }
 
