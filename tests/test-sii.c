@@ -21,6 +21,7 @@
  * package's own test uses 5% of the values.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -638,6 +639,60 @@ test_normal_generator (void)
   }
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The order statistics the limits take, against a full sort: normal draws,
+ * ties, sorted and reversed input, a level whose positions reach the
+ * middle, and arrays too short for the sampled thresholds. */
+static void
+test_select (void)
+{
+  const gsize sizes[] = { 1000, 100000, 12345 };
+  const struct { gsize k[4]; guint n_k; } sets[] = {
+    { { 0, 1, 2, 3 }, 4 },              /* the four smallest */
+    { { 99, 2499, 97499, 99899 }, 4 },  /* 99.8% and 95% at R = 100,000 */
+    { { 24999, 74999, 0, 0 }, 2 },      /* 50%: the middle */
+    { { 99999, 0, 0, 0 }, 1 },          /* the largest */
+  };
+
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    for (guint shape = 0; shape < 5; shape++)
+      for (guint set = 0; set < G_N_ELEMENTS (sets); set++)
+        {
+          gsize n = sizes[size];
+          g_autofree double *v = g_new (double, n);
+          g_autofree double *sorted = g_new (double, n);
+          gsize k[4];
+
+          _gw_sii_fill_normal (7, shape, v, n);
+          for (gsize i = 0; i < n; i++)
+            {
+              if (shape == 1)
+                v[i] = round (v[i] * 2.0);       /* a few distinct values */
+              else if (shape == 2)
+                v[i] = 1.0;                      /* all tied */
+              else if (shape == 3)
+                v[i] = (double) i;               /* sorted */
+              else if (shape == 4)
+                v[i] = (double) (n - i);         /* reversed */
+            }
+          memcpy (sorted, v, n * sizeof (double));
+          qsort (sorted, n, sizeof (double), compare_doubles);
+          for (guint j = 0; j < sets[set].n_k; j++)
+            k[j] = sets[set].k[j] * n / 100000;
+          _gw_sii_select (v, n, k, sets[set].n_k);
+          for (guint j = 0; j < sets[set].n_k; j++)
+            g_assert_cmpfloat (v[k[j]], ==, sorted[k[j]]);
+        }
+}
+
 /* --- life expectancy from counts ---------------------------------------- */
 
 /* Ten deciles of counts: df1's population split in ten, deaths scaled by a
@@ -828,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/gw/sii/simulation/reproducible", test_reproducible);
   g_test_add_func ("/gw/sii/simulation/bivariate", test_bivariate_matches_per_quantile);
   g_test_add_func ("/gw/sii/simulation/normal", test_normal_generator);
+  g_test_add_func ("/gw/sii/simulation/select", test_select);
   g_test_add_func ("/gw/sii/life-expectancy/paths", test_life_expectancy_paths);
   g_test_add_func ("/gw/sii/life-expectancy/refusals", test_life_expectancy_refusals);
 

@@ -15,4 +15,12 @@ void  _gw_sii_fill_normal  (guint64  seed,
                             double  *out,
                             gsize    n);
 
+/* Places the order statistics @k[0] < ... < @k[n_k - 1] (0-based) of
+ * v[0..n) at v[k[i]], as a full sort would; fastest when they lie in the
+ * tails (the limits). */
+void  _gw_sii_select       (double      *v,
+                            gsize        n,
+                            const gsize *k,
+                            guint        n_k);
+
 G_END_DECLS

@@ -134,7 +134,7 @@ zig_init (void)
     }
 }
 
-static inline double
+G_ALWAYS_INLINE static inline double
 rng_normal (Rng *rng)
 {
   for (;;)
@@ -246,6 +246,96 @@ select_many (double      *v,
   select_kth (v, lo, hi, k[m]);
   select_many (v, lo, k[m], k, m);
   select_many (v, k[m] + 1, hi, k + m + 1, n_k - m - 1);
+}
+
+#define SAMPLE_SIZE 1024
+
+/* The order statistics @k[0] < ... < @k[n_k - 1] of v[0..n), as
+ * select_many() but in about one pass when they lie in the tails, as
+ * limits do: thresholds from a sample of the draws (iid, so every 1/m-th
+ * one is a random sample) with a margin of 5 binomial sds, one pass moving
+ * what lies below the lower one to the front and above the upper one to
+ * the back, then selection within those two short runs.  When a run turns
+ * out too short for its positions (a margin of 5 sds makes that rare, ties
+ * can), the whole array is selected instead: the result is the same. */
+void
+_gw_sii_select (double      *v,
+                gsize        n,
+                const gsize *k,
+                guint        n_k)
+{
+  double sample[SAMPLE_SIZE];
+  gsize m = MIN (n, SAMPLE_SIZE);
+  guint n_low = 0;
+  double t_lo = -INFINITY, t_hi = INFINITY;
+  gsize lo = 0, i = 0, hi = n;
+
+  if (n < 4 * SAMPLE_SIZE)
+    {
+      select_many (v, 0, n, k, n_k);
+      return;
+    }
+  while (n_low < n_k && k[n_low] < n / 2)
+    n_low++;
+
+  for (gsize j = 0; j < m; j++)
+    sample[j] = v[j * (n / m)];
+
+  /* sample index above which fewer than (k + 1) / n of the draws lie, with
+   * its margin; no threshold when the margin reaches the middle */
+  if (n_low > 0)
+    {
+      double p = (double) (k[n_low - 1] + 1) / n;
+      double j = ceil (m * p + 5.0 * sqrt (m * p * (1.0 - p))) + 2.0;
+
+      if (j >= m / 2)
+        {
+          select_many (v, 0, n, k, n_k);
+          return;
+        }
+      select_kth (sample, 0, m, (gsize) j);
+      t_lo = sample[(gsize) j];
+    }
+  if (n_low < n_k)
+    {
+      double p = (double) (n - k[n_low]) / n;
+      double j = ceil (m * p + 5.0 * sqrt (m * p * (1.0 - p))) + 2.0;
+
+      if (j >= m / 2)
+        {
+          select_many (v, 0, n, k, n_k);
+          return;
+        }
+      select_kth (sample, 0, m, m - 1 - (gsize) j);
+      t_hi = sample[m - 1 - (gsize) j];
+    }
+
+  /* three-way partition: v[0..lo) <= t_lo, v[hi..n) >= t_hi, the rest between */
+  while (i < hi)
+    {
+      double x = v[i];
+
+      if (x <= t_lo)
+        {
+          v[i++] = v[lo];
+          v[lo++] = x;
+        }
+      else if (x >= t_hi)
+        {
+          v[i] = v[--hi];
+          v[hi] = x;
+        }
+      else
+        i++;
+    }
+
+  if ((n_low > 0 && lo <= k[n_low - 1]) || (n_low < n_k && hi > k[n_low]))
+    {
+      select_many (v, 0, n, k, n_k);
+      return;
+    }
+  select_many (v, 0, lo, k, n_low);
+  select_many (v, hi, n, k + n_low, n_k - n_low);
 }
 
 /* phe_sii's 1-based positions of the limits at level @c among @r sorted
@@ -401,6 +491,37 @@ simulate (const Sim *sim,
   simulate_worker (&job);
   for (guint i = 1; i < n_workers; i++)
     g_thread_join (threads[i]);
+}
+
+/* Scratch for the draws, kept per calling thread: fresh pages for 1.6 MB
+ * of draws at every call cost a third of the time in page faults. */
+#define SCRATCH_MAX (2 * (gsize) 200000)
+
+typedef struct
+{
+  gsize  size;
+  double data[];
+} Scratch;
+
+static GPrivate scratch_key = G_PRIVATE_INIT (g_free);
+
+/* @n doubles: the thread's scratch when it is small enough to keep, else
+ * a new block handed to @owned. */
+static double *
+draws_buffer (gsize    n,
+              double **owned)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (n > SCRATCH_MAX)
+    return *owned = g_new (double, n);
+  if (scratch == NULL || scratch->size < n)
+    {
+      scratch = g_malloc (sizeof (Scratch) + n * sizeof (double));
+      scratch->size = n;
+      g_private_replace (&scratch_key, scratch);
+    }
+  return scratch->data;
 }
 
 /* --- checks -------------------------------------------------------------- */
@@ -662,8 +783,8 @@ gw_sii_compute (const GwSiiQuantile  *quantiles,
 {
   GwSiiOptions defaults;
   g_autofree Sim *sim = NULL;
-  g_autofree double *sii_draws = NULL;
-  g_autofree double *rii_draws = NULL;
+  g_autofree double *owned = NULL;
+  double *sii_draws, *rii_draws = NULL;
   double population[GW_SII_MAX_QUANTILES], rank[GW_SII_MAX_QUANTILES];
   double total = 0.0, s01 = 0.0, s11 = 0.0, det, b0 = 0.0, b1 = 0.0;
   double c00 = 0.0, c01 = 0.0, c11 = 0.0;
@@ -780,9 +901,9 @@ gw_sii_compute (const GwSiiQuantile  *quantiles,
     }
 
   zig_init ();
-  sii_draws = g_new (double, options->repetitions);
+  sii_draws = draws_buffer (2 * (gsize) options->repetitions, &owned);
   if (!options->transform)
-    rii_draws = g_new (double, options->repetitions);
+    rii_draws = sii_draws + options->repetitions;
   simulate (sim, options->n_threads, sii_draws, rii_draws);
 
   /* the order statistics every level needs, ascending and distinct */
@@ -802,9 +923,9 @@ gw_sii_compute (const GwSiiQuantile  *quantiles,
     if (n_sorted == 0 || sorted[n_sorted - 1] != positions[order[i]])
       sorted[n_sorted++] = positions[order[i]];
 
-  select_many (sii_draws, 0, options->repetitions, sorted, n_sorted);
+  _gw_sii_select (sii_draws, options->repetitions, sorted, n_sorted);
   if (rii_draws != NULL)
-    select_many (rii_draws, 0, options->repetitions, sorted, n_sorted);
+    _gw_sii_select (rii_draws, options->repetitions, sorted, n_sorted);
 
   for (guint l = 0; l < GW_SII_N_LEVELS; l++)
     {
