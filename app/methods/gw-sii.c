@@ -376,13 +376,19 @@ typedef struct
   double         m0, m1, l00, l10, l11;
 } Sim;
 
+/* One SII's simulation, shared by the calling thread and pool threads.
+ * Reference-counted: a pool thread may start after the caller has
+ * returned, find no block left, and only then let go. */
 typedef struct
 {
   const Sim *sim;
   double    *sii;      /* R draws of the SII (transform: of beta1, unscaled) */
   double    *rii;      /* R draws of the RII; NULL with transform */
   guint      n_blocks;
-  gint       next_block;
+  gint       next_block;  /* atomic: the next block to claim */
+  GMutex     mutex;
+  GCond      cond;
+  guint      done;        /* blocks finished, under mutex */
 } SimJob;
 
 static inline double
@@ -453,15 +459,55 @@ simulate_block (const Sim *sim,
     }
 }
 
-static gpointer
-simulate_worker (gpointer data)
+/* Runs blocks until none is left.  A block's draws depend only on the
+ * seed and the block, so who runs it does not matter. */
+static void
+run_blocks (SimJob *job)
 {
-  SimJob *job = data;
-  guint block;
+  guint block, n = 0;
 
   while ((block = (guint) g_atomic_int_add (&job->next_block, 1)) < job->n_blocks)
-    simulate_block (job->sim, block, job->sii, job->rii);
-  return NULL;
+    {
+      simulate_block (job->sim, block, job->sii, job->rii);
+      n++;
+    }
+  if (n > 0)
+    {
+      g_mutex_lock (&job->mutex);
+      job->done += n;
+      if (job->done == job->n_blocks)
+        g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->mutex);
+    }
+}
+
+static void
+sim_job_clear (gpointer data)
+{
+  SimJob *job = data;
+
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+}
+
+static void
+pool_run (gpointer data,
+          gpointer user_data)
+{
+  run_blocks (data);
+  g_atomic_rc_box_release_full (data, sim_job_clear);
+}
+
+/* Threads kept between SIIs: starting two threads per SII cost more than
+ * an SII of 10,000 repetitions. */
+static GThreadPool *
+get_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (pool_run, NULL, MAX_THREADS - 1, FALSE, NULL));
+  return pool;
 }
 
 static void
@@ -470,27 +516,35 @@ simulate (const Sim *sim,
           double    *sii,
           double    *rii)
 {
-  SimJob job = {
-    .sim = sim,
-    .sii = sii,
-    .rii = rii,
-    .n_blocks = (sim->repetitions + BLOCK_REPS - 1) / BLOCK_REPS,
-    .next_block = 0,
-  };
-  GThread *threads[MAX_THREADS];
+  SimJob *job = g_atomic_rc_box_new0 (SimJob);
   guint n_workers;
+
+  job->sim = sim;
+  job->sii = sii;
+  job->rii = rii;
+  job->n_blocks = (sim->repetitions + BLOCK_REPS - 1) / BLOCK_REPS;
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
 
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   n_workers = CLAMP (n_threads, 1, MAX_THREADS);
-  n_workers = MIN (n_workers, job.n_blocks);
+  n_workers = MIN (n_workers, job->n_blocks);
 
   /* this thread is one of the workers */
   for (guint i = 1; i < n_workers; i++)
-    threads[i] = g_thread_new ("gw-sii", simulate_worker, &job);
-  simulate_worker (&job);
-  for (guint i = 1; i < n_workers; i++)
-    g_thread_join (threads[i]);
+    {
+      g_atomic_rc_box_acquire (job);
+      if (!g_thread_pool_push (get_pool (), job, NULL))
+        g_atomic_rc_box_release_full (job, sim_job_clear);
+    }
+  run_blocks (job);
+
+  g_mutex_lock (&job->mutex);
+  while (job->done < job->n_blocks)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+  g_atomic_rc_box_release_full (job, sim_job_clear);
 }
 
 /* Scratch for the draws, kept per calling thread: fresh pages for 1.6 MB
