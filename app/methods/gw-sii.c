@@ -751,6 +751,170 @@ check_quantiles (const GwSiiQuantile  *quantiles,
   return TRUE;
 }
 
+/* --- the fit ------------------------------------------------------------ */
+
+/* The normal equations of the fit: X = [sqrt a, b sqrt a], so X'X =
+ * [[sum a, sum a b], [sum a b, sum a b^2]] with sum a = 1, and
+ * beta_k = sum_q w_kq y_q with w = (X'X)^-1 X' diag (sqrt a). */
+static void
+fit_weights (const GwSiiQuantile *quantiles,
+             Sim                 *sim)
+{
+  double population[GW_SII_MAX_QUANTILES], rank[GW_SII_MAX_QUANTILES];
+  double total = 0.0, s01 = 0.0, s11 = 0.0, det;
+
+  for (guint q = 0; q < sim->n; q++)
+    {
+      population[q] = quantiles[q].population;
+      total += population[q];
+    }
+  gw_sii_ranks (population, sim->n, rank);
+  for (guint q = 0; q < sim->n; q++)
+    {
+      double a = population[q] / total;
+
+      s01 += a * rank[q];
+      s11 += a * rank[q] * rank[q];
+    }
+  det = s11 - s01 * s01;
+  for (guint q = 0; q < sim->n; q++)
+    {
+      double a = population[q] / total;
+
+      sim->w0[q] = a * (s11 - s01 * rank[q]) / det;
+      sim->w1[q] = a * (rank[q] - s01) / det;
+    }
+}
+
+/* SII, RII and intercept from the fitted (@b0, @b1), as phe_sii reports
+ * them: untransformed, the slope x multiplier; transformed, the difference
+ * of the back-transformed ends of the line. */
+static void
+point_values (const Sim   *sim,
+              double       b0,
+              double       b1,
+              GwSiiResult *result)
+{
+  double mult = sim->multiplier;
+
+  if (!sim->transform)
+    {
+      result->sii = mult * b1;
+      result->rii = (b0 + b1) / b0;
+      if (mult < 0.0)
+        result->rii = 1.0 / result->rii;
+      result->intercept = b0;
+    }
+  else
+    {
+      double g0 = back_transform (sim->value_type, b0);
+      double g1 = back_transform (sim->value_type, b0 + b1);
+
+      result->sii = (g1 - g0) * mult;
+      result->rii = mult < 0.0 ? g0 / g1 : g1 / g0;
+      result->intercept = g0 * fabs (mult);
+    }
+}
+
+/* When the fit is linear in the draws, (beta0, beta1) is exactly normal
+ * with mean (b0, b1) and covariance W diag (SE^2) W': two draws per
+ * repetition in place of Q, the same distribution.  Its Cholesky factor. */
+static void
+joint_distribution (Sim    *sim,
+                    double  b0,
+                    double  b1)
+{
+  double c00 = 0.0, c01 = 0.0, c11 = 0.0;
+
+  for (guint q = 0; q < sim->n; q++)
+    {
+      double v = sim->se[q] * sim->se[q];
+
+      c00 += sim->w0[q] * sim->w0[q] * v;
+      c01 += sim->w0[q] * sim->w1[q] * v;
+      c11 += sim->w1[q] * sim->w1[q] * v;
+    }
+  sim->m0 = b0;
+  sim->m1 = b1;
+  sim->l00 = sqrt (c00);
+  sim->l10 = sim->l00 > 0.0 ? c01 / sim->l00 : 0.0;
+  sim->l11 = sqrt (MAX (0.0, c11 - sim->l10 * sim->l10));
+}
+
+/* The limits of @result->levels from the draws (reordered in place). */
+static void
+limits_from_draws (const Sim   *sim,
+                   double       b0,
+                   double       b1,
+                   double      *sii_draws,
+                   double      *rii_draws,
+                   GwSiiResult *result)
+{
+  gsize positions[2 * GW_SII_N_LEVELS], sorted[2 * GW_SII_N_LEVELS];
+  guint n_sorted = 0;
+  double mult = sim->multiplier;
+
+  /* the order statistics every level needs, ascending and distinct */
+  for (guint l = 0; l < GW_SII_N_LEVELS; l++)
+    limit_positions (sim->repetitions, result->levels[l],
+                     &positions[2 * l], &positions[2 * l + 1]);
+  for (guint i = 0; i < 2 * GW_SII_N_LEVELS; i++)
+    {
+      guint j = n_sorted;
+
+      while (j > 0 && sorted[j - 1] > positions[i])
+        j--;
+      if (j > 0 && sorted[j - 1] == positions[i])
+        continue;
+      memmove (&sorted[j + 1], &sorted[j], (n_sorted - j) * sizeof (gsize));
+      sorted[j] = positions[i];
+      n_sorted++;
+    }
+
+  _gw_sii_select (sii_draws, sim->repetitions, sorted, n_sorted);
+  if (rii_draws != NULL)
+    _gw_sii_select (rii_draws, sim->repetitions, sorted, n_sorted);
+
+  for (guint l = 0; l < GW_SII_N_LEVELS; l++)
+    {
+      gsize lo = positions[2 * l], hi = positions[2 * l + 1];
+
+      if (!sim->transform)
+        {
+          result->sii_lower[l] = sii_draws[lo];
+          result->sii_upper[l] = sii_draws[hi];
+          result->rii_lower[l] = rii_draws[lo];
+          result->rii_upper[l] = rii_draws[hi];
+        }
+      else
+        {
+          /* phe_sii: a line through the fitted middle (x = 1/2) with the
+           * limiting slope, its ends back-transformed */
+          double half = b0 + b1 / 2.0;
+          double sl = sii_draws[lo], su = sii_draws[hi];
+          double gl0 = back_transform (sim->value_type, half - sl / 2.0);
+          double gl1 = back_transform (sim->value_type, half + sl / 2.0);
+          double gu0 = back_transform (sim->value_type, half - su / 2.0);
+          double gu1 = back_transform (sim->value_type, half + su / 2.0);
+
+          if (mult < 0.0)
+            {
+              result->sii_lower[l] = (gu1 - gu0) * mult;
+              result->sii_upper[l] = (gl1 - gl0) * mult;
+              result->rii_lower[l] = gu0 / gu1;
+              result->rii_upper[l] = gl0 / gl1;
+            }
+          else
+            {
+              result->sii_lower[l] = (gl1 - gl0) * mult;
+              result->sii_upper[l] = (gu1 - gu0) * mult;
+              result->rii_lower[l] = gl1 / gl0;
+              result->rii_upper[l] = gu1 / gu0;
+            }
+        }
+    }
+}
+
 /* --- public API ---------------------------------------------------------- */
 
 /**
@@ -839,14 +1003,7 @@ gw_sii_compute (const GwSiiQuantile  *quantiles,
   g_autofree Sim *sim = NULL;
   g_autofree double *owned = NULL;
   double *sii_draws, *rii_draws = NULL;
-  double population[GW_SII_MAX_QUANTILES], rank[GW_SII_MAX_QUANTILES];
-  double total = 0.0, s01 = 0.0, s11 = 0.0, det, b0 = 0.0, b1 = 0.0;
-  double c00 = 0.0, c01 = 0.0, c11 = 0.0;
-  gsize positions[2 * GW_SII_N_LEVELS];
-  guint order[2 * GW_SII_N_LEVELS];
-  gsize sorted[2 * GW_SII_N_LEVELS];
-  guint n_sorted = 0;
-  double mult;
+  double b0 = 0.0, b1 = 0.0;
 
   g_return_val_if_fail (quantiles != NULL || n_quantiles == 0, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -865,38 +1022,13 @@ gw_sii_compute (const GwSiiQuantile  *quantiles,
   if (!check_quantiles (quantiles, n_quantiles, options->value_type, sim, error))
     return FALSE;
 
-  mult = options->multiplier;
   sim->n = n_quantiles;
   sim->value_type = options->value_type;
   sim->transform = options->transform;
-  sim->multiplier = mult;
+  sim->multiplier = options->multiplier;
   sim->repetitions = options->repetitions;
   sim->seed = options->seed;
-
-  /* The normal equations of the fit: X = [sqrt a, b sqrt a], so X'X =
-   * [[sum a, sum a b], [sum a b, sum a b^2]] with sum a = 1, and
-   * beta_k = sum_q w_kq y_q with w = (X'X)^-1 X' diag (sqrt a). */
-  for (guint q = 0; q < n_quantiles; q++)
-    {
-      population[q] = quantiles[q].population;
-      total += population[q];
-    }
-  gw_sii_ranks (population, n_quantiles, rank);
-  for (guint q = 0; q < n_quantiles; q++)
-    {
-      double a = population[q] / total;
-
-      s01 += a * rank[q];
-      s11 += a * rank[q] * rank[q];
-    }
-  det = s11 - s01 * s01;
-  for (guint q = 0; q < n_quantiles; q++)
-    {
-      double a = population[q] / total;
-
-      sim->w0[q] = a * (s11 - s01 * rank[q]) / det;
-      sim->w1[q] = a * (rank[q] - s01) / det;
-    }
+  fit_weights (quantiles, sim);
 
   /* The point fit: on the values' own scale, or on the drawing scale when
    * transformed (sim->mean is already there). */
@@ -913,112 +1045,19 @@ gw_sii_compute (const GwSiiQuantile  *quantiles,
   result->seed = options->seed;
   for (guint l = 0; l < GW_SII_N_LEVELS; l++)
     result->levels[l] = options->levels[l];
+  point_values (sim, b0, b1, result);
 
-  if (!options->transform)
-    {
-      result->sii = mult * b1;
-      result->rii = (b0 + b1) / b0;
-      if (mult < 0.0)
-        result->rii = 1.0 / result->rii;
-      result->intercept = b0;
-    }
-  else
-    {
-      double g0 = back_transform (options->value_type, b0);
-      double g1 = back_transform (options->value_type, b0 + b1);
-
-      result->sii = (g1 - g0) * mult;
-      result->rii = mult < 0.0 ? g0 / g1 : g1 / g0;
-      result->intercept = g0 * fabs (mult);
-    }
-
-  /* When the fit is linear in the draws, (beta0, beta1) is exactly normal
-   * with mean (b0, b1) and covariance W diag (SE^2) W': two draws per
-   * repetition in place of Q, the same distribution. */
   sim->bivariate = !options->draw_each_quantile &&
                    (options->transform || options->value_type == GW_SII_VALUE_OTHER);
   if (sim->bivariate)
-    {
-      for (guint q = 0; q < n_quantiles; q++)
-        {
-          double v = sim->se[q] * sim->se[q];
-
-          c00 += sim->w0[q] * sim->w0[q] * v;
-          c01 += sim->w0[q] * sim->w1[q] * v;
-          c11 += sim->w1[q] * sim->w1[q] * v;
-        }
-      sim->m0 = b0;
-      sim->m1 = b1;
-      sim->l00 = sqrt (c00);
-      sim->l10 = sim->l00 > 0.0 ? c01 / sim->l00 : 0.0;
-      sim->l11 = sqrt (MAX (0.0, c11 - sim->l10 * sim->l10));
-    }
+    joint_distribution (sim, b0, b1);
 
   zig_init ();
   sii_draws = draws_buffer (2 * (gsize) options->repetitions, &owned);
   if (!options->transform)
     rii_draws = sii_draws + options->repetitions;
   simulate (sim, options->n_threads, sii_draws, rii_draws);
-
-  /* the order statistics every level needs, ascending and distinct */
-  for (guint l = 0; l < GW_SII_N_LEVELS; l++)
-    limit_positions (options->repetitions, options->levels[l],
-                     &positions[2 * l], &positions[2 * l + 1]);
-  for (guint i = 0; i < 2 * GW_SII_N_LEVELS; i++)
-    order[i] = i;
-  for (guint i = 1; i < 2 * GW_SII_N_LEVELS; i++)
-    for (guint j = i; j > 0 && positions[order[j - 1]] > positions[order[j]]; j--)
-      {
-        guint t = order[j];
-        order[j] = order[j - 1];
-        order[j - 1] = t;
-      }
-  for (guint i = 0; i < 2 * GW_SII_N_LEVELS; i++)
-    if (n_sorted == 0 || sorted[n_sorted - 1] != positions[order[i]])
-      sorted[n_sorted++] = positions[order[i]];
-
-  _gw_sii_select (sii_draws, options->repetitions, sorted, n_sorted);
-  if (rii_draws != NULL)
-    _gw_sii_select (rii_draws, options->repetitions, sorted, n_sorted);
-
-  for (guint l = 0; l < GW_SII_N_LEVELS; l++)
-    {
-      gsize lo = positions[2 * l], hi = positions[2 * l + 1];
-
-      if (!options->transform)
-        {
-          result->sii_lower[l] = sii_draws[lo];
-          result->sii_upper[l] = sii_draws[hi];
-          result->rii_lower[l] = rii_draws[lo];
-          result->rii_upper[l] = rii_draws[hi];
-        }
-      else
-        {
-          /* phe_sii: a line through the fitted middle (x = 1/2) with the
-           * limiting slope, its ends back-transformed */
-          double half = b0 + b1 / 2.0;
-          double sl = sii_draws[lo], su = sii_draws[hi];
-          double gl0 = back_transform (options->value_type, half - sl / 2.0);
-          double gl1 = back_transform (options->value_type, half + sl / 2.0);
-          double gu0 = back_transform (options->value_type, half - su / 2.0);
-          double gu1 = back_transform (options->value_type, half + su / 2.0);
-
-          if (mult < 0.0)
-            {
-              result->sii_lower[l] = (gu1 - gu0) * mult;
-              result->sii_upper[l] = (gl1 - gl0) * mult;
-              result->rii_lower[l] = gu0 / gu1;
-              result->rii_upper[l] = gl0 / gl1;
-            }
-          else
-            {
-              result->sii_lower[l] = (gl1 - gl0) * mult;
-              result->sii_upper[l] = (gu1 - gu0) * mult;
-              result->rii_lower[l] = gl1 / gl0;
-              result->rii_upper[l] = gu1 / gu0;
-            }
-        }
-    }
+  limits_from_draws (sim, b0, b1, sii_draws, rii_draws, result);
 
   return TRUE;
 }
