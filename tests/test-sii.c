@@ -814,6 +814,25 @@ test_life_expectancy_paths (void)
     gw_assert_close (pooled.sii, result.sii, 1e-9);
   }
 
+  /* the older exports' 85+ layout: bands 85-89 and 90+ merged */
+  {
+    double d85[190], p85[190];
+    GwSiiResult at85;
+
+    for (guint q = 0; q < 10; q++)
+      for (guint j = 0; j < 19; j++)
+        {
+          d85[q * 19 + j] = deaths[q * 20 + j] + (j == 18 ? deaths[q * 20 + 19] : 0.0);
+          p85[q * 19 + j] = population[q * 20 + j] + (j == 18 ? population[q * 20 + 19] : 0.0);
+        }
+    g_assert_true (gw_sii_life_expectancy (GW_LIFE_TABLE_LAYOUT_85_PLUS, d85, p85, 10, 0,
+                                           NULL, NULL, &at85, &error));
+    g_assert_no_error (error);
+    /* a different open band moves e0 a little, not the gradient */
+    g_assert_cmpfloat (at85.sii, !=, result.sii);
+    gw_assert_close (at85.sii, result.sii, 0.5);
+  }
+
   /* life expectancy at 65: a smaller SII, still positive */
   {
     GwSiiResult at65;

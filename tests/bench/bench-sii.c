@@ -193,6 +193,17 @@ time_generators (double *ours,
     g_print ("\n");
 }
 
+/* Other work on the machine makes the thread figures meaningless: say how
+ * much there was. */
+static void
+print_load (void)
+{
+  g_autofree char *text = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    g_print ("load average (1, 5, 15 min, runnable/threads, last pid): %s", text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +233,7 @@ main (int   argc,
   make_counts (n_sii, &deaths, &population);
   g_print ("%u areas x 2 sexes = %u SIIs of life expectancy at birth, %d deciles x %d bands;"
            " %u processors\n", areas, n_sii, N_DECILES, N_BANDS, g_get_num_processors ());
+  print_load ();
 
   life_tables = time_life_tables (n_sii, deaths, population);
   if (isnan (life_tables))
@@ -262,6 +274,7 @@ main (int   argc,
              goal_sii, RUNS, t, t_each, 0.4 / t, 0.4 / t_each, 40.0 / t, 40.0 / t_each);
   }
 
+  print_load ();
   time_generators (&ours, &box_muller);
   g_print ("normal generator, one thread: xoshiro256** + ziggurat %.1f M/s,"
            " Box-Muller on g_rand_double %.1f M/s: %.1fx\n",
