@@ -25,7 +25,6 @@
 
 #define MAX_CODE_LEN       64
 #define MAX_NAME_LEN       1024
-#define MAX_NUMBER_LEN     64
 
 typedef enum
 {
@@ -176,9 +175,10 @@ typedef struct
   gboolean           set_ok;
 
   /* last area looked up (records come in runs of one area) */
-  char               last_code[MAX_CODE_LEN + 1];
-  gsize              last_len;
+  GString           *last_code;
   gint               last_area;
+
+  GString           *text;         /* value_text() */
 
   GArray            *deferred;     /* Deferred: parents and group memberships */
 
@@ -242,15 +242,15 @@ typedef struct
   gsize          len;
 } Attr;
 
-/* Copies an attribute value into buf (NUL-terminated); FALSE if too long. */
-static gboolean
-copy_value (const Attr *a, char *buf, gsize size)
+/* The value as a NUL-terminated string, in a buffer of the reader's that
+ * the next call reuses: values of any length, and no allocation once the
+ * buffer has grown. */
+static const char *
+value_text (Reader *r, const Attr *a)
 {
-  if (a->len >= size)
-    return FALSE;
-  memcpy (buf, a->value, a->len);
-  buf[a->len] = '\0';
-  return TRUE;
+  g_string_truncate (r->text, 0);
+  g_string_append_len (r->text, (const char *) a->value, a->len);
+  return r->text->str;
 }
 
 /* At most max_chars characters of len bytes of UTF-8 text, cut at a
@@ -315,13 +315,14 @@ parse_count (const Attr *a, double *out)
 
 /* An XML Schema decimal: optional sign, digits, optional fraction. */
 static gboolean
-parse_decimal (const Attr *a, gboolean allow_negative, double *out)
+parse_decimal (Reader *r, const Attr *a, gboolean allow_negative, double *out)
 {
-  char buf[MAX_NUMBER_LEN];
+  const char *buf;
   gsize i = 0, digits = 0;
 
-  if (!copy_value (a, buf, sizeof buf) || a->len == 0)
+  if (a->len == 0)
     return FALSE;
+  buf = value_text (r, a);
   if (buf[0] == '-' || buf[0] == '+')
     {
       if (buf[0] == '-' && !allow_negative)
@@ -343,19 +344,24 @@ parse_decimal (const Attr *a, gboolean allow_negative, double *out)
 
 #define attr_is(a, which) ((a)->id == (which))
 
+/* Remembers the area a code stands for: records come in runs of one area. */
+static void
+cache_area (Reader *r, const Attr *a, gint area)
+{
+  g_string_truncate (r->last_code, 0);
+  g_string_append_len (r->last_code, (const char *) a->value, a->len);
+  r->last_area = area;
+}
+
 /* Looks up a record's area, caching the last one. */
 static gint
 lookup_area (Reader *r, const Attr *a)
 {
-  char code[MAX_CODE_LEN + 1];
-
-  if (r->last_area >= 0 && a->len == r->last_len && memcmp (a->value, r->last_code, a->len) == 0)
+  if (r->last_area >= 0 && a->len == r->last_code->len && memcmp (a->value, r->last_code->str, a->len) == 0)
     return r->last_area;
-  if (!copy_value (a, code, sizeof code))
+  if (a->len > MAX_CODE_LEN)
     return -1;
-  r->last_area = gw_batch_lookup_area (r->batch, code);
-  memcpy (r->last_code, code, sizeof code);
-  r->last_len = a->len;
+  cache_area (r, a, gw_batch_lookup_area (r->batch, value_text (r, a)));
   return r->last_area;
 }
 
@@ -370,18 +376,37 @@ mark_unknown_reference (Reader *r)
 /* A record names an area or group not known yet: it may be declared later
  * in this file (the root's children come in any order), so it gets a number
  * now and check_forward() reports it at the end if it never is. */
+/* A code past GW_MAX_AREAS or GW_MAX_GROUPS: key fields cannot hold it, so
+ * the read ends here. */
+static void
+too_many (Reader *r, Element el, const char *attr, const char *value, gboolean is_group)
+{
+  if (is_group)
+    error_at_element (r, _("<%s>: %s=\"%s\" is one group too many: Gapwatch holds at most %u groups, "
+                           "counting those of earlier imports"), element_names[el], attr, value, GW_MAX_GROUPS);
+  else
+    error_at_element (r, _("<%s>: %s=\"%s\" is one area too many: Gapwatch holds at most %u areas, "
+                           "counting those of earlier imports"), element_names[el], attr, value, GW_MAX_AREAS);
+  _gw_xml_stop (&r->xml);
+}
+
 static gint
 forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
 {
-  char code[MAX_CODE_LEN + 1];
+  g_autofree char *code = NULL;
   g_autofree char *key = NULL;
-  gint index;
+  gint index = -1;
 
-  if (r->pass != PASS_READ || a->len == 0 || !copy_value (a, code, sizeof code))
-    index = -1;
-  else
-    index = is_group ? gw_batch_reserve_group (r->batch, code) : gw_batch_reserve_area (r->batch, code);
-
+  if (r->pass == PASS_READ && a->len > 0 && a->len <= MAX_CODE_LEN)
+    {
+      code = g_strndup ((const char *) a->value, a->len);
+      index = is_group ? gw_batch_reserve_group (r->batch, code) : gw_batch_reserve_area (r->batch, code);
+      if (index < 0)
+        {
+          too_many (r, el, is_group ? "group" : "area", code, is_group);
+          return -1;
+        }
+    }
   if (index < 0)
     {
       g_autofree char *v = shown_value (a);
@@ -406,11 +431,7 @@ forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
       g_hash_table_insert (r->forward, g_steal_pointer (&key), f);
     }
   if (!is_group)
-    {
-      r->last_area = index;
-      memcpy (r->last_code, code, a->len + 1);
-      r->last_len = a->len;
-    }
+    cache_area (r, a, index);
   return index;
 }
 
@@ -460,7 +481,7 @@ unknown_attribute (Reader *r, Element el, const Attr *a)
 static void
 read_export (Reader *r, const Attr *attrs, guint n)
 {
-  char id[MAX_CODE_LEN * 2 + 1] = "", version[16] = "";
+  g_autofree char *id = NULL, *version = NULL;
   g_autofree char *generated_text = NULL, *publisher = NULL, *title = NULL;
   g_autoptr(GDateTime) generated = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -475,7 +496,9 @@ read_export (Reader *r, const Attr *attrs, guint n)
           const char *dot;
 
           has_version = TRUE;
-          if (!copy_value (a, version, sizeof version) || (dot = strchr (version, '.')) == NULL
+          g_free (version);
+          version = g_strndup ((const char *) a->value, a->len);
+          if ((dot = strchr (version, '.')) == NULL
               || dot == version || strspn (version, "0123456789") != (gsize) (dot - version)
               || dot[1] == '\0' || strspn (dot + 1, "0123456789") != strlen (dot + 1))
             bad_value (r, EL_EXPORT, a, _("a version number (expected 1.x)"));
@@ -489,8 +512,13 @@ read_export (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_ID))
         {
           has_id = TRUE;
-          if (a->len == 0 || !copy_value (a, id, sizeof id))
+          if (a->len == 0 || a->len > MAX_CODE_LEN * 2)
             bad_value (r, EL_EXPORT, a, _("an export id (1 to 128 characters)"));
+          else
+            {
+              g_free (id);
+              id = g_strndup ((const char *) a->value, a->len);
+            }
         }
       else if (attr_is (a, A_GENERATED))
         {
@@ -517,7 +545,7 @@ read_export (Reader *r, const Attr *attrs, guint n)
   if (!has_generated)
     missing (r, EL_EXPORT, "generated");
   if (r->pass == PASS_READ)
-    gw_batch_set_header (r->batch, id, generated, version, publisher, title);
+    gw_batch_set_header (r->batch, id != NULL ? id : "", generated, version != NULL ? version : "", publisher, title);
 }
 
 static void
@@ -569,7 +597,13 @@ read_group (Reader *r, const Attr *attrs, guint n)
   if (r->pass != PASS_READ)
     return;
   if (gw_batch_declare_group (r->batch, id, name) < 0)
-    error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
+    {
+      /* a code already known is a duplicate; an unknown one could not be added */
+      if (gw_batch_lookup_group (r->batch, id) < 0)
+        too_many (r, EL_GROUP, "id", id, TRUE);
+      else
+        error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
+    }
   else
     {
       g_autofree char *key = g_strconcat ("g", id, NULL);
@@ -590,7 +624,6 @@ read_area (Reader *r, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[32];
 
       if (attr_is (a, A_CODE))
         {
@@ -612,7 +645,7 @@ read_area (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_TYPE))
         {
           has_type = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_area_type_parse (buf, &decl.type))
+          if (!gw_area_type_parse (value_text (r, a), &decl.type))
             {
               bad_value (r, EL_AREA, a, _("an area type (country, region, ua, la, pct, ccg, icb, msoa, lsoa or other)"));
               ok = FALSE;
@@ -630,7 +663,7 @@ read_area (Reader *r, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_GROUPS))
         {
-          g_autofree char *text = g_strndup ((const char *) a->value, MIN (a->len, 4096));
+          g_autofree char *text = g_strndup ((const char *) a->value, a->len);
 
           groups = g_strsplit_set (g_strstrip (text), " \t\n", -1);
           groups_attr = a;
@@ -665,7 +698,11 @@ read_area (Reader *r, const Attr *attrs, guint n)
   decl.groups = (const char *const *) groups;
   if (gw_batch_declare_area (r->batch, &decl) < 0)
     {
-      error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
+      /* a code already known is a duplicate; an unknown one could not be added */
+      if (gw_batch_lookup_area (r->batch, code) < 0)
+        too_many (r, EL_AREA, "code", code, FALSE);
+      else
+        error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
       return;
     }
   {
@@ -695,12 +732,11 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[64];
 
       if (el != EL_INDICATOR && attr_is (a, A_PERIOD))
         {
           has_period = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_period_parse (buf, &r->period))
+          if (!gw_period_parse (value_text (r, a), &r->period))
             {
               bad_value (r, el, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
               r->set_ok = FALSE;
@@ -708,16 +744,16 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
         }
       else if ((el == EL_DEATHS || el == EL_POPULATION) && attr_is (a, A_BASIS))
         {
-          if (!copy_value (a, buf, sizeof buf) || a->len == 0)
+          if (a->len == 0)
             bad_value (r, el, a, _("a basis (e.g. registration or mid-year-estimate)"));
           else if (el == EL_DEATHS && r->pass == PASS_READ
-                   && (r->basis = gw_batch_intern_basis (r->batch, buf)) < 0)
+                   && (r->basis = gw_batch_intern_basis (r->batch, value_text (r, a))) < 0)
             {
               error_at_element (r, _("<deaths>: too many different bases (at most %d)"), GW_MAX_BASES - 1);
               r->set_ok = FALSE;
             }
           else if (el == EL_DEATHS && r->pass == PASS_LOCATE)
-            r->basis = gw_batch_intern_basis (r->batch, buf);
+            r->basis = gw_batch_intern_basis (r->batch, value_text (r, a));
         }
       else if (el == EL_INDICATOR && attr_is (a, A_ID))
         {
@@ -732,7 +768,7 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
         unit = g_strndup ((const char *) a->value, a->len);
       else if (el == EL_INDICATOR && attr_is (a, A_POLARITY))
         {
-          if (!copy_value (a, buf, sizeof buf) || !gw_polarity_parse (buf, &polarity))
+          if (!gw_polarity_parse (value_text (r, a), &polarity))
             bad_value (r, el, a, _("a polarity (higher-is-better or lower-is-better)"));
         }
       else if (el == EL_INDICATOR && (attr_is (a, A_NAME) || attr_is (a, A_UNIT)))
@@ -806,7 +842,6 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[16];
 
       if (attr_is (a, A_AREA))
         {
@@ -817,7 +852,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       else if (attr_is (a, A_SEX))
         {
           has_sex = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_sex_parse (buf, &sex))
+          if (!gw_sex_parse (value_text (r, a), &sex))
             {
               bad_value (r, EL_C, a, _("a sex (m, f or p)"));
               ok = FALSE;
@@ -826,7 +861,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       else if (attr_is (a, A_AGE) && set != EL_BIRTHS)
         {
           has_age = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_age_band_parse (buf, &age))
+          if (!gw_age_band_parse (value_text (r, a), &age))
             {
               bad_value (r, EL_C, a, _("an age band (0, 1-4, 5-9, …, 85-89, 85+ or 90+)"));
               ok = FALSE;
@@ -835,7 +870,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       else if (attr_is (a, A_N))
         {
           has_n = TRUE;
-          if (set == EL_POPULATION ? !parse_decimal (a, FALSE, &value) : !parse_count (a, &value))
+          if (set == EL_POPULATION ? !parse_decimal (r, a, FALSE, &value) : !parse_count (a, &value))
             {
               bad_value (r, EL_C, a, set == EL_POPULATION ? _("a non-negative number")
                                                           : _("a non-negative integer"));
@@ -844,7 +879,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_CAUSE) && set == EL_DEATHS)
         {
-          if (!copy_value (a, buf, sizeof buf) || !gw_cause_parse (buf, &cause))
+          if (!gw_cause_parse (value_text (r, a), &cause))
             {
               bad_value (r, EL_C, a, _("a cause (circulatory, cancer, respiratory, digestive, external or other)"));
               ok = FALSE;
@@ -902,7 +937,6 @@ read_v (Reader *r, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[64];
 
       if (attr_is (a, A_AREA) || attr_is (a, A_GROUP))
         {
@@ -921,14 +955,14 @@ read_v (Reader *r, const Attr *attrs, guint n)
               if ((subject = lookup_area (r, a)) < 0 && (subject = forward_reference (r, EL_V, a, FALSE)) < 0)
                 ok = FALSE;
             }
-          else if ((!copy_value (a, buf, sizeof buf) || (subject = gw_batch_lookup_group (r->batch, buf)) < 0)
+          else if ((subject = gw_batch_lookup_group (r->batch, value_text (r, a))) < 0
                    && (subject = forward_reference (r, EL_V, a, TRUE)) < 0)
             ok = FALSE;
         }
       else if (attr_is (a, A_SEX))
         {
           has_sex = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_sex_parse (buf, &sex))
+          if (!gw_sex_parse (value_text (r, a), &sex))
             {
               bad_value (r, EL_V, a, _("a sex (m, f or p)"));
               ok = FALSE;
@@ -937,7 +971,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_PERIOD))
         {
           has_period = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_period_parse (buf, &period))
+          if (!gw_period_parse (value_text (r, a), &period))
             {
               bad_value (r, EL_V, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
               ok = FALSE;
@@ -946,7 +980,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_VALUE))
         {
           value_attr = a;
-          if (a->len > 0 && !parse_decimal (a, TRUE, &value))
+          if (a->len > 0 && !parse_decimal (r, a, TRUE, &value))
             {
               bad_value (r, EL_V, a, _("a decimal number"));
               ok = FALSE;
@@ -956,7 +990,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
         {
           double *out = attr_is (a, A_LOWER) ? &lower : &upper;
 
-          if (!parse_decimal (a, TRUE, out))
+          if (!parse_decimal (r, a, TRUE, out))
             {
               bad_value (r, EL_V, a, _("a decimal number"));
               ok = FALSE;
@@ -966,7 +1000,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
         {
           double *out = attr_is (a, A_COUNT) ? &count : &denominator;
 
-          if (!parse_decimal (a, FALSE, out))
+          if (!parse_decimal (r, a, FALSE, out))
             {
               bad_value (r, EL_V, a, _("a non-negative number"));
               ok = FALSE;
@@ -974,7 +1008,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_NOTE))
         {
-          if (!copy_value (a, buf, sizeof buf) || !gw_note_parse (buf, &note))
+          if (!gw_note_parse (value_text (r, a), &note))
             {
               bad_value (r, EL_V, a, _("a note (suppressed, unreliable or not-available)"));
               ok = FALSE;
@@ -1516,6 +1550,8 @@ gw_export_reader_read (GwReader   *reader,
   g_autoptr(GArray) deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
   g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forward_free);
+  g_autoptr(GString) text = g_string_sized_new (64);
+  g_autoptr(GString) last_code = g_string_sized_new (MAX_CODE_LEN + 1);
   Reader r = { 0 };
 
   g_array_set_clear_func (deferred, clear_deferred);
@@ -1526,6 +1562,8 @@ gw_export_reader_read (GwReader   *reader,
   r.deferred = deferred;
   r.scratch = scratch;
   r.forward = forward;
+  r.text = text;
+  r.last_code = last_code;
 
   if (!parse_pass (&r, input, error))
     return NULL;

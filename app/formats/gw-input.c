@@ -250,7 +250,14 @@ open_regular (GwInput *self, const char *path, GError **error)
         g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot open the file: %s"), g_strerror (saved));
       return FALSE;
     }
-  if (fstat (self->fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (self->fd, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot open the file: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
     {
       g_set_error_literal (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, describe_special (st.st_mode));
       return FALSE;
