@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "formats/gw-export-reader.h"
+#include "gw-test-tmp.h"
 
 /* Each file must be done within this. */
 #define TIME_LIMIT_USEC (2 * G_USEC_PER_SEC)
@@ -39,58 +40,20 @@ assert_no_leak (const char *text)
 
 /* Temporary directory */
 
-typedef struct
-{
-  char      *dir;
-  GPtrArray *files;
-} TmpDir;
-
-static TmpDir *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TmpDir *tmp = g_new0 (TmpDir, 1);
-
-  tmp->dir = g_dir_make_tmp ("gw-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  tmp->files = g_ptr_array_new_with_free_func (g_free);
-  return tmp;
-}
-
-static void
-tmp_dir_free (TmpDir *tmp)
-{
-  for (guint i = 0; i < tmp->files->len; i++)
-    g_unlink (g_ptr_array_index (tmp->files, i));
-  g_assert_cmpint (g_rmdir (tmp->dir), ==, 0);
-  g_ptr_array_unref (tmp->files);
-  g_free (tmp->dir);
-  g_free (tmp);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmpDir, tmp_dir_free)
-
 static const char *
-tmp_write (TmpDir     *tmp,
+tmp_write (GwTestTmp  *tmp,
            const char *name,
            GString    *content)
 {
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp->dir, name, NULL);
-
-  g_file_set_contents (path, content->str, (gssize) content->len, &error);
-  g_assert_no_error (error);
-  g_ptr_array_add (tmp->files, path);
-  return path;
+  return gw_test_tmp_write (tmp, name, content->str, (gssize) content->len);
 }
 
 static const char *
-tmp_fifo (TmpDir *tmp)
+tmp_fifo (GwTestTmp *tmp)
 {
-  char *path = g_build_filename (tmp->dir, "trap.fifo", NULL);
+  const char *path = gw_test_tmp_path (tmp, "trap.fifo");
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  g_ptr_array_add (tmp->files, path);
   return path;
 }
 
@@ -345,7 +308,7 @@ append_repeated (GString    *s,
 static void
 test_huge_attribute_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Obs OBS_VALUE=\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -360,7 +323,7 @@ test_huge_attribute_script (void)
 static void
 test_huge_attribute_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN "  <areas>\n    <area code=\"E06000002\" type=\"ua\" name=\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -378,7 +341,7 @@ test_huge_attribute_export (void)
 static void
 test_huge_text_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Data>");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -394,7 +357,7 @@ test_huge_text_script (void)
 static void
 test_huge_text_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <deaths period=\"2007-06\" basis=\"registration\">\n");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -413,7 +376,7 @@ test_huge_text_export (void)
 static void
 test_huge_text_foreign (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <x:note xmlns:x=\"urn:example:notes\">");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -449,7 +412,7 @@ append_attributes (GString *s,
 static void
 test_many_attributes_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Series");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -463,7 +426,7 @@ test_many_attributes_script (void)
 static void
 test_many_attributes_record (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <deaths period=\"2007-06\" basis=\"registration\">\n"
                                        "    <c area=\"E06000002\" sex=\"m\" age=\"0\" n=\"1\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
@@ -482,7 +445,7 @@ test_many_attributes_record (void)
 static void
 test_many_namespaces_root (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"hostile\" "
                                        "generated=\"2007-07-12T08:30:00Z\"");
@@ -501,7 +464,7 @@ test_many_namespaces_root (void)
 static void
 test_large_attribute_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Series AREA_NAME=\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -556,7 +519,7 @@ static void
 test_large_attribute_export (gconstpointer data)
 {
   const LargeCase *lc = data;
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (lc->before);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -587,7 +550,7 @@ test_large_attribute_export (gconstpointer data)
 static void
 test_deep_nesting_foreign (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <x:a xmlns:x=\"urn:example:nest\">");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -612,7 +575,7 @@ test_deep_nesting_foreign (void)
 static void
 test_deep_nesting_ours (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *first = NULL;
@@ -633,7 +596,7 @@ test_deep_nesting_ours (void)
 static void
 test_huge_name_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -649,7 +612,7 @@ test_huge_name_export (void)
 static void
 test_billion_laughs_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE export [\n"
                                        "  <!ENTITY a \"aaaaaaaaaa\">\n");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
@@ -735,7 +698,7 @@ open_fifo_thread (gpointer data)
 static void
 test_trap_self_check (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   const char *fifo = tmp_fifo (tmp);
   GThread *thread;
   int fd;
@@ -762,7 +725,7 @@ static void
 test_trap (gconstpointer data)
 {
   const TrapCase *tc = data;
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   const char *fifo = tmp_fifo (tmp);
   g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
