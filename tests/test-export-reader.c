@@ -11,7 +11,9 @@
  * gzip, revisions and re-imports, and the sample exports.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libglib-testing/signal-logger.h>
@@ -1596,6 +1598,196 @@ test_samples (void)
     g_assert_cmpuint (revised, >, 0);
 }
 
+/* Encoding errors (issue 17 item 2).  libxml2 stops at bytes that do not
+ * convert, says so only through its global handlers (on stderr by
+ * default), and xmlParseChunk's result was ignored: the records before the
+ * bytes were imported and the rest silently dropped.  Now the file is
+ * refused with where the bytes are, and nothing is printed. */
+
+/* Redirects stderr (fd 2) to a temporary file until stderr_end(), which
+ * returns what was written. */
+static int
+stderr_begin (char **path)
+{
+  g_autoptr(GError) error = NULL;
+  int fd = g_file_open_tmp ("gw-stderr-XXXXXX", path, &error);
+  int saved;
+
+  g_assert_no_error (error);
+  fflush (stderr);
+  saved = dup (2);
+  g_assert_cmpint (dup2 (fd, 2), ==, 2);
+  close (fd);
+  return saved;
+}
+
+static char *
+stderr_end (int   saved,
+            char *path)
+{
+  char *text = NULL;
+
+  fflush (stderr);
+  g_assert_cmpint (dup2 (saved, 2), ==, 2);
+  close (saved);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_unlink (path);
+  g_free (path);
+  return text;
+}
+
+/* An export of 2 records around line 8, which holds bad (in the file's
+ * encoding) after "    <!-- ". */
+static GString *
+encoded_export (const char *charset,
+                const char *declared,
+                const char *bom,
+                const char *bad,
+                gsize       bad_len)
+{
+  g_autofree char *before_text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"%s\"?>\n"
+    "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"enc\" generated=\"2007-07-12T08:30:00Z\">\n"
+    "  <areas>\n"
+    "    <area code=\"E06000002\" name=\"Middlesbrough\" type=\"ua\"/>\n"
+    "  </areas>\n"
+    "  <deaths period=\"2007-06\" basis=\"registration\">\n"
+    "    <c area=\"E06000002\" sex=\"m\" age=\"0\" n=\"1\"/>\n"
+    "    <!-- café ", declared);
+  const char *after_text = " -->\n"
+                           "    <c area=\"E06000002\" sex=\"f\" age=\"0\" n=\"2\"/>\n"
+                           "  </deaths>\n"
+                           "</export>\n";
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *before = g_convert (before_text, -1, charset, "UTF-8", NULL, &len, &error);
+  GString *s = g_string_new (bom);
+
+  g_assert_no_error (error);
+  g_string_append_len (s, before, (gssize) len);
+  g_string_append_len (s, bad, (gssize) bad_len);
+  {
+    g_autofree char *after = g_convert (after_text, -1, charset, "UTF-8", NULL, &len, &error);
+
+    g_assert_no_error (error);
+    g_string_append_len (s, after, (gssize) len);
+  }
+  return s;
+}
+
+typedef struct
+{
+  const char *test;
+  const char *charset;    /* of the text around the bad bytes */
+  const char *declared;
+  const char *bom;
+  const char *bad;
+  gsize       bad_len;
+  const char *first;      /* the one problem, formatted */
+} BadEncodingCase;
+
+static const BadEncodingCase bad_encoding_cases[] = {
+  /* 0x81 is one of the five bytes windows-1252 leaves undefined */
+  { "/gw/export-reader/encoding/windows-1252-undefined-byte", "WINDOWS-1252", "windows-1252", "", "\x81", 1,
+    "bad.xml:8:15: byte 0x81 is not a character in windows-1252, the encoding of the file: save it as UTF-8" },
+  /* a high surrogate followed by "A" */
+  { "/gw/export-reader/encoding/utf16le-lone-surrogate", "UTF-16LE", "UTF-16", "\xff\xfe", "\x00\xd8", 2,
+    "bad.xml:8:15: U+D800 is half of a UTF-16 character (a lone surrogate): save the file as UTF-8" },
+  { "/gw/export-reader/encoding/utf16be-lone-surrogate", "UTF-16BE", "UTF-16", "\xfe\xff", "\xd8\x00", 2,
+    "bad.xml:8:15: U+D800 is half of a UTF-16 character (a lone surrogate): save the file as UTF-8" },
+};
+
+static void
+test_bad_encoding (gconstpointer data)
+{
+  const BadEncodingCase *bc = data;
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = encoded_export (bc->charset, bc->declared, bc->bom, bc->bad, bc->bad_len);
+  const char *path = gw_test_tmp_write (tmp, "bad.xml", s->str, (gssize) s->len);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *stderr_path = NULL;
+  g_autofree char *printed = NULL;
+  g_auto(Failure) f = { 0 };
+  int saved;
+
+  saved = stderr_begin (&stderr_path);
+  read_bad (ds, path, &f);
+  printed = stderr_end (saved, g_steal_pointer (&stderr_path));
+  g_assert_cmpstr (printed, ==, "");
+  g_assert_cmpuint (f.problems->len, ==, 1);
+  first = first_problem (&f);
+  g_assert_cmpstr (first, ==, bc->first);
+  g_assert_cmpstr (f.error->message, ==, bc->first);
+}
+
+/* The same files without the bad bytes are valid: so the refusal is theirs. */
+static void
+test_bad_encoding_control (gconstpointer data)
+{
+  const BadEncodingCase *bc = data;
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = encoded_export (bc->charset, bc->declared, bc->bom, "", 0);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  GwImport *import = import_ok (ds, gw_test_tmp_write (tmp, "good.xml", s->str, (gssize) s->len));
+
+  g_assert_cmpuint (gw_import_get_records (import), ==, 2);
+}
+
+/* Issue 17 item 5: a groups= list longer than 4096 bytes was cut there. */
+static void
+test_many_groups (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                       "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"groups\" "
+                                       "generated=\"2007-07-12T08:30:00Z\">\n  <areas>\n");
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  const GwArea *area;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (s, "    <group id=\"deprived-decile-group-%03u\"/>\n", i);
+  g_string_append (s, "    <area code=\"E06000002\" name=\"Middlesbrough\" type=\"ua\" groups=\"");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (s, "%sdeprived-decile-group-%03u", i > 0 ? " " : "", i);
+  g_string_append (s, "\"/>\n  </areas>\n</export>\n");
+  g_assert_cmpuint (s->len, >, 2 * 4096);
+
+  import_ok (ds, gw_test_tmp_write (tmp, "groups.xml", s->str, (gssize) s->len));
+  area = gw_dataset_get_area (ds, area_number (ds, "E06000002"));
+  g_assert_nonnull (area->groups);
+  g_assert_cmpuint (area->groups->len, ==, 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("deprived-decile-group-%03u", i);
+
+      g_assert_cmpint (gw_dataset_lookup_group (ds, id), ==, (gint) g_array_index (area->groups, guint, i));
+    }
+}
+
+/* A decimal longer than a fixed buffer of 64 is still a decimal. */
+static void
+test_long_decimal (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                       "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"long\" "
+                                       "generated=\"2007-07-12T08:30:00Z\">\n  <areas>\n"
+                                       "    <area code=\"E06000002\" name=\"Middlesbrough\" type=\"ua\"/>\n"
+                                       "  </areas>\n  <population period=\"2007\" basis=\"mid-year-estimate\">\n"
+                                       "    <c area=\"E06000002\" sex=\"m\" age=\"0\" n=\"1234.5");
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  gint area;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_c (s, '0');
+  g_string_append (s, "\"/>\n  </population>\n</export>\n");
+  import_ok (ds, gw_test_tmp_write (tmp, "long.xml", s->str, (gssize) s->len));
+  area = gw_dataset_lookup_area (ds, "E06000002");
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_POPULATION,
+                               gw_key_population ((guint) area, GW_SEX_MALE, period ("2007"), GW_AGE_0)), ==, 1234.5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1651,6 +1843,15 @@ main (int    argc,
   g_test_add_func ("/gw/export-reader/gzip/same-rows-and-sha256", test_gzip_same_rows);
   g_test_add_func ("/gw/export-reader/gzip/error-position", test_gzip_error_position);
   g_test_add_func ("/gw/export-reader/gzip/truncated", test_gzip_truncated);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_encoding_cases); i++)
+    {
+      g_autofree char *control = g_strconcat (bad_encoding_cases[i].test, "/control", NULL);
+
+      g_test_add_data_func (bad_encoding_cases[i].test, &bad_encoding_cases[i], test_bad_encoding);
+      g_test_add_data_func (control, &bad_encoding_cases[i], test_bad_encoding_control);
+    }
+  g_test_add_func ("/gw/export-reader/groups/300-memberships", test_many_groups);
+  g_test_add_func ("/gw/export-reader/n/long-decimal", test_long_decimal);
 
   g_test_add_data_func ("/gw/export-reader/revision/earlier-first", GINT_TO_POINTER (FALSE), test_revision);
   g_test_add_data_func ("/gw/export-reader/revision/later-first", GINT_TO_POINTER (TRUE), test_revision);
