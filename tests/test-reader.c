@@ -115,6 +115,9 @@ static const char *const reference_cases[][3] = {
    * with blanks before the XML declaration) */
   { "spreadsheetml", "PhpSpreadsheet__excel2003.xml", SSML },
   { "spreadsheetml", "PhpSpreadsheet__issue.2157.small.xml", SSML },
+  /* SDMX-ML in UTF-16 */
+  { "hostile/selfwritten", "utf16le_bom_valid.xml", SDMX },
+  { "hostile/selfwritten", "utf16be_bom_valid.xml", SDMX },
 };
 
 static void
@@ -192,6 +195,12 @@ test_other_xml (void)
   assert_refused_at (gw_test_tmp_write (tmp, "other.xml", "<?xml version=\"1.0\"?>\n", -1), 2,
                      "other.xml:2:1: the file has no root element (only an XML declaration, comments or "
                      "processing instructions)");
+  /* an internal subset holds '>': the sniffer still sees XML */
+  assert_refused_at (gw_test_tmp_write (tmp, "doctype.xml",
+                                        "<?xml version=\"1.0\"?>\n<!DOCTYPE export [ <!ENTITY a \"x\"> ]>\n"
+                                        "<export xmlns=\"urn:gapwatch:export:1\"/>\n", -1), 2,
+                     "doctype.xml:2:1: the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads "
+                     "no DTD or entity");
 }
 
 int

@@ -121,13 +121,29 @@ root_namespace (const char *p, const char *end, const char *prefix)
     }
 }
 
-/* Reads the prolog and the first start tag.  FALSE when the bytes do not
- * start like XML (or HTML). */
+/* The end of a <!DOCTYPE ...>, past an internal subset in brackets. */
+static const char *
+after_doctype (const char *p, const char *end)
+{
+  guint depth = 0;
+
+  for (; p < end; p++)
+    if (*p == '[')
+      depth++;
+    else if (*p == ']' && depth > 0)
+      depth--;
+    else if (*p == '>' && depth == 0)
+      return p + 1;
+  return NULL;
+}
+
+/* Reads the prolog and the first start tag, as far as the bytes go.  FALSE
+ * when the bytes do not start like XML (or HTML). */
 static gboolean
 scan_markup (GwHead *head, const char *p, const char *end, gboolean *excel_pi, gboolean *html)
 {
   p = skip_space (p, end);
-  if (p >= end)
+  if (p >= end || *p != '<')
     return FALSE;
   while (p < end && *p == '<')
     {
@@ -145,7 +161,7 @@ scan_markup (GwHead *head, const char *p, const char *end, gboolean *excel_pi, g
       else if (has_prefix_nocase (p, end, "<!DOCTYPE"))
         {
           *html |= has_prefix_nocase (skip_space (p + 9, end), end, "html");
-          next = after (p, end, ">");
+          next = after_doctype (p, end);
         }
       else
         {
@@ -164,10 +180,10 @@ scan_markup (GwHead *head, const char *p, const char *end, gboolean *excel_pi, g
           return TRUE;
         }
       if (next == NULL)
-        return TRUE;
+        break;
       p = skip_space (next, end);
     }
-  return p >= end;
+  return TRUE;
 }
 
 static gboolean
