@@ -1724,6 +1724,24 @@ test_bad_encoding (gconstpointer data)
   g_assert_cmpstr (f.error->message, ==, bc->first);
 }
 
+/* Compressed: the bytes are found in the inflated file. */
+static void
+test_bad_encoding_gzip (void)
+{
+  const BadEncodingCase *bc = &bad_encoding_cases[0];
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = encoded_export (bc->charset, bc->declared, bc->bom, bc->bad, bc->bad_len);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autofree char *first = NULL;
+  g_auto(Failure) f = { 0 };
+
+  read_bad (ds, gw_test_tmp_write_gzip (tmp, "bad.xml.gz", s->str, s->len), &f);
+  g_assert_cmpuint (f.problems->len, ==, 1);
+  first = first_problem (&f);
+  g_assert_cmpstr (first, ==, "bad.xml.gz:8:15: byte 0x81 is not a character in windows-1252, the encoding of the "
+                              "file: save it as UTF-8");
+}
+
 /* The same files without the bad bytes are valid: so the refusal is theirs. */
 static void
 test_bad_encoding_control (gconstpointer data)
@@ -1853,6 +1871,7 @@ main (int    argc,
       g_test_add_data_func (bad_encoding_cases[i].test, &bad_encoding_cases[i], test_bad_encoding);
       g_test_add_data_func (control, &bad_encoding_cases[i], test_bad_encoding_control);
     }
+  g_test_add_func ("/gw/export-reader/encoding/windows-1252-undefined-byte/gzip", test_bad_encoding_gzip);
   g_test_add_func ("/gw/export-reader/groups/300-memberships", test_many_groups);
   g_test_add_func ("/gw/export-reader/n/long-decimal", test_long_decimal);
 
