@@ -21,6 +21,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
 
 #include "formats/gw-export-reader.h"
@@ -784,8 +785,18 @@ test_special_other (void)
 {
   g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
 
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+  const char *socket_path = gw_test_tmp_path (tmp, "trap.socket");
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (socket_path);
+  g_autoptr(GError) error = NULL;
+
   assert_special (tmp->dir, NULL, "not a regular file: a directory");
   assert_special ("/dev/null", NULL, "not a regular file: a device");
+  /* a socket cannot even be opened: still said what it is */
+  g_assert_nonnull (socket);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  g_assert_no_error (error);
+  assert_special (socket_path, NULL, "not a regular file: a socket");
 }
 
 /* decl_only.xml: libxml2 says "Extra content at the end of the document". */
@@ -868,7 +879,7 @@ main (int    argc,
   g_test_add_func ("/gw/hostile/large/many-attributes/script-50k", test_many_attributes_script);
   g_test_add_func ("/gw/hostile/large/many-attributes/record", test_many_attributes_record);
   g_test_add_func ("/gw/hostile/special-file/fifo", test_special_fifo);
-  g_test_add_func ("/gw/hostile/special-file/directory-and-device", test_special_other);
+  g_test_add_func ("/gw/hostile/special-file/directory-device-socket", test_special_other);
   g_test_add_func ("/gw/hostile/no-root/declaration-only", test_declaration_only);
   g_test_add_func ("/gw/hostile/large/area-limit", test_area_limit);
   g_test_add_func ("/gw/hostile/large/many-namespaces/root-20k", test_many_namespaces_root);
