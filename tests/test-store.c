@@ -28,9 +28,45 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
+#include "tracker/gw-target.h"
 
 /* Fixtures */
+
+/* The store keeps texts; the tracker reads and writes them. */
+static GPtrArray *
+load_targets (GwWorkspace  *workspace,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) stored = gw_workspace_list_targets (workspace, error);
+  g_autoptr(GPtrArray) targets = NULL;
+
+  if (stored == NULL)
+    return NULL;
+  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const GwWorkspaceTarget *st = g_ptr_array_index (stored, i);
+      GwTarget *t = gw_target_deserialize (st->text, error);
+
+      if (t == NULL)
+        return NULL;
+      g_assert_cmpstr (t->name, ==, st->id);
+      g_ptr_array_add (targets, t);
+    }
+  return g_steal_pointer (&targets);
+}
+
+static gboolean
+save_target (GwWorkspace     *workspace,
+             const GwTarget  *target,
+             GError         **error)
+{
+  g_autofree char *text = gw_target_serialize (target);
+
+  return gw_workspace_save_target (workspace, target->name, text, error);
+}
 
 static char *
 sample_path (const char *name)
@@ -488,14 +524,14 @@ import_files (GwWorkspace           *workspace,
               GwWorkspaceFileStatus  expected)
 {
   g_autoptr(GError) error = NULL;
-  GwImportTask *task = gw_workspace_import_files (workspace, dataset, paths, NULL, &error);
+  GwImportTask *task = gw_session_import_files (workspace, dataset, paths, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (task);
   g_assert_cmpuint (gw_import_task_get_n_results (task), ==, g_strv_length ((GStrv) paths));
   for (guint i = 0; i < gw_import_task_get_n_results (task); i++)
     {
-      const GwWorkspaceFileResult *r = gw_workspace_get_file_result (task, i);
+      const GwWorkspaceFileResult *r = gw_session_get_file_result (task, i);
 
       g_assert_nonnull (r);
       if (r->status != expected)
@@ -558,16 +594,16 @@ test_open_newer (Fixture       *f,
   g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *backup = g_strdup_printf ("%s.v2.bak", f->path);
+  g_autofree char *backup = g_strdup_printf ("%s.v3.bak", f->path);
 
   g_clear_object (&workspace);
-  raw_exec (f->path, "PRAGMA user_version = 2");
+  raw_exec (f->path, "PRAGMA user_version = 3");
 
   workspace = gw_workspace_open (f->path, GW_WORKSPACE_OPEN_CREATE, &error);
   g_assert_null (workspace);
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
   expected = g_strdup_printf ("Cannot open the workspace %s: it was written by a newer Gapwatch "
-                              "(workspace version 2; this version reads up to version 1). "
+                              "(workspace version 3; this version reads up to version 2). "
                               "Update Gapwatch to open it; the file was not changed.", f->path);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
@@ -577,7 +613,7 @@ test_open_newer (Fixture       *f,
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
 
   /* left as it was */
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 3);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
@@ -601,7 +637,7 @@ test_open_migrate (Fixture       *f,
 
   workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_DEFAULT);
   g_assert_cmpstr (gw_workspace_get_backup_path (workspace), ==, backup);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, GW_WORKSPACE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'gw_targets'"), ==, 0);
 
   /* the backup is the file as it was */
@@ -610,7 +646,7 @@ test_open_migrate (Fixture       *f,
   g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM gw_targets WHERE name = 'le-2012'"), ==, 1);
   g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'imports'"), ==, 0);
 
-  targets = gw_workspace_load_targets (workspace, &error);
+  targets = load_targets (workspace, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 1);
   t = g_ptr_array_index (targets, 0);
@@ -746,7 +782,7 @@ test_import_again (Fixture       *f,
   g_assert_true (gw_workspace_load (workspace, loaded, NULL, &error));
   g_assert_no_error (error);
   task = import_files (workspace, loaded, both, GW_WORKSPACE_FILE_ALREADY_STORED);
-  r = gw_workspace_get_file_result (task, 1);
+  r = gw_session_get_file_result (task, 1);
   g_assert_cmpstr (r->error->message, ==, "le-b-revision.xml is already in the workspace: nothing changed");
   g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (loaded)), ==, 2);
   g_clear_object (&task);
@@ -979,15 +1015,15 @@ test_targets (Fixture       *f,
   custom->method = GW_PROJECTION_HOLT;
   custom->polarity = GW_POLARITY_LOWER_IS_BETTER;
 
-  g_assert_true (gw_workspace_save_target (workspace, le, &error));
-  g_assert_true (gw_workspace_save_target (workspace, custom, &error));
+  g_assert_true (save_target (workspace, le, &error));
+  g_assert_true (save_target (workspace, custom, &error));
   custom->reduction = 0.3;
-  g_assert_true (gw_workspace_save_target (workspace, custom, &error));
+  g_assert_true (save_target (workspace, custom, &error));
   g_assert_no_error (error);
   g_clear_object (&workspace);
 
   workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_READ_ONLY);
-  targets = gw_workspace_load_targets (workspace, &error);
+  targets = load_targets (workspace, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 2);
   t = g_ptr_array_index (targets, 0);
@@ -1019,7 +1055,7 @@ test_targets (Fixture       *f,
   g_assert_false (gw_workspace_remove_target (workspace, "le-2010", &error));
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_STORED);
   g_clear_pointer (&targets, g_ptr_array_unref);
-  targets = gw_workspace_load_targets (workspace, NULL);
+  targets = load_targets (workspace, NULL);
   g_assert_cmpuint (targets->len, ==, 1);
 }
 
@@ -1324,7 +1360,7 @@ test_read_only (Fixture       *f,
 
     g_assert_true (gw_workspace_load (workspace, dataset, NULL, NULL));
     task = import_files (workspace, dataset, (const char *const[]) { b, NULL }, GW_WORKSPACE_FILE_NOT_STORED);
-    r = gw_workspace_get_file_result (task, 0);
+    r = gw_session_get_file_result (task, 0);
     g_assert_error (r->error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_READ_ONLY);
     g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (dataset)), ==, 1);
   }
@@ -1400,7 +1436,7 @@ test_concurrent (Fixture       *f,
 
   gw_workspace_set_busy_timeout (workspace, 200);
   task = import_files (workspace, dataset, (const char *const[]) { c, NULL }, GW_WORKSPACE_FILE_NOT_STORED);
-  r = gw_workspace_get_file_result (task, 0);
+  r = gw_session_get_file_result (task, 0);
   g_assert_error (r->error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_BUSY);
   g_assert_true (g_str_has_suffix (r->error->message, "another program is writing to the workspace; "
                                                       "try again when it has finished"));
@@ -1474,7 +1510,7 @@ test_save_as (Fixture       *f,
   g_assert_cmpint (gw_workspace_count_imports (workspace, &error), ==, 2);
   g_assert_no_error (error);
   target->reduction = 0.25;
-  g_assert_true (gw_workspace_save_target (workspace, target, &error));
+  g_assert_true (save_target (workspace, target, &error));
   g_assert_no_error (error);
 
   g_assert_true (gw_workspace_save_as (workspace, copy, &error));
@@ -1502,7 +1538,7 @@ test_save_as (Fixture       *f,
     g_assert_cmpuint (gw_dataset_count (loaded, k), ==, gw_dataset_count (dataset, k));
   g_assert_cmpuint (gw_dataset_count (loaded, GW_RECORD_BIRTHS), >, 0);
   assert_same_dataset (dataset, loaded);
-  targets = gw_workspace_load_targets (reopened, &error);
+  targets = load_targets (reopened, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 1);
   g_assert_cmpstr (((GwTarget *) g_ptr_array_index (targets, 0))->name, ==, "births-gap");

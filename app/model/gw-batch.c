@@ -87,6 +87,7 @@ gw_batch_new (GwDataset *dataset)
   batch->declared_areas = g_hash_table_new (g_str_hash, g_str_equal);
   batch->groups = g_array_new (FALSE, TRUE, sizeof (GwBatchGroup));
   g_array_set_clear_func (batch->groups, clear_group);
+  batch->declared_groups = g_hash_table_new (g_str_hash, g_str_equal);
   batch->indicators = g_array_new (FALSE, TRUE, sizeof (GwBatchIndicator));
   g_array_set_clear_func (batch->indicators, clear_indicator);
 
@@ -107,6 +108,7 @@ gw_batch_free (GwBatch *batch)
   g_hash_table_unref (batch->group_index);
   g_hash_table_unref (batch->indicator_index);
   g_hash_table_unref (batch->declared_areas);
+  g_hash_table_unref (batch->declared_groups);
   g_ptr_array_unref (batch->area_codes);
   g_ptr_array_unref (batch->group_ids);
   g_ptr_array_unref (batch->bases);
@@ -201,9 +203,9 @@ gw_batch_declare_group (GwBatch    *batch,
 
   g_return_val_if_fail (batch != NULL && id != NULL, -1);
 
-  for (guint i = 0; i < batch->groups->len; i++)
-    if (strcmp (g_array_index (batch->groups, GwBatchGroup, i).id, id) == 0)
-      return -1;
+  /* A hash, not a scan of the groups so far: 100,000 groups took 17 s. */
+  if (g_hash_table_contains (batch->declared_groups, id))
+    return -1;
 
   index = add_name (batch->group_ids, batch->group_index, id, GW_MAX_GROUPS);
   if (index < 0)
@@ -213,6 +215,9 @@ gw_batch_declare_group (GwBatch    *batch,
   g.name = g_strdup (name);
   g.index = index;
   g_array_append_val (batch->groups, g);
+  g_hash_table_insert (batch->declared_groups,
+                       g_array_index (batch->groups, GwBatchGroup, batch->groups->len - 1).id,
+                       GUINT_TO_POINTER (batch->groups->len));
   return index;
 }
 

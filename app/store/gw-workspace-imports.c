@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Storing.  When a GwImportTask has committed a file, the import's rows are
+ * Storing.  When an import is committed into a dataset a GwWorkspaceSink
+ * watches (GwDataset::import-committed), the import's rows are
  * the rows of its slot in the dataset's current and history tables.  Their
  * keys use the dataset's numbers for areas, groups, bases and indicators; the
  * workspace keeps those numbers together with what they stand for (the
@@ -48,7 +49,6 @@
 #define READ_BLOCK        (1u << 20)
 #define COUNT_ROW_BYTES   16
 #define VALUE_ROW_BYTES   49
-#define WATCH_KEY         "gw-workspace-watch"
 
 static const char *const kind_names[GW_N_RECORD_KINDS] = {
   "deaths", "population", "births", "values",
@@ -1003,194 +1003,155 @@ fail:
   return FALSE;
 }
 
-/* Watching an import task */
+/* The sink: storing what is committed into a dataset */
 
-typedef struct
+struct _GwWorkspaceSink
 {
   GwWorkspace *workspace;
   GwDataset   *dataset;
-  Snapshot    *snapshot;
-  GArray      *results;   /* GwWorkspaceFileResult, by result index */
-} Watch;
+  Snapshot    *snapshot;   /* the dictionaries after the last change */
+  GHashTable  *results;    /* GwImport * (ref) -> GwWorkspaceFileResult * */
+  gulong       committed_id;
+  gulong       changed_id;
+};
 
 static void
-clear_file_result (gpointer data)
+file_result_free (gpointer data)
 {
   GwWorkspaceFileResult *r = data;
 
   g_clear_error (&r->error);
+  g_free (r);
 }
 
 static void
-watch_free (gpointer data)
+on_dataset_import_committed_cb (GwDataset *dataset,
+                                GwImport  *import,
+                                gpointer   user_data)
 {
-  Watch *watch = data;
-
-  g_clear_object (&watch->workspace);
-  g_clear_object (&watch->dataset);
-  snapshot_free (watch->snapshot);
-  g_array_unref (watch->results);
-  g_free (watch);
-}
-
-static void
-on_task_file_done_cb (GwImportTask *task,
-                      guint         index,
-                      gpointer      user_data)
-{
-  Watch *watch = user_data;
-  const GwImportResult *result = gw_import_task_get_result (task, index);
+  GwWorkspaceSink *sink = user_data;
   GwWorkspaceFileResult *fr;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
   gboolean found = FALSE;
 
-  if (result == NULL)
+  /* gw_workspace_load() committing what the workspace has already */
+  if (sink->workspace->loading)
     return;
-  if (watch->results->len <= index)
-    g_array_set_size (watch->results, index + 1);
-  fr = &g_array_index (watch->results, GwWorkspaceFileResult, index);
-  clear_file_result (fr);
-  base = g_path_get_basename (result->path);
 
-  switch (result->kind)
+  fr = g_new0 (GwWorkspaceFileResult, 1);
+  if (!store_import (sink->workspace, dataset, import, sink->snapshot, &found, &error))
     {
-    case GW_IMPORT_RESULT_IMPORTED:
-      if (!store_import (watch->workspace, watch->dataset, result->import, watch->snapshot,
-                         &found, &error))
-        {
-          fr->status = GW_WORKSPACE_FILE_NOT_STORED;
-          fr->error = g_steal_pointer (&error);
-          /* What the window shows is what the workspace keeps. */
-          gw_dataset_remove_import (watch->dataset, result->import);
-        }
-      else if (found)
-        {
-          fr->status = GW_WORKSPACE_FILE_ALREADY_STORED;
-          fr->error = g_error_new (GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
-                                   _("%s is already in the workspace: nothing changed"), base);
-        }
-      else
-        fr->status = GW_WORKSPACE_FILE_STORED;
-      snapshot_free (watch->snapshot);
-      watch->snapshot = snapshot_new (watch->dataset);
-      break;
-
-    case GW_IMPORT_RESULT_UNCHANGED:
-      if (result->import != NULL
-          && !has_sha256 (watch->workspace, gw_import_get_sha256 (result->import), &found, &error))
-        {
-          fr->status = GW_WORKSPACE_FILE_NOT_STORED;
-          fr->error = g_steal_pointer (&error);
-        }
-      else if (found)
-        {
-          fr->status = GW_WORKSPACE_FILE_ALREADY_STORED;
-          fr->error = g_error_new (GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
-                                   _("%s is already in the workspace: nothing changed"), base);
-        }
-      else
-        {
-          fr->status = GW_WORKSPACE_FILE_NOT_STORED;
-          fr->error = g_error_new (GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_STORED,
-                                   _("%s was imported before without the workspace, so it is not "
-                                     "stored; remove it and import it again to keep it"), base);
-        }
-      break;
-
-    default:
-      fr->status = GW_WORKSPACE_FILE_NOT_IMPORTED;
-      break;
+      fr->status = GW_WORKSPACE_FILE_NOT_STORED;
+      fr->error = g_steal_pointer (&error);
     }
+  else if (found)
+    {
+      fr->status = GW_WORKSPACE_FILE_ALREADY_STORED;
+      fr->error = g_error_new (GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED,
+                               _("%s is already in the workspace: nothing changed"),
+                               gw_import_get_basename (import));
+    }
+  else
+    fr->status = GW_WORKSPACE_FILE_STORED;
+  g_hash_table_replace (sink->results, g_object_ref (import), fr);
+}
+
+/* After every commit and removal: the "before" of the next commit. */
+static void
+on_dataset_changed_cb (GwDataset *dataset,
+                       gpointer   user_data)
+{
+  GwWorkspaceSink *sink = user_data;
+
+  snapshot_free (sink->snapshot);
+  sink->snapshot = snapshot_new (dataset);
 }
 
 /**
- * gw_workspace_watch_task:
+ * gw_workspace_sink_new:
  * @self: a workspace open for writing
- * @task: an import task that has not started
- * @dataset: the dataset the task imports into
+ * @dataset: the dataset imports are committed into
  *
- * Each file the task commits is stored in the workspace at once, in its own
- * transaction, from the task's "file-done" handler (on the task's main
- * context).  Connect other "file-done" handlers after this one to see the
- * outcome with gw_workspace_get_file_result().  Declarations are told from
- * the dataset's dictionaries before and after each commit, so no other
- * import may commit into dataset while the task runs.
- */
-void
-gw_workspace_watch_task (GwWorkspace  *self,
-                         GwImportTask *task,
-                         GwDataset    *dataset)
-{
-  Watch *watch;
-
-  g_return_if_fail (GW_IS_WORKSPACE (self));
-  g_return_if_fail (GW_IS_IMPORT_TASK (task));
-  g_return_if_fail (GW_IS_DATASET (dataset));
-  g_return_if_fail (g_object_get_data (G_OBJECT (task), WATCH_KEY) == NULL);
-
-  watch = g_new0 (Watch, 1);
-  watch->workspace = g_object_ref (self);
-  watch->dataset = g_object_ref (dataset);
-  watch->snapshot = snapshot_new (dataset);
-  watch->results = g_array_new (FALSE, TRUE, sizeof (GwWorkspaceFileResult));
-  g_array_set_clear_func (watch->results, clear_file_result);
-  g_object_set_data_full (G_OBJECT (task), WATCH_KEY, watch, watch_free);
-  g_signal_connect (task, "file-done", G_CALLBACK (on_task_file_done_cb), watch);
-}
-
-/**
- * gw_workspace_get_file_result:
- * @task: a task watched with gw_workspace_watch_task()
- * @index: a result index of the task
+ * Each import committed into @dataset while the sink lives is stored in
+ * the workspace at once, in its own transaction, from the dataset's
+ * ::import-committed handler.  Declarations are told from the dataset's
+ * dictionaries before and after each commit.
  *
- * Returns: (nullable): what the workspace did with that file, or NULL when
- *   the task is not watched or the file has no result yet
+ * Returns: (transfer full): the sink; gw_workspace_sink_free() stops it
  */
-const GwWorkspaceFileResult *
-gw_workspace_get_file_result (GwImportTask *task,
-                              guint         index)
+GwWorkspaceSink *
+gw_workspace_sink_new (GwWorkspace *self,
+                       GwDataset   *dataset)
 {
-  Watch *watch;
-
-  g_return_val_if_fail (GW_IS_IMPORT_TASK (task), NULL);
-
-  watch = g_object_get_data (G_OBJECT (task), WATCH_KEY);
-  if (watch == NULL || index >= watch->results->len)
-    return NULL;
-  return &g_array_index (watch->results, GwWorkspaceFileResult, index);
-}
-
-/**
- * gw_workspace_import_files:
- * @self: a workspace open for writing
- * @dataset: the dataset to import into (load the workspace into it first, so
- *   files may use the areas of the stored imports and revisions count right)
- * @paths: the files, imported in this order
- * @cancellable: (nullable): stops after the file being read; files stored
- *   before stay stored
- * @error: G_IO_ERROR_CANCELLED
- *
- * Returns: (transfer full) (nullable): the finished task, or NULL when cancelled
- */
-GwImportTask *
-gw_workspace_import_files (GwWorkspace         *self,
-                           GwDataset           *dataset,
-                           const char * const  *paths,
-                           GCancellable        *cancellable,
-                           GError             **error)
-{
-  g_autoptr(GwImportTask) task = NULL;
+  GwWorkspaceSink *sink;
 
   g_return_val_if_fail (GW_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
 
-  task = gw_import_task_new (dataset, paths);
-  gw_workspace_watch_task (self, task, dataset);
-  if (!gw_import_task_run (task, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&task);
+  sink = g_new0 (GwWorkspaceSink, 1);
+  sink->workspace = g_object_ref (self);
+  sink->dataset = g_object_ref (dataset);
+  sink->snapshot = snapshot_new (dataset);
+  sink->results = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, file_result_free);
+  sink->committed_id = g_signal_connect (dataset, "import-committed",
+                                         G_CALLBACK (on_dataset_import_committed_cb), sink);
+  sink->changed_id = g_signal_connect (dataset, "changed", G_CALLBACK (on_dataset_changed_cb), sink);
+  return sink;
+}
+
+void
+gw_workspace_sink_free (GwWorkspaceSink *sink)
+{
+  if (sink == NULL)
+    return;
+  g_clear_signal_handler (&sink->committed_id, sink->dataset);
+  g_clear_signal_handler (&sink->changed_id, sink->dataset);
+  g_clear_object (&sink->workspace);
+  g_clear_object (&sink->dataset);
+  snapshot_free (sink->snapshot);
+  g_hash_table_unref (sink->results);
+  g_free (sink);
+}
+
+/**
+ * gw_workspace_sink_get_result:
+ * @sink: a sink
+ * @import: an import committed while the sink lived
+ *
+ * Returns: (nullable): what the workspace did with it, or NULL when the
+ *   sink did not see it
+ */
+const GwWorkspaceFileResult *
+gw_workspace_sink_get_result (GwWorkspaceSink *sink,
+                              GwImport        *import)
+{
+  g_return_val_if_fail (sink != NULL, NULL);
+  g_return_val_if_fail (GW_IS_IMPORT (import), NULL);
+
+  return g_hash_table_lookup (sink->results, import);
+}
+
+/**
+ * gw_workspace_has_file:
+ * @self: an open workspace
+ * @sha256: the SHA-256 of a file's bytes, lower-case hex
+ * @found: (out): whether a stored import is that file
+ * @error: why the workspace cannot be read
+ *
+ * Returns: TRUE when @found was set
+ */
+gboolean
+gw_workspace_has_file (GwWorkspace  *self,
+                       const char   *sha256,
+                       gboolean     *found,
+                       GError      **error)
+{
+  g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL && found != NULL, FALSE);
+
+  if (self->db == NULL)
+    return _gw_workspace_check_writable (self, error);
+  return has_sha256 (self, sha256, found, error);
 }
 
 /* Loading */
@@ -1670,6 +1631,7 @@ gw_workspace_load (GwWorkspace   *self,
                                               " WHERE import_id = ? ORDER BY number", error)) == NULL)
     goto out;
 
+  self->loading = TRUE;
   while ((rc = sqlite3_step (imports)) == SQLITE_ROW)
     {
       g_autoptr(GError) local = NULL;
@@ -1700,6 +1662,7 @@ gw_workspace_load (GwWorkspace   *self,
   ok = TRUE;
 
 out:
+  self->loading = FALSE;
   g_clear_pointer (&l.groups, sqlite3_finalize);
   g_clear_pointer (&l.areas, sqlite3_finalize);
   g_clear_pointer (&l.bases, sqlite3_finalize);
