@@ -937,8 +937,8 @@ test_load_damaged (Fixture       *f,
 
   g_assert_false (gw_workspace_load (workspace, loaded, NULL, &error));
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT);
-  expected = g_strdup_printf ("Cannot load le-3-b from the workspace %s: the file is damaged "
-                              "(import_records: rows missing)", f->path);
+  expected = g_strdup_printf ("Cannot load le-3-b from the workspace %s: the workspace is damaged: "
+                              "import_records: rows missing", f->path);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (loaded)), ==, 1);
   g_assert_nonnull (gw_dataset_find_import (loaded, "le-3-a"));

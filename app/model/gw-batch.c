@@ -382,6 +382,14 @@ gw_batch_add_warning (GwBatch    *batch,
     g_ptr_array_add (batch->warnings, g_strdup (message));
 }
 
+void
+gw_batch_count_warnings (GwBatch *batch,
+                         guint    n)
+{
+  g_return_if_fail (batch != NULL);
+  batch->n_warnings = n > G_MAXUINT - batch->n_warnings ? G_MAXUINT : batch->n_warnings + n;
+}
+
 GArray *
 gw_batch_finish (GwBatch *batch)
 {

@@ -98,6 +98,9 @@ void            gw_batch_add_value           (GwBatch            *batch,
 /* message NULL: a warning counted whose text is not kept */
 void            gw_batch_add_warning         (GwBatch            *batch,
                                               const char         *message);
+/* n more warnings counted whose texts are not kept */
+void            gw_batch_count_warnings      (GwBatch            *batch,
+                                              guint               n);
 
 /* Sorts the staged rows and returns the keys that occur more than once in
  * this export (empty array when none).  Call once, after the last row. */

@@ -1209,8 +1209,47 @@ corrupt (Loader      *l,
          GError     **error)
 {
   g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT,
-               _("%s: the file is damaged (%s)"), l->what, detail);
+               _("%s: the workspace is damaged: %s"), l->what, detail);
   return FALSE;
+}
+
+static gboolean
+corrupt_printf (Loader      *l,
+                GError     **error,
+                const char  *format,
+                ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+corrupt_printf (Loader      *l,
+                GError     **error,
+                const char  *format,
+                ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  return corrupt (l, detail, error);
+}
+
+/* A text column, which must be NULL or UTF-8 (names go into messages,
+ * labels and JSON).  *out is NULL for NULL. */
+static gboolean
+column_utf8 (Loader        *l,
+             sqlite3_stmt  *stmt,
+             int            column,
+             const char    *field,
+             const char   **out,
+             GError       **error)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  *out = text;
+  if (text != NULL && !g_utf8_validate (text, sqlite3_column_bytes (stmt, column), NULL))
+    return corrupt_printf (l, error, _("%s is not valid UTF-8"), field);
+  return TRUE;
 }
 
 static gboolean
@@ -1246,13 +1285,15 @@ load_groups (Loader        *l,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint number = (guint) sqlite3_column_int64 (stmt, 0);
-      const char *gid = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 number = sqlite3_column_int64 (stmt, 0);
+      const char *gid, *name;
       gboolean declared = sqlite3_column_int (stmt, 2) != 0;
-      const char *name = (const char *) sqlite3_column_text (stmt, 3);
       gint index = -1;
 
-      if (gid == NULL || number >= GW_MAX_GROUPS)
+      if (!column_utf8 (l, stmt, 1, "import_groups.group_id", &gid, error)
+          || !column_utf8 (l, stmt, 3, "import_groups.name", &name, error))
+        return FALSE;
+      if (gid == NULL || number < 0 || number >= GW_MAX_GROUPS)
         return corrupt (l, "import_groups", error);
       if (!declared)
         index = gw_batch_lookup_group (batch, gid);
@@ -1282,14 +1323,21 @@ load_areas (Loader        *l,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint number = (guint) sqlite3_column_int64 (stmt, 0);
-      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 number = sqlite3_column_int64 (stmt, 0);
+      gint64 decile = sqlite3_column_int64 (stmt, 7);
+      const char *code, *name, *parent, *groups;
       gboolean declared = sqlite3_column_int (stmt, 2) != 0;
-      const char *groups = (const char *) sqlite3_column_text (stmt, 6);
       gint index = -1;
 
-      if (code == NULL || number >= GW_MAX_AREAS)
+      if (!column_utf8 (l, stmt, 1, "import_areas.code", &code, error)
+          || !column_utf8 (l, stmt, 3, "import_areas.name", &name, error)
+          || !column_utf8 (l, stmt, 5, "import_areas.parent", &parent, error)
+          || !column_utf8 (l, stmt, 6, "import_areas.groups", &groups, error))
+        return FALSE;
+      if (code == NULL || number < 0 || number >= GW_MAX_AREAS)
         return corrupt (l, "import_areas", error);
+      if (decile < 0 || decile > 10)
+        return corrupt (l, "import_areas.imd_decile", error);
       if (!declared)
         index = gw_batch_lookup_area (batch, code);
       if (index < 0)
@@ -1301,11 +1349,11 @@ load_areas (Loader        *l,
           if (!gw_area_type_parse ((const char *) sqlite3_column_text (stmt, 4), &type))
             return corrupt (l, "import_areas.type", error);
           decl.code = code;
-          decl.name = (const char *) sqlite3_column_text (stmt, 3);
+          decl.name = name;
           decl.type = type;
-          decl.parent = (const char *) sqlite3_column_text (stmt, 5);
+          decl.parent = parent;
           decl.groups = (const char *const *) ids;
-          decl.imd_decile = (guint) sqlite3_column_int (stmt, 7);
+          decl.imd_decile = (guint) decile;
           index = gw_batch_declare_area (batch, &decl);
         }
       if (index < 0)
@@ -1332,11 +1380,13 @@ load_bases (Loader        *l,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint number = (guint) sqlite3_column_int64 (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 number = sqlite3_column_int64 (stmt, 0);
+      const char *name;
       gint index;
 
-      if (name == NULL || number == 0 || number >= GW_MAX_BASES)
+      if (!column_utf8 (l, stmt, 1, "import_bases.name", &name, error))
+        return FALSE;
+      if (name == NULL || number <= 0 || number >= GW_MAX_BASES)
         return corrupt (l, "import_bases", error);
       index = gw_batch_intern_basis (batch, name);
       if (index < 0)
@@ -1360,20 +1410,26 @@ load_indicators (Loader        *l,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint number = (guint) sqlite3_column_int64 (stmt, 0);
-      const char *iid = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 number = sqlite3_column_int64 (stmt, 0);
+      const char *iid, *name, *unit, *polarity_text;
       gboolean declared = sqlite3_column_int (stmt, 2) != 0;
       GwPolarity polarity = GW_POLARITY_NONE;
       gint index;
 
-      if (iid == NULL || number >= GW_MAX_INDICATORS)
+      if (!column_utf8 (l, stmt, 1, "import_indicators.indicator_id", &iid, error)
+          || !column_utf8 (l, stmt, 3, "import_indicators.name", &name, error)
+          || !column_utf8 (l, stmt, 4, "import_indicators.unit", &unit, error)
+          || !column_utf8 (l, stmt, 5, "import_indicators.polarity", &polarity_text, error))
+        return FALSE;
+      if (iid == NULL || number < 0 || number >= GW_MAX_INDICATORS)
         return corrupt (l, "import_indicators", error);
-      gw_polarity_parse ((const char *) sqlite3_column_text (stmt, 5), &polarity);
+      /* "" is none */
+      if (polarity_text != NULL && *polarity_text != '\0' && !gw_polarity_parse (polarity_text, &polarity))
+        return corrupt (l, "import_indicators.polarity", error);
       /* Declaring with no name, unit or polarity changes nothing: that is
        * how a batch numbers an indicator another import declared. */
       if (declared || gw_dataset_lookup_indicator (l->dataset, iid) < 0)
-        index = gw_batch_declare_indicator (batch, iid, (const char *) sqlite3_column_text (stmt, 3),
-                                            (const char *) sqlite3_column_text (stmt, 4), polarity);
+        index = gw_batch_declare_indicator (batch, iid, name, unit, polarity);
       else
         index = gw_batch_declare_indicator (batch, iid, NULL, NULL, GW_POLARITY_NONE);
       if (index < 0)
@@ -1396,6 +1452,135 @@ kind_from_name (const char   *name,
   return FALSE;
 }
 
+/* What is wrong with a stored record, if anything. */
+typedef enum
+{
+  ROW_OK,
+  ROW_BAD_KEY,        /* bits set beyond the kind's fields */
+  ROW_BAD_AREA,
+  ROW_BAD_GROUP,
+  ROW_BAD_SEX,
+  ROW_BAD_AGE,
+  ROW_BAD_CAUSE,
+  ROW_BAD_BASIS,
+  ROW_BAD_PERIOD,
+  ROW_BAD_INDICATOR,
+  ROW_BAD_VALUE,
+} RowProblem;
+
+enum { MAP_AREAS, MAP_GROUPS, MAP_BASES, MAP_INDICATORS };
+
+/* Bits of each kind's key on disk (disk_key_encode): deaths, population,
+ * births, values. */
+static const guint disk_key_bits[GW_N_RECORD_KINDS] = { 53, 47, 42, 51 };
+
+/* NaN (absent) or finite. */
+static inline gboolean
+finite_or_nan (double d)
+{
+  return isnan (d) || isfinite (d);
+}
+
+/* Decodes the key of a stored row and checks every field against the
+ * model's ranges and the import's own dictionaries (maps), and the values
+ * against what a reader accepts: a workspace is untrusted input, and the
+ * methods index arrays with these numbers.  f gets the fields numbered for
+ * the batch. */
+static inline RowProblem
+check_row (GwRecordKind     kind,
+           const guint8    *data,
+           const NumberMap  maps[4],
+           GwKeyFields     *f)
+{
+  guint64 key = get_u64 (data);
+  guint number;
+
+  if (key >> disk_key_bits[kind] != 0)
+    return ROW_BAD_KEY;
+  disk_key_decode (kind, key, f);
+  if (f->sex > GW_SEX_PERSONS)
+    return ROW_BAD_SEX;
+  if (!gw_period_is_valid (f->period))
+    return ROW_BAD_PERIOD;
+  number = number_map_get (&maps[f->is_group ? MAP_GROUPS : MAP_AREAS], f->area);
+  if (number == G_MAXUINT)
+    return f->is_group ? ROW_BAD_GROUP : ROW_BAD_AREA;
+  f->area = number;
+
+  if (kind == GW_RECORD_VALUES)
+    {
+      double count = get_f64 (data + 32), denominator = get_f64 (data + 40);
+
+      number = number_map_get (&maps[MAP_INDICATORS], f->indicator);
+      if (number == G_MAXUINT)
+        return ROW_BAD_INDICATOR;
+      f->indicator = number;
+      if (!finite_or_nan (get_f64 (data + 8)) || !finite_or_nan (get_f64 (data + 16))
+          || !finite_or_nan (get_f64 (data + 24))
+          || !finite_or_nan (count) || count < 0 || !finite_or_nan (denominator) || denominator < 0
+          || data[48] > GW_NOTE_NOT_AVAILABLE)
+        return ROW_BAD_VALUE;
+      return ROW_OK;
+    }
+
+  if (kind != GW_RECORD_BIRTHS && f->age >= GW_N_AGE_BANDS)
+    return ROW_BAD_AGE;
+  if (kind == GW_RECORD_DEATHS)
+    {
+      if (f->cause >= GW_N_CAUSES)
+        return ROW_BAD_CAUSE;
+      number = number_map_get (&maps[MAP_BASES], f->basis);
+      if (number == G_MAXUINT)
+        return ROW_BAD_BASIS;
+      f->basis = number;
+    }
+  {
+    double value = get_f64 (data + 8);
+
+    /* counts: what a reader accepts, a non-negative number */
+    if (!isfinite (value) || value < 0)
+      return ROW_BAD_VALUE;
+  }
+  return ROW_OK;
+}
+
+static gboolean
+bad_row (Loader        *l,
+         GwRecordKind   kind,
+         gint64         row,
+         RowProblem     problem,
+         const guint8  *data,
+         GError       **error)
+{
+  const char *field;
+  guint number = 0;
+  GwKeyFields f;
+
+  disk_key_decode (kind, get_u64 (data), &f);
+  switch (problem)
+    {
+    case ROW_BAD_AREA:      field = "area"; number = f.area; break;
+    case ROW_BAD_GROUP:     field = "group"; number = f.area; break;
+    case ROW_BAD_SEX:       field = "sex"; number = f.sex; break;
+    case ROW_BAD_AGE:       field = "age"; number = f.age; break;
+    case ROW_BAD_CAUSE:     field = "cause"; number = f.cause; break;
+    case ROW_BAD_BASIS:     field = "basis"; number = f.basis; break;
+    case ROW_BAD_PERIOD:    field = "period"; number = f.period; break;
+    case ROW_BAD_INDICATOR: field = "indicator"; number = f.indicator; break;
+    case ROW_BAD_VALUE:
+      return corrupt_printf (l, error, _("%s record %" G_GINT64_FORMAT " has a value no export can give"),
+                             kind_names[kind], row + 1);
+    case ROW_BAD_KEY:
+    case ROW_OK:
+    default:
+      return corrupt_printf (l, error, _("%s record %" G_GINT64_FORMAT " has a key no export can give"),
+                             kind_names[kind], row + 1);
+    }
+  /* Translators: "deaths record 3 has area 1048575, which is out of range" */
+  return corrupt_printf (l, error, _("%s record %" G_GINT64_FORMAT " has %s %u, which is out of range"),
+                         kind_names[kind], row + 1, field, number);
+}
+
 static gboolean
 load_records (Loader          *l,
               sqlite3_int64    id,
@@ -1405,11 +1590,11 @@ load_records (Loader          *l,
               GError         **error)
 {
   gint64 counts[GW_N_RECORD_KINDS] = { 0 };
-  enum { AREAS, GROUPS, BASES, INDICATORS };
   sqlite3_stmt *stmt = l->records;
+  /* keys copied as they are when checked and nothing is renumbered */
   gboolean direct = model_layout_is_disk_layout ()
-                    && maps[AREAS].identity && maps[GROUPS].identity
-                    && maps[BASES].identity && maps[INDICATORS].identity;
+                    && maps[MAP_AREAS].identity && maps[MAP_GROUPS].identity
+                    && maps[MAP_BASES].identity && maps[MAP_INDICATORS].identity;
   int rc;
 
   sqlite3_reset (stmt);
@@ -1419,36 +1604,26 @@ load_records (Loader          *l,
       GwRecordKind kind;
       gint64 n_rows = sqlite3_column_int64 (stmt, 1);
       const guint8 *data = sqlite3_column_blob (stmt, 2);
-      gsize bytes = (gsize) sqlite3_column_bytes (stmt, 2);
-      gsize row_bytes;
+      gint64 bytes = sqlite3_column_bytes (stmt, 2);
+      gint64 row_bytes;
 
       if (!kind_from_name ((const char *) sqlite3_column_text (stmt, 0), &kind))
         return corrupt (l, "import_records.kind", error);
       row_bytes = kind == GW_RECORD_VALUES ? VALUE_ROW_BYTES : COUNT_ROW_BYTES;
-      if (n_rows < 0 || (gsize) n_rows * row_bytes != bytes || (n_rows > 0 && data == NULL))
-        return corrupt (l, "import_records.data", error);
-      counts[kind] += n_rows;
+      if (n_rows < 0 || n_rows > CHUNK_ROWS || n_rows * row_bytes != bytes || (n_rows > 0 && data == NULL))
+        return corrupt_printf (l, error, _("a chunk of %s records holds %" G_GINT64_FORMAT " bytes for %"
+                                           G_GINT64_FORMAT " records"),
+                               kind_names[kind], bytes, n_rows);
 
       for (gint64 i = 0; i < n_rows; i++, data += row_bytes)
         {
-          guint64 key = get_u64 (data);
+          GwKeyFields f;
+          RowProblem problem = check_row (kind, data, maps, &f);
+          guint64 key;
 
-          if (!direct)
-            {
-              GwKeyFields f;
-              guint area;
-
-              disk_key_decode (kind, key, &f);
-              area = number_map_get (&maps[f.is_group ? GROUPS : AREAS], f.area);
-              f.basis = number_map_get (&maps[BASES], f.basis);
-              if (kind == GW_RECORD_VALUES)
-                f.indicator = number_map_get (&maps[INDICATORS], f.indicator);
-              if (area == G_MAXUINT || f.basis == G_MAXUINT || f.indicator == G_MAXUINT)
-                return corrupt (l, "a record names a number missing from the dictionaries", error);
-              f.area = area;
-              key = gw_key_encode (kind, &f);
-            }
-
+          if (G_UNLIKELY (problem != ROW_OK))
+            return bad_row (l, kind, counts[kind] + i, problem, data, error);
+          key = direct ? get_u64 (data) : gw_key_encode (kind, &f);
           if (kind == GW_RECORD_VALUES)
             gw_batch_add_value (batch, key, get_f64 (data + 8), get_f64 (data + 16),
                                 get_f64 (data + 24), get_f64 (data + 32), get_f64 (data + 40),
@@ -1456,6 +1631,7 @@ load_records (Loader          *l,
           else
             gw_batch_add_count (batch, kind, key, get_f64 (data + 8));
         }
+      counts[kind] += n_rows;
     }
   if (rc != SQLITE_DONE)
     return step_error (l, rc, error);
@@ -1480,14 +1656,19 @@ load_warnings (Loader        *l,
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gw_batch_add_warning (batch, (const char *) sqlite3_column_text (stmt, 0));
+      const char *message;
+
+      if (!column_utf8 (l, stmt, 0, "import_warnings.message", &message, error))
+        return FALSE;
+      gw_batch_add_warning (batch, message);
       n++;
     }
   if (rc != SQLITE_DONE)
     return step_error (l, rc, error);
+  if (n > n_warnings)
+    return corrupt (l, "imports.n_warnings", error);
   /* the warnings counted whose texts were not kept */
-  for (; n < n_warnings; n++)
-    gw_batch_add_warning (batch, NULL);
+  gw_batch_count_warnings (batch, n_warnings - n);
   return TRUE;
 }
 
@@ -1499,10 +1680,9 @@ load_import (Loader        *l,
 {
   sqlite3_int64 id = sqlite3_column_int64 (row, 0);
   const char *export_id = (const char *) sqlite3_column_text (row, 1);
-  const char *file = (const char *) sqlite3_column_text (row, 2);
-  const char *sha256 = (const char *) sqlite3_column_text (row, 3);
-  const char *generated_text = (const char *) sqlite3_column_text (row, 4);
-  guint n_warnings = (guint) sqlite3_column_int64 (row, 8);
+  const char *file, *sha256, *generated_text, *version, *publisher, *title;
+  gint64 n_warnings = sqlite3_column_int64 (row, 8);
+  g_autofree char *shown_id = NULL;
   gint64 expected[GW_N_RECORD_KINDS];
   g_autoptr(GDateTime) generated = NULL;
   g_autoptr(GwBatch) batch = NULL;
@@ -1514,11 +1694,22 @@ load_import (Loader        *l,
   };
   gboolean ok = FALSE;
 
-  what = g_strdup_printf (_("Cannot load %s from the workspace %s"),
-                          export_id != NULL ? export_id : "?", l->self->path);
+  /* the message names the import even when its id is not UTF-8 */
+  shown_id = export_id != NULL ? g_utf8_make_valid (export_id, -1) : g_strdup ("?");
+  what = g_strdup_printf (_("Cannot load %s from the workspace %s"), shown_id, l->self->path);
   l->what = what;
+  if (!column_utf8 (l, row, 1, "imports.export_id", &export_id, error)
+      || !column_utf8 (l, row, 2, "imports.file", &file, error)
+      || !column_utf8 (l, row, 3, "imports.sha256", &sha256, error)
+      || !column_utf8 (l, row, 4, "imports.generated", &generated_text, error)
+      || !column_utf8 (l, row, 5, "imports.version", &version, error)
+      || !column_utf8 (l, row, 6, "imports.publisher", &publisher, error)
+      || !column_utf8 (l, row, 7, "imports.title", &title, error))
+    return FALSE;
   if (export_id == NULL || sha256 == NULL)
     return corrupt (l, "imports", error);
+  if (n_warnings < 0 || n_warnings > G_MAXUINT)
+    return corrupt (l, "imports.n_warnings", error);
   for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
     expected[k] = sqlite3_column_int64 (row, 9 + k);
 
@@ -1541,10 +1732,7 @@ load_import (Loader        *l,
     }
 
   batch = gw_batch_new (l->dataset);
-  gw_batch_set_header (batch, export_id, generated,
-                       (const char *) sqlite3_column_text (row, 5),
-                       (const char *) sqlite3_column_text (row, 6),
-                       (const char *) sqlite3_column_text (row, 7));
+  gw_batch_set_header (batch, export_id, generated, version, publisher, title);
   gw_batch_set_source (batch, file, sha256);
 
   /* groups before areas: an area's declaration names its groups */
@@ -1553,8 +1741,17 @@ load_import (Loader        *l,
       && load_bases (l, id, batch, &maps[2], error)
       && load_indicators (l, id, batch, &maps[3], error)
       && load_records (l, id, batch, maps, expected, error)
-      && load_warnings (l, id, batch, n_warnings, error))
+      && load_warnings (l, id, batch, (guint) n_warnings, error))
     ok = TRUE;
+  if (ok)
+    {
+      /* An export never has one key twice; the dataset counts on it. */
+      g_autoptr(GArray) dups = gw_batch_finish (batch);
+
+      if (dups->len > 0)
+        ok = corrupt_printf (l, error, _("a %s record is stored twice"),
+                             kind_names[g_array_index (dups, GwDuplicate, 0).kind]);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (maps); i++)
     g_free (maps[i].map);
   if (!ok)
