@@ -390,6 +390,26 @@ gw_batch_count_warnings (GwBatch *batch,
   batch->n_warnings = n > G_MAXUINT - batch->n_warnings ? G_MAXUINT : batch->n_warnings + n;
 }
 
+gpointer
+gw_batch_add_rows (GwBatch      *batch,
+                   GwRecordKind  kind,
+                   guint         n)
+{
+  g_return_val_if_fail (batch != NULL && !batch->finished, NULL);
+  g_return_val_if_fail ((guint) kind < GW_N_RECORD_KINDS, NULL);
+  return gw_table_append_rows (batch->tables[kind], n);
+}
+
+void
+gw_batch_reserve (GwBatch      *batch,
+                  GwRecordKind  kind,
+                  guint         n)
+{
+  g_return_if_fail (batch != NULL);
+  g_return_if_fail ((guint) kind < GW_N_RECORD_KINDS);
+  gw_table_reserve (batch->tables[kind], n);
+}
+
 GArray *
 gw_batch_finish (GwBatch *batch)
 {
@@ -402,11 +422,15 @@ gw_batch_finish (GwBatch *batch)
     {
       GwTable *t = batch->tables[k];
       guint n = gw_table_n_rows (t);
+      gsize size = gw_table_row_size (t);
+      const guint8 *rows;
 
       gw_table_sort (t);
+      rows = gw_table_rows (t);
       for (guint i = 1; i < n; i++)
         {
-          guint64 a = gw_table_row_key (t, i - 1), b = gw_table_row_key (t, i);
+          guint64 a = *(const guint64 *) (rows + (gsize) (i - 1) * size);
+          guint64 b = *(const guint64 *) (rows + (gsize) i * size);
 
           if (a == b && (dups->len == 0 || g_array_index (dups, GwDuplicate, dups->len - 1).logical_key != gw_row_logical (b)
                          || g_array_index (dups, GwDuplicate, dups->len - 1).kind != k))

@@ -1166,6 +1166,9 @@ typedef struct
   sqlite3_stmt *indicators;
   sqlite3_stmt *records;
   sqlite3_stmt *warnings;
+  sqlite3_blob *blob;        /* reopened for each records chunk */
+  guint8       *scratch;     /* a values chunk as stored */
+  gsize         scratch_size;
   const char   *what;
 } Loader;
 
@@ -1581,6 +1584,34 @@ bad_row (Loader        *l,
                          kind_names[kind], row + 1, field, number);
 }
 
+/* A count row on disk (key u64, value f64, little-endian) has the size of
+ * a GwCountRow: it is read straight into the batch and converted in place. */
+G_STATIC_ASSERT (sizeof (GwCountRow) == COUNT_ROW_BYTES);
+
+/* Reads the BLOB of a records chunk into buf, with SQLite's incremental
+ * I/O: no copy of up to 49 MiB allocated per chunk and freed again. */
+static gboolean
+read_chunk (Loader         *l,
+            sqlite3_int64   rowid,
+            guint8         *buf,
+            gint64          bytes,
+            GError        **error)
+{
+  int rc;
+
+  if (l->blob == NULL)
+    rc = sqlite3_blob_open (l->self->db, "main", "import_records", "data", rowid, 0, &l->blob);
+  else
+    rc = sqlite3_blob_reopen (l->blob, rowid);
+  if (rc == SQLITE_OK && sqlite3_blob_bytes (l->blob) != bytes)
+    return corrupt (l, "import_records.data", error);
+  if (rc == SQLITE_OK && bytes > 0)
+    rc = sqlite3_blob_read (l->blob, buf, (int) bytes, 0);
+  if (rc != SQLITE_OK)
+    return step_error (l, rc, error);
+  return TRUE;
+}
+
 static gboolean
 load_records (Loader          *l,
               sqlite3_int64    id,
@@ -1597,39 +1628,86 @@ load_records (Loader          *l,
                     && maps[MAP_BASES].identity && maps[MAP_INDICATORS].identity;
   int rc;
 
+  /* Room for the rows the import says it has (untrusted: at most 16 chunks'
+   * worth ahead), so the tables do not grow by copying. */
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    if (expected[k] > 0)
+      gw_batch_reserve (batch, k, (guint) MIN (expected[k], 16 * (gint64) CHUNK_ROWS));
+
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GwRecordKind kind;
       gint64 n_rows = sqlite3_column_int64 (stmt, 1);
-      const guint8 *data = sqlite3_column_blob (stmt, 2);
-      gint64 bytes = sqlite3_column_bytes (stmt, 2);
+      sqlite3_int64 rowid = sqlite3_column_int64 (stmt, 2);
+      gint64 bytes = sqlite3_column_int64 (stmt, 3);
       gint64 row_bytes;
 
       if (!kind_from_name ((const char *) sqlite3_column_text (stmt, 0), &kind))
         return corrupt (l, "import_records.kind", error);
+      if (sqlite3_column_type (stmt, 3) != SQLITE_INTEGER)
+        return corrupt (l, "import_records.data", error);
       row_bytes = kind == GW_RECORD_VALUES ? VALUE_ROW_BYTES : COUNT_ROW_BYTES;
-      if (n_rows < 0 || n_rows > CHUNK_ROWS || n_rows * row_bytes != bytes || (n_rows > 0 && data == NULL))
+      if (n_rows < 0 || n_rows > CHUNK_ROWS || n_rows * row_bytes != bytes)
         return corrupt_printf (l, error, _("a chunk of %s records holds %" G_GINT64_FORMAT " bytes for %"
                                            G_GINT64_FORMAT " records"),
                                kind_names[kind], bytes, n_rows);
+      if (n_rows == 0)
+        continue;
 
-      for (gint64 i = 0; i < n_rows; i++, data += row_bytes)
+      if (kind != GW_RECORD_VALUES)
         {
-          GwKeyFields f;
-          RowProblem problem = check_row (kind, data, maps, &f);
-          guint64 key;
+          /* read into the batch's rows, then each converted in place */
+          guint8 *data = gw_batch_add_rows (batch, kind, (guint) n_rows);
 
-          if (G_UNLIKELY (problem != ROW_OK))
-            return bad_row (l, kind, counts[kind] + i, problem, data, error);
-          key = direct ? get_u64 (data) : gw_key_encode (kind, &f);
-          if (kind == GW_RECORD_VALUES)
-            gw_batch_add_value (batch, key, get_f64 (data + 8), get_f64 (data + 16),
-                                get_f64 (data + 24), get_f64 (data + 32), get_f64 (data + 40),
-                                (GwNote) data[48]);
-          else
-            gw_batch_add_count (batch, kind, key, get_f64 (data + 8));
+          if (!read_chunk (l, rowid, data, bytes, error))
+            return FALSE;
+          for (gint64 i = 0; i < n_rows; i++, data += COUNT_ROW_BYTES)
+            {
+              GwKeyFields f;
+              RowProblem problem = check_row (kind, data, maps, &f);
+              GwCountRow row;
+
+              if (G_UNLIKELY (problem != ROW_OK))
+                return bad_row (l, kind, counts[kind] + i, problem, data, error);
+              row.key = gw_row_key (direct ? get_u64 (data) : gw_key_encode (kind, &f), 0);
+              row.value = get_f64 (data + 8);
+              memcpy (data, &row, sizeof row);
+            }
+        }
+      else
+        {
+          const guint8 *data;
+          GwValueRow *rows;
+
+          if (l->scratch_size < (gsize) bytes)
+            {
+              g_free (l->scratch);
+              l->scratch = g_malloc ((gsize) bytes);
+              l->scratch_size = (gsize) bytes;
+            }
+          if (!read_chunk (l, rowid, l->scratch, bytes, error))
+            return FALSE;
+          data = l->scratch;
+          rows = gw_batch_add_rows (batch, kind, (guint) n_rows);
+          for (gint64 i = 0; i < n_rows; i++, data += VALUE_ROW_BYTES)
+            {
+              GwKeyFields f;
+              RowProblem problem = check_row (kind, data, maps, &f);
+              GwValueRow *row = &rows[i];
+
+              if (G_UNLIKELY (problem != ROW_OK))
+                return bad_row (l, kind, counts[kind] + i, problem, data, error);
+              memset (row, 0, sizeof *row);
+              row->key = gw_row_key (direct ? get_u64 (data) : gw_key_encode (kind, &f), 0);
+              row->value = get_f64 (data + 8);
+              row->lower = get_f64 (data + 16);
+              row->upper = get_f64 (data + 24);
+              row->count = get_f64 (data + 32);
+              row->denominator = get_f64 (data + 40);
+              row->note = (GwNote) data[48];
+            }
         }
       counts[kind] += n_rows;
     }
@@ -1822,7 +1900,8 @@ gw_workspace_load (GwWorkspace   *self,
       || (l.indicators = _gw_workspace_prepare (self, "SELECT number, indicator_id, declared, name, unit,"
                                                 " polarity FROM import_indicators WHERE import_id = ?"
                                                 " ORDER BY number", error)) == NULL
-      || (l.records = _gw_workspace_prepare (self, "SELECT kind, n_rows, data FROM import_records"
+      /* length(data) reads no BLOB: read_chunk does */
+      || (l.records = _gw_workspace_prepare (self, "SELECT kind, n_rows, rowid, length(data) FROM import_records"
                                              " WHERE import_id = ? ORDER BY kind, chunk", error)) == NULL
       || (l.warnings = _gw_workspace_prepare (self, "SELECT message FROM import_warnings"
                                               " WHERE import_id = ? ORDER BY number", error)) == NULL)
@@ -1865,6 +1944,8 @@ out:
   g_clear_pointer (&l.bases, sqlite3_finalize);
   g_clear_pointer (&l.indicators, sqlite3_finalize);
   g_clear_pointer (&l.records, sqlite3_finalize);
+  g_clear_pointer (&l.blob, sqlite3_blob_close);
+  g_clear_pointer (&l.scratch, g_free);
   g_clear_pointer (&l.warnings, sqlite3_finalize);
   g_clear_pointer (&imports, sqlite3_finalize);
   if (self->db != NULL && !sqlite3_get_autocommit (self->db))
