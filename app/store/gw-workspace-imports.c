@@ -34,6 +34,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -1571,16 +1572,16 @@ bad_row (Loader        *l,
     case ROW_BAD_PERIOD:    field = "period"; number = f.period; break;
     case ROW_BAD_INDICATOR: field = "indicator"; number = f.indicator; break;
     case ROW_BAD_VALUE:
-      return corrupt_printf (l, error, _("%s record %" G_GINT64_FORMAT " has a value no export can give"),
+      return corrupt_printf (l, error, _("%s record %" PRId64 " has a value no export can give"),
                              kind_names[kind], row + 1);
     case ROW_BAD_KEY:
     case ROW_OK:
     default:
-      return corrupt_printf (l, error, _("%s record %" G_GINT64_FORMAT " has a key no export can give"),
+      return corrupt_printf (l, error, _("%s record %" PRId64 " has a key no export can give"),
                              kind_names[kind], row + 1);
     }
   /* Translators: "deaths record 3 has area 1048575, which is out of range" */
-  return corrupt_printf (l, error, _("%s record %" G_GINT64_FORMAT " has %s %u, which is out of range"),
+  return corrupt_printf (l, error, _("%s record %" PRId64 " has %s %u, which is out of range"),
                          kind_names[kind], row + 1, field, number);
 }
 
@@ -1650,8 +1651,7 @@ load_records (Loader          *l,
         return corrupt (l, "import_records.data", error);
       row_bytes = kind == GW_RECORD_VALUES ? VALUE_ROW_BYTES : COUNT_ROW_BYTES;
       if (n_rows < 0 || n_rows > CHUNK_ROWS || n_rows * row_bytes != bytes)
-        return corrupt_printf (l, error, _("a chunk of %s records holds %" G_GINT64_FORMAT " bytes for %"
-                                           G_GINT64_FORMAT " records"),
+        return corrupt_printf (l, error, _("a chunk of %s records holds %" PRId64 " bytes for %" PRId64 " records"),
                                kind_names[kind], bytes, n_rows);
       if (n_rows == 0)
         continue;

@@ -5,6 +5,7 @@
 #include "gw-target.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -287,7 +288,7 @@ gw_target_deserialize (const char  *text,
     }
   if (version > TARGET_VERSION)
     {
-      invalid (error, _("it was written by a newer Gapwatch (version %" G_GINT64_FORMAT ")"), version);
+      invalid (error, _("it was written by a newer Gapwatch (version %" PRId64 ")"), version);
       return NULL;
     }
 
