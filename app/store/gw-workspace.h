@@ -96,8 +96,11 @@ void          gw_workspace_set_busy_timeout   (GwWorkspace           *self,
                                                guint                  msec);
 
 /* Commits every stored import into dataset, in the order they were imported.
- * Imports the dataset already has (same id and content) are skipped.  On an
- * error the imports before it stay in the dataset. */
+ * Imports the dataset already has (same id and content) are skipped.  Every
+ * record, name and count is checked as it is read (a workspace may come from
+ * anyone): an import that fails gives CORRUPT, "… the workspace is damaged:
+ * …" naming it, and nothing of it enters the dataset; the others load.
+ * Loading never writes to the file. */
 gboolean      gw_workspace_load               (GwWorkspace           *self,
                                                GwDataset             *dataset,
                                                GCancellable          *cancellable,
