@@ -848,6 +848,7 @@ assert_same_target (const GwTarget *a,
   g_assert_cmpuint (a->sexes, ==, b->sexes);
   g_assert_cmpint (a->method, ==, b->method);
   g_assert_cmpint (a->polarity, ==, b->polarity);
+  g_assert_cmpint (a->subject, ==, b->subject);
 }
 
 /* gw_target_serialize and back: every field exactly; untrusted texts
@@ -864,6 +865,8 @@ test_target_text (Fixture       *f,
     { "[Target]\nVersion=2\nName=x\n", "The target cannot be read: it was written by a newer Gapwatch (version 2)" },
     { "[Target]\nVersion=1\n", "The target cannot be read: it has no Name" },
     { "[Target]\nVersion=1\nName=x\nGap=huge\n", "The target cannot be read: Gap “huge” is not relative or absolute" },
+    { "[Target]\nVersion=1\nName=x\nSubject=everyone\n",
+      "The target cannot be read: Subject “everyone” is not group, members or area" },
     { "[Target]\nVersion=1\nName=x\nMethod=guess\n", "The target cannot be read: Method “guess” is not linear, latest or holt" },
     { "[Target]\nVersion=1\nName=x\nPolarity=up\n",
       "The target cannot be read: Polarity “up” is not higher-is-better or lower-is-better" },
@@ -887,6 +890,7 @@ test_target_text (Fixture       *f,
   custom->sexes = (1u << GW_SEX_FEMALE) | (1u << GW_SEX_PERSONS);
   custom->method = GW_PROJECTION_LATEST;
   custom->polarity = GW_POLARITY_HIGHER_IS_BETTER;
+  custom->subject = GW_TARGET_SUBJECT_MEMBERS;
 
   for (gint i = -1; i < 0 || names[i] != NULL; i++)
     {

@@ -114,6 +114,51 @@ gw_gap_measure_to_string (GwGapMeasure gap)
 }
 
 gboolean
+gw_target_subject_parse (const char *text,
+                         GwTarget   *target)
+{
+  static const struct { const char *prefix; GwTargetSubject subject; } kinds[] = {
+    { "group:", GW_TARGET_SUBJECT_GROUP },
+    { "members:", GW_TARGET_SUBJECT_MEMBERS },
+    { "area:", GW_TARGET_SUBJECT_AREA },
+  };
+  GwTargetSubject subject = GW_TARGET_SUBJECT_GROUP;
+  const char *id = text;
+
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_prefix (text, kinds[i].prefix))
+      {
+        subject = kinds[i].subject;
+        id = text + strlen (kinds[i].prefix);
+        break;
+      }
+  if (id[0] == '\0' || strchr (id, ':') != NULL || !g_utf8_validate (id, -1, NULL))
+    return FALSE;
+  g_free (target->group);
+  target->group = g_strdup (id);
+  target->subject = subject;
+  return TRUE;
+}
+
+char *
+gw_target_subject_to_string (const GwTarget *target)
+{
+  g_return_val_if_fail (target != NULL, NULL);
+
+  switch (target->subject)
+    {
+    case GW_TARGET_SUBJECT_MEMBERS: return g_strconcat ("members:", target->group, NULL);
+    case GW_TARGET_SUBJECT_AREA:    return g_strconcat ("area:", target->group, NULL);
+    case GW_TARGET_SUBJECT_GROUP:
+    default:                        return g_strconcat ("group:", target->group, NULL);
+    }
+}
+
+gboolean
 gw_projection_parse (const char   *text,
                      GwProjection *out)
 {
@@ -147,6 +192,9 @@ gw_projection_to_string (GwProjection method)
 #define TARGET_GROUP   "Target"
 #define TARGET_VERSION 1
 
+/* Subject=: whom the target tracks; no key is a group (GW_TARGET_SUBJECT_GROUP). */
+static const char *const subject_names[] = { "group", "members", "area" };
+
 char *
 gw_target_serialize (const GwTarget *target)
 {
@@ -166,6 +214,8 @@ gw_target_serialize (const GwTarget *target)
     g_key_file_set_string (kf, TARGET_GROUP, "Indicator", target->indicator);
   if (target->group != NULL)
     g_key_file_set_string (kf, TARGET_GROUP, "Group", target->group);
+  if (target->subject != GW_TARGET_SUBJECT_GROUP && (guint) target->subject < G_N_ELEMENTS (subject_names))
+    g_key_file_set_string (kf, TARGET_GROUP, "Subject", subject_names[target->subject]);
   if (target->comparator != NULL)
     g_key_file_set_string (kf, TARGET_GROUP, "Comparator", target->comparator);
   g_key_file_set_string (kf, TARGET_GROUP, "Gap", gw_gap_measure_to_string (target->gap));
@@ -314,6 +364,24 @@ gw_target_deserialize (const char  *text,
     {
       invalid (error, _("Gap “%s” is not relative or absolute"), value);
       return NULL;
+    }
+  g_clear_pointer (&value, g_free);
+
+  if (!get_string (kf, "Subject", &value, error))
+    return NULL;
+  if (value != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (subject_names); i++)
+        if (strcmp (value, subject_names[i]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (subject_names))
+        {
+          invalid (error, _("Subject “%s” is not group, members or area"), value);
+          return NULL;
+        }
+      t->subject = (GwTargetSubject) i;
     }
   g_clear_pointer (&value, g_free);
 
