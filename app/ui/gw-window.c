@@ -260,7 +260,7 @@ on_task_file_done_cb (GwImportTask *task,
 
   basename = gw_ui_display_basename (result->path);
   /* The workspace's handler ran first (gw_window_workspace_watch). */
-  stored = gw_workspace_get_file_result (task, index);
+  stored = gw_session_get_file_result (task, index);
   if (stored != NULL && stored->status == GW_WORKSPACE_FILE_NOT_STORED && stored->error != NULL)
     {
       gw_window_add_not_stored (self, result->path, stored->error);
@@ -309,7 +309,7 @@ gw_window_summarize (GwWindow     *self,
   for (guint i = 0; i < n_results; i++)
     {
       const GwImportResult *result = gw_import_task_get_result (task, i);
-      const GwWorkspaceFileResult *stored = gw_workspace_get_file_result (task, i);
+      const GwWorkspaceFileResult *stored = gw_session_get_file_result (task, i);
 
       if (result->kind != GW_IMPORT_RESULT_CANCELLED)
         n_finished++;
