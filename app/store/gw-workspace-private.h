@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <sqlite3.h>
 
 #include "gw-workspace.h"
@@ -62,6 +64,63 @@ gboolean      _gw_workspace_check_writable (GwWorkspace *self,
  * deleted, so a test can kill the process or write from another one while
  * the transaction is open. */
 void          _gw_workspace_test_stall    (void);
+
+/* gw-workspace-codec.c: records on disk */
+#define CHUNK_ROWS        (1u << 20)
+#define ORIGINAL_CHUNK    (8u << 20)
+#define READ_BLOCK        (1u << 20)
+#define COUNT_ROW_BYTES   16
+#define VALUE_ROW_BYTES   49
+
+/* "deaths", "population", "births", "values": the kinds as stored */
+extern const char *const _gw_workspace_kind_names[GW_N_RECORD_KINDS];
+
+/* A key in the layout of schema version 1, from and to its fields. */
+guint64       _gw_workspace_disk_key_encode (GwRecordKind       kind,
+                                             const GwKeyFields *f);
+void          _gw_workspace_disk_key_decode (GwRecordKind       kind,
+                                             guint64            k,
+                                             GwKeyFields       *f);
+/* Whether the model packs keys as the disk does (keys are then copied). */
+gboolean      _gw_workspace_model_layout_is_disk_layout (void);
+
+/* Little-endian numbers of a stored row. */
+static inline void
+_gw_put_u64 (guint8 *p, guint64 v)
+{
+  v = GUINT64_TO_LE (v);
+  memcpy (p, &v, 8);
+}
+
+static inline void
+_gw_put_f64 (guint8 *p, double d)
+{
+  guint64 v;
+
+  memcpy (&v, &d, 8);
+  _gw_put_u64 (p, v);
+}
+
+static inline guint64
+_gw_get_u64 (const guint8 *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, 8);
+  return GUINT64_FROM_LE (v);
+}
+
+static inline double
+_gw_get_f64 (const guint8 *p)
+{
+  guint64 v = _gw_get_u64 (p);
+  double d;
+
+  memcpy (&d, &v, 8);
+  return d;
+}
+
+/* gw-workspace-load.c: the loader shares nothing but gw_workspace_load(). */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
