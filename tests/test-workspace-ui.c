@@ -893,6 +893,122 @@ test_save_copy (Fixture       *f,
   g_assert_cmpint (stored_imports (default_path), ==, 4);
 }
 
+/* Runs gapwatch-cli with the NULL-terminated arguments; its stdout. */
+static char *
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) GW_CLI_PATH);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* Targets travel with the workspace: one added with `gapwatch-cli targets
+ * add` is in the window's list, tracked and printed in the report; one the
+ * settings kept (earlier versions) moves into the workspace at start. */
+static void
+test_targets_workspace (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "team.gwdb", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listed = NULL, *text = NULL, *csv_2010 = NULL, *csv_half = NULL;
+  g_autoptr(GwTarget) half = NULL;
+  GVariantBuilder builder, legacy;
+  GListModel *titles;
+  gboolean found_half = FALSE, found_legacy = FALSE;
+  GwSession *session;
+
+  make_workspace (path, NULL);
+  g_free (run_cli ("targets", "add", "--workspace", path, "--id", "le-half", "--name", "Halve the gap",
+                   "--indicator", "le-birth", "--baseline", "1995-1997", "--target", "2009-2011",
+                   "--reduction", "50", NULL));
+
+  /* a target as GSettings kept it before targets moved into workspaces */
+  close_window (&f->window);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_builder_init (&legacy, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&legacy, "{sv}", "name", g_variant_new_string ("target-1"));
+  g_variant_builder_add (&legacy, "{sv}", "title", g_variant_new_string ("Old settings target"));
+  g_variant_builder_add (&legacy, "{sv}", "indicator", g_variant_new_string ("le-birth"));
+  g_variant_builder_add (&legacy, "{sv}", "group", g_variant_new_string ("spearhead"));
+  g_variant_builder_add (&legacy, "{sv}", "baseline", g_variant_new_string ("1995-1997"));
+  g_variant_builder_add (&legacy, "{sv}", "target-period", g_variant_new_string ("2009-2011"));
+  g_variant_builder_add (&legacy, "{sv}", "reduction", g_variant_new_double (0.2));
+  g_variant_builder_add_value (&builder, g_variant_builder_end (&legacy));
+  g_object_set (f->settings, "targets", g_variant_builder_end (&builder), NULL);
+
+  f->window = open_window (f, path);
+  session = gw_window_get_session (f->window);
+  half = gw_session_lookup_target (session, "le-half");
+  g_assert_nonnull (half);
+
+  /* listed in the header bar, by name */
+  titles = gtk_drop_down_get_model (GTK_DROP_DOWN (find_one (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, NULL)));
+  for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+    {
+      const char *title = gtk_string_list_get_string (GTK_STRING_LIST (titles), i);
+
+      found_half |= g_strcmp0 (title, "Halve the gap") == 0;
+      found_legacy |= g_strcmp0 (title, "Old settings target") == 0;
+    }
+  g_assert_true (found_half);
+  g_assert_true (found_legacy);
+
+  /* the settings' target moved into the workspace, and out of the settings */
+  {
+    g_autoptr(GVariant) left = NULL;
+
+    g_object_get (f->settings, "targets", &left, NULL);
+    g_assert_cmpuint (g_variant_n_children (left), ==, 0);
+  }
+  listed = run_cli ("targets", "list", "--workspace", path, NULL);
+  g_assert_nonnull (strstr (listed, "\nle-half,Halve the gap,"));
+  g_assert_nonnull (strstr (listed, "\ntarget-1,Old settings target,"));
+
+  /* tracked: the table is the CLI's for that target, not the built-in's */
+  csv_2010 = gw_tracker_view_format_csv (tracker_view (f->window));
+  g_assert_true (gw_window_set_target (f->window, "le-half"));
+  wait_idle (f->window);
+  csv_half = gw_tracker_view_format_csv (tracker_view (f->window));
+  g_assert_cmpstr (csv_half, !=, csv_2010);
+  {
+    g_autofree char *cli = run_cli ("track", "--workspace", path, "--target", "le-half", NULL);
+
+    g_assert_cmpstr (csv_half, ==, cli);
+  }
+
+  /* printed: the report's title names it */
+  g_assert_true (gw_window_export_report (f->window, pdf_file, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-l", "1", pdf, "-", NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Halve the gap"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1046,8 @@ main (int   argc,
               fixture_set_up, test_store_refused, fixture_tear_down);
   g_test_add ("/gw/workspace-ui/copy/save-as", Fixture, NULL,
               fixture_set_up, test_save_copy, fixture_tear_down);
+  g_test_add ("/gw/workspace-ui/targets/workspace", Fixture, NULL,
+              fixture_set_up, test_targets_workspace, fixture_tear_down);
 
   status = g_test_run ();
   remove_tree (data_home);
