@@ -183,6 +183,14 @@ add_below (GwInequality *self, guint area, guint small)
     g_array_append_val (list, small);
 }
 
+/* Most areas have no small areas below them: their slot stays NULL. */
+static void
+free_below (gpointer list)
+{
+  if (list != NULL)
+    g_array_unref (list);
+}
+
 static void
 find_small_areas (GwInequality *self)
 {
@@ -192,7 +200,7 @@ find_small_areas (GwInequality *self)
 
   self->small = g_array_new (FALSE, FALSE, sizeof (SmallArea));
   self->small_of_area = g_new (gint, MAX (n_areas, 1));
-  self->below = g_ptr_array_new_full (n_areas, (GDestroyNotify) g_array_unref);
+  self->below = g_ptr_array_new_full (n_areas, free_below);
   g_ptr_array_set_size (self->below, n_areas);
 
   for (guint a = 0; a < n_areas; a++)

@@ -143,7 +143,11 @@ write_json (GString *out, const Row *rows, guint n_rows)
             {
               char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-              g_string_append (out, gw_table_format_json_number (rows[r].number[c - FIRST_NUMBER], buf));
+              /* quantiles is a count: 10, not the shortest double "1e+01" */
+              if (c == FIRST_NUMBER)
+                g_string_append_printf (out, "%u", (guint) rows[r].number[0]);
+              else
+                g_string_append (out, gw_table_format_json_number (rows[r].number[c - FIRST_NUMBER], buf));
             }
           g_string_append (out, c + 1 < N_COLUMNS ? ",\n" : "\n");
         }
