@@ -103,6 +103,29 @@ sii_test_lsoa_code (guint i, char code[16])
   g_snprintf (code, 16, "E01%06u", i + 1);
 }
 
+typedef double (*SiiTestCountFunc) (guint i, guint sex, guint year, guint band);
+
+/* One year's <population> or <deaths> of every LSOA (deaths only of the
+ * LSOAs that have them that year). */
+static inline void
+sii_test_append_counts (GString *s, const char *element, const char *basis, guint year,
+                        SiiTestCountFunc count)
+{
+  gboolean deaths = count == sii_test_deaths;
+  char code[16];
+
+  g_string_append_printf (s, "  <%s period=\"%u\" basis=\"%s\">\n", element, year, basis);
+  for (guint i = 0; i < sii_test_n_lsoas (); i++)
+    for (guint sex = 0; sex < 2 && (!deaths || sii_test_has_deaths (i, year)); sex++)
+      for (guint b = 0; b < SII_TEST_N_BANDS; b++)
+        {
+          sii_test_lsoa_code (i, code);
+          g_string_append_printf (s, "    <c area=\"%s\" sex=\"%s\" age=\"%s\" n=\"%.0f\"/>\n", code,
+                                  sex == 0 ? "m" : "f", sii_test_bands[b], count (i, sex, year, b));
+        }
+  g_string_append_printf (s, "  </%s>\n", element);
+}
+
 /* The export as text. */
 static inline char *
 sii_test_export (void)
@@ -133,28 +156,8 @@ sii_test_export (void)
 
   for (guint y = SII_TEST_FIRST_YEAR; y < SII_TEST_FIRST_YEAR + SII_TEST_N_YEARS; y++)
     {
-      g_string_append_printf (s, "  <population period=\"%u\" basis=\"mid-year-estimate\">\n", y);
-      for (guint i = 0; i < n; i++)
-        for (guint sex = 0; sex < 2; sex++)
-          for (guint b = 0; b < SII_TEST_N_BANDS; b++)
-            {
-              sii_test_lsoa_code (i, code);
-              g_string_append_printf (s, "    <c area=\"%s\" sex=\"%s\" age=\"%s\" n=\"%.0f\"/>\n", code,
-                                      sex == 0 ? "m" : "f", sii_test_bands[b],
-                                      sii_test_population (i, sex, y, b));
-            }
-      g_string_append (s, "  </population>\n");
-      g_string_append_printf (s, "  <deaths period=\"%u\" basis=\"registration\">\n", y);
-      for (guint i = 0; i < n; i++)
-        for (guint sex = 0; sex < 2 && sii_test_has_deaths (i, y); sex++)
-          for (guint b = 0; b < SII_TEST_N_BANDS; b++)
-            {
-              sii_test_lsoa_code (i, code);
-              g_string_append_printf (s, "    <c area=\"%s\" sex=\"%s\" age=\"%s\" n=\"%.0f\"/>\n", code,
-                                      sex == 0 ? "m" : "f", sii_test_bands[b],
-                                      sii_test_deaths (i, sex, y, b));
-            }
-      g_string_append (s, "  </deaths>\n");
+      sii_test_append_counts (s, "population", "mid-year-estimate", y, sii_test_population);
+      sii_test_append_counts (s, "deaths", "registration", y, sii_test_deaths);
     }
   g_string_append (s, "</export>\n");
   return g_string_free (s, FALSE);
