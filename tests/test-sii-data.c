@@ -304,6 +304,53 @@ test_incomplete (Fixture *f, gconstpointer data)
   g_assert_cmpuint (value.n_deciles, ==, 0);
 }
 
+/* An LSOA under an MSOA under a UA counts for the UA, the MSOA does not
+ * (LSOAs win over MSOAs) and is no subject of its own; without counts the
+ * new LSOA leaves its decile without counts. */
+static void
+test_msoa (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "msoa.xml", NULL);
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GwInequality) ineq = NULL;
+  g_autoptr(GArray) subjects = NULL;
+  g_autoptr(GError) error = NULL;
+  GwInequalityValue value;
+  GwSiiOptions options;
+
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"msoa\" generated=\"2019-07-01T00:00:00Z\">\n"
+    "  <areas>\n"
+    "    <area code=\"E02000001\" name=\"MSOA 1\" type=\"msoa\" parent=\"E06000002\" imd-decile=\"3\"/>\n"
+    "    <area code=\"E01900001\" name=\"LSOA new\" type=\"lsoa\" parent=\"E02000001\" imd-decile=\"3\"/>\n"
+    "  </areas>\n"
+    "</export>\n", -1, &error));
+  g_assert_no_error (error);
+  task = gw_import_task_new (f->ds, (const char *const[]) { path, NULL });
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+
+  ineq = gw_inequality_new (f->ds, 0, &error);
+  g_assert_no_error (error);
+  subjects = gw_inequality_list_subjects (ineq);
+  for (guint i = 0; i < subjects->len; i++)
+    {
+      const GwInequalitySubject *s = &g_array_index (subjects, GwInequalitySubject, i);
+
+      g_assert_true (s->is_group || s->subject != area (f, "E02000001"));
+    }
+  g_assert_cmpuint (subjects->len, ==, 7);
+
+  test_options (&options);
+  g_assert_false (gw_inequality_compute (ineq, FALSE, area (f, "E06000002"), GW_SEX_MALE, 0,
+                                         &options, &value, &error));
+  g_assert_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES);
+  g_assert_cmpuint (value.n_small_areas, ==, 11);
+  g_assert_cmpint (value.small_area_type, ==, GW_AREA_LSOA);
+  g_assert_cmpuint (value.missing_deciles, ==, 1u << 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,6 +359,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gw/sii-data/period/latest", test_period);
   ADD ("/gw/sii-data/subjects/list", test_subjects);
+  ADD ("/gw/sii-data/subjects/msoa", test_msoa);
   ADD ("/gw/sii-data/counts/area", test_area);
   ADD ("/gw/sii-data/counts/group-england", test_group_and_england);
   ADD ("/gw/sii-data/counts/incomplete", test_incomplete);
