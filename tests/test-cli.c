@@ -23,7 +23,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "gw-test-csv.h"
 #include "gw-test-files.h"
+#include "gw-test-sii-export.h"
 
 typedef struct
 {
@@ -868,6 +870,170 @@ test_targets (void)
   remove_tree (dir);
 }
 
+/* --- sii ----------------------------------------------------------------- */
+
+#define SII_HEADER "indicator,area_code,area_name,sex,period,quantiles,sii,sii_lower95,sii_upper95," \
+                   "sii_lower998,sii_upper998,rii,rii_lower95,rii_upper95,rii_lower998,rii_upper998"
+
+/* The CSV row of area (code or group id) and sex, split; NULL if none. */
+static GStrv
+sii_row (const char *csv, const char *area, const char *sex)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = gw_test_csv_split_line (lines[i]);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 16);
+      if (g_str_equal (fields[1], area) && g_str_equal (fields[3], sex))
+        return g_steal_pointer (&fields);
+    }
+  return NULL;
+}
+
+/* Every area with LSOAs and the group, both sexes, the latest three years;
+ * the areas without every decile get empty rows and one note. */
+static void
+test_sii_csv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-sii-XXXXXX", &error);
+  g_autofree char *path = sii_test_write_export (dir);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) full = NULL, empty = NULL;
+  const char *p;
+  guint named = 0;
+  CliRun run;
+
+  cli_run (&run, "sii", "--repetitions", "2000", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, SII_HEADER);
+  /* England, the region, four UAs and the group, men and women */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 7 * 2 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "le-birth,E92000001,England,m,2016-2018,9,,"));
+
+  full = sii_row (run.out, "E06000001", "f");
+  g_assert_nonnull (full);
+  g_assert_cmpstr (full[2], ==, "Unitary, 1");
+  g_assert_cmpstr (full[4], ==, "2016-2018");
+  g_assert_cmpstr (full[5], ==, "10");
+  g_assert_cmpfloat (g_ascii_strtod (full[7], NULL), <, g_ascii_strtod (full[6], NULL));
+  g_assert_cmpfloat (g_ascii_strtod (full[6], NULL), <, g_ascii_strtod (full[8], NULL));
+  g_assert_cmpfloat (g_ascii_strtod (full[6], NULL), >, 5.0);
+  g_assert_cmpfloat (g_ascii_strtod (full[11], NULL), >, 1.0);
+  {
+    g_auto(GStrv) group = sii_row (run.out, "g1", "m");
+
+    g_assert_nonnull (group);
+    g_assert_cmpstr (group[2], ==, "Group one");
+  }
+
+  /* no decile 7: the row, without values */
+  empty = sii_row (run.out, "E06000003", "m");
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (empty[5], ==, "9");
+  for (guint c = 6; c < 16; c++)
+    g_assert_cmpstr (empty[c], ==, "");
+
+  /* one note, each area named once although both its sexes have no value */
+  g_assert_cmpstr (run.err, ==, "gapwatch-cli sii: not every deprivation decile has small areas with deaths "
+                                "and populations for 2016-2018, so there is no SII for: E92000001, "
+                                "E12000001, E06000003, E06000004\n");
+  for (p = run.err; (p = strstr (p, "E06000003")) != NULL; p++)
+    named++;
+  g_assert_cmpuint (named, ==, 1);
+  cli_run_clear (&run);
+
+  /* an earlier period: every LSOA has its deaths, England has a value */
+  cli_run (&run, "sii", "--repetitions", "2000", "--period", "2015-2017", "--area", "E92000001",
+           "--sex", "m", "--indicator", "le-65", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_clear_pointer (&full, g_strfreev);
+  full = sii_row (run.out, "E92000001", "m");
+  g_assert_nonnull (full);
+  g_assert_cmpstr (full[0], ==, "le-65");
+  g_assert_cmpstr (full[4], ==, "2015-2017");
+  g_assert_cmpstr (full[5], ==, "10");
+  g_assert_cmpstr (full[6], !=, "");
+  g_assert_true (g_str_has_prefix (run.out, SII_HEADER "\nle-65,E92000001,"));
+  g_assert_cmpuint (strlen (run.out) - 1, ==, strchr (strchr (run.out, '\n') + 1, '\n') - run.out);
+  cli_run_clear (&run);
+
+  cli_run (&run, "sii", "--indicator", "imr", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--indicator must be le-birth or le-65, not “imr”"));
+  cli_run_clear (&run);
+  cli_run (&run, "sii", "--repetitions", "999", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_run_clear (&run);
+
+  remove_tree (dir);
+}
+
+/* The same seed, the same bytes; another seed moves the limits, not the SII
+ * or the RII; JSON has the exact numbers the CSV rounds. */
+static void
+test_sii_seed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-sii-XXXXXX", &error);
+  g_autofree char *path = sii_test_write_export (dir);
+  g_auto(GStrv) a = NULL, c = NULL;
+  CliRun run1, run2, run3, json;
+
+#define SII_RUN(run, seed, format) \
+  cli_run (run, "sii", "--area", "E06000002", "--sex", "f", "--repetitions", "5000", \
+           "--seed", seed, "--format", format, path, NULL)
+  SII_RUN (&run1, "7", "csv");
+  SII_RUN (&run2, "7", "csv");
+  SII_RUN (&run3, "8", "csv");
+  SII_RUN (&json, "7", "json");
+#undef SII_RUN
+  g_assert_cmpint (run1.status, ==, 0);
+  g_assert_cmpstr (run1.out, ==, run2.out);
+
+  a = sii_row (run1.out, "E06000002", "f");
+  c = sii_row (run3.out, "E06000002", "f");
+  g_assert_nonnull (a);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (a[6], ==, c[6]);     /* sii */
+  g_assert_cmpstr (a[11], ==, c[11]);   /* rii */
+  for (guint k = 7; k <= 10; k++)
+    g_assert_cmpstr (a[k], !=, c[k]);   /* its limits */
+
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *rows;
+    JsonObject *row;
+
+    json_parser_load_from_data (parser, json.out, -1, &error);
+    g_assert_no_error (error);
+    rows = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+    row = json_array_get_object_element (rows, 0);
+    g_assert_cmpstr (json_object_get_string_member (row, "area_name"), ==, "Unitary, 2");
+    g_assert_cmpint (json_object_get_int_member (row, "quantiles"), ==, 10);
+    for (guint k = 6; k < 16; k++)
+      {
+        const char *const names[] = { "sii", "sii_lower95", "sii_upper95", "sii_lower998", "sii_upper998",
+                                      "rii", "rii_lower95", "rii_upper95", "rii_lower998", "rii_upper998" };
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (buf, sizeof buf, "%.12g", json_object_get_double_member (row, names[k - 6]));
+        g_assert_cmpstr (buf, ==, a[k]);
+      }
+  }
+
+  cli_run_clear (&run1);
+  cli_run_clear (&run2);
+  cli_run_clear (&run3);
+  cli_run_clear (&json);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -893,6 +1059,8 @@ main (int    argc,
   g_test_add_func ("/gw/cli/output/json-exact", test_json_exact);
   g_test_add_func ("/gw/cli/output/write-error", test_write_error);
   g_test_add_func ("/gw/cli/targets/workspace", test_targets);
+  g_test_add_func ("/gw/cli/sii/csv", test_sii_csv);
+  g_test_add_func ("/gw/cli/sii/seed", test_sii_seed);
 
   return g_test_run ();
 }

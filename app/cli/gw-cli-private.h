@@ -68,6 +68,9 @@ int             gw_cli_render_run         (const GwCliCommand  *command,
 int             gw_cli_report_run         (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
+int             gw_cli_sii_run            (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
 
 /* gw-cli-common.c */
 

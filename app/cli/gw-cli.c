@@ -24,6 +24,7 @@ static const GwCliCommand gw_cli_commands[] = {
   { "indicators", N_("Compute indicators with confidence limits"), gw_cli_indicators_run },
   { "render", N_("Draw a chart to PNG, SVG or PDF"), gw_cli_render_run },
   { "report", N_("Write the board report as PDF"), gw_cli_report_run },
+  { "sii",        N_("Inequality in life expectancy within areas: SII and RII"), gw_cli_sii_run },
   { "summary",    N_("Import exports and describe the dataset"),   gw_cli_summary_run },
   { "targets",    N_("List, add or remove the targets of a workspace"), gw_cli_targets_run },
   { "track",      N_("Track a target: gaps, projections, status"), gw_cli_track_run },

@@ -1,0 +1,249 @@
+/* gw-cli-sii.c: `gapwatch-cli sii`, inequality in life expectancy within areas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The slope and relative index of inequality of life expectancy across the
+ * IMD deciles of each area's small areas (gw-inequality.h), one row per
+ * area or group and sex.  The CSV header is a contract for scripts:
+ *   indicator,area_code,area_name,sex,period,quantiles,sii,sii_lower95,
+ *   sii_upper95,sii_lower998,sii_upper998,rii,rii_lower95,rii_upper95,
+ *   rii_lower998,rii_upper998
+ * An area whose deciles are not all there gets a row without values, and is
+ * named once in a note on stderr.
+ */
+#include "gw-config.h"
+
+#include <glib/gi18n.h>
+
+#include "methods/gw-inequality.h"
+#include "session/gw-sii-writer.h"
+#include "gw-cli-private.h"
+
+/* More draws than this buy nothing the 99.8% limits can show, and each SII
+ * keeps two doubles per draw. */
+#define MAX_REPETITIONS 10000000
+
+/* The options as given, checked. */
+typedef struct
+{
+  const char  *indicator;   /* le-birth or le-65 */
+  guint        start_age;
+  guint        sexes;       /* bit per GwSex */
+  GwPeriod     period;      /* 0: the latest with data */
+  GwSiiOptions sii;
+} Request;
+
+static gboolean
+parse_unsigned (const GwCliCommand *command, const char *option, const char *text,
+                guint64 min, guint64 max, guint64 *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, out, &error))
+    {
+      gw_cli_usage_error (command, _("--%s “%s”: %s"), option, text, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* FALSE with the usage error printed. */
+static gboolean
+parse_request (const GwCliCommand *command, const char *indicator, const char *sex,
+               const char *period, const char *repetitions, const char *seed, Request *req)
+{
+  guint64 reps = GW_SII_DEFAULT_REPETITIONS, seed_value = GW_SII_DEFAULT_SEED;
+
+  gw_sii_options_init (&req->sii);
+  req->indicator = indicator != NULL ? indicator : "le-birth";
+  if (g_strcmp0 (req->indicator, "le-birth") == 0)
+    req->start_age = 0;
+  else if (g_strcmp0 (req->indicator, "le-65") == 0)
+    req->start_age = 65;
+  else
+    {
+      gw_cli_usage_error (command, _("--indicator must be le-birth or le-65, not “%s”"), indicator);
+      return FALSE;
+    }
+
+  if (sex == NULL)
+    req->sexes = (1u << GW_SEX_MALE) | (1u << GW_SEX_FEMALE);
+  else if (g_strcmp0 (sex, "m") == 0 || g_strcmp0 (sex, "f") == 0)
+    req->sexes = 1u << (sex[0] == 'm' ? GW_SEX_MALE : GW_SEX_FEMALE);
+  else
+    {
+      gw_cli_usage_error (command, _("--sex must be m or f, not “%s”"), sex);
+      return FALSE;
+    }
+
+  req->period = 0;
+  if (period != NULL
+      && (!gw_period_parse (period, &req->period)
+          || (gw_period_kind (req->period) != GW_PERIOD_YEAR
+              && gw_period_kind (req->period) != GW_PERIOD_POOLED)))
+    {
+      gw_cli_usage_error (command, _("--period “%s” is not a year or pooled years (e.g. 2016 or 2016-2018)"), period);
+      return FALSE;
+    }
+
+  if (!parse_unsigned (command, "repetitions", repetitions, GW_SII_MIN_REPETITIONS, MAX_REPETITIONS, &reps)
+      || !parse_unsigned (command, "seed", seed, 0, G_MAXUINT64, &seed_value))
+    return FALSE;
+  req->sii.repetitions = (guint) reps;
+  req->sii.seed = seed_value;
+  return TRUE;
+}
+
+static const char *
+subject_code (GwDataset *dataset, const GwInequalitySubject *s)
+{
+  return s->is_group ? gw_dataset_get_group (dataset, s->subject)->id
+                     : gw_dataset_get_area (dataset, s->subject)->code;
+}
+
+/* Every subject's SII, for each sex asked; the subjects whose deciles are
+ * incomplete are added to incomplete (their codes, each once), other
+ * reasons for no value are printed as they come. */
+static GArray *
+compute_rows (const GwCliCommand *command, GwDataset *dataset, GwInequality *ineq,
+              GArray *subjects, const Request *req, GPtrArray *incomplete)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (GwInequalityValue));
+
+  for (guint i = 0; i < subjects->len; i++)
+    {
+      const GwInequalitySubject *s = &g_array_index (subjects, GwInequalitySubject, i);
+      gboolean named = FALSE;
+
+      for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+        {
+          g_autoptr(GError) error = NULL;
+          GwInequalityValue value;
+
+          if (!(req->sexes & (1u << sex)))
+            continue;
+          if (!gw_inequality_compute (ineq, s->is_group, s->subject, sex, req->start_age,
+                                      &req->sii, &value, &error))
+            {
+              if (g_error_matches (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES))
+                {
+                  if (!named)
+                    g_ptr_array_add (incomplete, (gpointer) subject_code (dataset, s));
+                  named = TRUE;
+                }
+              else
+                g_printerr ("gapwatch-cli %s: %s (%s): %s\n", command->name,
+                            subject_code (dataset, s), gw_sex_to_string (sex), error->message);
+            }
+          g_array_append_val (values, value);
+        }
+    }
+  return values;
+}
+
+int
+gw_cli_sii_run (const GwCliCommand  *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autofree char *indicator = NULL, *area = NULL, *group = NULL, *sex = NULL, *period = NULL;
+  g_autofree char *repetitions = NULL, *seed = NULL, *format = NULL, *workspace = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Life expectancy at birth (le-birth, the default) or at 65 (le-65)"), N_("ID") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("Only this area"), N_("CODE") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Only this group"), N_("ID") },
+    { "sex", 0, 0, G_OPTION_ARG_STRING, &sex, N_("Only men (m) or women (f)"), N_("SEX") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("A year or pooled years, e.g. 2016-2018 (default: the latest three years with data)"), N_("PERIOD") },
+    { "repetitions", 0, 0, G_OPTION_ARG_STRING, &repetitions, N_("Simulations for the confidence limits (default 100000, at least 1000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Seed of the simulations (default 1): the same seed gives the same limits"), N_("S") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
+    GW_CLI_WORKSPACE_OPTION (workspace),
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = gw_cli_option_context_new (
+    /* xgettext:no-c-format */
+    command, N_("Computes the slope index of inequality (SII, in years) and the relative index "
+                "of inequality (RII) of life expectancy across the deprivation deciles of each "
+                "area's small areas (lsoa or msoa with an imd-decile), from their deaths and "
+                "populations pooled by decile, with 95% and 99.8% limits by simulation.  One row "
+                "per area or group with small areas and sex; an area without every decile gets "
+                "a row without values."), entries);
+  g_autoptr(GwSession) session = NULL;
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GwInequality) ineq = NULL;
+  g_autoptr(GArray) subjects = NULL;
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GPtrArray) incomplete = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GwTableFormat table_format;
+  GwDataset *dataset;
+  Request req;
+  gboolean failed;
+
+  if (!gw_cli_parse_options (command, context, argc, argv))
+    return GW_CLI_EXIT_USAGE;
+  if ((files == NULL || files[0] == NULL) && workspace == NULL)
+    return gw_cli_usage_error (command, _("no files given"));
+  if (area != NULL && group != NULL)
+    return gw_cli_usage_error (command, _("give --area or --group, not both"));
+  if (!parse_request (command, indicator, sex, period, repetitions, seed, &req)
+      || !gw_cli_parse_table_format (command, format, &table_format))
+    return GW_CLI_EXIT_USAGE;
+
+  session = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (session == NULL)
+    return GW_CLI_EXIT_INVALID;
+  failed = gw_import_task_get_n_failed (task) > 0;
+  dataset = gw_session_get_dataset (session);
+
+  subjects = g_array_new (FALSE, FALSE, sizeof (GwInequalitySubject));
+  if (area != NULL || group != NULL)
+    {
+      GwInequalitySubject s = { group != NULL, 0 };
+      gint found = group != NULL ? gw_dataset_lookup_group (dataset, group)
+                                 : gw_dataset_lookup_area (dataset, area);
+
+      if (found < 0)
+        {
+          g_printerr (group != NULL ? _("gapwatch-cli sii: no group “%s” in the exports\n")
+                                    : _("gapwatch-cli sii: no area “%s” in the exports\n"),
+                      group != NULL ? group : area);
+          return GW_CLI_EXIT_INVALID;
+        }
+      s.subject = (guint) found;
+      g_array_append_val (subjects, s);
+    }
+
+  ineq = gw_inequality_new (dataset, req.period, &error);
+  if (ineq == NULL)
+    {
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
+      return GW_CLI_EXIT_INVALID;
+    }
+  if (subjects->len == 0)
+    {
+      g_clear_pointer (&subjects, g_array_unref);
+      subjects = gw_inequality_list_subjects (ineq);
+    }
+
+  values = compute_rows (command, dataset, ineq, subjects, &req, incomplete);
+  if (incomplete->len > 0)
+    {
+      g_autofree char *names = NULL;
+      char text[GW_PERIOD_STRLEN];
+
+      g_ptr_array_add (incomplete, NULL);
+      names = g_strjoinv (", ", (char **) incomplete->pdata);
+      g_printerr (_("gapwatch-cli sii: not every deprivation decile has small areas with deaths and populations for %s, so there is no SII for: %s\n"),
+                  gw_period_format (gw_inequality_get_period (ineq), text), names);
+    }
+
+  gw_table_write_sii (out, dataset, req.indicator, (const GwInequalityValue *) values->data,
+                      values->len, table_format);
+  return gw_cli_write_out (command, out, NULL, failed ? GW_CLI_EXIT_INVALID : GW_CLI_EXIT_OK);
+}

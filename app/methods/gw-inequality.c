@@ -1,0 +1,743 @@
+/* gw-inequality.c: small areas' counts pooled by IMD decile, then the SII
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gw_inequality_new() reads the counts of the period once: for every small
+ * area and sex, deaths and populations by age band summed over the period's
+ * years (a national set has some 33,000 LSOAs, so only the period's years
+ * are kept, not a cell per year as the indicator engine keeps).  Each SII
+ * then only adds up its small areas' arrays by decile.
+ */
+#include "gw-inequality.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#define NB GW_N_AGE_BANDS
+/* An SII is given for men and for women. */
+#define N_SII_SEXES 2
+#define ALL_MONTHS 0xfff
+/* Parent chains are short (LSOA, MSOA, district, region, country); a longer
+ * one is a cycle the exports should not have. */
+#define MAX_PARENT_DEPTH 16
+
+typedef struct
+{
+  guint      area;       /* dataset area number */
+  guint      decile;     /* 1..10 */
+  GwAreaType type;       /* LSOA or MSOA */
+} SmallArea;
+
+/* One small area and sex over the whole period. */
+typedef struct
+{
+  double   deaths[NB];
+  double   pop[NB];
+  guint32  deaths_bands;   /* bands with deaths records in every year */
+  guint32  pop_bands;      /* bands with populations in every year */
+  gboolean complete;       /* deaths and populations in every year */
+} Counts;
+
+/* One year of a small area and sex, while the tables are read. */
+typedef struct
+{
+  guint32  deaths_bands;   /* yearly deaths records */
+  guint32  pop_bands;
+  guint16  month_mask;     /* months with monthly deaths records */
+  double  *month_deaths;   /* NB: the months summed, or NULL */
+} Year;
+
+struct _GwInequality
+{
+  GwDataset *dataset;        /* owned */
+  GwPeriod   period;
+  guint      first_year;
+  guint      n_years;
+  GArray    *small;          /* SmallArea, in area order */
+  gint      *small_of_area;  /* per dataset area: its index in small, or -1 */
+  GPtrArray *below;          /* per dataset area: GArray of small indexes, or NULL */
+  Counts    *counts;         /* [small][sex] */
+};
+
+G_DEFINE_QUARK (gw-inequality-error-quark, gw_inequality_error)
+
+static gboolean
+is_small_area (const GwArea *a)
+{
+  return (a->type == GW_AREA_LSOA || a->type == GW_AREA_MSOA)
+         && a->imd_decile >= 1 && a->imd_decile <= GW_INEQUALITY_N_DECILES
+         && a->parent >= 0;
+}
+
+/* The rows of one area in a deaths or population table (keys start with the
+ * area: gw-key.h). */
+static guint
+area_rows (GwDataset *dataset, GwRecordKind kind, guint area, guint *start)
+{
+  const GwTable *t = gw_dataset_get_table (dataset, kind);
+  guint64 first, next;
+
+  if (kind == GW_RECORD_DEATHS)
+    {
+      first = gw_key_deaths (area, 0, 0, 0, 0, 0);
+      next = gw_key_deaths (area + 1, 0, 0, 0, 0, 0);
+    }
+  else
+    {
+      first = gw_key_population (area, 0, 0, 0);
+      next = gw_key_population (area + 1, 0, 0, 0);
+    }
+  return gw_table_range (t, first, next - 1, start);
+}
+
+static const GwCountRow *
+count_row (GwDataset *dataset, GwRecordKind kind, guint index)
+{
+  return gw_table_row (gw_dataset_get_table (dataset, kind), index);
+}
+
+/**
+ * gw_inequality_latest_period:
+ * @dataset: the dataset
+ *
+ * The latest pooled 3-year period (2016-2018) each of whose years has
+ * deaths (yearly, or all twelve months) and populations of small areas: the
+ * default period of the SII, as the published one is pooled over three
+ * years.  Takes the dataset's read lock.
+ *
+ * Returns: the period, or 0 when there is none
+ */
+GwPeriod
+gw_inequality_latest_period (GwDataset *dataset)
+{
+  guint n_years = GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1;
+  g_autofree guint8 *has_deaths = g_new0 (guint8, n_years);
+  g_autofree guint8 *has_pop = g_new0 (guint8, n_years);
+  g_autofree guint16 *months = g_new0 (guint16, n_years);
+  GwPeriod latest = 0;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), 0);
+
+  gw_dataset_read_lock (dataset);
+  for (guint a = 0; a < gw_dataset_n_areas (dataset); a++)
+    {
+      guint start, n;
+      GwPeriod last = 0;
+
+      if (!is_small_area (gw_dataset_get_area (dataset, a)))
+        continue;
+      n = area_rows (dataset, GW_RECORD_DEATHS, a, &start);
+      for (guint i = start; i < start + n; i++)
+        {
+          GwKeyFields f;
+
+          gw_key_decode (GW_RECORD_DEATHS, gw_row_logical (count_row (dataset, GW_RECORD_DEATHS, i)->key), &f);
+          if (f.period == last)
+            continue;
+          last = f.period;
+          if (gw_period_kind (f.period) == GW_PERIOD_YEAR)
+            has_deaths[gw_period_first_year (f.period) - GW_PERIOD_YEAR_MIN] = TRUE;
+          else if (gw_period_kind (f.period) == GW_PERIOD_MONTH)
+            months[gw_period_first_year (f.period) - GW_PERIOD_YEAR_MIN] |= 1u << (gw_period_sub (f.period) - 1);
+        }
+      n = area_rows (dataset, GW_RECORD_POPULATION, a, &start);
+      for (guint i = start; i < start + n; i++)
+        {
+          GwKeyFields f;
+
+          gw_key_decode (GW_RECORD_POPULATION, gw_row_logical (count_row (dataset, GW_RECORD_POPULATION, i)->key), &f);
+          if (gw_period_kind (f.period) == GW_PERIOD_YEAR)
+            has_pop[gw_period_first_year (f.period) - GW_PERIOD_YEAR_MIN] = TRUE;
+        }
+    }
+  gw_dataset_read_unlock (dataset);
+
+  for (guint y = n_years; y-- > 2 && latest == 0;)
+    {
+      gboolean all = TRUE;
+
+      for (guint k = y - 2; k <= y; k++)
+        all &= (has_deaths[k] || months[k] == ALL_MONTHS) && has_pop[k];
+      if (all)
+        latest = gw_period_pooled (GW_PERIOD_YEAR_MIN + y - 2, GW_PERIOD_YEAR_MIN + y);
+    }
+  return latest;
+}
+
+/* --- reading ---------------------------------------------------------------- */
+
+/* Adds small to below[area], once (a cycle of parents could come back). */
+static void
+add_below (GwInequality *self, guint area, guint small)
+{
+  GArray *list = g_ptr_array_index (self->below, area);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_ptr_array_index (self->below, area) = list;
+    }
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != small)
+    g_array_append_val (list, small);
+}
+
+/* Most areas have no small areas below them: their slot stays NULL. */
+static void
+free_below (gpointer list)
+{
+  if (list != NULL)
+    g_array_unref (list);
+}
+
+static void
+find_small_areas (GwInequality *self)
+{
+  GwDataset *ds = self->dataset;
+  guint n_areas = gw_dataset_n_areas (ds);
+  gint country = gw_dataset_get_country (ds);
+
+  self->small = g_array_new (FALSE, FALSE, sizeof (SmallArea));
+  self->small_of_area = g_new (gint, MAX (n_areas, 1));
+  self->below = g_ptr_array_new_full (n_areas, free_below);
+  g_ptr_array_set_size (self->below, n_areas);
+
+  for (guint a = 0; a < n_areas; a++)
+    {
+      const GwArea *area = gw_dataset_get_area (ds, a);
+
+      self->small_of_area[a] = -1;
+      if (is_small_area (area))
+        {
+          SmallArea s = { a, area->imd_decile, area->type };
+
+          self->small_of_area[a] = (gint) self->small->len;
+          g_array_append_val (self->small, s);
+        }
+    }
+
+  for (guint i = 0; i < self->small->len; i++)
+    {
+      const SmallArea *s = &g_array_index (self->small, SmallArea, i);
+      gint p = gw_dataset_get_area (ds, s->area)->parent;
+      gboolean in_country = FALSE;
+
+      for (guint depth = 0; p >= 0 && depth < MAX_PARENT_DEPTH; depth++)
+        {
+          const GwArea *parent = gw_dataset_get_area (ds, (guint) p);
+
+          add_below (self, (guint) p, i);
+          in_country |= parent->type == GW_AREA_COUNTRY;
+          p = parent->parent;
+        }
+      /* England has every small area, also those of districts declared
+       * without their region */
+      if (!in_country && country >= 0)
+        add_below (self, (guint) country, i);
+    }
+}
+
+/* The deaths basis the indicator engine counts: "registration" when the
+ * exports have it, else the first; other bases are left out. */
+static guint
+counted_basis (GwDataset *ds)
+{
+  guint n = gw_dataset_n_bases (ds);
+
+  for (guint b = 1; b < n; b++)
+    if (g_strcmp0 (gw_dataset_get_basis (ds, b), "registration") == 0)
+      return b;
+  return n > 1 ? 1 : 0;
+}
+
+static Year *
+year_at (GwInequality *self, Year *years, guint small, guint sex, guint year)
+{
+  return &years[((gsize) small * N_SII_SEXES + sex) * self->n_years + (year - self->first_year)];
+}
+
+static Counts *
+counts_at (GwInequality *self, guint small, guint sex)
+{
+  return &self->counts[(gsize) small * N_SII_SEXES + sex];
+}
+
+/* Where a run of deaths rows (one area, sex, cause, basis and period: its
+ * ages) is added, or NULL to leave it out.  all_cause holds the periods of
+ * this area and sex with all-cause rows: cause rows of those periods would
+ * count twice. */
+static double *
+deaths_target (GwInequality *self, Year *years, guint small, guint basis,
+               GHashTable *all_cause, const GwKeyFields *f, guint32 **bands)
+{
+  guint year = gw_period_first_year (f->period);
+  Year *y;
+
+  *bands = NULL;
+  if (f->sex >= N_SII_SEXES || (f->basis != 0 && f->basis != basis))
+    return NULL;
+  if (f->cause == GW_CAUSE_ALL)
+    g_hash_table_add (all_cause, GUINT_TO_POINTER (f->period));
+  else if (g_hash_table_contains (all_cause, GUINT_TO_POINTER (f->period)))
+    return NULL;
+  if (year < self->first_year || year >= self->first_year + self->n_years)
+    return NULL;
+
+  y = year_at (self, years, small, f->sex, year);
+  switch (gw_period_kind (f->period))
+    {
+    case GW_PERIOD_YEAR:
+      *bands = &y->deaths_bands;
+      return counts_at (self, small, f->sex)->deaths;
+    case GW_PERIOD_MONTH:
+      if (y->month_deaths == NULL)
+        y->month_deaths = g_new0 (double, NB);
+      y->month_mask |= 1u << (gw_period_sub (f->period) - 1);
+      return y->month_deaths;
+    default:
+      /* quarters and financial years are not split into calendar years */
+      return NULL;
+    }
+}
+
+static void
+read_deaths (GwInequality *self, Year *years)
+{
+  GwDataset *ds = self->dataset;
+  guint basis = counted_basis (ds);
+  g_autoptr(GHashTable) all_cause = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < self->small->len; i++)
+    {
+      guint area = g_array_index (self->small, SmallArea, i).area;
+      guint start, n = area_rows (ds, GW_RECORD_DEATHS, area, &start);
+      guint64 run = G_MAXUINT64;
+      guint sex = G_MAXUINT;
+      double *target = NULL;
+      guint32 *bands = NULL;
+
+      /* rows sort by area, sex, cause, basis, period, age: decide once per
+       * run of ages */
+      for (guint r = start; r < start + n; r++)
+        {
+          const GwCountRow *row = count_row (ds, GW_RECORD_DEATHS, r);
+          guint64 logical = gw_row_logical (row->key);
+          guint age = GW_KEY_FIELD (logical, 0, 5);
+
+          if ((logical >> 5) != run)
+            {
+              GwKeyFields f;
+
+              run = logical >> 5;
+              gw_key_decode (GW_RECORD_DEATHS, logical, &f);
+              if (f.sex != sex)
+                {
+                  g_hash_table_remove_all (all_cause);
+                  sex = f.sex;
+                }
+              target = deaths_target (self, years, i, basis, all_cause, &f, &bands);
+            }
+          if (target == NULL)
+            continue;
+          target[age] += row->value;
+          if (bands != NULL)
+            *bands |= 1u << age;
+        }
+    }
+}
+
+static void
+read_populations (GwInequality *self, Year *years)
+{
+  GwDataset *ds = self->dataset;
+
+  for (guint i = 0; i < self->small->len; i++)
+    {
+      guint area = g_array_index (self->small, SmallArea, i).area;
+      guint start, n = area_rows (ds, GW_RECORD_POPULATION, area, &start);
+
+      for (guint r = start; r < start + n; r++)
+        {
+          const GwCountRow *row = count_row (ds, GW_RECORD_POPULATION, r);
+          GwKeyFields f;
+          guint year;
+
+          gw_key_decode (GW_RECORD_POPULATION, gw_row_logical (row->key), &f);
+          year = gw_period_first_year (f.period);
+          if (f.sex >= N_SII_SEXES || gw_period_kind (f.period) != GW_PERIOD_YEAR
+              || year < self->first_year || year >= self->first_year + self->n_years)
+            continue;
+          counts_at (self, i, f.sex)->pop[f.age] += row->value;
+          year_at (self, years, i, f.sex, year)->pop_bands |= 1u << f.age;
+        }
+    }
+}
+
+/* A year without yearly deaths takes its twelve months; a small area and
+ * sex is complete when every year has deaths and populations. */
+static void
+finish_counts (GwInequality *self, Year *years)
+{
+  for (guint i = 0; i < self->small->len; i++)
+    for (guint sex = 0; sex < N_SII_SEXES; sex++)
+      {
+        Counts *c = counts_at (self, i, sex);
+
+        c->complete = TRUE;
+        c->deaths_bands = c->pop_bands = G_MAXUINT32;
+        for (guint year = self->first_year; year < self->first_year + self->n_years; year++)
+          {
+            Year *y = year_at (self, years, i, sex, year);
+            guint32 deaths_bands = y->deaths_bands;
+
+            if (deaths_bands == 0 && y->month_mask == ALL_MONTHS)
+              {
+                for (guint b = 0; b < NB; b++)
+                  {
+                    c->deaths[b] += y->month_deaths[b];
+                    if (y->month_deaths[b] != 0)
+                      deaths_bands |= 1u << b;
+                  }
+                /* a band absent from every month had no deaths */
+                deaths_bands |= y->pop_bands;
+              }
+            c->complete &= deaths_bands != 0 && y->pop_bands != 0;
+            c->deaths_bands &= deaths_bands;
+            c->pop_bands &= y->pop_bands;
+            g_clear_pointer (&y->month_deaths, g_free);
+          }
+      }
+}
+
+/**
+ * gw_inequality_new:
+ * @dataset: the dataset
+ * @period: a calendar year or pooled years (2016-2018); 0 for
+ *   gw_inequality_latest_period()
+ * @error: a #GW_INEQUALITY_ERROR
+ *
+ * Reads the deaths and populations of every small area (lsoa or msoa with an
+ * imd-decile and a parent) for @period, by sex and age band.  Takes the
+ * dataset's read lock while it reads.  It keeps a reference to the dataset
+ * and reads its groups again in gw_inequality_compute(): use it while the
+ * dataset is unchanged.
+ *
+ * Returns: (transfer full): the counts, or %NULL with @error set
+ */
+GwInequality *
+gw_inequality_new (GwDataset  *dataset,
+                   GwPeriod    period,
+                   GError    **error)
+{
+  g_autoptr(GwInequality) self = NULL;
+  g_autofree Year *years = NULL;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (period == 0 && (period = gw_inequality_latest_period (dataset)) == 0)
+    {
+      g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_NO_DATA,
+                   _("No three years have deaths and populations of small areas (lsoa or msoa with an imd-decile)"));
+      return NULL;
+    }
+  if (gw_period_kind (period) != GW_PERIOD_YEAR && gw_period_kind (period) != GW_PERIOD_POOLED)
+    {
+      char text[GW_PERIOD_STRLEN];
+
+      g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_PERIOD,
+                   _("%s is not a calendar year or pooled years (e.g. 2016 or 2016-2018)"),
+                   gw_period_format (period, text));
+      return NULL;
+    }
+
+  self = g_new0 (GwInequality, 1);
+  self->dataset = g_object_ref (dataset);
+  self->period = period;
+  self->first_year = gw_period_first_year (period);
+  self->n_years = gw_period_last_year (period) - self->first_year + 1;
+
+  gw_dataset_read_lock (dataset);
+  find_small_areas (self);
+  self->counts = g_new0 (Counts, (gsize) MAX (self->small->len, 1) * N_SII_SEXES);
+  years = g_new0 (Year, (gsize) MAX (self->small->len, 1) * N_SII_SEXES * self->n_years);
+  read_deaths (self, years);
+  read_populations (self, years);
+  finish_counts (self, years);
+  gw_dataset_read_unlock (dataset);
+
+  return g_steal_pointer (&self);
+}
+
+void
+gw_inequality_free (GwInequality *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->small, g_array_unref);
+  g_clear_pointer (&self->below, g_ptr_array_unref);
+  g_free (self->small_of_area);
+  g_free (self->counts);
+  g_clear_object (&self->dataset);
+  g_free (self);
+}
+
+GwPeriod
+gw_inequality_get_period (GwInequality *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->period;
+}
+
+/* --- subjects ---------------------------------------------------------------- */
+
+static int
+compare_guint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A region and its districts may both be members of a group: each small
+ * area counts once. */
+static void
+add_unseen (GArray *list, guint8 *seen, guint small)
+{
+  if (seen[small])
+    return;
+  seen[small] = TRUE;
+  g_array_append_val (list, small);
+}
+
+/* The small areas of an area or group (indexes into self->small, sorted),
+ * of one type: LSOAs when there are any, else MSOAs. */
+static GArray *
+subject_small_areas (GwInequality *self, gboolean is_group, guint subject, GwAreaType *type)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean any_lsoa = FALSE;
+  guint kept = 0;
+
+  if (!is_group)
+    {
+      GArray *below = subject < self->below->len ? g_ptr_array_index (self->below, subject) : NULL;
+
+      if (below != NULL)
+        g_array_append_vals (list, below->data, below->len);
+    }
+  else
+    {
+      g_autoptr(GArray) members = gw_dataset_group_members (self->dataset, subject);
+      g_autofree guint8 *seen = g_new0 (guint8, MAX (self->small->len, 1));
+
+      for (guint m = 0; m < members->len; m++)
+        {
+          guint area = g_array_index (members, guint, m);
+          GArray *below = g_ptr_array_index (self->below, area);
+
+          if (self->small_of_area[area] >= 0)
+            add_unseen (list, seen, (guint) self->small_of_area[area]);
+          for (guint k = 0; below != NULL && k < below->len; k++)
+            add_unseen (list, seen, g_array_index (below, guint, k));
+        }
+      g_array_sort (list, compare_guint);
+    }
+
+  for (guint k = 0; k < list->len; k++)
+    any_lsoa |= g_array_index (self->small, SmallArea, g_array_index (list, guint, k)).type == GW_AREA_LSOA;
+  *type = any_lsoa ? GW_AREA_LSOA : GW_AREA_MSOA;
+  for (guint k = 0; k < list->len; k++)
+    if (g_array_index (self->small, SmallArea, g_array_index (list, guint, k)).type == *type)
+      g_array_index (list, guint, kept++) = g_array_index (list, guint, k);
+  g_array_set_size (list, kept);
+  return list;
+}
+
+/**
+ * gw_inequality_list_subjects:
+ * @self: the counts
+ *
+ * The subjects an SII can be asked of: every area with small areas below it
+ * (itself not a small area: an MSOA is not a parent area here), in area
+ * order, then every group with small areas, in group order.
+ *
+ * Returns: (transfer full) (element-type GwInequalitySubject): the subjects
+ */
+GArray *
+gw_inequality_list_subjects (GwInequality *self)
+{
+  GArray *subjects = g_array_new (FALSE, FALSE, sizeof (GwInequalitySubject));
+
+  g_return_val_if_fail (self != NULL, subjects);
+
+  for (guint a = 0; a < self->below->len; a++)
+    {
+      GwAreaType type = gw_dataset_get_area (self->dataset, a)->type;
+
+      if (g_ptr_array_index (self->below, a) != NULL && type != GW_AREA_LSOA && type != GW_AREA_MSOA)
+        g_array_append_val (subjects, ((GwInequalitySubject) { FALSE, a }));
+    }
+  for (guint g = 0; g < gw_dataset_n_groups (self->dataset); g++)
+    {
+      GwAreaType type;
+      g_autoptr(GArray) list = subject_small_areas (self, TRUE, g, &type);
+
+      if (list->len > 0)
+        g_array_append_val (subjects, ((GwInequalitySubject) { TRUE, g }));
+    }
+  return subjects;
+}
+
+/* --- the SII ----------------------------------------------------------------- */
+
+/* The pooled counts of the ten deciles as life-table input: 90+ when every
+ * small area has 85-89 and 90+ and none 85+ (as the indicator engine
+ * chooses); else 85+, everything from 85 in one band. */
+static GwLifeTableLayout
+decile_arrays (guint32 deaths_bands, guint32 pop_bands,
+               double deaths[GW_INEQUALITY_N_DECILES][NB], double pop[GW_INEQUALITY_N_DECILES][NB],
+               double *out_deaths, double *out_pop)
+{
+  guint32 detail = (1u << GW_AGE_85_89) | (1u << GW_AGE_90_PLUS);
+  guint32 open85 = 1u << GW_AGE_85_PLUS;
+  GwLifeTableLayout layout = GW_LIFE_TABLE_LAYOUT_85_PLUS;
+  guint n_bands;
+
+  if ((deaths_bands & detail) == detail && (pop_bands & detail) == detail
+      && !(deaths_bands & open85) && !(pop_bands & open85))
+    layout = GW_LIFE_TABLE_LAYOUT_90_PLUS;
+  n_bands = gw_life_table_layout_n_bands (layout);
+
+  for (guint q = 0; q < GW_INEQUALITY_N_DECILES; q++)
+    for (guint j = 0; j < n_bands; j++)
+      {
+        GwAgeBand band = gw_life_table_layout_band (layout, j);
+        double d = deaths[q][band], p = pop[q][band];
+
+        if (band == GW_AGE_85_PLUS)
+          {
+            d += deaths[q][GW_AGE_85_89] + deaths[q][GW_AGE_90_PLUS];
+            p += pop[q][GW_AGE_85_89] + pop[q][GW_AGE_90_PLUS];
+          }
+        out_deaths[q * n_bands + j] = d;
+        out_pop[q * n_bands + j] = p;
+      }
+  return layout;
+}
+
+static void
+set_incomplete_error (GwInequalityValue *value, GError **error)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  char period[GW_PERIOD_STRLEN];
+  guint n_missing = 0;
+
+  for (guint q = 0; q < GW_INEQUALITY_N_DECILES; q++)
+    if (value->missing_deciles & (1u << q))
+      {
+        g_string_append_printf (list, "%s%u", list->len > 0 ? ", " : "", q + 1);
+        n_missing++;
+      }
+  g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Decile %s has no small areas with deaths and populations for %s",
+                            "Deciles %s have no small areas with deaths and populations for %s",
+                            n_missing),
+               list->str, gw_period_format (value->period, period));
+}
+
+/**
+ * gw_inequality_compute:
+ * @self: the counts of a period
+ * @is_group: whether @subject is a group
+ * @subject: area or group number
+ * @sex: %GW_SEX_MALE or %GW_SEX_FEMALE
+ * @start_age: 0 for life expectancy at birth (le-birth), 65 (le-65)
+ * @options: (nullable): simulation options, %NULL for the defaults
+ *   (100,000 repetitions, seed 1)
+ * @value: (out caller-allocates): the SII, the deciles and what was pooled;
+ *   filled also when there is no value (has_value %FALSE)
+ * @error: a #GW_INEQUALITY_ERROR (a decile without counts) or a
+ *   #GW_SII_ERROR (a decile without life expectancy)
+ *
+ * The SII and RII of life expectancy at @start_age across the IMD deciles of
+ * the subject's small areas, in years, with 95% and 99.8% limits: each
+ * decile's deaths and person-years summed over its small areas (as
+ * gw_sii_pool_small_areas() does), then gw_sii_life_expectancy().  Every one of
+ * the ten deciles must have small areas, each with counts for every year.
+ *
+ * Returns: %TRUE when @value has an SII
+ */
+gboolean
+gw_inequality_compute (GwInequality       *self,
+                       gboolean            is_group,
+                       guint               subject,
+                       GwSex               sex,
+                       guint               start_age,
+                       const GwSiiOptions *options,
+                       GwInequalityValue  *value,
+                       GError            **error)
+{
+  double deaths[GW_INEQUALITY_N_DECILES][NB] = { { 0 } }, pop[GW_INEQUALITY_N_DECILES][NB] = { { 0 } };
+  double d[GW_INEQUALITY_N_DECILES * GW_LIFE_TABLE_MAX_BANDS], p[GW_INEQUALITY_N_DECILES * GW_LIFE_TABLE_MAX_BANDS];
+  guint n_in[GW_INEQUALITY_N_DECILES] = { 0 };
+  guint32 deaths_bands = G_MAXUINT32, pop_bands = G_MAXUINT32;
+  g_autoptr(GArray) list = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (sex == GW_SEX_MALE || sex == GW_SEX_FEMALE, FALSE);
+  g_return_val_if_fail (is_group ? subject < gw_dataset_n_groups (self->dataset)
+                                 : subject < self->below->len, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (value, 0, sizeof *value);
+  value->is_group = is_group;
+  value->subject = subject;
+  value->sex = sex;
+  value->period = self->period;
+  value->start_age = start_age;
+
+  list = subject_small_areas (self, is_group, subject, &value->small_area_type);
+  value->n_small_areas = list->len;
+  for (guint k = 0; k < list->len; k++)
+    {
+      guint i = g_array_index (list, guint, k);
+      guint q = g_array_index (self->small, SmallArea, i).decile - 1;
+      const Counts *c = counts_at (self, i, sex);
+
+      n_in[q]++;
+      if (!c->complete)
+        {
+          value->missing_deciles |= 1u << q;
+          continue;
+        }
+      for (guint b = 0; b < NB; b++)
+        {
+          deaths[q][b] += c->deaths[b];
+          pop[q][b] += c->pop[b];
+        }
+      deaths_bands &= c->deaths_bands;
+      pop_bands &= c->pop_bands;
+    }
+  for (guint q = 0; q < GW_INEQUALITY_N_DECILES; q++)
+    {
+      if (n_in[q] == 0)
+        value->missing_deciles |= 1u << q;
+      if (!(value->missing_deciles & (1u << q)))
+        value->n_deciles++;
+    }
+  if (value->missing_deciles != 0)
+    {
+      set_incomplete_error (value, error);
+      return FALSE;
+    }
+
+  value->layout = decile_arrays (deaths_bands, pop_bands, deaths, pop, d, p);
+  value->has_value = gw_sii_life_expectancy (value->layout, d, p, GW_INEQUALITY_N_DECILES, start_age,
+                                             options, value->deciles, &value->sii, error);
+  return value->has_value;
+}

@@ -1,0 +1,107 @@
+/* gw-inequality.h: the SII of life expectancy from the counts of small areas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Inequality within an area (issue 15; methods.md section 4): the deaths and
+ * populations of its small areas (export-format.md "Version 1.1": areas of
+ * type lsoa or msoa with an imd-decile and a parent) pooled by IMD decile, a
+ * life table per decile, then the slope and relative index of inequality of
+ * life expectancy (gw_sii_life_expectancy()).
+ *
+ * The small areas of an area are those below it by their parent chain (an
+ * LSOA's parent may be an MSOA, its parent a district, then a region); the
+ * country (England) has every small area whose chain reaches no other
+ * country.  A group has the small areas of its member areas, each once.
+ * When an area has both LSOAs and MSOAs below it, only the LSOAs count (an
+ * MSOA's LSOAs are the MSOA again).
+ *
+ * Counts are read as the indicator engine reads them (gw-indicators.c): the
+ * "registration" deaths basis when there is one, all-cause records (cause
+ * records only where a period has none), a year's deaths from its yearly
+ * records or else from twelve monthly ones, mid-year populations summed over
+ * the period's years.  A period is a calendar year or pooled years
+ * (2016-2018).  Like a group's indicator, a decile has no counts unless
+ * every one of its small areas has deaths and populations for every year.
+ *
+ * Usage:
+ *
+ *   g_autoptr(GwInequality) ineq = gw_inequality_new (dataset, 0, &error);  // latest 3 years
+ *   subjects = gw_inequality_list_subjects (ineq);
+ *   for each subject, sex:
+ *     if (gw_inequality_compute (ineq, s->is_group, s->subject, GW_SEX_MALE, 0,
+ *                                NULL, &value, &error))
+ *       use (value.sii.sii, value.sii.sii_lower[GW_SII_LEVEL_95], value.deciles[0].value);
+ */
+#pragma once
+
+#include "model/gw-dataset.h"
+#include "methods/gw-life-table.h"
+#include "methods/gw-sii.h"
+
+G_BEGIN_DECLS
+
+/* IMD deciles: quantile 1 the most deprived. */
+#define GW_INEQUALITY_N_DECILES 10
+
+#define GW_INEQUALITY_ERROR (gw_inequality_error_quark ())
+
+/* Why there is no SII (besides a GW_SII_ERROR from the deciles' values). */
+typedef enum
+{
+  GW_INEQUALITY_ERROR_PERIOD = 1,          /* not a calendar year or pooled years */
+  GW_INEQUALITY_ERROR_NO_DATA,             /* no period has small areas' counts */
+  GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,  /* a decile without small areas with counts */
+} GwInequalityError;
+
+/* An area (is_group FALSE) or a group of the dataset. */
+typedef struct
+{
+  gboolean is_group;
+  guint    subject;     /* area or group number */
+} GwInequalitySubject;
+
+/* The SII of one subject, sex and period. */
+typedef struct
+{
+  gboolean          is_group;
+  guint             subject;
+  GwSex             sex;
+  GwPeriod          period;
+  guint             start_age;       /* 0: at birth; 65 */
+  GwAreaType        small_area_type; /* GW_AREA_LSOA or GW_AREA_MSOA */
+  guint             n_small_areas;   /* of that type, with a decile, below the subject */
+  guint             n_deciles;       /* deciles with small areas that all have counts */
+  guint16           missing_deciles; /* bit d - 1 set: decile d has no counts */
+  GwLifeTableLayout layout;          /* 90+ when every small area has 85-89 and 90+ */
+  gboolean          has_value;       /* sii and deciles are valid */
+  GwSiiQuantile     deciles[GW_INEQUALITY_N_DECILES]; /* life expectancy of each decile,
+                                                       * its SE and person-years */
+  GwSiiResult       sii;             /* in years; positive: the least deprived live longer */
+} GwInequalityValue;
+
+typedef struct _GwInequality GwInequality;
+
+GQuark         gw_inequality_error_quark     (void);
+
+GwPeriod       gw_inequality_latest_period   (GwDataset                 *dataset);
+
+GwInequality  *gw_inequality_new             (GwDataset                 *dataset,
+                                              GwPeriod                   period,
+                                              GError                   **error);
+void           gw_inequality_free            (GwInequality              *self);
+
+GwPeriod       gw_inequality_get_period      (GwInequality              *self);
+GArray        *gw_inequality_list_subjects   (GwInequality              *self);
+
+gboolean       gw_inequality_compute         (GwInequality              *self,
+                                              gboolean                   is_group,
+                                              guint                      subject,
+                                              GwSex                      sex,
+                                              guint                      start_age,
+                                              const GwSiiOptions        *options,
+                                              GwInequalityValue         *value,
+                                              GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwInequality, gw_inequality_free)
+
+G_END_DECLS
