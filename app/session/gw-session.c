@@ -5,6 +5,7 @@
 #include "gw-config.h"
 
 #include "gw-session.h"
+#include "gw-session-import.h"
 
 #include <string.h>
 
@@ -279,6 +280,22 @@ gw_session_open_workspace (GwSession             *self,
   gw_session_set_workspace (self, workspace);
   gw_session_set_dataset (self, dataset);
   return TRUE;
+}
+
+GwImportTask *
+gw_session_new_import (GwSession          *self,
+                       const char * const *paths)
+{
+  GwImportTask *task;
+
+  g_return_val_if_fail (GW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  task = gw_import_task_new (self->dataset, paths);
+  /* the workspace stores each file first; file-done then sees the outcome */
+  if (self->workspace != NULL)
+    gw_session_watch_task (self->workspace, task, self->dataset);
+  return task;
 }
 
 /* --- targets ---------------------------------------------------------------- */

@@ -26,6 +26,7 @@
 #include "tracker/gw-target.h"
 #include "tracker/gw-tracker-result.h"
 #include "store/gw-workspace.h"
+#include "formats/gw-import-task.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,13 @@ gboolean          gw_session_open_workspace   (GwSession             *self,
                                                GwWorkspaceOpenFlags   flags,
                                                GCancellable          *cancellable,
                                                GError               **error);
+
+/* An import of paths into the session's dataset, stored in its workspace
+ * (when one is set) as each file is committed: connect to the task's
+ * signals, then run it.  A file the workspace cannot store is removed from
+ * the dataset again (gw_session_get_file_result() says why). */
+GwImportTask     *gw_session_new_import       (GwSession            *self,
+                                               const char * const   *paths);
 
 /* The indicators of the dataset as it is now, computed here when they are
  * not yet (or no longer) current. */

@@ -145,8 +145,5 @@ void     gw_window_workspace_dispose  (GwWindow       *self);
 gboolean gw_window_workspace_is_busy  (GwWindow       *self);
 void     gw_window_workspace_cancel   (GwWindow       *self);
 void     gw_window_workspace_update_actions (GwWindow *self);
-/* Stores what task imports in the open workspace (before it runs). */
-void     gw_window_workspace_watch    (GwWindow       *self,
-                                       GwImportTask   *task);
 
 G_END_DECLS

@@ -960,14 +960,6 @@ gw_window_workspace_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-original", !busy && open);
 }
 
-void
-gw_window_workspace_watch (GwWindow     *self,
-                           GwImportTask *task)
-{
-  if (self->workspace != NULL && self->workspace_state == GW_WINDOW_WORKSPACE_OPEN)
-    gw_session_watch_task (self->workspace, task, self->dataset);
-}
-
 /* Public API */
 
 /**

@@ -259,7 +259,7 @@ on_task_file_done_cb (GwImportTask *task,
   g_return_if_fail (result != NULL);
 
   basename = gw_ui_display_basename (result->path);
-  /* The workspace's handler ran first (gw_window_workspace_watch). */
+  /* The workspace's handler ran first (gw_session_new_import). */
   stored = gw_session_get_file_result (task, index);
   if (stored != NULL && stored->status == GW_WORKSPACE_FILE_NOT_STORED && stored->error != NULL)
     {
@@ -513,10 +513,10 @@ gw_window_start_import (GwWindow           *self,
     }
 
   self->task_paths = g_strdupv ((char **) paths);
-  self->task = gw_import_task_new (self->dataset, paths);
+  /* the session's workspace stores each file first; file-done then sees
+   * the outcome */
+  self->task = gw_session_new_import (self->session, paths);
   self->cancellable = g_cancellable_new ();
-  /* The workspace stores each file first; file-done then sees the outcome. */
-  gw_window_workspace_watch (self, self->task);
   g_signal_connect (self->task, "progress", G_CALLBACK (on_task_progress_cb), self);
   g_signal_connect (self->task, "file-done", G_CALLBACK (on_task_file_done_cb), self);
 
