@@ -65,6 +65,38 @@ on_shortcuts_activated (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* yelp reads the Mallard pages installed by help/meson.build; without it,
+ * the HTML built from them (yelp-build, help/meson.build) opens in a
+ * browser.  An uninstalled run shows the build tree's HTML. */
+static char *
+gw_application_help_uri (void)
+{
+  const char *build_helpdir = _gw_uninstalled_dir ("helpdir");
+  g_autofree char *yelp = g_find_program_in_path ("yelp");
+  g_autofree char *index = NULL;
+
+  if (build_helpdir[0] != '\0')
+    index = g_build_filename (build_helpdir, "html", "index.html", NULL);
+  else if (yelp != NULL)
+    return g_strdup ("help:" GW_APP_ID);
+  else
+    index = g_build_filename (GW_PKGDATADIR, "help", "index.html", NULL);
+
+  return g_filename_to_uri (index, NULL, NULL);
+}
+
+static void
+on_help_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *uri = gw_application_help_uri ();
+
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
 static void
 on_about_activated (GSimpleAction *action,
                     GVariant      *parameter,
@@ -166,6 +198,7 @@ static const GActionEntry app_entries[] = {
   { .name = "import", .activate = on_import_activated },
   { .name = "shortcuts", .activate = on_shortcuts_activated },
   { .name = "about", .activate = on_about_activated },
+  { .name = "help", .activate = on_help_activated },
   { .name = "preferences", .activate = on_preferences_activated },
   { .name = "quit", .activate = on_quit_activated },
 };
@@ -197,6 +230,7 @@ gw_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *cancel_accels[] = { "Escape", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   static const char *no_accels[] = { NULL };
 
   G_APPLICATION_CLASS (gw_application_parent_class)->startup (application);
@@ -215,6 +249,7 @@ gw_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   gtk_window_set_default_icon_name (GW_APP_ID);
   gw_application_load_css ();
@@ -228,6 +263,25 @@ gw_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (gw_application_ensure_window (self)));
 }
 
+/* A workspace by its MIME type (data/io.github.gapwatch.Gapwatch.mime.xml,
+ * once installed) or else by its extension; anything else is an export. */
+static gboolean
+gw_application_is_workspace (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  const char *type;
+
+  if (name != NULL && g_str_has_suffix (name, ".gwdb"))
+    return TRUE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  type = info != NULL ? g_file_info_get_content_type (info) : NULL;
+
+  return type != NULL && g_content_type_is_a (type, "application/x-gapwatch-workspace");
+}
+
 static void
 gw_application_open (GApplication  *application,
                      GFile        **files,
@@ -239,18 +293,37 @@ gw_application_open (GApplication  *application,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func (g_free);
 
+  g_autoptr(GPtrArray) workspaces = g_ptr_array_new_with_free_func (g_free);
+
   for (int i = 0; i < n_files; i++)
     {
       char *path = g_file_get_path (files[i]);
 
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-      else
+      if (path == NULL)
         g_ptr_array_add (remote, g_file_get_uri (files[i]));
+      else if (gw_application_is_workspace (files[i]))
+        g_ptr_array_add (workspaces, path);
+      else
+        g_ptr_array_add (paths, path);
     }
   g_ptr_array_add (paths, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  /* A workspace opens in place of the one open (the exports given with it
+   * are imported into it once it is open); only one can be open. */
+  if (workspaces->len > 0)
+    gw_window_open_workspace (window, g_ptr_array_index (workspaces, 0));
+  if (workspaces->len > 1)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (workspaces, NULL);
+      list = g_strjoinv (", ", (char **) workspaces->pdata + 1);
+      message = g_strdup_printf (_("One workspace is open at a time; not opened: %s"), list);
+      gw_window_show_message (window, message);
+    }
 
   if (remote->len > 0)
     {
@@ -264,6 +337,20 @@ gw_application_open (GApplication  *application,
     }
 
   gw_window_import_files (window, (const char * const *) paths->pdata);
+}
+
+static int
+gw_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("gapwatch %s\n", GW_VERSION);
+      return 0;
+    }
+
+  /* Go on: register, then activate or open. */
+  return -1;
 }
 
 static void
@@ -288,11 +375,19 @@ gw_application_class_init (GwApplicationClass *klass)
   app_class->startup = gw_application_startup;
   app_class->activate = gw_application_activate;
   app_class->open = gw_application_open;
+  app_class->handle_local_options = gw_application_handle_local_options;
 }
 
 static void
 gw_application_init (GwApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+
   self->dataset = gw_dataset_new ();
   self->settings = gw_settings_new ();
 }
