@@ -40,10 +40,13 @@ if [ "$gui" = true ]; then
 fi
 
 # Nothing installed names the build or source folder (binaries included:
-# their strings and debug information).
+# their strings and debug information).  An absolute path only: the debug
+# information of an out-of-tree build names sources relative to the build
+# folder (../../src/app/...), which no installed program can look up.
 for dir in "$build" "$source"; do
   dir=$(realpath "$dir")
-  found=$(grep -rlF -- "$dir" "$tmp" || true)
+  pattern="(^|[^[:alnum:]._/-])$(printf '%s' "$dir" | sed 's/[][\\.*^$+?(){}|]/\\&/g')"
+  found=$(grep -rlaE -- "$pattern" "$tmp" || true)
   if [ -n "$found" ]; then
     echo "FAIL: these installed files name $dir:"; echo "$found"; status=1
   else
