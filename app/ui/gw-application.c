@@ -65,24 +65,39 @@ on_shortcuts_activated (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
-/* yelp reads the Mallard pages installed by help/meson.build; without it,
- * the HTML built from them (yelp-build, help/meson.build) opens in a
- * browser.  An uninstalled run shows the build tree's HTML. */
-static char *
-gw_application_help_uri (void)
+/**
+ * gw_application_dup_help_uri:
+ * @self: the application
+ *
+ * Where F1 and Help lead: yelp reads the Mallard pages installed by
+ * help/meson.build; without yelp, the HTML built from them (when yelp-build
+ * was there at build time) opens in a browser.  An uninstalled run prefers
+ * its build tree's HTML, an installed one never looks there.
+ *
+ * Returns: (transfer full) (nullable): a help: or file: URI, or %NULL when
+ * neither yelp nor the HTML is installed.
+ */
+char *
+gw_application_dup_help_uri (GwApplication *self)
 {
   const char *build_helpdir = _gw_uninstalled_dir ("helpdir");
   g_autofree char *yelp = g_find_program_in_path ("yelp");
-  g_autofree char *index = NULL;
+  g_autofree char *build_index = NULL;
+  g_autofree char *index = g_build_filename (GW_PKGDATADIR, "help", "index.html", NULL);
+
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
 
   if (build_helpdir[0] != '\0')
-    index = g_build_filename (build_helpdir, "html", "index.html", NULL);
-  else if (yelp != NULL)
-    return g_strdup ("help:" GW_APP_ID);
-  else
-    index = g_build_filename (GW_PKGDATADIR, "help", "index.html", NULL);
+    build_index = g_build_filename (build_helpdir, "html", "index.html", NULL);
 
-  return g_filename_to_uri (index, NULL, NULL);
+  if (build_index != NULL && g_file_test (build_index, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (build_index, NULL, NULL);
+  if (yelp != NULL)
+    return g_strdup ("help:" GW_APP_ID);
+  if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (index, NULL, NULL);
+
+  return NULL;
 }
 
 static void
@@ -92,9 +107,13 @@ on_help_activated (GSimpleAction *action,
 {
   GwApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *uri = gw_application_help_uri ();
+  g_autofree char *uri = gw_application_dup_help_uri (self);
 
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  if (uri != NULL)
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  else if (GW_IS_WINDOW (parent))
+    gw_window_show_message (GW_WINDOW (parent),
+                            _("The help is not installed: install yelp, or the help pages of Gapwatch."));
 }
 
 static void
@@ -263,6 +282,71 @@ gw_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (gw_application_ensure_window (self)));
 }
 
+/* A workspace given with exports, waiting for the window to be free. */
+typedef struct
+{
+  char  *workspace;
+  GStrv  paths;
+} GwOpenJob;
+
+static void
+gw_open_job_free (gpointer data,
+                  GClosure *closure)
+{
+  GwOpenJob *job = data;
+
+  g_free (job->workspace);
+  g_strfreev (job->paths);
+  g_free (job);
+}
+
+static void gw_application_open_in (GwWindow            *window,
+                                    const char          *workspace,
+                                    const char * const  *paths);
+
+static void
+on_open_window_busy_cb (GwWindow   *window,
+                        GParamSpec *pspec,
+                        GwOpenJob  *job)
+{
+  g_autofree char *workspace = NULL;
+  g_auto(GStrv) paths = NULL;
+
+  if (gw_window_get_busy (window))
+    return;
+
+  workspace = g_steal_pointer (&job->workspace);
+  paths = g_steal_pointer (&job->paths);
+  g_signal_handlers_disconnect_by_func (window, on_open_window_busy_cb, job);
+  gw_application_open_in (window, workspace, (const char * const *) paths);
+}
+
+/* A workspace opens in place of the one open, and the exports given with it
+ * are imported into it once it is open.  The window opens no workspace
+ * while it is busy (a new window is opening its last one; an import may
+ * run), so that waits for it. */
+static void
+gw_application_open_in (GwWindow           *window,
+                        const char         *workspace,
+                        const char * const *paths)
+{
+  if (workspace != NULL && gw_window_get_busy (window))
+    {
+      GwOpenJob *job = g_new0 (GwOpenJob, 1);
+
+      job->workspace = g_strdup (workspace);
+      job->paths = g_strdupv ((char **) paths);
+      g_signal_connect_data (window, "notify::busy", G_CALLBACK (on_open_window_busy_cb),
+                             job, gw_open_job_free, 0);
+      return;
+    }
+
+  if (workspace != NULL)
+    gw_window_open_workspace (window, workspace);
+  if (paths[0] != NULL)
+    gw_window_import_files (window, paths);
+}
+
 /* A workspace by its MIME type (data/io.github.gapwatch.Gapwatch.mime.xml,
  * once installed) or else by its extension; anything else is an export. */
 static gboolean
@@ -310,10 +394,6 @@ gw_application_open (GApplication  *application,
 
   gtk_window_present (GTK_WINDOW (window));
 
-  /* A workspace opens in place of the one open (the exports given with it
-   * are imported into it once it is open); only one can be open. */
-  if (workspaces->len > 0)
-    gw_window_open_workspace (window, g_ptr_array_index (workspaces, 0));
   if (workspaces->len > 1)
     {
       g_autofree char *list = NULL;
@@ -336,7 +416,9 @@ gw_application_open (GApplication  *application,
       gw_window_show_message (window, message);
     }
 
-  gw_window_import_files (window, (const char * const *) paths->pdata);
+  gw_application_open_in (window,
+                          workspaces->len > 0 ? g_ptr_array_index (workspaces, 0) : NULL,
+                          (const char * const *) paths->pdata);
 }
 
 static int
