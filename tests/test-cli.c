@@ -23,6 +23,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "gw-test-files.h"
+
 typedef struct
 {
   int   status;   /* exit status, or -1 when killed by a signal */
@@ -43,8 +45,13 @@ fixture_dir (void)
   return g_test_build_filename (G_TEST_DIST, "data", "cli", NULL);
 }
 
+/* The locale cli_run gives gapwatch-cli, and where its data is (NULL: the
+ * system's). */
+static const char *cli_locale = "C.UTF-8";
+static const char *cli_locpath = NULL;
+
 /* Runs gapwatch-cli with the NULL-terminated arguments, in the fixture
- * directory, in the C locale (English messages). */
+ * directory, in cli_locale (the C locale: English messages). */
 static void
 cli_run (CliRun     *run,
          const char *first_arg,
@@ -65,8 +72,10 @@ cli_run (CliRun     *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", cli_locale, TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
+  if (cli_locpath != NULL)
+    envp = g_environ_setenv (envp, "LOCPATH", cli_locpath, TRUE);
 
   memset (run, 0, sizeof *run);
   g_spawn_sync (dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
@@ -627,6 +636,238 @@ test_track_fixture (void)
   cli_run_clear (&run);
 }
 
+/* A German locale (decimal comma) compiled into a folder of the test's
+ * own with localedef, so that no system locale needs installing: Debian's
+ * package `locales` has the sources (build-aux/setup installs it). */
+static char *
+make_german_locale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-locale-XXXXXX", &error);
+  g_autofree char *target = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", NULL, NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  /* glibc looks for the normalised codeset name */
+  target = g_build_filename (dir, "de_DE.utf8", NULL);
+  argv[5] = target;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("localedef could not make de_DE.UTF-8 (is Debian's package locales installed?): %s", err);
+  return g_steal_pointer (&dir);
+}
+
+
+/* Areas, populations and deaths of the bundled samples: enough to compute
+ * life expectancy and track the 2010 target. */
+static const char *const sample_names[] = {
+  "01-areas.xml", "02-population-1993-2007.xml.gz", "04-deaths-1993-2006.xml.gz",
+};
+
+static char *
+sample (guint i)
+{
+  const char *samples = g_getenv ("GW_SAMPLES_DIR");
+
+  g_assert_nonnull (samples);
+  g_assert_cmpuint (i, <, G_N_ELEMENTS (sample_names));
+  return g_build_filename (samples, sample_names[i], NULL);
+}
+
+/* Numbers are written in the C locale whatever LC_NUMERIC says: track and
+ * indicators, CSV and JSON, are byte for byte the same under de_DE.UTF-8
+ * (decimal comma) as under C.  (Before the one writer, track wrote
+ * "2,7205" and indicators' JSON 70.0 for 70.2764.) */
+static void
+test_locale_numbers (void)
+{
+  g_autofree char *locales = make_german_locale ();
+  g_autofree char *s0 = sample (0), *s1 = sample (1), *s2 = sample (2);
+  const char *formats[] = { "csv", "json" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (formats); k++)
+    {
+      CliRun c, de;
+
+      cli_locale = "C.UTF-8";
+      cli_locpath = NULL;
+      cli_run (&c, "track", "--format", formats[k], "--target", "le-2010", s0, s1, s2, NULL);
+      cli_locale = "de_DE.UTF-8";
+      cli_locpath = locales;
+      cli_run (&de, "track", "--format", formats[k], s0, s1, s2, NULL);
+      g_assert_cmpint (c.status, ==, 0);
+      g_assert_cmpint (de.status, ==, 0);
+      g_assert_cmpstr (de.out, ==, c.out);
+      g_assert_null (strstr (c.out, "2,7"));
+      cli_run_clear (&c);
+      cli_run_clear (&de);
+
+      cli_locale = "C.UTF-8";
+      cli_locpath = NULL;
+      cli_run (&c, "indicators", "--format", formats[k], "--area", "E06000001", s0, s1, s2, NULL);
+      cli_locale = "de_DE.UTF-8";
+      cli_locpath = locales;
+      cli_run (&de, "indicators", "--format", formats[k], "--area", "E06000001", s0, s1, s2, NULL);
+      g_assert_cmpint (c.status, ==, 0);
+      g_assert_cmpint (de.status, ==, 0);
+      g_assert_cmpstr (de.out, ==, c.out);
+      cli_run_clear (&c);
+      cli_run_clear (&de);
+    }
+  cli_locale = "C.UTF-8";
+  cli_locpath = NULL;
+  remove_tree (locales);
+}
+
+/* JSON numbers are the computed doubles exactly: each parses back to the
+ * value the CSV rounds (to 12 significant digits there). */
+static void
+test_json_exact (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s0 = sample (0), *s1 = sample (1), *s2 = sample (2);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) f = NULL;
+  JsonArray *rows;
+  JsonObject *first;
+  CliRun csv, json;
+
+  cli_run (&csv, "indicators", "--indicator", "le-birth", "--area", "E06000001", "--period", "1993",
+           s0, s1, s2, NULL);
+  cli_run (&json, "indicators", "--format", "json", "--indicator", "le-birth", "--area", "E06000001",
+           "--period", "1993", s0, s1, s2, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  first = json_array_get_object_element (rows, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  f = g_strsplit (lines[1], ",", -1);
+  /* the CSV's 12 digits are the JSON's value rounded, not a different number */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "value"),
+                                  g_ascii_strtod (f[5], NULL), 1e-9);
+  g_assert_cmpfloat (json_object_get_double_member (first, "value"), >, 60.0);
+  cli_run_clear (&csv);
+  cli_run_clear (&json);
+}
+
+/* Data that cannot be written (a full disk) is an error: exit 1 and a
+ * message, never a silent 0. */
+static void
+test_write_error (void)
+{
+  g_autofree char *s0 = sample (0), *s1 = sample (1), *s2 = sample (2);
+  const char *commands[] = { "track", "indicators", "summary", "targets list" };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (commands); k++)
+    {
+      gboolean files = k < 3;
+      g_autofree char *script = g_strdup_printf ("exec \"$0\" %s %s > /dev/full", commands[k],
+                                                 files ? "\"$@\"" : "");
+      const char *argv[] = { "/bin/sh", "-c", script, GW_CLI_PATH, s0, s1, s2, NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                   NULL, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (err, "could not write to standard output: No space left on device"));
+    }
+}
+
+/* A target added to a workspace is listed, tracked by `track --target`, can
+ * be refused, and removed. */
+static void
+test_targets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-targets-XXXXXX", &error);
+  g_autofree char *ws = g_build_filename (dir, "team.gwdb", NULL);
+  g_autofree char *base = g_test_build_filename (G_TEST_DIST, "data", "cli", "base.xml", NULL);
+  g_autofree char *s0 = sample (0), *s1 = sample (1), *s2 = sample (2);
+  CliRun run;
+
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "le-half", "--name", "Halve the gap",
+           "--indicator", "le-birth", "--subject", "group:spearhead", "--baseline", "1995-1997",
+           "--target", "2009-2011", "--reduction", "50", "--method", "linear", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+
+  cli_run (&run, "targets", "list", "--workspace", ws, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "id,name,indicator,subject,comparator,gap,baseline,target,"
+                                            "reduction,sexes,method,polarity,built_in\n"));
+  g_assert_nonnull (strstr (run.out, "\nle-half,Halve the gap,le-birth,group:spearhead,,relative,"
+                                     "1995-1997,2009-2011,50,\"m,f\",linear,,no\n"));
+  cli_run_clear (&run);
+
+  /* tracked from the workspace's targets: halving the gap puts more areas
+   * off track than the built-in 10% */
+  cli_run (&run, "track", "--workspace", ws, "--target", "le-half", "--summary", s0, s1, s2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "both="));
+  {
+    CliRun builtin;
+    guint both_half = 0, both_10 = 0;
+
+    cli_run (&builtin, "track", "--workspace", ws, "--summary", s0, s1, s2, NULL);
+    g_assert_cmpint (sscanf (run.out, "both=%u", &both_half), ==, 1);
+    g_assert_cmpint (sscanf (builtin.out, "both=%u", &both_10), ==, 1);
+    g_assert_cmpuint (both_half, <, both_10);
+    cli_run_clear (&builtin);
+  }
+  cli_run_clear (&run);
+
+  /* refusals */
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "le-2010", "--indicator", "le-birth",
+           "--baseline", "1995-1997", "--target", "2009-2011", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“le-2010” is a built-in target"));
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "x", "--indicator", "le-birth",
+           "--baseline", "2009-2011", "--target", "1995-1997", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "The target period must come after the baseline"));
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "x", "--indicator", "le-birth",
+           "--subject", "county:Z", "--baseline", "1995-1997", "--target", "2009-2011", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--subject must be group:ID, members:ID or area:CODE"));
+  cli_run_clear (&run);
+  cli_run (&run, "track", "--workspace", ws, "--target", "nope", base, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "unknown target “nope” (known: le-2010, imr-2010, le-half)"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "targets", "remove", "--workspace", ws, "--id", "le-half", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "list", "--workspace", ws, NULL);
+  g_assert_null (strstr (run.out, "le-half"));
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "remove", "--workspace", ws, "--id", "le-half", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "No target “le-half” in the workspace"));
+  cli_run_clear (&run);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -648,6 +889,10 @@ main (int    argc,
   g_test_add_func ("/gw/cli/summary/text", test_summary_text);
   g_test_add_func ("/gw/cli/indicators/le-df1", test_indicators_le_df1);
   g_test_add_func ("/gw/cli/track/fixture-70", test_track_fixture);
+  g_test_add_func ("/gw/cli/output/locale", test_locale_numbers);
+  g_test_add_func ("/gw/cli/output/json-exact", test_json_exact);
+  g_test_add_func ("/gw/cli/output/write-error", test_write_error);
+  g_test_add_func ("/gw/cli/targets/workspace", test_targets);
 
   return g_test_run ();
 }

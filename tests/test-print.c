@@ -18,6 +18,8 @@
 
 #include "formats/gw-export-reader.h"
 #include "gw-print-operation.h"
+#include "gw-test-files.h"
+#include "gw-test-result.h"
 
 typedef struct
 {
@@ -138,7 +140,7 @@ test_print_report_export (void)
 
   if (get_fixture () == NULL || !have_poppler ())
     return;
-  report = gw_report_new (fx.dataset, fx.indicators, fx.target, NULL, &error);
+  report = gw_test_report (fx.dataset, fx.indicators, fx.target, NULL, &error);
   g_assert_no_error (error);
   direct = g_build_filename (fx.dir, "direct.pdf", NULL);
   via_gtk = g_build_filename (fx.dir, "printed.pdf", NULL);
@@ -216,9 +218,9 @@ test_print_chart_export (void)
     return;
   group = gw_dataset_lookup_group (fx.dataset, fx.target->group);
   g_assert_cmpint (group, >=, 0);
-  gap = gw_chart_new_gap (fx.dataset, fx.indicators, fx.target, TRUE, group, &error);
+  gap = gw_test_chart_gap (fx.dataset, fx.indicators, fx.target, TRUE, group, &error);
   g_assert_no_error (error);
-  compare = gw_chart_new_compare (fx.dataset, fx.indicators, fx.target, GW_COMPARE_BY_CHANGE, &error);
+  compare = gw_test_chart_compare (fx.dataset, fx.indicators, fx.target, GW_COMPARE_BY_CHANGE, &error);
   g_assert_no_error (error);
 
   /* a chart over time on a landscape page, the 70 rows on a portrait one */
@@ -268,21 +270,6 @@ test_print_settings_remember (void)
   g_remove (expected);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d != NULL)
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
 
 int
 main (int    argc,

@@ -21,6 +21,7 @@
 #include "formats/gw-export-reader.h"
 #include "render/gw-chart.h"
 #include "render/gw-chart-private.h"
+#include "gw-test-result.h"
 
 /* --- data ----------------------------------------------------------------- */
 
@@ -120,7 +121,7 @@ group_gap (const Data *d, GwTarget *target)
   GwChart *chart;
 
   g_assert_cmpint (group, >=, 0);
-  chart = gw_chart_new_gap (d->dataset, d->indicators, target, TRUE, group, &error);
+  chart = gw_test_chart_gap (d->dataset, d->indicators, target, TRUE, group, &error);
   g_assert_no_error (error);
   return chart;
 }
@@ -656,7 +657,7 @@ test_gap_errors (void)
         outside = a;
     }
   g_assert_cmpint (outside, >=, 0);
-  chart = gw_chart_new_gap (d->dataset, d->indicators, target, FALSE, outside, &error);
+  chart = gw_test_chart_gap (d->dataset, d->indicators, target, FALSE, outside, &error);
   g_assert_null (chart);
   g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NOT_FOUND);
 }
@@ -679,7 +680,7 @@ test_compare_a4 (void)
 
   if (d == NULL)
     return;
-  chart = gw_chart_new_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_CHANGE, &error);
+  chart = gw_test_chart_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_CHANGE, &error);
   g_assert_no_error (error);
   rows = gw_tracker_run (d->dataset, target, gw_tracker_indicators_series, d->indicators, &error);
   g_assert_no_error (error);
@@ -968,7 +969,7 @@ test_compare_row_range (void)
 
   if (d == NULL)
     return;
-  chart = gw_chart_new_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_CHANGE, &error);
+  chart = gw_test_chart_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_CHANGE, &error);
   g_assert_no_error (error);
   style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
 
@@ -1158,7 +1159,7 @@ test_labels_all_sizes (void)
     return;
   charts[0] = samples_trend (d, "E08000011");
   charts[1] = group_gap (d, target);
-  charts[2] = gw_chart_new_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_GAP, &error);
+  charts[2] = gw_test_chart_compare (d->dataset, d->indicators, target, GW_COMPARE_BY_GAP, &error);
   g_assert_no_error (error);
   charts[3] = gw_chart_new_funnel (d->dataset, d->indicators, 0, &error);
   g_assert_no_error (error);

@@ -21,6 +21,7 @@
 #include "formats/gw-export-reader.h"
 #include "render/gw-report.h"
 #include "tracker/gw-tracker.h"
+#include "gw-test-result.h"
 
 /* --- data ----------------------------------------------------------------- */
 
@@ -113,7 +114,7 @@ static GwReport *
 new_report (GArray *areas)
 {
   g_autoptr(GError) error = NULL;
-  GwReport *report = gw_report_new (fx.dataset, fx.indicators, fx.target, areas, &error);
+  GwReport *report = gw_test_report (fx.dataset, fx.indicators, fx.target, areas, &error);
 
   g_assert_no_error (error);
   g_assert_true (GW_IS_REPORT (report));
@@ -349,7 +350,7 @@ test_report_pages_subset (void)
   g_assert_cmpuint (outside, !=, G_MAXUINT);
   g_array_set_size (areas, 0);
   g_array_append_val (areas, outside);
-  none = gw_report_new (fx.dataset, fx.indicators, fx.target, areas, &error);
+  none = gw_test_report (fx.dataset, fx.indicators, fx.target, areas, &error);
   g_assert_null (none);
   g_assert_error (error, GW_REPORT_ERROR, GW_REPORT_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, gw_dataset_get_area (fx.dataset, outside)->name));
@@ -583,7 +584,7 @@ check_split_rows (GPtrArray *texts,
                   guint      n_compare)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GwChart) chart = gw_chart_new_compare (fx.dataset, fx.indicators, fx.target,
+  g_autoptr(GwChart) chart = gw_test_chart_compare (fx.dataset, fx.indicators, fx.target,
                                                    GW_COMPARE_BY_CHANGE, &error);
   g_autoptr(GRegex) rows_re = g_regex_new ("rows ([0-9]+)–([0-9]+) \\(page", 0, 0, NULL);
   g_autoptr(GRegex) name_re = g_regex_new ("Spearhead area [0-9]+", 0, 0, NULL);

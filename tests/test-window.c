@@ -33,9 +33,7 @@
 #include "ui/gw-window.h"
 
 #include "gw-test-ui.h"
-#ifdef GW_HAVE_RENDER
 #include "ui/gw-chart-view.h"
-#endif
 
 #define VALID_RECORDS 12   /* <c> and <v> elements of ui-valid.xml */
 
@@ -585,11 +583,23 @@ test_window_settings_size (Fixture       *f,
 /* The tracker, with the bundled sample exports */
 
 
+static GPtrArray *sample_paths (void);
+
 static void
 import_samples (GwWindow *window)
 {
+  g_autoptr(GPtrArray) paths = sample_paths ();
+
+  gw_window_import_files (window, (const char * const *) paths->pdata);
+  wait_for_import (window);
+}
+
+/* The bundled samples, sorted, NULL-terminated. */
+static GPtrArray *
+sample_paths (void)
+{
   const char *dir_path = g_getenv ("GW_SAMPLES_DIR");
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
@@ -604,9 +614,7 @@ import_samples (GwWindow *window)
   g_ptr_array_sort (paths, compare_paths);
   g_assert_cmpuint (paths->len, ==, 18);
   g_ptr_array_add (paths, NULL);
-
-  gw_window_import_files (window, (const char * const *) paths->pdata);
-  wait_for_import (window);
+  return paths;
 }
 
 static GwTrackerView *
@@ -739,7 +747,6 @@ test_window_tracker_samples (Fixture       *f,
   g_assert_nonnull (strstr (figures, "Change since baseline\n14.2% narrower\n11.2% narrower\n"));
   g_assert_nonnull (strstr (figures, "95% confidence interval\n"));
 
-#ifdef GW_HAVE_RENDER
   {
     GwChartView *gap = GW_CHART_VIEW (gw_area_view_get_chart (area, 0));
     GwChartView *trend = GW_CHART_VIEW (gw_area_view_get_chart (area, 1));
@@ -752,9 +759,6 @@ test_window_tracker_samples (Fixture       *f,
     g_assert_cmpuint (strlen (gw_chart_get_description (gw_chart_view_get_chart (gap))), >, 20);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gap)));
   }
-#else
-  g_assert_true (gtk_widget_get_mapped (find_one (f->window, GTK_TYPE_LABEL, "gw-charts-note")));
-#endif
 
   /* Sorted by men's latest gap: the group pinned, then the smallest gap
    * (gapwatch-cli: Telford and Wrekin). */
@@ -780,11 +784,7 @@ test_window_tracker_samples (Fixture       *f,
       if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.print") == 0)
         print = g_ptr_array_index (buttons, i);
     g_assert_nonnull (print);
-#ifdef GW_HAVE_RENDER
     g_assert_true (gtk_widget_is_sensitive (print));
-#else
-    g_assert_false (gtk_widget_is_sensitive (print));
-#endif
   }
 }
 
@@ -868,7 +868,7 @@ test_window_tracker_editor (Fixture       *f,
   spin = GTK_WIDGET (g_ptr_array_index (find_mapped ((GwWindow *) editor, GTK_TYPE_SPIN_BUTTON, NULL), 0));
   g_assert_false (gtk_widget_is_sensitive (spin));
   g_assert_false (gw_target_editor_delete (editor));
-  g_assert_false (gw_settings_delete_target (f->settings, "le-2010"));
+  g_assert_false (gw_session_remove_target (gw_window_get_session (f->window), "le-2010", NULL));
 
   /* Its copy is tracked at once; halving the gap by 2009-2011 puts
    * Hartlepool's men off track (projected 3.20% > 1.98%). */
@@ -881,13 +881,14 @@ test_window_tracker_editor (Fixture       *f,
   g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_MALE), ==, GW_STATUS_OFF_TRACK);
   g_assert_nonnull (strstr (label_text (f->window, "gw-target-description"), "by 50%"));
 
-  /* Kept in GSettings, typed. */
-  saved = gw_settings_dup_target (f->settings, "target-1");
+  /* Kept by the session (in the workspace when one is open), typed; never
+   * in GSettings, which keeps preferences only. */
+  saved = gw_session_lookup_target (gw_window_get_session (f->window), "target-1");
   g_assert_nonnull (saved);
   g_assert_cmpfloat_with_epsilon (saved->reduction, 0.5, 1e-9);
   g_assert_cmpstr (saved->title, ==, "2010 life expectancy target (copy)");
   stored = g_settings_get_value (settings, "targets");
-  g_assert_cmpuint (g_variant_n_children (stored), ==, 1);
+  g_assert_cmpuint (g_variant_n_children (stored), ==, 0);
 
   /* The selector lists it, by its name. */
   dropdown = target_dropdown (f->window);
@@ -899,7 +900,7 @@ test_window_tracker_editor (Fixture       *f,
   /* Deleted: the window goes back to a built-in target. */
   g_assert_true (gw_target_editor_delete (editor));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  g_assert_null (gw_settings_dup_target (f->settings, "target-1"));
+  g_assert_null (gw_session_lookup_target (gw_window_get_session (f->window), "target-1"));
   g_assert_cmpstr (gw_window_get_target_name (f->window), ==, "le-2010");
   g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_MALE), ==, GW_STATUS_ON_TRACK);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
@@ -994,7 +995,6 @@ test_window_preferences_palette (Fixture       *f,
   /* The table's status icons follow it too (CSS of the window's class). */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->window), "gw-palette-colour-blind"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->window), "gw-palette-standard"));
-#ifdef GW_HAVE_RENDER
   {
     GwChartView *chart = GW_CHART_VIEW (gw_area_view_get_chart (area, 0));
     GwChartStyle style;
@@ -1003,27 +1003,22 @@ test_window_preferences_palette (Fixture       *f,
     gw_chart_view_get_style (chart, &style);
     g_assert_cmpint (style.palette, ==, GW_CHART_PALETTE_COLOUR_BLIND);
   }
-#endif
 
   /* The 99.8% limits in the figures, and in the charts. */
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 1);
   g_assert_cmpfloat (gw_area_view_get_confidence_level (area), ==, 99.8);
-#ifdef GW_HAVE_RENDER
   for (guint i = 0; i < gw_area_view_get_n_charts (area); i++)
     {
       GwChartView *chart = GW_CHART_VIEW (gw_area_view_get_chart (area, i));
 
       g_assert_cmpfloat (gw_chart_view_get_confidence_level (chart), ==, 99.8);
-#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
       {
         GwChartStyle style;
 
         gw_chart_view_get_style (chart, &style);
         g_assert_cmpfloat (style.confidence_level, ==, 99.8);
       }
-#endif
     }
-#endif
   figures = all_text (find_one (f->window, GTK_TYPE_GRID, "gw-figures"));
   g_assert_nonnull (strstr (figures, "99.8% confidence interval\n"));
 
@@ -1088,6 +1083,28 @@ test_window_csv_export (Fixture       *f,
                                       "-14.2079,3.5557,3.6686,3.1996,0.0000,on-track\n"));
   g_assert_cmpstr (message_text (f->window), ==, "Saved the table as “tracker.csv”.");
 
+  /* Byte for byte what `gapwatch-cli track --format csv` writes of the same
+   * exports: one writer for both. */
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+    g_autoptr(GPtrArray) paths = sample_paths ();
+    g_autofree char *cli_out = NULL;
+    int status;
+
+    g_ptr_array_add (argv, (char *) GW_CLI_PATH);
+    g_ptr_array_add (argv, (char *) "track");
+    g_ptr_array_add (argv, (char *) "--format");
+    g_ptr_array_add (argv, (char *) "csv");
+    for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
+      g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+    g_ptr_array_add (argv, NULL);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &cli_out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (contents, ==, cli_out);
+  }
+
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -1112,7 +1129,6 @@ test_window_export_report_chart (Fixture       *f,
     g_autoptr(GFile) file = g_file_new_for_path (path);
     gboolean ok = gw_window_export_report (f->window, file, &error);
 
-#ifdef GW_HAVE_RENDER
     g_assert_no_error (error);
     g_assert_true (ok);
     g_assert_true (g_file_get_contents (path, &report, &length, NULL));
@@ -1120,13 +1136,8 @@ test_window_export_report_chart (Fixture       *f,
     g_assert_true (g_str_has_prefix (report, "%PDF-"));
     g_assert_cmpuint (length, >, 10000);
     g_assert_cmpstr (message_text (f->window), ==, "Saved the report as “report.pdf”.");
-#else
-    g_assert_false (ok);
-    g_clear_error (&error);
-#endif
   }
 
-#ifdef GW_HAVE_RENDER
   {
     g_autofree char *path = g_build_filename (dir, names[1], NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1147,7 +1158,6 @@ test_window_export_report_chart (Fixture       *f,
     g_assert_nonnull (strstr (svg, "<svg"));
     g_assert_cmpstr (message_text (f->window), ==, "Saved the chart as “chart.svg”.");
   }
-#endif
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -1160,7 +1170,6 @@ test_window_export_report_chart (Fixture       *f,
 
 /* Printing: the chart with the focus, or the report */
 
-#ifdef GW_HAVE_RENDER
 /* Runs action, answers the print dialog it opens with Cancel, and gives
  * the orientation of the page it was opened for: landscape for a chart,
  * portrait for the report. */
@@ -1198,13 +1207,11 @@ print_and_cancel (GwWindow   *window,
   g_assert_null (find_toplevel (type));
   return orientation;
 }
-#endif
 
 static void
 test_window_print_chart (Fixture       *f,
                          gconstpointer  data)
 {
-#ifdef GW_HAVE_RENDER
   GwAreaView *area;
   GtkWidget *trend;
 
@@ -1227,9 +1234,6 @@ test_window_print_chart (Fixture       *f,
   /* Print Chart, from the menu after the focus left the chart: the chart. */
   gtk_widget_grab_focus (GTK_WIDGET (gw_tracker_view_get_column_view (tracker_view (f->window))));
   g_assert_cmpint (print_and_cancel (f->window, "win.print-chart"), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
-#else
-  g_test_skip ("Charts are not in this build");
-#endif
 }
 
 /* Welsh */

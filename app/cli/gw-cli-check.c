@@ -81,7 +81,7 @@ gw_cli_check_run (const GwCliCommand  *command,
                   char               **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwSession) session = NULL;
   g_autoptr(GwImportTask) task = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
@@ -110,8 +110,8 @@ gw_cli_check_run (const GwCliCommand  *command,
     return gw_cli_usage_error (command, "%s", _("no files given"));
 
   run.verbose = verbose;
-  dataset = gw_cli_load (command, workspace, files, on_file_done, &run, &task);
-  if (dataset == NULL)
+  session = gw_cli_load (command, workspace, files, on_file_done, &run, &task);
+  if (session == NULL)
     return GW_CLI_EXIT_INVALID;
 
   for (guint i = 0; i < gw_import_task_get_n_results (task); i++)

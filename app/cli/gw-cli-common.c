@@ -280,35 +280,3 @@ gw_cli_usage_error (const GwCliCommand *command,
 
   return GW_CLI_EXIT_USAGE;
 }
-
-guint
-gw_cli_text_width (const char *text)
-{
-  if (text == NULL)
-    return 0;
-  if (!g_utf8_validate (text, -1, NULL))
-    return (guint) strlen (text);
-  return (guint) g_utf8_strlen (text, -1);
-}
-
-void
-gw_cli_append_padded (GString    *out,
-                      const char *text,
-                      guint       width,
-                      gboolean    right)
-{
-  guint len;
-
-  g_return_if_fail (out != NULL);
-
-  if (text == NULL)
-    text = "";
-  len = gw_cli_text_width (text);
-
-  if (!right)
-    g_string_append (out, text);
-  for (guint i = len; i < width; i++)
-    g_string_append_c (out, ' ');
-  if (right)
-    g_string_append (out, text);
-}

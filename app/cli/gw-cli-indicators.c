@@ -16,57 +16,9 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "methods/gw-indicators.h"
 #include "gw-cli-private.h"
-
-static const char *const columns[] = {
-  "indicator", "area_code", "area_name", "sex", "period", "value", "lower95", "upper95",
-  "lower998", "upper998", "source", "compared_to_england", "note",
-};
-#define N_COLUMNS G_N_ELEMENTS (columns)
-static const gboolean numeric[N_COLUMNS] = {
-  FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE,
-};
-
-static char *
-format_number (double v)
-{
-  return isnan (v) ? g_strdup ("") : g_strdup_printf ("%.12g", v);
-}
-
-static GStrv
-value_fields (GwDataset              *dataset,
-              GwIndicators           *indicators,
-              const GwIndicatorValue *v)
-{
-  GStrv f = g_new0 (char *, N_COLUMNS + 1);
-  char period[32];
-
-  f[0] = g_strdup (gw_indicators_get_ids (indicators)[v->indicator]);
-  if (v->is_group)
-    {
-      f[1] = g_strdup (gw_dataset_get_group (dataset, v->subject)->id);
-      f[2] = g_strdup (gw_dataset_get_group (dataset, v->subject)->name);
-    }
-  else
-    {
-      f[1] = g_strdup (gw_dataset_get_area (dataset, v->subject)->code);
-      f[2] = g_strdup (gw_dataset_get_area (dataset, v->subject)->name);
-    }
-  f[3] = g_strdup (gw_sex_to_string (v->sex));
-  f[4] = g_strdup (gw_indicator_value_format_period (v, period));
-  f[5] = format_number (v->value);
-  f[6] = format_number (v->lower95);
-  f[7] = format_number (v->upper95);
-  f[8] = format_number (v->lower998);
-  f[9] = format_number (v->upper998);
-  f[10] = g_strdup (gw_value_source_to_string (v->source));
-  f[11] = g_strdup (gw_comparison_to_string (v->compared));
-  f[12] = g_strdup (v->note != NULL ? v->note : "");
-  return f;
-}
 
 int
 gw_cli_indicators_run (const GwCliCommand  *command,
@@ -91,11 +43,13 @@ gw_cli_indicators_run (const GwCliCommand  *command,
                 "all-cause mortality (aaacm) with confidence limits from the counts of the exports "
                 "given, for every area, group, sex and period, and lists published values beside "
                 "them (a published value wins over a computed one)."), entries);
-  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwSession) session = NULL;
   g_autoptr(GwImportTask) task = NULL;
-  g_autoptr(GwIndicators) indicators = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GwDataset *dataset;
+  GwIndicators *indicators;
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) out = g_string_new (NULL);
+  GwTableFormat table_format;
   gint want_ind = -1, want_area = -1, want_group = -1;
   GwPeriod want_period = 0;
   gboolean failed;
@@ -108,15 +62,15 @@ gw_cli_indicators_run (const GwCliCommand  *command,
     return gw_cli_usage_error (command, _("give --area or --group, not both"));
   if (period != NULL && !gw_period_parse (period, &want_period))
     return gw_cli_usage_error (command, _("--period “%s” is not a period (e.g. 2006 or 2003-2005)"), period);
-  if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "json") != 0
-      && g_strcmp0 (format, "table") != 0)
-    return gw_cli_usage_error (command, _("--format must be csv, json or table, not “%s”"), format);
+  if (!gw_cli_parse_table_format (command, format, &table_format))
+    return GW_CLI_EXIT_USAGE;
 
-  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
-  if (dataset == NULL)
+  session = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (session == NULL)
     return GW_CLI_EXIT_INVALID;
   failed = gw_import_task_get_n_failed (task) > 0;
-  indicators = gw_indicators_compute (dataset);
+  dataset = gw_session_get_dataset (session);
+  indicators = gw_session_get_indicators (session);
 
   if (indicator != NULL && (want_ind = gw_indicators_lookup_id (indicators, indicator)) < 0)
     {
@@ -146,46 +100,10 @@ gw_cli_indicators_run (const GwCliCommand  *command,
         continue;
       if (want_group >= 0 && (!v->is_group || v->subject != (guint) want_group))
         continue;
-      g_ptr_array_add (rows, value_fields (dataset, indicators, v));
+      g_array_append_val (chosen, i);
     }
 
-  if (g_strcmp0 (format, "json") == 0)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_begin_array (b);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          GStrv f = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (b);
-          for (guint c = 0; c < N_COLUMNS; c++)
-            {
-              json_builder_set_member_name (b, columns[c]);
-              if (f[c][0] == '\0')
-                json_builder_add_null_value (b);
-              else if (numeric[c])
-                json_builder_add_double_value (b, g_ascii_strtod (f[c], NULL));
-              else
-                json_builder_add_string_value (b, f[c]);
-            }
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      text = json_generator_to_data (gen, NULL);
-      g_string_append_printf (out, "%s\n", text);
-    }
-  else if (g_strcmp0 (format, "table") == 0)
-    gw_cli_write_table (out, columns, numeric, N_COLUMNS, rows);
-  else
-    gw_cli_write_csv (out, columns, N_COLUMNS, rows);
-
-  fwrite (out->str, 1, out->len, stdout);
-  return failed ? GW_CLI_EXIT_INVALID : GW_CLI_EXIT_OK;
+  gw_table_write_indicators (out, dataset, indicators, (const guint *) chosen->data, chosen->len,
+                             table_format);
+  return gw_cli_write_out (command, out, NULL, failed ? GW_CLI_EXIT_INVALID : GW_CLI_EXIT_OK);
 }

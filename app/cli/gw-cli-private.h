@@ -16,6 +16,8 @@
 
 #include "model/gw-dataset.h"
 #include "formats/gw-import-task.h"
+#include "session/gw-session.h"
+#include "session/gw-table-writer.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +56,9 @@ int             gw_cli_summary_run        (const GwCliCommand  *command,
 int             gw_cli_indicators_run     (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
+int             gw_cli_targets_run        (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
 int             gw_cli_track_run          (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
@@ -63,18 +68,6 @@ int             gw_cli_render_run         (const GwCliCommand  *command,
 int             gw_cli_report_run         (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
-
-/* gw-cli-rows.c: rows (char ** of n_columns fields) for scripts and people */
-void            gw_cli_write_csv          (GString             *out,
-                                           const char * const  *columns,
-                                           guint                n_columns,
-                                           GPtrArray           *rows);
-/* An aligned table; right[c] right-aligns column c (numbers). */
-void            gw_cli_write_table        (GString             *out,
-                                           const char * const  *columns,
-                                           const gboolean      *right,
-                                           guint                n_columns,
-                                           GPtrArray           *rows);
 
 /* gw-cli-common.c */
 
@@ -120,36 +113,38 @@ GPtrArray      *gw_cli_result_messages    (const GwImportResult *result);
 /* Whether a result counts as invalid input (exit status 1). */
 gboolean        gw_cli_result_failed      (const GwImportResult *result);
 
-/* Appends text padded with spaces to width characters (not bytes: translated
- * headings may be any UTF-8); right-aligned when right is TRUE. */
-void            gw_cli_append_padded      (GString             *out,
-                                           const char          *text,
-                                           guint                width,
-                                           gboolean             right);
-/* Width of text in characters. */
-guint           gw_cli_text_width         (const char          *text);
-
-/* gw-cli-workspace.c: loads every import of the workspace at path into
- * dataset (read-only), for `--workspace PATH`; call it before importing the
- * command's files. */
-gboolean        gw_cli_open_workspace     (GwDataset           *dataset,
-                                           const char          *path,
-                                           GError             **error);
-
 /* The --workspace option of every command that reads exports. */
 #define GW_CLI_WORKSPACE_OPTION(var) \
   { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &(var), \
     N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") }
 
-/* The start of every command that reads exports: a new dataset holding the
- * workspace's imports (when workspace is not NULL), then the files imported
- * in the order given through gw_cli_import (*task_out: the finished task).
- * NULL, with the message printed, when the workspace cannot be read. */
-GwDataset      *gw_cli_load               (const GwCliCommand  *command,
+/* gw-cli-workspace.c: the start of every command that reads exports: a new
+ * session holding the workspace's imports and targets (when workspace is not
+ * NULL; opened read-only), then the files imported in the order given through
+ * gw_cli_import (*task_out: the finished task).  NULL, with the message
+ * printed, when the workspace cannot be read. */
+GwSession      *gw_cli_load               (const GwCliCommand  *command,
                                            const char          *workspace,
                                            char               **files,
                                            GwCliFileDoneFunc    file_done,
                                            gpointer             user_data,
                                            GwImportTask       **task_out);
+/* The target of this id (NULL: le-2010), built-in or the session's
+ * workspace's; NULL when there is none, with a usage error printed that
+ * lists the known ones (return GW_CLI_EXIT_USAGE). */
+GwTarget       *gw_cli_lookup_target      (const GwCliCommand  *command,
+                                           GwSession           *session,
+                                           const char          *id);
+/* --format of the commands that write tables: csv (NULL), json or table;
+ * FALSE with the usage error printed (return GW_CLI_EXIT_USAGE). */
+gboolean        gw_cli_parse_table_format (const GwCliCommand  *command,
+                                           const char          *text,
+                                           GwTableFormat       *out);
+/* Writes text to path (stdout when NULL) and returns status, or prints what
+ * could not be written and returns GW_CLI_EXIT_INVALID. */
+int             gw_cli_write_out          (const GwCliCommand  *command,
+                                           const GString       *text,
+                                           const char          *path,
+                                           int                  status);
 
 G_END_DECLS

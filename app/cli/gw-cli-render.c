@@ -84,10 +84,12 @@ gw_cli_render_run (const GwCliCommand  *command,
                 "(trend), a target’s gap with its trajectory and projection (gap), every area of the "
                 "target’s group ranked (compare), or a funnel plot of infant mortality (funnel)."),
     entries);
-  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwSession) session = NULL;
   g_autoptr(GwImportTask) task = NULL;
   g_autoptr(GwTarget) target = NULL;
-  g_autoptr(GwIndicators) indicators = NULL;
+  GwDataset *dataset;
+  GwIndicators *indicators;
+  GwTrackerResult *result = NULL;
   g_autoptr(GwChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *lower_out = NULL;
@@ -141,9 +143,16 @@ gw_cli_render_run (const GwCliCommand  *command,
   if (!(dpi >= 24 && dpi <= 2400))
     return gw_cli_usage_error (command, _("--dpi must be from 24 to 2400"));
 
-  target = gw_target_new_builtin (target_name != NULL ? target_name : "le-2010");
+  session = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (session == NULL)
+    return GW_CLI_EXIT_INVALID;
+  failed = gw_import_task_get_n_failed (task) > 0;
+  dataset = gw_session_get_dataset (session);
+  indicators = gw_session_get_indicators (session);
+
+  target = gw_cli_lookup_target (command, session, target_name);
   if (target == NULL)
-    return gw_cli_usage_error (command, _("unknown target “%s” (known: le-2010, imr-2010)"), target_name);
+    return GW_CLI_EXIT_USAGE;
   if (one_sex && kind != GW_CHART_TREND && kind != GW_CHART_FUNNEL)
     {
       if (!(target->sexes & (1u << sex)))
@@ -158,11 +167,6 @@ gw_cli_render_run (const GwCliCommand  *command,
   if (height == 0)
     height = png ? (tall ? DEFAULT_PNG_TALL_H : DEFAULT_PNG_H) : (tall ? A4_LONG_PT : A4_SHORT_PT);
 
-  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
-  if (dataset == NULL)
-    return GW_CLI_EXIT_INVALID;
-  failed = gw_import_task_get_n_failed (task) > 0;
-  indicators = gw_indicators_compute (dataset);
 
   /* the subject: an area code or a group id, by default the target's group */
   if (kind == GW_CHART_TREND || kind == GW_CHART_GAP)
@@ -197,10 +201,13 @@ gw_cli_render_run (const GwCliCommand  *command,
                                   is_group, subject, one_sex ? 1u << sex : 0, &error);
       break;
     case GW_CHART_GAP:
-      chart = gw_chart_new_gap (dataset, indicators, target, is_group, subject, &error);
-      break;
     case GW_CHART_COMPARE:
-      chart = gw_chart_new_compare (dataset, indicators, target, order, &error);
+      gw_session_set_target (session, target);
+      result = gw_session_get_result (session, &error);
+      if (result == NULL)
+        break;
+      chart = kind == GW_CHART_GAP ? gw_chart_new_gap (result, is_group, subject, &error)
+                                   : gw_chart_new_compare (result, order, &error);
       break;
     case GW_CHART_FUNNEL:
     default:

@@ -43,10 +43,11 @@ gw_cli_report_run (const GwCliCommand  *command,
     command, N_("Writes the board report of a target as an A4 PDF: a front page with the group’s status, "
                 "the data used and the areas by status, every area of the group compared, and a page "
                 "for each area with its charts and figures."), entries);
-  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwSession) session = NULL;
   g_autoptr(GwImportTask) task = NULL;
   g_autoptr(GwTarget) target = NULL;
-  g_autoptr(GwIndicators) indicators = NULL;
+  GwDataset *dataset;
+  GwTrackerResult *result;
   g_autoptr(GwReport) report = NULL;
   g_autoptr(GArray) areas = NULL;
   g_auto(GStrv) codes = NULL;
@@ -80,23 +81,20 @@ gw_cli_report_run (const GwCliCommand  *command,
         return gw_cli_usage_error (command, _("--areas must be area codes separated by commas"));
     }
 
-  target = gw_target_new_builtin (target_name != NULL ? target_name : "le-2010");
+  session = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (session == NULL)
+    return GW_CLI_EXIT_INVALID;
+  failed = gw_import_task_get_n_failed (task) > 0;
+  dataset = gw_session_get_dataset (session);
+
+  target = gw_cli_lookup_target (command, session, target_name);
   if (target == NULL)
-    return gw_cli_usage_error (command, _("unknown target “%s” (known: le-2010, imr-2010)"), target_name);
+    return GW_CLI_EXIT_USAGE;
   if (group != NULL)
     {
       g_free (target->group);
       target->group = g_strdup (group);
     }
-
-  dataset = gw_dataset_new ();
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &error))
-    {
-      g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
-      return GW_CLI_EXIT_INVALID;
-    }
-  task = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : (char *[]) { NULL }), NULL, NULL);
-  failed = gw_import_task_get_n_failed (task) > 0;
 
   if (codes != NULL)
     {
@@ -118,8 +116,14 @@ gw_cli_report_run (const GwCliCommand  *command,
         }
     }
 
-  indicators = gw_indicators_compute (dataset);
-  report = gw_report_new (dataset, indicators, target, areas, &error);
+  gw_session_set_target (session, target);
+  result = gw_session_get_result (session, &error);
+  if (result == NULL)
+    {
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
+      return GW_CLI_EXIT_INVALID;
+    }
+  report = gw_report_new (result, gw_session_get_indicators (session), areas, &error);
   if (report == NULL)
     {
       g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);

@@ -338,7 +338,7 @@ text_table_append (const TextTable *table,
       guint column = i % table->n_columns;
 
       widths[column] = MAX (widths[column],
-                            gw_cli_text_width (g_ptr_array_index (table->cells, i)));
+                            gw_table_text_width (g_ptr_array_index (table->cells, i)));
     }
 
   for (guint row = 0; row < n_rows; row++)
@@ -353,7 +353,7 @@ text_table_append (const TextTable *table,
           if (column > 0)
             g_string_append (line, "  ");
           /* No trailing blanks after a left-aligned last column. */
-          gw_cli_append_padded (line, cell, last && !table->right[column] ? 0 : widths[column],
+          gw_table_append_padded (line, cell, last && !table->right[column] ? 0 : widths[column],
                                 table->right[column]);
         }
       g_string_append_c (line, '\n');
@@ -573,7 +573,9 @@ gw_cli_summary_run (const GwCliCommand  *command,
                     char               **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwSession) session = NULL;
+  g_autoptr(GString) text = NULL;
+  int status = GW_CLI_EXIT_OK;
   g_autoptr(GwImportTask) task = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
@@ -611,19 +613,19 @@ gw_cli_summary_run (const GwCliCommand  *command,
   if ((files == NULL || files[0] == NULL) && workspace == NULL)
     return gw_cli_usage_error (command, "%s", _("no files given"));
 
-  dataset = gw_cli_load (command, workspace, files, NULL, NULL, &task);
-  if (dataset == NULL)
+  session = gw_cli_load (command, workspace, files, NULL, NULL, &task);
+  if (session == NULL)
     return GW_CLI_EXIT_INVALID;
 
-  summary.dataset = dataset;
+  summary.dataset = gw_session_get_dataset (session);
   summary.task = task;
   output = format == FORMAT_JSON ? summary_to_json (&summary) : summary_to_text (&summary);
-  fputs (output, stdout);
+  text = g_string_new (output);
   if (format == FORMAT_JSON)
-    fputc ('\n', stdout);
+    g_string_append_c (text, '\n');
 
   for (guint i = 0; i < gw_import_task_get_n_results (task); i++)
     if (result_is_rejected (gw_import_task_get_result (task, i)))
-      return GW_CLI_EXIT_INVALID;
-  return GW_CLI_EXIT_OK;
+      status = GW_CLI_EXIT_INVALID;
+  return gw_cli_write_out (command, text, NULL, status);
 }

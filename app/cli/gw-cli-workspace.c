@@ -4,37 +4,24 @@
  */
 #include "gw-config.h"
 
-#include "store/gw-workspace.h"
+#include <glib/gi18n.h>
+
+#include "session/gw-session.h"
+#include "session/gw-table-writer.h"
 #include "gw-cli-private.h"
 
-/**
- * gw_cli_open_workspace:
- * @dataset: the command's dataset, before the files are imported into it
- * @path: a workspace made by `gapwatch-cli import` or the window
- * @error: why it cannot be opened or loaded (GW_WORKSPACE_ERROR)
- *
- * Loads every import of the workspace into @dataset, read-only: the files the
- * command is given afterwards are imported besides, never stored.
- *
- * Returns: TRUE when every stored import was loaded
- */
-gboolean
-gw_cli_open_workspace (GwDataset   *dataset,
-                       const char  *path,
-                       GError     **error)
+/* The workspace at path, read-only, loaded into the session: the files the
+ * command is given afterwards are imported besides, never stored; its
+ * targets are known to --target. */
+static gboolean
+open_workspace (GwSession   *session,
+                const char  *path,
+                GError     **error)
 {
-  g_autoptr(GwWorkspace) workspace = NULL;
-
-  g_return_val_if_fail (GW_IS_DATASET (dataset), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  workspace = gw_workspace_open (path, GW_WORKSPACE_OPEN_READ_ONLY, error);
-  if (workspace == NULL)
-    return FALSE;
-  return gw_workspace_load (workspace, dataset, NULL, error);
+  return gw_session_open_workspace (session, path, GW_WORKSPACE_OPEN_READ_ONLY, NULL, error);
 }
 
-GwDataset *
+GwSession *
 gw_cli_load (const GwCliCommand  *command,
              const char          *workspace,
              char               **files,
@@ -42,16 +29,67 @@ gw_cli_load (const GwCliCommand  *command,
              gpointer             user_data,
              GwImportTask       **task_out)
 {
-  g_autoptr(GwDataset) dataset = gw_dataset_new ();
+  g_autoptr(GwSession) session = gw_session_new ();
   g_autoptr(GError) error = NULL;
   char *none[] = { NULL };
 
-  if (workspace != NULL && !gw_cli_open_workspace (dataset, workspace, &error))
+  if (workspace != NULL && !open_workspace (session, workspace, &error))
     {
       g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
       return NULL;
     }
-  *task_out = gw_cli_import (dataset, (const char * const *) (files != NULL ? files : none),
+  *task_out = gw_cli_import (gw_session_get_dataset (session),
+                             (const char * const *) (files != NULL ? files : none),
                              file_done, user_data);
-  return g_steal_pointer (&dataset);
+  return g_steal_pointer (&session);
+}
+
+int
+gw_cli_write_out (const GwCliCommand *command,
+                  const GString      *text,
+                  const char         *path,
+                  int                 status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gw_table_write_out (text, path, &error))
+    {
+      /* g_file_set_contents names the file in its message; stdout says so */
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
+      return GW_CLI_EXIT_INVALID;
+    }
+  return status;
+}
+
+GwTarget *
+gw_cli_lookup_target (const GwCliCommand *command,
+                      GwSession          *session,
+                      const char         *id)
+{
+  g_autoptr(GPtrArray) known = NULL;
+  g_autoptr(GString) names = NULL;
+  GwTarget *target;
+
+  target = gw_session_lookup_target (session, id != NULL ? id : "le-2010");
+  if (target != NULL)
+    return target;
+
+  known = gw_session_list_targets (session);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < known->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            ((GwTarget *) g_ptr_array_index (known, i))->name);
+  gw_cli_usage_error (command, _("unknown target “%s” (known: %s)"), id, names->str);
+  return NULL;
+}
+
+gboolean
+gw_cli_parse_table_format (const GwCliCommand *command,
+                           const char         *text,
+                           GwTableFormat      *out)
+{
+  if (gw_table_format_parse (text, out))
+    return TRUE;
+  gw_cli_usage_error (command, _("--format must be csv, json or table, not “%s”"), text);
+  return FALSE;
 }

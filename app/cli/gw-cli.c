@@ -25,6 +25,7 @@ static const GwCliCommand gw_cli_commands[] = {
   { "render", N_("Draw a chart to PNG, SVG or PDF"), gw_cli_render_run },
   { "report", N_("Write the board report as PDF"), gw_cli_report_run },
   { "summary",    N_("Import exports and describe the dataset"),   gw_cli_summary_run },
+  { "targets",    N_("List, add or remove the targets of a workspace"), gw_cli_targets_run },
   { "track",      N_("Track a target: gaps, projections, status"), gw_cli_track_run },
 };
 
@@ -59,8 +60,8 @@ print_help (void)
   guint width = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (gw_cli_commands); i++)
-    width = MAX (width, gw_cli_text_width (gw_cli_commands[i].name));
-  width = MAX (width, gw_cli_text_width ("help"));
+    width = MAX (width, gw_table_text_width (gw_cli_commands[i].name));
+  width = MAX (width, gw_table_text_width ("help"));
 
   g_string_append_printf (out, "%s\n  %s\n\n", _("Usage:"),
                           _("gapwatch-cli COMMAND [OPTION…] FILE…"));
@@ -70,11 +71,11 @@ print_help (void)
   for (gsize i = 0; i < G_N_ELEMENTS (gw_cli_commands); i++)
     {
       g_string_append (out, "  ");
-      gw_cli_append_padded (out, gw_cli_commands[i].name, width, FALSE);
+      gw_table_append_padded (out, gw_cli_commands[i].name, width, FALSE);
       g_string_append_printf (out, "  %s\n", _(gw_cli_commands[i].summary));
     }
   g_string_append (out, "  ");
-  gw_cli_append_padded (out, "help", width, FALSE);
+  gw_table_append_padded (out, "help", width, FALSE);
   g_string_append_printf (out, "  %s\n", _("Show the help of a command"));
 
   g_string_append_printf (out, "\n%s\n", _("Options:"));

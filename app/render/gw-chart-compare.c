@@ -371,29 +371,26 @@ paint_compare (GwChart           *chart,
  * Returns: (transfer full): the chart, or NULL with @error set
  */
 GwChart *
-gw_chart_new_compare (GwDataset       *dataset,
-                      GwIndicators    *indicators,
-                      const GwTarget  *target,
+gw_chart_new_compare (GwTrackerResult *result,
                       GwCompareOrder   order,
                       GError         **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  GwDataset *dataset;
+  const GwTarget *target;
+  GPtrArray *rows;
   g_autoptr(GwChart) chart = NULL;
   g_autoptr(GString) desc = NULL;
   g_autofree char *ind_name = NULL, *ind_unit = NULL, *base = NULL, *tp = NULL, *lower = NULL;
   double lo = 0, hi = 0;
-  gint country;
   const char *comparator;
   Compare *cmp;
 
-  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (indicators != NULL, NULL);
-  g_return_val_if_fail (target != NULL, NULL);
+  g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, error);
-  if (rows == NULL)
-    return NULL;
+  dataset = gw_tracker_result_get_dataset (result);
+  target = gw_tracker_result_get_target (result);
+  rows = gw_tracker_result_get_rows (result);
 
   chart = gw_chart_new_internal (GW_CHART_COMPARE);
   cmp = g_new0 (Compare, 1);
@@ -403,11 +400,9 @@ gw_chart_new_compare (GwDataset       *dataset,
   cmp->order = order;
   cmp->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) compare_panel_free);
   chart->row_codes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gw_chart_indicator_text (dataset, indicators, target->indicator, &ind_name, &ind_unit);
-  country = gw_chart_find_country (dataset);
-  comparator = country >= 0 ? gw_dataset_get_area (dataset, country)->name : _("England");
-  if (target->comparator != NULL && gw_dataset_lookup_area (dataset, target->comparator) >= 0)
-    comparator = gw_dataset_get_area (dataset, gw_dataset_lookup_area (dataset, target->comparator))->name;
+  ind_name = g_strdup (gw_tracker_result_get_indicator (result)->name);
+  ind_unit = g_strdup (gw_tracker_result_get_indicator (result)->unit);
+  comparator = gw_tracker_result_get_comparator_name (result);
 
   if (target->gap == GW_GAP_RELATIVE)
     {

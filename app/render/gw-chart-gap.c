@@ -336,30 +336,27 @@ paint_gap (GwChart           *chart,
  * Returns: (transfer full): the chart, or NULL with @error set
  */
 GwChart *
-gw_chart_new_gap (GwDataset       *dataset,
-                  GwIndicators    *indicators,
-                  const GwTarget  *target,
+gw_chart_new_gap (GwTrackerResult *result,
                   gboolean         is_group,
                   guint            subject,
                   GError         **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  GwDataset *dataset;
+  const GwTarget *target;
+  GPtrArray *rows;
   g_autoptr(GwChart) chart = NULL;
   g_autoptr(GString) desc = NULL;
   g_autofree char *ind_name = NULL, *ind_unit = NULL, *base = NULL, *tp = NULL;
   g_autofree char *comparator = NULL, *lower_name = NULL;
   double t_min = INFINITY;
-  gint country;
   Gap *gap;
 
-  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (indicators != NULL, NULL);
-  g_return_val_if_fail (target != NULL, NULL);
+  g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, error);
-  if (rows == NULL)
-    return NULL;
+  dataset = gw_tracker_result_get_dataset (result);
+  target = gw_tracker_result_get_target (result);
+  rows = gw_tracker_result_get_rows (result);
 
   chart = gw_chart_new_internal (GW_CHART_GAP);
   gap = g_new0 (Gap, 1);
@@ -367,12 +364,9 @@ gw_chart_new_gap (GwDataset       *dataset,
   chart->data_free = (GDestroyNotify) gap_free;
   chart->paint_body = paint_gap;
   gap->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) gap_panel_free);
-  gw_chart_indicator_text (dataset, indicators, target->indicator, &ind_name, &ind_unit);
-
-  country = gw_chart_find_country (dataset);
-  comparator = g_strdup (target->comparator != NULL && gw_dataset_lookup_area (dataset, target->comparator) >= 0
-                         ? gw_dataset_get_area (dataset, gw_dataset_lookup_area (dataset, target->comparator))->name
-                         : country >= 0 ? gw_dataset_get_area (dataset, country)->name : _("England"));
+  ind_name = g_strdup (gw_tracker_result_get_indicator (result)->name);
+  ind_unit = g_strdup (gw_tracker_result_get_indicator (result)->unit);
+  comparator = g_strdup (gw_tracker_result_get_comparator_name (result));
   gap->comparator = g_strdup (comparator);
   gap->x_title = gw_period_kind (target->baseline) == GW_PERIOD_POOLED ? _("3-year period") : _("Period");
   if (target->gap == GW_GAP_RELATIVE)

@@ -17,6 +17,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "gw-chart-private.h"
+#include "methods/gw-indicator-info.h"
 
 G_DEFINE_TYPE (GwChart, gw_chart, G_TYPE_OBJECT)
 
@@ -24,18 +25,8 @@ G_DEFINE_QUARK (gw-chart-error-quark, gw_chart_error)
 
 /* --- helpers for the kinds ------------------------------------------------ */
 
-static const struct
-{
-  const char *id;
-  const char *name;
-  const char *unit;
-} builtin_indicators[] = {
-  { "le-birth", N_("Life expectancy at birth"), N_("years") },
-  { "le-65",    N_("Life expectancy at 65"),    N_("years") },
-  { "imr",      N_("Infant mortality"),         N_("per 1,000 live births") },
-  { "aaacm",    N_("All-age all-cause mortality"), N_("per 100,000, age-standardised") },
-};
-
+/* Name and unit from the indicator registry (built-in or as its export
+ * declares it). */
 void
 gw_chart_indicator_text (GwDataset     *dataset,
                          GwIndicators  *indicators,
@@ -43,26 +34,12 @@ gw_chart_indicator_text (GwDataset     *dataset,
                          char         **name,
                          char         **unit)
 {
-  gint def;
+  GwIndicatorInfo info;
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_indicators); i++)
-    if (g_strcmp0 (builtin_indicators[i].id, id) == 0)
-      {
-        *name = g_strdup (_(builtin_indicators[i].name));
-        *unit = g_strdup (_(builtin_indicators[i].unit));
-        return;
-      }
-  def = gw_dataset_lookup_indicator (dataset, id);
-  if (def >= 0)
-    {
-      const GwIndicatorDef *d = gw_dataset_get_indicator (dataset, def);
-
-      *name = g_strdup (d->name != NULL && *d->name != '\0' ? d->name : id);
-      *unit = g_strdup (d->unit != NULL ? d->unit : "");
-      return;
-    }
-  *name = g_strdup (id);
-  *unit = g_strdup ("");
+  (void) indicators;
+  gw_indicator_info_lookup (dataset, id, &info);
+  *name = g_strdup (info.name != NULL ? info.name : "");
+  *unit = g_strdup (info.unit);
 }
 
 const char *

@@ -25,6 +25,7 @@
 #include "model/gw-dataset.h"
 #include "methods/gw-indicators.h"
 #include "tracker/gw-tracker.h"
+#include "tracker/gw-tracker-result.h"
 
 G_BEGIN_DECLS
 
@@ -160,9 +161,7 @@ GwChart        *gw_chart_new_trend        (GwDataset           *dataset,
  * target->sexes: gap points, baseline, the straight trajectory to the target
  * gap, the projection's fitted line to the target period, and the status in
  * words (methods.md section 7).  Runs the tracker on indicators' values. */
-GwChart        *gw_chart_new_gap          (GwDataset           *dataset,
-                                           GwIndicators        *indicators,
-                                           const GwTarget      *target,
+GwChart        *gw_chart_new_gap          (GwTrackerResult     *result,
                                            gboolean             is_group,
                                            guint                subject,
                                            GError             **error);
@@ -170,9 +169,7 @@ GwChart        *gw_chart_new_gap          (GwDataset           *dataset,
  * baseline and latest gap, the area's target gap and its status, one panel
  * per sex.  Laid out for 70 areas on an A4 portrait page; a larger group
  * goes onto several pages with gw_chart_set_row_range(). */
-GwChart        *gw_chart_new_compare      (GwDataset           *dataset,
-                                           GwIndicators        *indicators,
-                                           const GwTarget      *target,
+GwChart        *gw_chart_new_compare      (GwTrackerResult     *result,
                                            GwCompareOrder       order,
                                            GError             **error);
 /* Infant mortality (imr, persons) of every local area in period against its

@@ -1397,39 +1397,38 @@ take_imports (GwReport  *self,
  * @error: the tracker's errors, %GW_REPORT_ERROR_NOT_FOUND or
  *   %GW_REPORT_ERROR_NO_DATA
  *
- * Runs the tracker (methods.md section 7) once for the figures and makes
- * every chart (each gap chart runs it again for its subject).  Takes the
- * dataset's read lock while it reads.
+ * Lays out the figures of @result (the tracker run once, methods.md
+ * section 7) and makes every chart from it; @indicators gives the trend
+ * charts' values.  Takes the dataset's read lock while it reads.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
  */
 GwReport *
-gw_report_new (GwDataset       *dataset,
+gw_report_new (GwTrackerResult *result,
                GwIndicators    *indicators,
-               const GwTarget  *target,
                GArray          *areas,
                GError         **error)
 {
   g_autoptr(GwReport) self = NULL;
+  GwDataset *dataset;
+  const GwTarget *target;
   g_autoptr(GArray) members = NULL;
   g_autoptr(GArray) wanted = NULL;
-  g_autofree char *ind_name = NULL, *ind_unit = NULL;
-  gint group, country, comparator;
+  guint group;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), NULL);
   g_return_val_if_fail (indicators != NULL, NULL);
-  g_return_val_if_fail (target != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  dataset = gw_tracker_result_get_dataset (result);
+  target = gw_tracker_result_get_target (result);
   self = g_object_new (GW_TYPE_REPORT, NULL);
   self->target = gw_target_copy (target);
 
   gw_dataset_read_lock (dataset);
-  self->rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, error);
-  if (self->rows == NULL)
-    goto out;
-  self->compare = gw_chart_new_compare (dataset, indicators, target, GW_COMPARE_BY_CHANGE, error);
+  self->rows = g_ptr_array_ref (gw_tracker_result_get_rows (result));
+  self->compare = gw_chart_new_compare (result, GW_COMPARE_BY_CHANGE, error);
   if (self->compare == NULL)
     {
       if (error != NULL && g_error_matches (*error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA))
@@ -1445,11 +1444,10 @@ gw_report_new (GwDataset       *dataset,
                     && gw_chart_get_row_codes (self->compare, 0)[i] != NULL; i++)
     self->n_compare_rows = i + 1;
 
-  group = gw_dataset_lookup_group (dataset, target->group);
-  g_assert (group >= 0);   /* the tracker has run on it */
-  members = gw_dataset_group_members (dataset, group);
+  group = gw_tracker_result_get_group (result);
+  members = g_array_ref (gw_tracker_result_get_members (result));
   self->n_members = members->len;
-  self->group_name = g_strdup (gw_dataset_get_group (dataset, group)->name);
+  self->group_name = g_strdup (gw_tracker_result_get_subject_name (result));
   for (guint i = 0; i < self->rows->len; i++)
     {
       GwTrackerRow *r = g_ptr_array_index (self->rows, i);
@@ -1457,14 +1455,12 @@ gw_report_new (GwDataset       *dataset,
       if (r->is_group)
         g_ptr_array_add (self->group_rows, r);
     }
-  gw_tracker_summarise (self->rows, &self->summary);
+  self->summary = *gw_tracker_result_get_summary (result);
 
-  gw_chart_indicator_text (dataset, indicators, target->indicator, &ind_name, &ind_unit);
-  self->indicator = g_utf8_strdown (ind_name, -1);
-  self->unit = target->gap == GW_GAP_RELATIVE ? g_strdup ("%") : g_strconcat (" ", ind_unit, NULL);
-  country = gw_dataset_get_country (dataset);
-  comparator = target->comparator != NULL ? gw_dataset_lookup_area (dataset, target->comparator) : country;
-  self->comparator = g_strdup (comparator >= 0 ? gw_dataset_get_area (dataset, comparator)->name : _("England"));
+  self->indicator = g_utf8_strdown (gw_tracker_result_get_indicator (result)->name, -1);
+  self->unit = target->gap == GW_GAP_RELATIVE ? g_strdup ("%")
+                                              : g_strconcat (" ", gw_tracker_result_get_indicator (result)->unit, NULL);
+  self->comparator = g_strdup (gw_tracker_result_get_comparator_name (result));
   self->target_title = g_strdup (target->title != NULL && *target->title != '\0' ? target->title : target->name);
   /* Translators: the report's title, "2010 life expectancy target: Spearhead Group" */
   self->title = g_strdup_printf (_("%s: %s"), self->target_title, self->group_name);
@@ -1505,7 +1501,7 @@ gw_report_new (GwDataset       *dataset,
       a.name = g_strdup (gw_dataset_get_area (dataset, area)->name);
       /* a chart that cannot be made leaves a note on the page, not a
        * failed report */
-      a.gap = gw_chart_new_gap (dataset, indicators, target, FALSE, area, &chart_error);
+      a.gap = gw_chart_new_gap (result, FALSE, area, &chart_error);
       if (a.gap == NULL)
         a.gap_error = g_strdup (chart_error->message);
       g_clear_error (&chart_error);
@@ -1515,7 +1511,8 @@ gw_report_new (GwDataset       *dataset,
         a.trend_error = g_strdup (chart_error->message);
       g_array_append_val (self->areas, a);
     }
-  self->group_gap = gw_chart_new_gap (dataset, indicators, target, TRUE, group, NULL);
+  if (target->subject == GW_TARGET_SUBJECT_GROUP)
+    self->group_gap = gw_chart_new_gap (result, TRUE, group, NULL);
   ok = TRUE;
 
 out:

@@ -62,9 +62,8 @@ GQuark            gw_report_error_quark    (void);
  * NULL for every member of the target's group in area order.  Fails with the
  * tracker's errors, GW_REPORT_ERROR_NOT_FOUND for an area outside the group,
  * or GW_REPORT_ERROR_NO_DATA when no member has values. */
-GwReport         *gw_report_new            (GwDataset        *dataset,
+GwReport         *gw_report_new            (GwTrackerResult  *result,
                                             GwIndicators     *indicators,
-                                            const GwTarget   *target,
                                             GArray           *areas,
                                             GError          **error);
 

@@ -110,6 +110,51 @@ gw_gap_measure_to_string (GwGapMeasure gap)
 }
 
 gboolean
+gw_target_subject_parse (const char *text,
+                         GwTarget   *target)
+{
+  static const struct { const char *prefix; GwTargetSubject subject; } kinds[] = {
+    { "group:", GW_TARGET_SUBJECT_GROUP },
+    { "members:", GW_TARGET_SUBJECT_MEMBERS },
+    { "area:", GW_TARGET_SUBJECT_AREA },
+  };
+  GwTargetSubject subject = GW_TARGET_SUBJECT_GROUP;
+  const char *id = text;
+
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_prefix (text, kinds[i].prefix))
+      {
+        subject = kinds[i].subject;
+        id = text + strlen (kinds[i].prefix);
+        break;
+      }
+  if (id[0] == '\0' || strchr (id, ':') != NULL || !g_utf8_validate (id, -1, NULL))
+    return FALSE;
+  g_free (target->group);
+  target->group = g_strdup (id);
+  target->subject = subject;
+  return TRUE;
+}
+
+char *
+gw_target_subject_to_string (const GwTarget *target)
+{
+  g_return_val_if_fail (target != NULL, NULL);
+
+  switch (target->subject)
+    {
+    case GW_TARGET_SUBJECT_MEMBERS: return g_strconcat ("members:", target->group, NULL);
+    case GW_TARGET_SUBJECT_AREA:    return g_strconcat ("area:", target->group, NULL);
+    case GW_TARGET_SUBJECT_GROUP:
+    default:                        return g_strconcat ("group:", target->group, NULL);
+    }
+}
+
+gboolean
 gw_projection_parse (const char   *text,
                      GwProjection *out)
 {

@@ -26,12 +26,20 @@ typedef enum
   GW_PROJECTION_HOLT,        /* Holt's linear exponential smoothing forecast */
 } GwProjection;
 
+/* Whom a target tracks. */
+typedef enum
+{
+  GW_TARGET_SUBJECT_GROUP = 0,  /* a group (its pooled counts) and each of its member areas */
+  GW_TARGET_SUBJECT_MEMBERS,    /* each member area of a group, not the group as a whole */
+  GW_TARGET_SUBJECT_AREA,       /* one area */
+} GwTargetSubject;
+
 typedef struct
 {
   char         *name;         /* "le-2010" */
   char         *title;        /* "2010 life expectancy target" (translated) */
   char         *indicator;    /* indicator id: "le-birth" */
-  char         *group;        /* subject group id: "spearhead" */
+  char         *group;        /* the subject: a group id ("spearhead"), or an area code (AREA) */
   char         *comparator;   /* area code; NULL for the area of type country */
   GwGapMeasure  gap;
   GwPeriod      baseline;
@@ -40,6 +48,7 @@ typedef struct
   guint         sexes;        /* bit mask of 1 << GwSex */
   GwProjection  method;
   GwPolarity    polarity;     /* NONE: take the indicator's */
+  GwTargetSubject subject;
 } GwTarget;
 
 GwTarget      *gw_target_new                 (const char  *name);
@@ -52,6 +61,12 @@ const char *const *gw_target_builtin_names   (void);
 gboolean       gw_gap_measure_parse          (const char  *text,
                                               GwGapMeasure *out);
 const char    *gw_gap_measure_to_string      (GwGapMeasure gap);
+/* "group:ID", "members:ID" or "area:CODE" (a bare ID is a group): sets
+ * target's subject and group. */
+gboolean       gw_target_subject_parse       (const char  *text,
+                                              GwTarget    *target);
+/* The same text for target's subject and group (newly allocated). */
+char          *gw_target_subject_to_string   (const GwTarget *target);
 gboolean       gw_projection_parse           (const char  *text,
                                               GwProjection *out);
 const char    *gw_projection_to_string       (GwProjection method);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "gw-tracker.h"
+#include "gw-tracker-private.h"
+#include "methods/gw-indicator-info.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -357,44 +359,50 @@ track_subject (GwDataset      *dataset,
   return row;
 }
 
-GPtrArray *
-gw_tracker_run (GwDataset       *dataset,
-                const GwTarget  *target,
-                GwSeriesFunc     series,
-                gpointer         series_data,
-                GError         **error)
+gboolean
+_gw_tracker_resolve (GwDataset       *dataset,
+                     const GwTarget  *target,
+                     gint            *group_out,
+                     gint            *comparator_out,
+                     GwPolarity      *polarity_out,
+                     GError         **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) members = NULL;
-  gint group, comparator, ind;
+  gint group, comparator;
   GwPolarity polarity = target->polarity;
-
-  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (target != NULL, NULL);
-
-  if (series == NULL)
-    series = gw_tracker_published_series;
 
   if (target->baseline == 0 || target->target_period == 0
       || gw_period_midpoint (target->target_period) <= gw_period_midpoint (target->baseline))
     {
       g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_INVALID,
                    _("The target period must come after the baseline"));
-      return NULL;
+      return FALSE;
     }
   if (target->reduction < 0 || target->reduction > 1)
     {
       g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_INVALID,
                    _("The reduction must be between 0%% and 100%%"));
-      return NULL;
+      return FALSE;
     }
 
-  group = gw_dataset_lookup_group (dataset, target->group);
-  if (group < 0)
+  if (target->subject == GW_TARGET_SUBJECT_AREA)
     {
-      g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_GROUP,
-                   _("No group “%s” in the imported exports"), target->group);
-      return NULL;
+      group = gw_dataset_lookup_area (dataset, target->group);
+      if (group < 0)
+        {
+          g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_GROUP,
+                       _("No area “%s” in the imported exports"), target->group);
+          return FALSE;
+        }
+    }
+  else
+    {
+      group = gw_dataset_lookup_group (dataset, target->group);
+      if (group < 0)
+        {
+          g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_GROUP,
+                       _("No group “%s” in the imported exports"), target->group);
+          return FALSE;
+        }
     }
 
   comparator = target->comparator != NULL ? gw_dataset_lookup_area (dataset, target->comparator)
@@ -407,20 +415,61 @@ gw_tracker_run (GwDataset       *dataset,
       else
         g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_COMPARATOR,
                      _("No area of type country (England) to compare with in the imported exports"));
-      return NULL;
+      return FALSE;
     }
 
-  ind = gw_dataset_lookup_indicator (dataset, target->indicator);
-  if (polarity == GW_POLARITY_NONE && ind >= 0)
-    polarity = gw_dataset_get_indicator (dataset, ind)->polarity;
+  /* The target's polarity, else the indicator registry's (a built-in's, or
+   * the one its export declares).  Never guessed from the id: an indicator
+   * whose direction nobody declared cannot say which way is better. */
   if (polarity == GW_POLARITY_NONE)
-    polarity = g_str_has_prefix (target->indicator, "le") ? GW_POLARITY_HIGHER_IS_BETTER
-                                                          : GW_POLARITY_LOWER_IS_BETTER;
+    polarity = gw_indicator_info_polarity (dataset, target->indicator);
+  if (polarity == GW_POLARITY_NONE)
+    {
+      g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_INDICATOR,
+                   _("Indicator “%s” is neither computed by Gapwatch nor declared with a polarity "
+                     "by an imported export"), target->indicator);
+      return FALSE;
+    }
+
+  *group_out = group;
+  *comparator_out = comparator;
+  *polarity_out = polarity;
+  return TRUE;
+}
+
+GPtrArray *
+gw_tracker_run (GwDataset       *dataset,
+                const GwTarget  *target,
+                GwSeriesFunc     series,
+                gpointer         series_data,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) members = NULL;
+  gint group, comparator;
+  GwPolarity polarity;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  if (series == NULL)
+    series = gw_tracker_published_series;
+  if (!_gw_tracker_resolve (dataset, target, &group, &comparator, &polarity, error))
+    return NULL;
 
   rows = g_ptr_array_new_with_free_func (free_row);
-  members = gw_dataset_group_members (dataset, group);
+  if (target->subject == GW_TARGET_SUBJECT_AREA)
+    {
+      guint area = (guint) group;
 
-  for (int pass = 0; pass < 2; pass++)
+      members = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (members, area);
+    }
+  else
+    members = gw_dataset_group_members (dataset, group);
+
+  /* pass 0: the group as a whole, when the target tracks it */
+  for (int pass = target->subject == GW_TARGET_SUBJECT_GROUP ? 0 : 1; pass < 2; pass++)
     for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_PERSONS; sex++)
       {
         g_autoptr(GArray) comp = NULL;

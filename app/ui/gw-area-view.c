@@ -19,9 +19,7 @@
 #include "gw-area-view.h"
 #include "gw-ui-text.h"
 
-#ifdef GW_HAVE_RENDER
 #include "gw-chart-view.h"
-#endif
 
 struct _GwAreaView
 {
@@ -40,8 +38,9 @@ struct _GwAreaView
   GtkLabel      *verdict_label;
 
   /* owned */
-  GwDataset     *dataset;
-  GwTarget      *target;
+  GwTrackerResult *result;
+  GwDataset     *dataset;       /* the result's */
+  GwTarget      *target;        /* the result's */
   GwTrackerItem *item;
   char          *unit;
   char          *palette;
@@ -94,41 +93,25 @@ find_value (GwAreaView *self,
   return NULL;
 }
 
+/* The comparator, indicator and units are the tracker result's: the same
+ * as the table, the charts and the report show. */
 static gint
 comparator_area (GwAreaView *self)
 {
-  if (self->dataset == NULL || self->target == NULL)
-    return -1;
-
-  return self->target->comparator != NULL
-         ? gw_dataset_lookup_area (self->dataset, self->target->comparator)
-         : gw_dataset_get_country (self->dataset);
+  return self->result != NULL ? (gint) gw_tracker_result_get_comparator (self->result) : -1;
 }
 
 static const char *
 indicator_unit (GwAreaView *self)
 {
-  const char *unit = gw_ui_indicator_unit (self->target->indicator);
-  gint index;
-
-  if (unit != NULL || self->dataset == NULL)
-    return unit;
-
-  index = gw_dataset_lookup_indicator (self->dataset, self->target->indicator);
-  return index >= 0 ? gw_dataset_get_indicator (self->dataset, index)->unit : NULL;
+  return self->result != NULL ? gw_tracker_result_get_indicator (self->result)->unit : NULL;
 }
 
 static const char *
 indicator_name (GwAreaView *self)
 {
-  const char *name = gw_ui_indicator_name (self->target->indicator);
-  gint index;
-
-  if (name != NULL || self->dataset == NULL)
-    return name != NULL ? name : self->target->indicator;
-
-  index = gw_dataset_lookup_indicator (self->dataset, self->target->indicator);
-  return index >= 0 ? gw_dataset_get_indicator (self->dataset, index)->name : self->target->indicator;
+  return self->result != NULL ? gw_tracker_result_get_indicator (self->result)->name
+                              : self->target->indicator;
 }
 
 /* The figures grid */
@@ -408,7 +391,6 @@ gw_area_view_verdict (GwAreaView *self)
 static void
 gw_area_view_fill_charts (GwAreaView *self)
 {
-#ifdef GW_HAVE_RENDER
   g_autoptr(GString) notes = g_string_new (NULL);
   gboolean is_group = gw_tracker_item_is_group (self->item);
   guint subject = gw_tracker_item_get_subject (self->item);
@@ -419,10 +401,10 @@ gw_area_view_fill_charts (GwAreaView *self)
       g_autoptr(GwChart) chart = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (self->indicators == NULL)
+      if (self->indicators == NULL || self->result == NULL)
         chart = NULL;
       else if (i == 0)
-        chart = gw_chart_new_gap (self->dataset, self->indicators, self->target,
+        chart = gw_chart_new_gap (self->result,
                                   is_group, subject, &error);
       else
         chart = gw_chart_new_trend (self->dataset, self->indicators, self->target->indicator,
@@ -440,9 +422,6 @@ gw_area_view_fill_charts (GwAreaView *self)
 
   gtk_label_set_label (GTK_LABEL (self->charts_note), notes->str);
   gtk_widget_set_visible (self->charts_note, notes->len > 0);
-#else
-  gtk_widget_set_visible (self->charts_note, TRUE);
-#endif
 }
 
 static void
@@ -509,6 +488,7 @@ gw_area_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_AREA_VIEW);
 
   g_clear_object (&self->dataset);
+  g_clear_object (&self->result);
   g_clear_object (&self->item);
   g_clear_pointer (&self->target, gw_target_free);
   g_clear_pointer (&self->unit, g_free);
@@ -614,7 +594,6 @@ gw_area_view_init (GwAreaView *self)
   gtk_widget_add_css_class (self->charts_note, "gw-charts-note");
   gtk_box_append (self->charts_box, self->charts_note);
 
-#ifdef GW_HAVE_RENDER
   for (guint i = 0; i < 2; i++)
     {
       GtkWidget *view = gw_chart_view_new ();
@@ -624,11 +603,6 @@ gw_area_view_init (GwAreaView *self)
       gtk_box_append (self->charts_box, view);
       g_ptr_array_add (self->charts, view);
     }
-#else
-  /* The build has no chart painters: say so where the charts would be. */
-  gtk_label_set_label (GTK_LABEL (self->charts_note),
-                       _("Charts are not available in this version; the key figures above show the same numbers."));
-#endif
 }
 
 /* Public API */
@@ -641,28 +615,27 @@ gw_area_view_new (void)
 
 /**
  * gw_area_view_set_data:
- * @dataset: (nullable): the dataset
- * @indicators: (nullable): its indicators, borrowed until the next call
- * @target: (nullable): the target tracked
- * @unit: (nullable): the unit of the gaps, "%" for a relative gap
+ * @result: (nullable): the tracker result shown
+ * @indicators: (nullable): the indicators it was computed on, borrowed until
+ *   the next call
  *
  * Sets what the figures and charts are made of, and redraws them.
  */
 void
-gw_area_view_set_data (GwAreaView     *self,
-                       GwDataset      *dataset,
-                       GwIndicators   *indicators,
-                       const GwTarget *target,
-                       const char     *unit)
+gw_area_view_set_data (GwAreaView      *self,
+                       GwTrackerResult *result,
+                       GwIndicators    *indicators)
 {
   g_return_if_fail (GW_IS_AREA_VIEW (self));
+  g_return_if_fail (result == NULL || GW_IS_TRACKER_RESULT (result));
 
-  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->result, result);
+  g_set_object (&self->dataset, (result != NULL ? gw_tracker_result_get_dataset (result) : NULL));
   self->indicators = indicators;
   g_clear_pointer (&self->target, gw_target_free);
-  self->target = target != NULL ? gw_target_copy (target) : NULL;
+  self->target = result != NULL ? gw_target_copy (gw_tracker_result_get_target (result)) : NULL;
   g_free (self->unit);
-  self->unit = g_strdup (unit != NULL ? unit : "%");
+  self->unit = g_strdup (result != NULL ? gw_tracker_result_get_gap_unit (result) : "%");
   gw_area_view_refresh (self);
 }
 
@@ -713,7 +686,6 @@ gw_area_view_set_palette (GwAreaView *self,
   g_free (self->palette);
   self->palette = g_strdup (palette);
 
-#ifdef GW_HAVE_RENDER
   {
     GwChartPalette value = GW_CHART_PALETTE_STANDARD;
 
@@ -721,7 +693,6 @@ gw_area_view_set_palette (GwAreaView *self,
     for (guint i = 0; i < self->charts->len; i++)
       gw_chart_view_set_palette (g_ptr_array_index (self->charts, i), value);
   }
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
@@ -744,10 +715,8 @@ gw_area_view_set_confidence_level (GwAreaView *self,
     return;
 
   self->confidence_level = level;
-#ifdef GW_HAVE_RENDER
   for (guint i = 0; i < self->charts->len; i++)
     gw_chart_view_set_confidence_level (g_ptr_array_index (self->charts, i), level);
-#endif
   if (self->item != NULL)
     gw_area_view_fill_figures (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE_LEVEL]);

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "methods/gw-indicators.h"
+#include "tracker/gw-tracker-result.h"
 #include "gw-tracker-item.h"
 
 G_BEGIN_DECLS
@@ -17,11 +18,9 @@ G_DECLARE_FINAL_TYPE (GwAreaView, gw_area_view, GW, AREA_VIEW, GtkWidget)
 GtkWidget     *gw_area_view_new                  (void);
 /* What the figures and charts are made from.  indicators is borrowed: call
  * again (or with NULL) before freeing it.  unit: the unit of the gaps. */
-void           gw_area_view_set_data             (GwAreaView     *self,
-                                                  GwDataset      *dataset,
-                                                  GwIndicators   *indicators,
-                                                  const GwTarget *target,
-                                                  const char     *unit);
+void           gw_area_view_set_data             (GwAreaView      *self,
+                                                  GwTrackerResult *result,
+                                                  GwIndicators    *indicators);
 /* Shows an item of the tracker table (NULL: a hint to select one). */
 void           gw_area_view_set_item             (GwAreaView     *self,
                                                   GwTrackerItem  *item);

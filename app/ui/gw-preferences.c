@@ -73,7 +73,13 @@ gw_preferences_load (GwPreferences *self)
                               gw_settings_get_confidence_level (self->settings) > 97.0 ? 1 : 0);
 
   g_clear_pointer (&self->targets, g_ptr_array_unref);
-  self->targets = gw_settings_dup_targets (self->settings);
+  /* The built-in targets, and the one chosen in a window when it is a
+   * workspace's (the workspaces keep their own targets). */
+  self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
+  for (const char *const *id = gw_target_builtin_names (); *id != NULL; id++)
+    g_ptr_array_add (self->targets, gw_target_new_builtin (*id));
+  if (default_target != NULL && !g_strv_contains (gw_target_builtin_names (), default_target))
+    g_ptr_array_add (self->targets, gw_target_new (default_target));
   for (guint i = 0; i < self->targets->len; i++)
     {
       const GwTarget *target = g_ptr_array_index (self->targets, i);

@@ -455,9 +455,8 @@ gw_print_chart (GtkWindow          *parent,
 
 gboolean
 gw_print_report (GtkWindow       *parent,
-                 GwDataset       *dataset,
-                 GwIndicators    *indicators,
-                 const GwTarget  *target,
+                 GwTrackerResult    *result,
+                 GwIndicators       *indicators,
                  GwChartPalette   palette,
                  GError         **error)
 {
@@ -465,12 +464,11 @@ gw_print_report (GtkWindow       *parent,
   g_autoptr(GwPrintOperation) op = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
-  g_return_val_if_fail (GW_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), FALSE);
   g_return_val_if_fail (indicators != NULL, FALSE);
-  g_return_val_if_fail (target != NULL, FALSE);
 
   /* a snapshot: the print job may outlive these indicators */
-  report = gw_report_new (dataset, indicators, target, NULL, error);
+  report = gw_report_new (result, indicators, NULL, error);
   if (report == NULL)
     return FALSE;
   gw_report_set_palette (report, palette);
@@ -480,9 +478,8 @@ gw_print_report (GtkWindow       *parent,
 }
 
 gboolean
-gw_print_export_pdf (GwDataset       *dataset,
-                     GwIndicators    *indicators,
-                     const GwTarget  *target,
+gw_print_export_pdf (GwTrackerResult    *result,
+                     GwIndicators       *indicators,
                      GwChartPalette   palette,
                      const char      *path,
                      GError         **error)
@@ -490,12 +487,11 @@ gw_print_export_pdf (GwDataset       *dataset,
   g_autoptr(GwReport) report = NULL;
   g_autoptr(GwPrintOperation) op = NULL;
 
-  g_return_val_if_fail (GW_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), FALSE);
   g_return_val_if_fail (indicators != NULL, FALSE);
-  g_return_val_if_fail (target != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  report = gw_report_new (dataset, indicators, target, NULL, error);
+  report = gw_report_new (result, indicators, NULL, error);
   if (report == NULL)
     return FALSE;
   gw_report_set_palette (report, palette);

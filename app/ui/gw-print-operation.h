@@ -67,19 +67,17 @@ gboolean          gw_print_settings_save            (GtkPrintSettings   *setting
 void              gw_print_chart                    (GtkWindow          *parent,
                                                      GwChart            *chart,
                                                      const GwChartStyle *style);
-/* Makes the board report of target (every member area) and prints it with
+/* Makes the board report of a tracker result (every member area) and prints it with
  * the print dialog on parent.  FALSE with error when the report cannot be
  * made (gw_report_new()). */
 gboolean          gw_print_report                   (GtkWindow          *parent,
-                                                     GwDataset          *dataset,
+                                                     GwTrackerResult    *result,
                                                      GwIndicators       *indicators,
-                                                     const GwTarget     *target,
                                                      GwChartPalette      palette,
                                                      GError            **error);
 /* Makes the board report and writes it to path as a PDF, without a dialog. */
-gboolean          gw_print_export_pdf               (GwDataset          *dataset,
+gboolean          gw_print_export_pdf               (GwTrackerResult    *result,
                                                      GwIndicators       *indicators,
-                                                     const GwTarget     *target,
                                                      GwChartPalette      palette,
                                                      const char         *path,
                                                      GError            **error);

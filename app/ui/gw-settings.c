@@ -563,33 +563,6 @@ gw_settings_set_default_target (GwSettings *self,
  * spelling in the export contract or the CLI (periods, gap, method), so that
  * `gsettings get` reads like `gapwatch-cli track --help`. */
 
-static GVariant *
-target_to_variant (const GwTarget *target)
-{
-  GVariantDict dict;
-  char baseline[GW_PERIOD_STRLEN] = "";
-  char target_period[GW_PERIOD_STRLEN] = "";
-
-  if (target->baseline != 0)
-    gw_period_format (target->baseline, baseline);
-  if (target->target_period != 0)
-    gw_period_format (target->target_period, target_period);
-
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "name", "s", target->name != NULL ? target->name : "");
-  g_variant_dict_insert (&dict, "title", "s", target->title != NULL ? target->title : "");
-  g_variant_dict_insert (&dict, "indicator", "s", target->indicator != NULL ? target->indicator : "");
-  g_variant_dict_insert (&dict, "group", "s", target->group != NULL ? target->group : "");
-  g_variant_dict_insert (&dict, "comparator", "s", target->comparator != NULL ? target->comparator : "");
-  g_variant_dict_insert (&dict, "gap", "s", gw_gap_measure_to_string (target->gap));
-  g_variant_dict_insert (&dict, "baseline", "s", baseline);
-  g_variant_dict_insert (&dict, "target-period", "s", target_period);
-  g_variant_dict_insert (&dict, "reduction", "d", target->reduction);
-  g_variant_dict_insert (&dict, "sexes", "s",
-                         target->sexes == (1u << GW_SEX_PERSONS) ? "persons" : "men-and-women");
-  g_variant_dict_insert (&dict, "method", "s", gw_projection_to_string (target->method));
-  return g_variant_dict_end (&dict);
-}
 
 /* A target of the key, or NULL when it has no name: a value written by hand
  * with dconf may miss any key, so each falls back to the default target's. */
@@ -652,25 +625,17 @@ target_from_variant (GVariant *variant)
   return g_steal_pointer (&target);
 }
 
-gboolean
-gw_settings_is_builtin_target (const char *name)
-{
-  const char * const *names = gw_target_builtin_names ();
-
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  return g_strv_contains (names, name);
-}
-
 /**
- * gw_settings_dup_targets:
+ * gw_settings_take_targets:
  *
- * Returns: (transfer full) (element-type GwTarget): the built-in targets,
- * then the edited ones in the order they were added.  An edited target
- * with a built-in's name is left out: the built-ins cannot be changed.
+ * Targets are kept in the workspace now; earlier versions kept the edited
+ * ones in the key `targets`.  Returns those (valid ones, built-ins' names
+ * left out) and empties the key, so that they move only once.
+ *
+ * Returns: (transfer full) (element-type GwTarget): the targets the key had
  */
 GPtrArray *
-gw_settings_dup_targets (GwSettings *self)
+gw_settings_take_targets (GwSettings *self)
 {
   const char * const *builtins = gw_target_builtin_names ();
   GPtrArray *targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
@@ -678,9 +643,6 @@ gw_settings_dup_targets (GwSettings *self)
   GVariant *child;
 
   g_return_val_if_fail (GW_IS_SETTINGS (self), targets);
-
-  for (guint i = 0; builtins[i] != NULL; i++)
-    g_ptr_array_add (targets, gw_target_new_builtin (builtins[i]));
 
   g_variant_iter_init (&iter, self->targets);
   while ((child = g_variant_iter_next_value (&iter)) != NULL)
@@ -690,163 +652,14 @@ gw_settings_dup_targets (GwSettings *self)
       g_variant_unref (child);
       if (target == NULL)
         continue;
-      if (gw_settings_is_builtin_target (target->name))
+      if (g_strv_contains (builtins, target->name))
         {
           gw_target_free (target);
           continue;
         }
       g_ptr_array_add (targets, target);
     }
-
+  if (g_variant_n_children (self->targets) > 0)
+    g_object_set (self, "targets", g_variant_new_array (G_VARIANT_TYPE ("a{sv}"), NULL, 0), NULL);
   return targets;
-}
-
-/**
- * gw_settings_dup_target:
- * @name: a target's name, e.g. "le-2010"
- *
- * Returns: (transfer full) (nullable): a copy of the target, or %NULL.
- */
-GwTarget *
-gw_settings_dup_target (GwSettings *self,
-                        const char *name)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-
-  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
-
-  if (name == NULL)
-    return NULL;
-
-  targets = gw_settings_dup_targets (self);
-  for (guint i = 0; i < targets->len; i++)
-    {
-      GwTarget *target = g_ptr_array_index (targets, i);
-
-      if (g_strcmp0 (target->name, name) == 0)
-        return g_ptr_array_steal_index (targets, i);
-    }
-
-  return NULL;
-}
-
-/* Writes the edited targets (every target but the built-ins). */
-static void
-gw_settings_store_targets (GwSettings *self,
-                           GPtrArray  *targets)
-{
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
-  for (guint i = 0; i < targets->len; i++)
-    {
-      const GwTarget *target = g_ptr_array_index (targets, i);
-
-      if (!gw_settings_is_builtin_target (target->name))
-        g_variant_builder_add_value (&builder, target_to_variant (target));
-    }
-
-  g_object_set (self, "targets", g_variant_builder_end (&builder), NULL);
-}
-
-/**
- * gw_settings_save_target:
- * @target: a target with a name that is not a built-in's
- *
- * Adds @target to the edited targets, or replaces the one of the same name.
- *
- * Returns: %FALSE for a built-in target, which cannot be changed.
- */
-gboolean
-gw_settings_save_target (GwSettings     *self,
-                         const GwTarget *target)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-  gboolean replaced = FALSE;
-
-  g_return_val_if_fail (GW_IS_SETTINGS (self), FALSE);
-  g_return_val_if_fail (target != NULL && target->name != NULL && target->name[0] != '\0', FALSE);
-
-  if (gw_settings_is_builtin_target (target->name))
-    return FALSE;
-
-  targets = gw_settings_dup_targets (self);
-  for (guint i = 0; i < targets->len && !replaced; i++)
-    {
-      GwTarget *old = g_ptr_array_index (targets, i);
-
-      if (g_strcmp0 (old->name, target->name) == 0)
-        {
-          gw_target_free (old);
-          targets->pdata[i] = gw_target_copy (target);
-          replaced = TRUE;
-        }
-    }
-  if (!replaced)
-    g_ptr_array_add (targets, gw_target_copy (target));
-
-  gw_settings_store_targets (self, targets);
-  return TRUE;
-}
-
-/**
- * gw_settings_delete_target:
- * @name: the name of an edited target
- *
- * Returns: %TRUE when the target was removed; %FALSE for a built-in or an
- * unknown name.  The default target falls back to "le-2010" when it was
- * the one removed.
- */
-gboolean
-gw_settings_delete_target (GwSettings *self,
-                           const char *name)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-  gboolean removed = FALSE;
-
-  g_return_val_if_fail (GW_IS_SETTINGS (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (gw_settings_is_builtin_target (name))
-    return FALSE;
-
-  targets = gw_settings_dup_targets (self);
-  for (guint i = 0; i < targets->len && !removed; i++)
-    {
-      const GwTarget *target = g_ptr_array_index (targets, i);
-
-      if (g_strcmp0 (target->name, name) == 0)
-        {
-          g_ptr_array_remove_index (targets, i);
-          removed = TRUE;
-        }
-    }
-
-  if (!removed)
-    return FALSE;
-
-  gw_settings_store_targets (self, targets);
-  if (g_strcmp0 (self->default_target, name) == 0)
-    gw_settings_set_default_target (self, "le-2010");
-  return TRUE;
-}
-
-char *
-gw_settings_new_target_name (GwSettings *self)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-
-  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
-
-  targets = gw_settings_dup_targets (self);
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *name = g_strdup_printf ("target-%u", n);
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < targets->len && !taken; i++)
-        taken = g_strcmp0 (((GwTarget *) g_ptr_array_index (targets, i))->name, name) == 0;
-      if (!taken)
-        return g_steal_pointer (&name);
-    }
 }

@@ -56,22 +56,8 @@ const char *gw_settings_get_default_target     (GwSettings *self);
 void        gw_settings_set_default_target     (GwSettings *self,
                                                 const char *name);
 
-/* Targets: the built-in ones ("le-2010", "imr-2010"), then those of the
- * target editor, kept in the key `targets` ("notify::targets" when they
- * change).  A GPtrArray of GwTarget. */
-GPtrArray  *gw_settings_dup_targets            (GwSettings *self);
-/* A copy of the target called name, or NULL when there is none. */
-GwTarget   *gw_settings_dup_target             (GwSettings *self,
-                                                const char *name);
-gboolean    gw_settings_is_builtin_target      (const char *name);
-/* Adds target, or replaces the edited target of the same name.  Built-in
- * targets cannot be replaced: FALSE. */
-gboolean    gw_settings_save_target            (GwSettings     *self,
-                                                const GwTarget *target);
-/* Removes an edited target; FALSE for a built-in or unknown one. */
-gboolean    gw_settings_delete_target          (GwSettings *self,
-                                                const char *name);
-/* A name no target has yet: "target-1", "target-2", ... */
-char       *gw_settings_new_target_name        (GwSettings *self);
+/* The edited targets earlier versions kept in the key `targets`, which is
+ * emptied: they move into the workspace (GwSession). */
+GPtrArray  *gw_settings_take_targets           (GwSettings *self);
 
 G_END_DECLS

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The targets are those of GwSettings (the key `targets`), the built-in
- * ones first: those can be looked at and duplicated, never changed or
- * deleted.  Every valid change is saved at once; the window follows the
- * settings, so the table shows the change while the dialog is still open.
+ * The targets are those of the window's GwSession (kept in the workspace),
+ * the built-in ones first: those can be looked at and duplicated, never
+ * changed or deleted.  Every valid change is saved at once; the window
+ * follows the session, so the table shows the change while the dialog is
+ * still open.
  * A period that does not parse is marked and not saved.
  */
 #include "gw-config.h"
@@ -16,6 +17,7 @@
 
 #include "gw-target-editor.h"
 #include "gw-ui-text.h"
+#include "methods/gw-indicator-info.h"
 
 struct _GwTargetEditor
 {
@@ -41,23 +43,22 @@ struct _GwTargetEditor
   GtkEntry       *title_entry;
 
   /* owned */
-  GwSettings     *settings;
-  GwDataset      *dataset;
+  GwSession      *session;
+  GwDataset      *dataset;        /* the session's when the editor opened */
   GPtrArray      *targets;        /* GwTarget, as listed */
   GwTarget       *current;        /* the target in the form */
   GPtrArray      *indicator_ids;  /* char *, as in indicator_dropdown */
   GPtrArray      *group_ids;      /* char *, as in group_dropdown */
   gulong          targets_changed_id;
   gboolean        loading;        /* filling the form or the list */
-  gboolean        saving;         /* our own change of the settings */
+  gboolean        saving;         /* our own change of the targets */
 };
 
 G_DEFINE_FINAL_TYPE (GwTargetEditor, gw_target_editor, GTK_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
-  PROP_DATASET,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -70,7 +71,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *const builtin_indicators[] = { "le-birth", "le-65", "imr", "aaacm" };
 
 /* Dropdowns */
 
@@ -106,10 +106,10 @@ fill_choices (GwTargetEditor *self)
   g_ptr_array_set_size (self->indicator_ids, 0);
   g_ptr_array_set_size (self->group_ids, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_indicators); i++)
+  for (const char *const *id = gw_indicator_info_builtin_ids (); *id != NULL; id++)
     {
-      g_ptr_array_add (self->indicator_ids, g_strdup (builtin_indicators[i]));
-      gtk_string_list_append (indicators, gw_ui_indicator_name (builtin_indicators[i]));
+      g_ptr_array_add (self->indicator_ids, g_strdup (*id));
+      gtk_string_list_append (indicators, gw_ui_indicator_name (*id));
     }
   for (guint i = 0; self->dataset != NULL && i < gw_dataset_n_indicators (self->dataset); i++)
     {
@@ -164,7 +164,7 @@ load_form (GwTargetEditor *self)
   if (t == NULL)
     return;
 
-  builtin = gw_settings_is_builtin_target (t->name);
+  builtin = gw_session_is_builtin_target (t->name);
   self->loading = TRUE;
 
   /* The focus leaves a form about to turn insensitive for the list, where
@@ -279,9 +279,10 @@ static void
 on_field_changed_cb (GwTargetEditor *self)
 {
   g_autoptr(GwTarget) target = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (self->loading || self->current == NULL || gw_settings_is_builtin_target (self->current->name))
+  if (self->loading || self->current == NULL || gw_session_is_builtin_target (self->current->name))
     return;
 
   target = read_form (self, &message);
@@ -294,7 +295,11 @@ on_field_changed_cb (GwTargetEditor *self)
   self->current = gw_target_copy (target);
 
   self->saving = TRUE;
-  gw_settings_save_target (self->settings, target);
+  if (!gw_session_save_target (self->session, target, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
   self->saving = FALSE;
 }
 
@@ -305,7 +310,7 @@ new_row (const GwTarget *target)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (target->title != NULL ? target->title : target->name);
-  GtkWidget *kind = gtk_label_new (gw_settings_is_builtin_target (target->name)
+  GtkWidget *kind = gtk_label_new (gw_session_is_builtin_target (target->name)
                                    ? _("Built in") : _("Edited"));
   GtkWidget *row = gtk_list_box_row_new ();
 
@@ -335,7 +340,7 @@ fill_list (GwTargetEditor *self)
     gtk_list_box_remove (self->target_list, child);
 
   g_clear_pointer (&self->targets, g_ptr_array_unref);
-  self->targets = gw_settings_dup_targets (self->settings);
+  self->targets = gw_session_list_targets (self->session);
   for (guint i = 0; i < self->targets->len; i++)
     gtk_list_box_append (self->target_list, new_row (g_ptr_array_index (self->targets, i)));
   self->loading = FALSE;
@@ -345,7 +350,7 @@ fill_list (GwTargetEditor *self)
 }
 
 static void
-on_settings_targets_changed_cb (GwTargetEditor *self)
+on_session_targets_changed_cb (GwTargetEditor *self)
 {
   GtkListBoxRow *row;
 
@@ -357,7 +362,7 @@ on_settings_targets_changed_cb (GwTargetEditor *self)
 
       gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), self->current->title);
       g_clear_pointer (&self->targets, g_ptr_array_unref);
-      self->targets = gw_settings_dup_targets (self->settings);
+      self->targets = gw_session_list_targets (self->session);
       return;
     }
 
@@ -390,9 +395,15 @@ add_target (GwTargetEditor *self,
             GwTarget       *target)
 {
   g_autofree char *name = target->name;
+  g_autoptr(GError) error = NULL;
 
-  target->name = gw_settings_new_target_name (self->settings);
-  gw_settings_save_target (self->settings, target);
+  target->name = gw_session_new_target_id (self->session);
+  if (!gw_session_save_target (self->session, target, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
   gw_target_editor_select (self, target->name);
   /* Ready to be named. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_entry));
@@ -425,11 +436,12 @@ gw_target_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (gw_target_editor_parent_class)->constructed (object);
 
-  g_assert (GW_IS_SETTINGS (self->settings));
+  g_assert (GW_IS_SESSION (self->session));
 
+  self->dataset = g_object_ref (gw_session_get_dataset (self->session));
   self->targets_changed_id =
-    g_signal_connect_object (self->settings, "notify::targets",
-                             G_CALLBACK (on_settings_targets_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->session, "targets-changed",
+                             G_CALLBACK (on_session_targets_changed_cb), self, G_CONNECT_SWAPPED);
   fill_list (self);
 }
 
@@ -438,12 +450,12 @@ gw_target_editor_dispose (GObject *object)
 {
   GwTargetEditor *self = (GwTargetEditor *) object;
 
-  if (self->settings != NULL)
-    g_clear_signal_handler (&self->targets_changed_id, self->settings);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->targets_changed_id, self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_TARGET_EDITOR);
 
-  g_clear_object (&self->settings);
+  g_clear_object (&self->session);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->current, gw_target_free);
@@ -463,11 +475,8 @@ gw_target_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -484,11 +493,8 @@ gw_target_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    case PROP_DATASET:
-      self->dataset = g_value_dup_object (value);
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -506,13 +512,9 @@ gw_target_editor_class_init (GwTargetEditorClass *klass)
   object_class->get_property = gw_target_editor_get_property;
   object_class->set_property = gw_target_editor_set_property;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         GW_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL,
-                         GW_TYPE_DATASET,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         GW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -576,15 +578,12 @@ gw_target_editor_init (GwTargetEditor *self)
 /* Public API */
 
 GtkWidget *
-gw_target_editor_new (GwSettings *settings,
-                      GwDataset  *dataset)
+gw_target_editor_new (GwSession *session)
 {
-  g_return_val_if_fail (GW_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (dataset == NULL || GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (GW_IS_SESSION (session), NULL);
 
   return g_object_new (GW_TYPE_TARGET_EDITOR,
-                       "settings", settings,
-                       "dataset", dataset,
+                       "session", session,
                        NULL);
 }
 
@@ -661,12 +660,12 @@ gw_target_editor_delete (GwTargetEditor *self)
 
   g_return_val_if_fail (GW_IS_TARGET_EDITOR (self), FALSE);
 
-  if (self->current == NULL || gw_settings_is_builtin_target (self->current->name))
+  if (self->current == NULL || gw_session_is_builtin_target (self->current->name))
     return FALSE;
 
   name = g_strdup (self->current->name);
   g_clear_pointer (&self->current, gw_target_free);
-  if (!gw_settings_delete_target (self->settings, name))
+  if (!gw_session_remove_target (self->session, name, NULL))
     return FALSE;
 
   gw_target_editor_select (self, "le-2010");

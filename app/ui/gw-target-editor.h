@@ -7,18 +7,17 @@
 #include <gtk/gtk.h>
 
 #include "model/gw-dataset.h"
-#include "gw-settings.h"
+#include "session/gw-session.h"
 
 G_BEGIN_DECLS
 
 #define GW_TYPE_TARGET_EDITOR (gw_target_editor_get_type ())
 G_DECLARE_FINAL_TYPE (GwTargetEditor, gw_target_editor, GW, TARGET_EDITOR, GtkWindow)
 
-/* The editor of the targets of settings; dataset gives the groups and
+/* The editor of the targets of session; its dataset gives the groups and
  * indicators to choose from.  "target-chosen" (name) when the user selects
  * a target, so the window tracks it. */
-GtkWidget  *gw_target_editor_new          (GwSettings     *settings,
-                                           GwDataset      *dataset);
+GtkWidget  *gw_target_editor_new          (GwSession      *session);
 /* Selects the target of that name; FALSE when there is none. */
 gboolean    gw_target_editor_select       (GwTargetEditor *self,
                                            const char     *name);

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-tracker-view.h"
+#include "session/gw-table-writer.h"
 #include "gw-ui-text.h"
 
 /* The measures of a sex that have a column, in column order (the same order
@@ -128,101 +129,6 @@ target_is_single_sex (const GwTarget *target)
 {
   return target != NULL
          && !(target_has_sex (target, GW_SEX_MALE) && target_has_sex (target, GW_SEX_FEMALE));
-}
-
-/* CSV and clipboard text: the `gapwatch-cli track` contract */
-
-static const char *const csv_columns[] = {
-  "area_code", "area_name", "sex", "baseline_period", "baseline_gap", "latest_period",
-  "latest_gap", "change_since_baseline", "target_gap", "trajectory_gap", "projected_gap",
-  "required_narrowing", "status",
-};
-#define N_CSV_COLUMNS G_N_ELEMENTS (csv_columns)
-
-/* Numbers as the CLI writes them: 4 decimals, a point whatever the locale. */
-static char *
-csv_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("");
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f", value));
-}
-
-static char *
-csv_period (GwPeriod period)
-{
-  char buf[GW_PERIOD_STRLEN];
-
-  return period == 0 ? g_strdup ("") : g_strdup (gw_period_format (period, buf));
-}
-
-static GStrv
-row_fields (const GwTrackerRow *row)
-{
-  GStrv f = g_new0 (char *, N_CSV_COLUMNS + 1);
-
-  f[0] = g_strdup (row->code != NULL ? row->code : "");
-  f[1] = g_strdup (row->name != NULL ? row->name : "");
-  f[2] = g_strdup (gw_sex_to_string (row->sex));
-  f[3] = csv_period (row->baseline_period);
-  f[4] = csv_number (row->baseline_gap);
-  f[5] = csv_period (row->latest_period);
-  f[6] = csv_number (row->latest_gap);
-  f[7] = csv_number (row->change_since_baseline);
-  f[8] = csv_number (row->target_gap);
-  f[9] = csv_number (row->trajectory_gap);
-  f[10] = csv_number (row->projected_gap);
-  f[11] = csv_number (row->required_narrowing);
-  f[12] = g_strdup (gw_target_status_to_string (row->status));
-  return f;
-}
-
-/* RFC 4180: quote a field that holds a comma, a quote or a line break. */
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_line (GString            *out,
-             const char * const *fields,
-             gboolean            tabs)
-{
-  for (guint c = 0; c < N_CSV_COLUMNS; c++)
-    {
-      if (c > 0)
-        g_string_append_c (out, tabs ? '\t' : ',');
-
-      if (tabs)
-        {
-          /* A tab or line break inside a field would shift the columns. */
-          g_autofree char *clean = g_strdup (fields[c]);
-
-          g_strdelimit (clean, "\t\r\n", ' ');
-          g_string_append (out, clean);
-        }
-      else
-        append_csv_field (out, fields[c]);
-    }
-  g_string_append_c (out, '\n');
 }
 
 /* Cells */
@@ -1389,6 +1295,7 @@ char *
 gw_tracker_view_format_selection (GwTrackerView *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) out = NULL;
   guint n;
 
@@ -1399,9 +1306,9 @@ gw_tracker_view_format_selection (GwTrackerView *self)
   if (n == 0)
     return NULL;
 
-  out = g_string_new (NULL);
-  append_line (out, csv_columns, TRUE);
-  /* In the order the table shows them. */
+  /* In the order the table shows them; the columns of `gapwatch-cli track`,
+   * tab-separated for spreadsheets. */
+  rows = g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GwTrackerItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted),
@@ -1410,15 +1317,14 @@ gw_tracker_view_format_selection (GwTrackerView *self)
       for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
         {
           const GwTrackerRow *row = gw_tracker_item_get_row (item, sex);
-          g_auto(GStrv) fields = NULL;
 
-          if (row == NULL)
-            continue;
-          fields = row_fields (row);
-          append_line (out, (const char * const *) fields, TRUE);
+          if (row != NULL)
+            g_ptr_array_add (rows, (gpointer) row);
         }
     }
 
+  out = g_string_new (NULL);
+  gw_table_write_tracker_rows (out, rows, NULL, GW_TABLE_FORMAT_TSV);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -1447,14 +1353,8 @@ gw_tracker_view_format_csv (GwTrackerView *self)
   if (self->rows == NULL)
     return NULL;
 
+  /* the one writer of `gapwatch-cli track --format csv`: the same bytes */
   out = g_string_new (NULL);
-  append_line (out, csv_columns, FALSE);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      g_auto(GStrv) fields = row_fields (g_ptr_array_index (self->rows, i));
-
-      append_line (out, (const char * const *) fields, FALSE);
-    }
-
+  gw_table_write_tracker_rows (out, self->rows, NULL, GW_TABLE_FORMAT_CSV);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-ui-text.h"
+#include "methods/gw-indicator-info.h"
 
 /**
  * gw_ui_format_count:
@@ -204,15 +205,9 @@ gw_ui_sex_phrase (GwSex sex)
 const char *
 gw_ui_indicator_name (const char *id)
 {
-  if (g_strcmp0 (id, "le-birth") == 0)
-    return _("Life expectancy at birth");
-  if (g_strcmp0 (id, "le-65") == 0)
-    return _("Life expectancy at 65");
-  if (g_strcmp0 (id, "imr") == 0)
-    return _("Infant mortality");
-  if (g_strcmp0 (id, "aaacm") == 0)
-    return _("All-age all-cause mortality");
-  return NULL;
+  GwIndicatorInfo info;
+
+  return gw_indicator_info_lookup (NULL, id, &info) ? info.name : NULL;
 }
 
 const char *
@@ -235,21 +230,17 @@ gw_ui_gap_measure_label (GwGapMeasure gap)
 const char *
 gw_ui_indicator_unit (const char *id)
 {
-  if (g_strcmp0 (id, "le-birth") == 0 || g_strcmp0 (id, "le-65") == 0)
-    return _("years");
-  if (g_strcmp0 (id, "imr") == 0)
-    return _("per 1,000 live births");
-  if (g_strcmp0 (id, "aaacm") == 0)
-    return _("per 100,000");
-  return NULL;
+  GwIndicatorInfo info;
+
+  return gw_indicator_info_lookup (NULL, id, &info) ? info.unit : NULL;
 }
 
 const char *
 gw_ui_indicator_short_unit (const char *id)
 {
-  if (g_strcmp0 (id, "imr") == 0)
-    return _("per 1,000");
-  return gw_ui_indicator_unit (id);
+  GwIndicatorInfo info;
+
+  return gw_indicator_info_lookup (NULL, id, &info) ? info.short_unit : NULL;
 }
 
 /**

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "methods/gw-indicators.h"
+#include "session/gw-session.h"
 #include "formats/gw-import-task.h"
 #include "store/gw-workspace.h"
 #include "gw-area-view.h"
@@ -86,12 +87,10 @@ struct _GwWindow
   gboolean              was_busy;      /* busy as last notified */
 
   /* owned: tracking */
-  GwIndicators         *indicators;    /* of the dataset as it was at the last computation */
-  GCancellable         *compute_cancellable; /* the computation running, or NULL */
-  gboolean              data_changed;  /* the dataset changed since the indicators */
-  GPtrArray            *rows;          /* GwTrackerRow of the last run, or NULL */
-  GwTarget             *target;        /* the target tracked */
-  char                 *rows_target;   /* the name of the target rows were run for */
+  GwSession            *session;       /* the indicators, the targets, the result */
+  GwTrackerResult      *shown;         /* the result the table shows, or NULL */
+  gboolean              data_changed;  /* the dataset changed since the last computation started */
+  gboolean              announce;      /* the next result comes from new data */
   GPtrArray            *targets;       /* GwTarget, as in target_dropdown */
   gboolean              updating_targets;
   GtkFileChooserNative *save_chooser;  /* the Export dialog while it is open */
@@ -100,7 +99,6 @@ struct _GwWindow
   GtkWindow            *preferences;
   GtkWidget            *last_chart;    /* weak: the chart that had the focus last, for Print Chart */
   gulong                dataset_changed_id;
-  gulong                targets_changed_id;
 
   /* owned: the workspace (gw-window-workspace.c) */
   GwWorkspace          *workspace;     /* open, or NULL */

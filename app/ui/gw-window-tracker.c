@@ -2,13 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Whenever the dataset changes (an import, a removal) the indicators are
- * computed again in a GTask thread (house style 10); an import of many files
- * computes once, when it is done.  The tracker itself is quick and runs on
- * the main thread, for the target chosen in the header bar, whenever the
- * indicators or the target change; the table, the summary strip, the area
- * view and the banner of status changes follow at once.  Nothing here
- * computes a number: it asks app/methods and app/tracker.
+ * The window's GwSession decides: whenever the dataset changes (an import,
+ * a removal) it computes the indicators again in a GTask thread (house style
+ * 10; an import of many files computes once, when it is done), and whenever
+ * the indicators or the target change it gives one GwTrackerResult
+ * ("result-changed").  The table, the summary strip, the area view, the
+ * charts, the report and the banner of status changes all show that one
+ * result.  Nothing here computes a number.
  */
 #include "gw-config.h"
 
@@ -19,92 +19,84 @@
 
 #include "gw-preferences.h"
 #include "gw-target-editor.h"
-#ifdef GW_HAVE_RENDER
 #include "gw-chart-view.h"
 #include "gw-print-operation.h"
-#endif
+#include "methods/gw-indicator-info.h"
 #include "gw-ui-text.h"
 #include "gw-window-private.h"
 
 /* How many changes of status the banner names; the rest are counted. */
 #define MAX_CHANGES_LISTED 8
 
-static void gw_window_run_tracker (GwWindow *self,
-                                   gboolean  announce);
 
 /* The target's description above the table */
 
-static const char *
-group_name (GwWindow   *self,
-            const char *id)
-{
-  gint group = gw_dataset_lookup_group (self->dataset, id);
+#define TARGET(self) gw_session_get_target ((self)->session)
 
-  return group >= 0 ? gw_dataset_get_group (self->dataset, group)->name : id;
+static const char *
+subject_name (GwWindow *self)
+{
+  const GwTarget *target = TARGET (self);
+  GwDataset *dataset = gw_session_get_dataset (self->session);
+  gint i;
+
+  if (target->subject == GW_TARGET_SUBJECT_AREA)
+    {
+      i = gw_dataset_lookup_area (dataset, target->group);
+      return i >= 0 ? gw_dataset_get_area (dataset, i)->name : target->group;
+    }
+  i = gw_dataset_lookup_group (dataset, target->group);
+  return i >= 0 ? gw_dataset_get_group (dataset, i)->name : target->group;
 }
 
 static const char *
 comparator_name (GwWindow *self)
 {
-  gint area = self->target->comparator != NULL
-              ? gw_dataset_lookup_area (self->dataset, self->target->comparator)
-              : gw_dataset_get_country (self->dataset);
+  const GwTarget *target = TARGET (self);
+  GwDataset *dataset = gw_session_get_dataset (self->session);
+  GwTrackerResult *result = gw_session_peek_result (self->session);
+  gint area;
 
+  if (result != NULL)
+    return gw_tracker_result_get_comparator_name (result);
+  area = target->comparator != NULL ? gw_dataset_lookup_area (dataset, target->comparator)
+                                    : gw_dataset_get_country (dataset);
   if (area >= 0)
-    return gw_dataset_get_area (self->dataset, area)->name;
-  return self->target->comparator != NULL ? self->target->comparator : _("England");
+    return gw_dataset_get_area (dataset, area)->name;
+  return target->comparator != NULL ? target->comparator : _("England");
 }
 
 static const char *
 indicator_name (GwWindow *self)
 {
-  const char *name = gw_ui_indicator_name (self->target->indicator);
-  gint index;
+  GwIndicatorInfo info;
 
-  if (name != NULL)
-    return name;
-  index = gw_dataset_lookup_indicator (self->dataset, self->target->indicator);
-  return index >= 0 ? gw_dataset_get_indicator (self->dataset, index)->name : self->target->indicator;
-}
-
-static char *
-gap_unit (GwWindow *self)
-{
-  const char *unit;
-  gint index;
-
-  if (self->target->gap == GW_GAP_RELATIVE)
-    return g_strdup ("%");
-
-  unit = gw_ui_indicator_short_unit (self->target->indicator);
-  if (unit != NULL)
-    return g_strdup (unit);
-  index = gw_dataset_lookup_indicator (self->dataset, self->target->indicator);
-  return g_strdup (index >= 0 && gw_dataset_get_indicator (self->dataset, index)->unit != NULL
-                   ? gw_dataset_get_indicator (self->dataset, index)->unit : "");
+  gw_indicator_info_lookup (gw_session_get_dataset (self->session), TARGET (self)->indicator, &info);
+  return info.name;
 }
 
 static void
 gw_window_update_target_label (GwWindow *self)
 {
-  g_autofree char *baseline = gw_ui_format_period (self->target->baseline);
-  g_autofree char *target_period = gw_ui_format_period (self->target->target_period);
-  g_autofree char *reduction = gw_ui_format_number (100.0 * self->target->reduction, 0);
+  const GwTarget *target = TARGET (self);
+  g_autofree char *baseline = gw_ui_format_period (target->baseline);
+  g_autofree char *target_period = gw_ui_format_period (target->target_period);
+  g_autofree char *reduction = gw_ui_format_number (100.0 * target->reduction, 0);
   g_autofree char *indicator = g_utf8_strdown (indicator_name (self), -1);
-  g_autofree char *method = g_utf8_strdown (gw_ui_projection_label (self->target->method), -1);
+  g_autofree char *method = g_utf8_strdown (gw_ui_projection_label (target->method), -1);
   g_autofree char *text = NULL;
   const char *whom;
 
-  whom = self->target->sexes == (1u << GW_SEX_PERSONS) ? _("persons") : _("men and women");
+  whom = target->sexes == (1u << GW_SEX_PERSONS) ? _("persons") : _("men and women");
 
   /* Translators: the description of the target above the table, e.g.
    * "Spearhead Group against England: narrow the relative gap in life
    * expectancy at birth by 10% from 1995–1997 to 2009–2011 (men and women;
    * projection: linear trend)." */
-  text = g_strdup_printf (self->target->gap == GW_GAP_RELATIVE
+  text = g_strdup_printf (target->gap == GW_GAP_RELATIVE
                           ? _("%s against %s: narrow the relative gap in %s by %s%% from %s to %s (%s; projection: %s).")
                           : _("%s against %s: narrow the absolute gap in %s by %s%% from %s to %s (%s; projection: %s)."),
-                          group_name (self, self->target->group), comparator_name (self),
+                          subject_name (self), comparator_name (self),
                           indicator, reduction, baseline, target_period, whom, method);
   gtk_label_set_label (self->target_label, text);
 }
@@ -216,12 +208,10 @@ on_changes_label_activate_link_cb (GwWindow   *self,
 static void
 gw_window_update_actions (GwWindow *self)
 {
-  gboolean rows = self->rows != NULL && self->indicators != NULL;
+  gboolean rows = self->shown != NULL && gw_session_peek_indicators (self->session) != NULL;
   gboolean render = FALSE;
 
-#ifdef GW_HAVE_RENDER
   render = TRUE;
-#endif
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-rows", rows);
@@ -242,155 +232,98 @@ on_selected_item_changed_cb (GwWindow      *self,
   gw_window_update_actions (self);
 }
 
-/* Runs the current target on the current indicators and shows the rows;
- * announce: say which areas changed status since the last run (after new
- * data, not after a new target). */
+/* Shows the session's result; announce: say which areas changed status
+ * since the result shown before (after new data, not after a new target). */
 static void
-gw_window_run_tracker (GwWindow *self,
+gw_window_show_result (GwWindow *self,
                        gboolean  announce)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *unit = NULL;
+  GwTrackerResult *result = gw_session_peek_result (self->session);
+  GwIndicators *indicators = gw_session_peek_indicators (self->session);
   g_autofree char *changes = NULL;
-  gboolean first;
+  gboolean same_target, first;
+  GPtrArray *rows;
 
-  if (self->target == NULL)
+  if (TARGET (self) == NULL)
     return;
 
   gw_window_update_target_label (self);
 
-  if (self->indicators == NULL)
+  if (indicators == NULL)
     {
       gw_tracker_view_show_loading (self->tracker_view);
       return;
     }
 
-  rows = gw_tracker_run (self->dataset, self->target, gw_tracker_indicators_series,
-                         self->indicators, &error);
-  if (rows == NULL)
+  if (result == NULL)
     {
+      const GError *error = gw_session_get_result_error (self->session);
       g_autofree char *message = g_strdup_printf (_("%s. Import the exports that define it, or choose another target."),
-                                                  error->message);
+                                                  error != NULL ? error->message : "");
 
       gw_tracker_view_show_message (self->tracker_view,
                                     _("This target cannot be tracked with the data imported"),
                                     message);
-      gw_area_view_set_data (self->area_view, self->dataset, self->indicators, self->target, "%");
+      gw_area_view_set_data (self->area_view, NULL, NULL);
       gw_area_view_set_item (self->area_view, NULL);
-      g_clear_pointer (&self->rows, g_ptr_array_unref);
-      g_clear_pointer (&self->rows_target, g_free);
+      g_clear_object (&self->shown);
       gw_window_update_actions (self);
       return;
     }
 
-  if (announce && self->rows != NULL && g_strcmp0 (self->rows_target, self->target->name) == 0)
-    changes = describe_changes (self->rows, rows);
+  rows = gw_tracker_result_get_rows (result);
+  same_target = self->shown != NULL
+                && g_strcmp0 (gw_tracker_result_get_target (self->shown)->name, TARGET (self)->name) == 0;
+  if (announce && same_target)
+    changes = describe_changes (gw_tracker_result_get_rows (self->shown), rows);
   if (changes != NULL)
     {
       gtk_label_set_markup (self->changes_label, changes);
       gtk_revealer_set_reveal_child (self->changes_revealer, TRUE);
     }
-  else if (!announce || g_strcmp0 (self->rows_target, self->target->name) != 0)
+  else if (!announce || !same_target)
     /* The changes listed were those of another target, or older data. */
     gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
 
-  first = self->rows == NULL;
-  unit = gap_unit (self);
-  gw_area_view_set_data (self->area_view, self->dataset, self->indicators, self->target, unit);
-  gw_tracker_view_set_rows (self->tracker_view, rows, self->target, unit);
+  first = self->shown == NULL;
+  gw_area_view_set_data (self->area_view, result, indicators);
+  gw_tracker_view_set_rows (self->tracker_view, rows, gw_tracker_result_get_target (result),
+                            gw_tracker_result_get_gap_unit (result));
 
   /* The items are new objects even where the area is the same. */
   if (first && gw_tracker_view_get_selected_item (self->tracker_view) == NULL && rows->len > 0)
     gw_tracker_view_select_code (self->tracker_view, ((GwTrackerRow *) g_ptr_array_index (rows, 0))->code);
   gw_area_view_set_item (self->area_view, gw_tracker_view_get_selected_item (self->tracker_view));
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = g_steal_pointer (&rows);
-  g_free (self->rows_target);
-  self->rows_target = g_strdup (self->target->name);
+  g_set_object (&self->shown, result);
   gw_window_update_actions (self);
 }
 
-/* Computing the indicators */
-
 static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+on_session_result_changed_cb (GwWindow  *self,
+                              GwSession *session)
 {
-  GwDataset *dataset = task_data;
+  gboolean announce = self->announce;
 
-  /* gw_indicators_compute() holds the dataset's read lock while it reads. */
-  g_task_return_pointer (task, gw_indicators_compute (dataset), (GDestroyNotify) gw_indicators_free);
+  self->announce = FALSE;
+  gw_window_show_result (self, announce);
 }
 
-static void gw_window_start_compute (GwWindow *self);
-
 static void
-on_compute_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_session_computing_cb (GwWindow  *self,
+                         GwSession *session)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(GwWindow) self = g_weak_ref_get (weak);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  GwIndicators *indicators = g_task_propagate_pointer (G_TASK (result), NULL);
-  GwIndicators *old;
-
-  g_weak_ref_clear (weak);
-  g_free (weak);
-
-  /* The window went away, or this computation was superseded. */
-  if (self == NULL || g_cancellable_is_cancelled (cancellable) || self->compute_cancellable != cancellable)
-    {
-      g_clear_pointer (&indicators, gw_indicators_free);
-      return;
-    }
-  g_clear_object (&self->compute_cancellable);
-
-  /* The dataset changed while this ran: these numbers are already old. */
-  if (self->data_changed)
-    {
-      g_clear_pointer (&indicators, gw_indicators_free);
-      if (self->task == NULL)
-        gw_window_start_compute (self);
-      gw_window_notify_computing (self);
-      return;
-    }
-
-  /* The views borrow the indicators: give them the new ones first. */
-  old = self->indicators;
-  self->indicators = indicators;
-  gw_window_run_tracker (self, TRUE);
-  g_clear_pointer (&old, gw_indicators_free);
-
   gw_window_notify_computing (self);
 }
 
 static void
 gw_window_start_compute (GwWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-  GWeakRef *weak;
-
-  g_assert (self->compute_cancellable == NULL);
-
   self->data_changed = FALSE;
-  self->compute_cancellable = g_cancellable_new ();
-  if (self->indicators == NULL)
+  self->announce = TRUE;
+  if (gw_session_peek_indicators (self->session) == NULL)
     gw_tracker_view_show_loading (self->tracker_view);
-
-  /* A weak reference: closing the window does not wait for the thread. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  task = g_task_new (NULL, self->compute_cancellable, on_compute_done_cb, weak);
-  g_task_set_source_tag (task, gw_window_start_compute);
-  g_task_set_task_data (task, g_object_ref (self->dataset), g_object_unref);
-  g_task_run_in_thread (task, compute_thread);
-
-  gw_window_notify_computing (self);
+  gw_session_compute_async (self->session);
 }
 
 static void
@@ -399,9 +332,9 @@ on_dataset_changed_cb (GwWindow  *self,
 {
   self->data_changed = TRUE;
 
-  /* During an import, once at its end (gw_window_tracker_import_done);
-   * during a computation, again when it is done. */
-  if (self->task == NULL && self->compute_cancellable == NULL)
+  /* During an import, once at its end (gw_window_tracker_import_done); the
+   * session computes again at the end of a computation that runs. */
+  if (self->task == NULL)
     gw_window_start_compute (self);
   gw_window_notify_computing (self);
 }
@@ -409,7 +342,7 @@ on_dataset_changed_cb (GwWindow  *self,
 void
 gw_window_tracker_import_done (GwWindow *self)
 {
-  if (self->data_changed && self->compute_cancellable == NULL)
+  if (self->data_changed)
     gw_window_start_compute (self);
 }
 
@@ -419,11 +352,6 @@ void
 gw_window_tracker_set_dataset (GwWindow  *self,
                                GwDataset *old)
 {
-  if (self->compute_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->compute_cancellable);
-      g_clear_object (&self->compute_cancellable);
-    }
   if (old != NULL)
     g_clear_signal_handler (&self->dataset_changed_id, old);
   /* The editor lists the areas and groups of the old dataset. */
@@ -433,10 +361,10 @@ gw_window_tracker_set_dataset (GwWindow  *self,
   gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
   /* The area view borrows the indicators. */
   gw_area_view_set_item (self->area_view, NULL);
-  gw_area_view_set_data (self->area_view, NULL, NULL, NULL, NULL);
-  g_clear_pointer (&self->indicators, gw_indicators_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->rows_target, g_free);
+  gw_area_view_set_data (self->area_view, NULL, NULL);
+  g_clear_object (&self->shown);
+  gw_session_set_dataset (self->session, self->dataset);
+  gw_session_set_workspace (self->session, self->workspace);
   self->data_changed = FALSE;
 
   self->dataset_changed_id =
@@ -457,18 +385,19 @@ static void
 gw_window_fill_targets (GwWindow *self)
 {
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  const GwTarget *current = TARGET (self);
   guint selected = 0;
   gboolean found = FALSE;
 
   g_clear_pointer (&self->targets, g_ptr_array_unref);
-  self->targets = gw_settings_dup_targets (self->settings);
+  self->targets = gw_session_list_targets (self->session);
 
   for (guint i = 0; i < self->targets->len; i++)
     {
       const GwTarget *target = g_ptr_array_index (self->targets, i);
 
       gtk_string_list_append (titles, target->title != NULL ? target->title : target->name);
-      if (self->target != NULL && g_strcmp0 (target->name, self->target->name) == 0)
+      if (current != NULL && g_strcmp0 (target->name, current->name) == 0)
         {
           selected = i;
           found = TRUE;
@@ -480,13 +409,10 @@ gw_window_fill_targets (GwWindow *self)
   gtk_drop_down_set_selected (self->target_dropdown, selected);
   self->updating_targets = FALSE;
 
-  /* The target tracked was deleted: the first (built-in) one. */
-  if (!found && self->target != NULL)
-    {
-      g_clear_pointer (&self->target, gw_target_free);
-      self->target = gw_target_copy (g_ptr_array_index (self->targets, 0));
-      gw_window_run_tracker (self, FALSE);
-    }
+  /* The target tracked was deleted, or is not this workspace's: the first
+   * (built-in) one. */
+  if (!found && current != NULL)
+    gw_session_set_target (self->session, g_ptr_array_index (self->targets, 0));
 }
 
 static void
@@ -511,26 +437,21 @@ targets_equal (const GwTarget *a,
          && g_strcmp0 (a->comparator, b->comparator) == 0 && a->gap == b->gap
          && a->baseline == b->baseline && a->target_period == b->target_period
          && a->reduction == b->reduction && a->sexes == b->sexes && a->method == b->method
-         && a->polarity == b->polarity;
+         && a->polarity == b->polarity && a->subject == b->subject;
 }
 
-/* A target was added, edited or deleted in the editor (or by dconf). */
+/* A target was added, edited or deleted (the editor, another workspace). */
 static void
-on_settings_targets_changed_cb (GwWindow   *self,
-                                GParamSpec *pspec,
-                                GwSettings *settings)
+on_session_targets_changed_cb (GwWindow  *self,
+                               GwSession *session)
 {
   g_autoptr(GwTarget) current = NULL;
 
   gw_window_fill_targets (self);
 
-  current = self->target != NULL ? gw_settings_dup_target (self->settings, self->target->name) : NULL;
-  if (current != NULL && !targets_equal (current, self->target))
-    {
-      gw_target_free (self->target);
-      self->target = g_steal_pointer (&current);
-      gw_window_run_tracker (self, FALSE);
-    }
+  current = TARGET (self) != NULL ? gw_session_lookup_target (self->session, TARGET (self)->name) : NULL;
+  if (current != NULL && !targets_equal (current, TARGET (self)))
+    gw_session_set_target (self->session, current);
 }
 
 /* Settings the area view shows */
@@ -691,7 +612,7 @@ export_csv_action (GtkWidget  *widget,
     return;
 
   /* Translators: the file name the CSV export suggests, "le-2010-tracker.csv". */
-  name = g_strdup_printf (_("%s-tracker.csv"), self->target->name);
+  name = g_strdup_printf (_("%s-tracker.csv"), TARGET (self)->name);
   gw_window_open_save_dialog (self, SAVE_CSV, _("Export Table as CSV"), name,
                               _("CSV files (*.csv)"), patterns);
 }
@@ -706,7 +627,7 @@ export_report_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
 
   /* Translators: the file name the report export suggests, "le-2010-report.pdf". */
-  name = g_strdup_printf (_("%s-report.pdf"), self->target->name);
+  name = g_strdup_printf (_("%s-report.pdf"), TARGET (self)->name);
   gw_window_open_save_dialog (self, SAVE_REPORT, _("Export Report as PDF"), name,
                               _("PDF documents (*.pdf)"), patterns);
 }
@@ -734,7 +655,6 @@ export_chart_action (GtkWidget  *widget,
                               _("Images and documents (*.png, *.svg, *.pdf)"), patterns);
 }
 
-#ifdef GW_HAVE_RENDER
 static GwChartPalette
 window_palette (GwWindow *self)
 {
@@ -743,9 +663,7 @@ window_palette (GwWindow *self)
   gw_chart_palette_parse (gw_settings_get_palette (self->settings), &palette);
   return palette;
 }
-#endif
 
-#ifdef GW_HAVE_RENDER
 /* The chart that has the keyboard focus (a click gives it), or NULL. */
 static GwChartView *
 focused_chart (GwWindow *self)
@@ -775,22 +693,19 @@ print_chart (GwWindow    *self,
   gw_chart_view_get_style (view, &style);
   gw_print_chart (GTK_WINDOW (self), gw_chart_view_get_chart (view), &style);
 }
-#endif
 
 static void
 print_chart_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-#ifdef GW_HAVE_RENDER
   GwWindow *self = GW_WINDOW (widget);
 
-  if (self->indicators == NULL || self->rows == NULL)
+  if (self->shown == NULL)
     return;
   /* The menu has the focus now: the chart that had it before. */
   print_chart (self, focused_chart (self) != NULL ? focused_chart (self)
                      : self->last_chart != NULL ? GW_CHART_VIEW (self->last_chart) : NULL);
-#endif
 }
 
 static void
@@ -798,12 +713,10 @@ on_focus_widget_changed_cb (GwWindow   *self,
                             GParamSpec *pspec,
                             GtkWindow  *window)
 {
-#ifdef GW_HAVE_RENDER
   GwChartView *chart = focused_chart (self);
 
   if (chart != NULL)
     g_set_weak_pointer (&self->last_chart, GTK_WIDGET (chart));
-#endif
 }
 
 static void
@@ -811,12 +724,11 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-#ifdef GW_HAVE_RENDER
   GwWindow *self = GW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   GwChartView *chart;
 
-  if (self->indicators == NULL || self->rows == NULL)
+  if (self->shown == NULL)
     return;
 
   /* Ctrl+P on a chart prints that chart. */
@@ -828,10 +740,9 @@ print_action (GtkWidget  *widget,
     }
 
   /* The board report: the group and every member area, a page each. */
-  if (!gw_print_report (GTK_WINDOW (self), self->dataset, self->indicators, self->target,
+  if (!gw_print_report (GTK_WINDOW (self), self->shown, gw_session_peek_indicators (self->session),
                         window_palette (self), &error))
     show_error_dialog (self, _("The report cannot be printed"), error->message);
-#endif
 }
 
 static void
@@ -858,7 +769,7 @@ edit_targets_action (GtkWidget  *widget,
 
   if (self->target_editor == NULL)
     {
-      self->target_editor = GTK_WINDOW (gw_target_editor_new (self->settings, self->dataset));
+      self->target_editor = GTK_WINDOW (gw_target_editor_new (self->session));
       gtk_window_set_transient_for (self->target_editor, GTK_WINDOW (self));
       gtk_window_set_destroy_with_parent (self->target_editor, TRUE);
       g_signal_connect_object (self->target_editor, "destroy",
@@ -867,7 +778,7 @@ edit_targets_action (GtkWidget  *widget,
                                G_CALLBACK (on_editor_target_chosen_cb), self, G_CONNECT_SWAPPED);
     }
 
-  gw_target_editor_select (GW_TARGET_EDITOR (self->target_editor), self->target->name);
+  gw_target_editor_select (GW_TARGET_EDITOR (self->target_editor), TARGET (self)->name);
   gtk_window_present (self->target_editor);
 }
 
@@ -887,6 +798,11 @@ gw_window_tracker_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_chart_action);
   gtk_widget_class_install_action (widget_class, "win.edit-targets", NULL, edit_targets_action);
+
+  /* the window's shortcuts are the window's (house style 7) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 void
@@ -901,12 +817,37 @@ gw_window_tracker_init (GwWindow *self)
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed_cb), NULL);
 }
 
+/* Targets made in the target editor of earlier versions were kept in
+ * GSettings: they move into the session, which writes them into the
+ * workspace when one is open, and leave the settings. */
+static void
+move_settings_targets (GwWindow *self)
+{
+  g_autoptr(GPtrArray) legacy = gw_settings_take_targets (self->settings);
+
+  for (guint i = 0; i < legacy->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gw_session_save_target (self->session, g_ptr_array_index (legacy, i), &error))
+        g_warning ("A target of the settings could not be kept: %s", error->message);
+    }
+}
+
 void
 gw_window_tracker_constructed (GwWindow *self)
 {
-  self->target = gw_settings_dup_target (self->settings, gw_settings_get_default_target (self->settings));
-  if (self->target == NULL)
-    self->target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwTarget) target = NULL;
+
+  self->session = gw_session_new ();
+  gw_session_set_dataset (self->session, self->dataset);
+  gw_session_set_workspace (self->session, self->workspace);
+  move_settings_targets (self);
+
+  target = gw_session_lookup_target (self->session, gw_settings_get_default_target (self->settings));
+  if (target == NULL)
+    target = gw_target_new_builtin ("le-2010");
+  gw_session_set_target (self->session, target);
   gw_window_fill_targets (self);
 
   g_object_bind_property (self->settings, "palette", self->area_view, "palette", G_BINDING_SYNC_CREATE);
@@ -916,9 +857,12 @@ gw_window_tracker_constructed (GwWindow *self)
   g_signal_connect_object (self->settings, "notify::palette",
                            G_CALLBACK (on_settings_palette_changed_cb), self, G_CONNECT_SWAPPED);
   on_settings_palette_changed_cb (self, NULL, self->settings);
-  self->targets_changed_id =
-    g_signal_connect_object (self->settings, "notify::targets",
-                             G_CALLBACK (on_settings_targets_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "targets-changed",
+                           G_CALLBACK (on_session_targets_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "result-changed",
+                           G_CALLBACK (on_session_result_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "computing",
+                           G_CALLBACK (on_session_computing_cb), self, G_CONNECT_SWAPPED);
   self->dataset_changed_id =
     g_signal_connect_object (self->dataset, "changed",
                              G_CALLBACK (on_dataset_changed_cb), self, G_CONNECT_SWAPPED);
@@ -932,15 +876,10 @@ gw_window_tracker_constructed (GwWindow *self)
 void
 gw_window_tracker_dispose (GwWindow *self)
 {
-  if (self->compute_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->compute_cancellable);
-      g_clear_object (&self->compute_cancellable);
-    }
   if (self->dataset != NULL)
     g_clear_signal_handler (&self->dataset_changed_id, self->dataset);
-  if (self->settings != NULL)
-    g_clear_signal_handler (&self->targets_changed_id, self->settings);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
   if (self->save_chooser != NULL)
     {
@@ -954,22 +893,27 @@ gw_window_tracker_dispose (GwWindow *self)
 
   /* The area view borrows the indicators. */
   if (self->area_view != NULL)
-    gw_area_view_set_data (self->area_view, NULL, NULL, NULL, NULL);
-  g_clear_pointer (&self->indicators, gw_indicators_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->rows_target, g_free);
+    gw_area_view_set_data (self->area_view, NULL, NULL);
+  g_clear_object (&self->shown);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
-  g_clear_pointer (&self->target, gw_target_free);
+  g_clear_object (&self->session);
 }
 
 /* Public API */
+
+GwSession *
+gw_window_get_session (GwWindow *self)
+{
+  g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
+  return self->session;
+}
 
 const char *
 gw_window_get_target_name (GwWindow *self)
 {
   g_return_val_if_fail (GW_IS_WINDOW (self), NULL);
 
-  return self->target != NULL ? self->target->name : NULL;
+  return self->session != NULL && TARGET (self) != NULL ? TARGET (self)->name : NULL;
 }
 
 /**
@@ -999,12 +943,8 @@ gw_window_set_target (GwWindow   *self,
       gtk_drop_down_set_selected (self->target_dropdown, i);
       self->updating_targets = FALSE;
 
-      if (self->target == NULL || !targets_equal (self->target, target))
-        {
-          g_clear_pointer (&self->target, gw_target_free);
-          self->target = gw_target_copy (target);
-          gw_window_run_tracker (self, FALSE);
-        }
+      if (TARGET (self) == NULL || !targets_equal (TARGET (self), target))
+        gw_session_set_target (self->session, target);
       return TRUE;
     }
 
@@ -1068,38 +1008,30 @@ gw_window_export_report (GwWindow  *self,
                          GFile     *file,
                          GError   **error)
 {
-#ifdef GW_HAVE_RENDER
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-#endif
 
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-#ifdef GW_HAVE_RENDER
   path = g_file_get_path (file);
-  if (self->indicators == NULL || path == NULL)
+  if (self->shown == NULL || path == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           self->indicators == NULL ? _("The indicators are not computed yet.")
-                                                    : _("Reports can only be saved on this computer."));
+                           self->shown == NULL ? _("The indicators are not computed yet.")
+                                               : _("Reports can only be saved on this computer."));
       return FALSE;
     }
-  if (!gw_print_export_pdf (self->dataset, self->indicators, self->target, window_palette (self),
-                            path, error))
+  if (!gw_print_export_pdf (self->shown, gw_session_peek_indicators (self->session),
+                            window_palette (self), path, error))
     return FALSE;
 
   name = g_file_get_basename (file);
   message = g_strdup_printf (_("Saved the report as “%s”."), name);
   gw_window_show_message (self, message);
   return TRUE;
-#else
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Reports are not available in this version."));
-  return FALSE;
-#endif
 }
 
 /**
@@ -1118,20 +1050,17 @@ gw_window_export_chart (GwWindow  *self,
                         GFile     *file,
                         GError   **error)
 {
-#ifdef GW_HAVE_RENDER
   GwChart *chart = NULL;
   GwChartStyle style;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   gboolean png;
-#endif
 
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-#ifdef GW_HAVE_RENDER
   if (gw_area_view_get_n_charts (self->area_view) > 0)
     chart = gw_chart_view_get_chart (GW_CHART_VIEW (gw_area_view_get_chart (self->area_view, 0)));
   path = g_file_get_path (file);
@@ -1145,9 +1074,7 @@ gw_window_export_chart (GwWindow  *self,
 
   /* Paper, not the screen's theme: the default white background. */
   gw_chart_style_init (&style, window_palette (self));
-#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
   style.confidence_level = gw_settings_get_confidence_level (self->settings);
-#endif
   png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
   style.scale = png ? 150.0 / 72.0 : 1.0;
   if (!gw_chart_export (chart, &style, path, png ? 1500 : 720, png ? 1000 : 480, error))
@@ -1157,11 +1084,6 @@ gw_window_export_chart (GwWindow  *self,
   message = g_strdup_printf (_("Saved the chart as “%s”."), name);
   gw_window_show_message (self, message);
   return TRUE;
-#else
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Charts are not available in this version."));
-  return FALSE;
-#endif
 }
 
 void

@@ -310,6 +310,8 @@ gw_window_show_workspace_error (GwWindow   *self,
   if (self->workspace != NULL)
     gw_workspace_close (self->workspace);
   g_clear_object (&self->workspace);
+  if (self->session != NULL)
+    gw_session_set_workspace (self->session, NULL);
   g_free (self->workspace_path);
   self->workspace_path = g_strdup (path);
   self->workspace_state = GW_WINDOW_WORKSPACE_FAILED;
@@ -336,6 +338,8 @@ gw_window_take_workspace (GwWindow        *self,
   self->workspace_path = g_strdup (job->path);
   self->workspace_state = GW_WINDOW_WORKSPACE_OPEN;
 
+  /* its targets: the session writes the ones it kept in memory into it */
+  gw_session_set_workspace (self->session, self->workspace);
   gw_window_set_dataset (self, job->dataset);
   gw_window_update_title (self);
   gw_window_update_page (self);

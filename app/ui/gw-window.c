@@ -1033,6 +1033,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
 
   gw_window_tracker_class_init (widget_class);
   gw_window_workspace_class_init (widget_class);
@@ -1114,7 +1115,8 @@ gw_window_get_computing (GwWindow *self)
 {
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
 
-  return self->compute_cancellable != NULL || (self->data_changed && self->task != NULL);
+  return (self->session != NULL && gw_session_get_computing (self->session))
+         || (self->data_changed && self->task != NULL);
 }
 
 gboolean

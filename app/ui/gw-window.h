@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "session/gw-session.h"
+
 #include "model/gw-dataset.h"
 #include "store/gw-workspace.h"
 #include "gw-application.h"
@@ -30,6 +32,8 @@ void       gw_window_import_files (GwWindow            *self,
 /* TRUE while the indicators are computed, or wait for the import running
  * ("notify::computing" when it changes). */
 gboolean   gw_window_get_computing (GwWindow           *self);
+/* The session the window shows: its dataset, targets and tracker result. */
+GwSession *gw_window_get_session   (GwWindow           *self);
 /* The name of the target tracked ("le-2010"). */
 const char *gw_window_get_target_name (GwWindow         *self);
 /* Tracks the target of that name (built-in or edited); FALSE when unknown. */

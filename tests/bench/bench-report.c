@@ -32,6 +32,7 @@
 
 #include "formats/gw-export-reader.h"
 #include "render/gw-report.h"
+#include "../gw-test-result.h"
 
 #define GW_BENCH_RUNS 3
 /* The charts' boxes on an A4 area page, points (gw-report.c's layout). */
@@ -127,8 +128,8 @@ charts_to_png (GwDataset      *dataset,
                GArray         *members,
                gsize          *total_bytes)
 {
-  g_autoptr(GwChart) compare = gw_chart_new_compare (dataset, indicators, target, GW_COMPARE_BY_CHANGE, NULL);
-  g_autoptr(GwChart) group = gw_chart_new_gap (dataset, indicators, target, TRUE,
+  g_autoptr(GwChart) compare = gw_test_chart_compare (dataset, indicators, target, GW_COMPARE_BY_CHANGE, NULL);
+  g_autoptr(GwChart) group = gw_test_chart_gap (dataset, indicators, target, TRUE,
                                                gw_dataset_lookup_group (dataset, target->group), NULL);
   guint n = 0;
 
@@ -146,7 +147,7 @@ charts_to_png (GwDataset      *dataset,
   for (guint i = 0; i < members->len; i++)
     {
       guint area = g_array_index (members, guint, i);
-      g_autoptr(GwChart) gap = gw_chart_new_gap (dataset, indicators, target, FALSE, area, NULL);
+      g_autoptr(GwChart) gap = gw_test_chart_gap (dataset, indicators, target, FALSE, area, NULL);
       g_autoptr(GwChart) trend = gw_chart_new_trend (dataset, indicators, target->indicator, FALSE, area,
                                                      target->sexes, NULL);
 
@@ -230,7 +231,7 @@ main (int   argc,
       g_autoptr(GwReport) report = NULL;
 
       start = g_get_monotonic_time ();
-      report = gw_report_new (dataset, indicators, target, NULL, &error);
+      report = gw_test_report (dataset, indicators, target, NULL, &error);
       t = seconds_since (start);
       g_print ("  run %u: build %.3f s\n", run, t);
       if (report == NULL)
@@ -266,7 +267,7 @@ main (int   argc,
     }
   g_print ("report: %u areas of %u members, %u pages, PDF %.1f MiB\n", n_areas, members->len, n_pages,
            (double) st.st_size / 1048576.0);
-  g_print ("report build, gw_report_new (best of %d): %.3f s\n", GW_BENCH_RUNS, build_best);
+  g_print ("report build, gw_test_report (best of %d): %.3f s\n", GW_BENCH_RUNS, build_best);
   g_print ("report PDF, gw_report_write_pdf (best of %d): %.3f s\n", GW_BENCH_RUNS, pdf_best);
   g_print ("report pages per second, build + PDF: %.1f (PDF alone: %.1f)\n",
            n_pages / (build_best + pdf_best), n_pages / pdf_best);

@@ -1,0 +1,113 @@
+/* gw-session.h: what the window and every CLI command drive
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GwSession owns the dataset, the open workspace (if any), the indicators
+ * computed from the dataset, the targets (the built-ins and those the
+ * workspace keeps) and the tracker result of the selected target.  The
+ * window shows what the session decides; the CLI asks it synchronously.
+ *
+ * The indicators are computed again whenever the dataset changes: in a
+ * thread by gw_session_compute_async() (the window), or on first use by
+ * gw_session_get_indicators() (the CLI).  "computing" is emitted when a
+ * computation starts and ends (the "computing" property), "result-changed"
+ * when the tracker result is new (or gone: NULL, with the error in
+ * gw_session_get_result_error()), "targets-changed" when a target was
+ * added, changed or removed.
+ *
+ * A session is used from one thread, the one its dataset lives on.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/gw-dataset.h"
+#include "methods/gw-indicators.h"
+#include "tracker/gw-target.h"
+#include "tracker/gw-tracker-result.h"
+#include "store/gw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define GW_SESSION_ERROR (gw_session_error_quark ())
+
+typedef enum
+{
+  GW_SESSION_ERROR_NO_TARGET,       /* no target of that id */
+  GW_SESSION_ERROR_BUILT_IN,        /* a built-in target cannot be replaced or removed */
+  GW_SESSION_ERROR_NO_WORKSPACE,    /* targets are kept in a workspace: none is open */
+  GW_SESSION_ERROR_INVALID,         /* the target is not complete or not valid */
+} GwSessionError;
+
+#define GW_TYPE_SESSION (gw_session_get_type ())
+G_DECLARE_FINAL_TYPE (GwSession, gw_session, GW, SESSION, GObject)
+
+GQuark            gw_session_error_quark      (void);
+
+/* A session over a new, empty dataset and no workspace. */
+GwSession        *gw_session_new              (void);
+
+GwDataset        *gw_session_get_dataset      (GwSession      *self);
+/* Replaces the dataset (another workspace was opened): the indicators and the
+ * result are computed again. */
+void              gw_session_set_dataset      (GwSession      *self,
+                                               GwDataset      *dataset);
+
+/* The workspace, or NULL.  Setting it does not load it (see
+ * gw_session_open_workspace); the targets are read from it. */
+GwWorkspace      *gw_session_get_workspace    (GwSession      *self);
+void              gw_session_set_workspace    (GwSession      *self,
+                                               GwWorkspace    *workspace);
+/* Opens the workspace at path with flags and loads its imports into the
+ * dataset.  Nothing changes on failure. */
+gboolean          gw_session_open_workspace   (GwSession             *self,
+                                               const char            *path,
+                                               GwWorkspaceOpenFlags   flags,
+                                               GCancellable          *cancellable,
+                                               GError               **error);
+
+/* The indicators of the dataset as it is now, computed here when they are
+ * not yet (or no longer) current. */
+GwIndicators     *gw_session_get_indicators   (GwSession      *self);
+/* The indicators as last computed, current or not, or NULL: what the window
+ * shows while the next computation runs. */
+GwIndicators     *gw_session_peek_indicators  (GwSession      *self);
+/* Computes the indicators (and then the result) in a thread, once the
+ * dataset changed; a change during it starts another when it ends. */
+void              gw_session_compute_async    (GwSession      *self);
+gboolean          gw_session_get_computing    (GwSession      *self);
+
+/* The targets: the built-ins, then the workspace's by id.  (transfer full)
+ * (element-type GwTarget) */
+GPtrArray        *gw_session_list_targets     (GwSession      *self);
+/* A copy of the target of this id (built-in or the workspace's), or NULL. */
+GwTarget         *gw_session_lookup_target    (GwSession      *self,
+                                               const char     *id);
+/* Adds or replaces a target in the workspace (in memory while none is open:
+ * it is written into the next workspace set); refuses the built-ins' ids.
+ * "targets-changed" is emitted. */
+gboolean          gw_session_save_target      (GwSession      *self,
+                                               const GwTarget *target,
+                                               GError        **error);
+gboolean          gw_session_remove_target    (GwSession      *self,
+                                               const char     *id,
+                                               GError        **error);
+gboolean          gw_session_is_builtin_target (const char    *id);
+/* An id no target has yet: "target-1", "target-2", ... */
+char             *gw_session_new_target_id    (GwSession      *self);
+
+/* The target tracked (a copy is kept), or NULL. */
+const GwTarget   *gw_session_get_target       (GwSession      *self);
+void              gw_session_set_target       (GwSession      *self,
+                                               const GwTarget *target);
+
+/* The result of the target on the current indicators, computed here when it
+ * is not yet (the CLI); NULL with error when the target cannot be tracked on
+ * this data, or when there is no target. */
+GwTrackerResult  *gw_session_get_result       (GwSession      *self,
+                                               GError        **error);
+/* The result as last computed, or NULL (the window, while computing). */
+GwTrackerResult  *gw_session_peek_result      (GwSession      *self);
+const GError     *gw_session_get_result_error (GwSession      *self);
+
+G_END_DECLS
