@@ -34,7 +34,7 @@ expect () {
   fi
 }
 
-expect "gapwatch-cli " "check help import indicators render report summary track"
+expect "gapwatch-cli " "check help import indicators render report summary targets track"
 expect "gapwatch-cli tr" "track"
 expect "gapwatch-cli --v" "--version"
 expect "gapwatch-cli help re" "render report"
@@ -48,12 +48,17 @@ expect "gapwatch-cli indicators --format " "csv json table"
 expect "gapwatch-cli track --workspace " "exports team.gwdb"
 expect "gapwatch-cli check exports/" "exports/a.xml exports/b.xml.gz"
 expect "gapwatch-cli track --summary exports/a" "exports/a.xml"
+expect "gapwatch-cli targets " "add list remove"
+expect "gapwatch-cli targets remove -" "--help --id= --workspace="
+expect "gapwatch-cli targets add --sexes " "f m m,f p"
+expect "gapwatch-cli targets add --workspace " "exports team.gwdb"
 
 # Every option of every command's --help is offered.
-for command in check import indicators render report summary track; do
-  want=$(LC_ALL=C "$cli" "$command" --help | sed -n 's/^  .*\(--[a-z-]*\).*/\1/p' | sort -u | wc -l)
+for command in check import indicators render report summary track "targets list" "targets add" "targets remove"; do
+  # shellcheck disable=SC2086
+  want=$(LC_ALL=C "$cli" $command --help | sed -n 's/^  .*\(--[a-z-]*\).*/\1/p' | sort -u | wc -l)
   read -r -a COMP_WORDS <<< "gapwatch-cli $command --"
-  COMP_WORDS[0]=$cli COMP_CWORD=2 COMPREPLY=()
+  COMP_WORDS[0]=$cli COMP_CWORD=$((${#COMP_WORDS[@]} - 1)) COMPREPLY=()
   _gapwatch_cli
   if [[ ${#COMPREPLY[@]} -eq $want ]]; then
     echo "ok: $command offers its $want options"

@@ -44,11 +44,19 @@ if [ "$name" = gapwatch-cli ]; then
       echo "FAIL: no subsection for $command"; status=1; continue
     fi
     [ "$command" = help ] && continue
-    for option in $("$program" "$command" --help | sed -n '/^Application Options:/,/^$/p' | options); do
-      if has_option "$body" "$option"; then
-        echo "ok: $command $option"
-      else
-        echo "FAIL: $command $option is not in its subsection"; status=1
+    # A command with actions (targets list|add|remove) names them in its
+    # usage; each action's options are in the command's subsection.
+    actions=$("$program" "$command" --help | sed -n "s/^  [^ ]* $command \([a-z][a-z-]*\) .*/\1/p")
+    for action in ${actions:-""}; do
+      for option in $("$program" "$command" $action --help | sed -n '/^Application Options:/,/^$/p' | options); do
+        if has_option "$body" "$option"; then
+          echo "ok: $command $action $option"
+        else
+          echo "FAIL: $command $action $option is not in its subsection"; status=1
+        fi
+      done
+      if [ -n "$action" ] && ! printf '%s\n' "$body" | grep -q "targets $action\|$action"; then
+        echo "FAIL: $command $action is not in its subsection"; status=1
       fi
     done
   done
