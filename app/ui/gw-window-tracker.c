@@ -287,8 +287,7 @@ gw_window_show_result (GwWindow *self,
 
   first = self->shown == NULL;
   gw_area_view_set_data (self->area_view, result, indicators);
-  gw_tracker_view_set_rows (self->tracker_view, rows, gw_tracker_result_get_target (result),
-                            gw_tracker_result_get_gap_unit (result));
+  gw_tracker_view_set_result (self->tracker_view, result);
 
   /* The items are new objects even where the area is the same. */
   if (first && gw_tracker_view_get_selected_item (self->tracker_view) == NULL && rows->len > 0)
