@@ -361,6 +361,7 @@ typedef struct
   double        width, height; /* the sheet */
   double        x, cw;         /* content: left edge and width */
   double        top, bottom;   /* content: between the header and the footer */
+  const char   *block_tag;     /* PDF structure of paragraph(): NULL for "P" */
 } Page;
 
 static PangoLayout *
@@ -426,9 +427,16 @@ paragraph (Page        *pg,
            gboolean     paint)
 {
   g_autoptr(PangoLayout) l = page_layout (pg, text, size, bold, width, 12, markup);
+  /* Tagged PDF (cairo ignores tags on other surfaces): screen readers read
+   * the report by its structure, headings included. */
+  const char *tag = pg->block_tag != NULL ? pg->block_tag : "P";
 
   if (paint)
-    page_show (pg, l, x, y, role);
+    {
+      cairo_tag_begin (pg->cr, tag, NULL);
+      page_show (pg, l, x, y, role);
+      cairo_tag_end (pg->cr, tag);
+    }
   return layout_height (l);
 }
 
@@ -463,7 +471,9 @@ status_line (Page               *pg,
     {
       gw_canvas_marker (&pg->canvas, gw_chart_status_marker (r->status), x + 5, y + line / 2, 7.5,
                         gw_chart_status_role (r->status), r->status != GW_STATUS_NO_GAP);
+      cairo_tag_begin (pg->cr, "P", NULL);
       page_show (pg, l, x + 14, y, GW_CHART_ROLE_FOREGROUND);
+      cairo_tag_end (pg->cr, "P");
     }
   return layout_height (l);
 }
@@ -623,6 +633,10 @@ table_draw (Page         *pg,
   while (!table_widths (pg, cols, n_cols, rows, status_col, size, width, widths) && size > PT_TABLE_MIN)
     size = MAX (PT_TABLE_MIN, size - 0.5);
 
+  /* Tagged PDF: a table of rows of heading or data cells. */
+  if (paint)
+    cairo_tag_begin (pg->cr, "Table", NULL);
+
   for (gint i = -1; i < (gint) rows->len; i++)
     {
       const TableRow *row = i >= 0 ? &g_array_index (rows, TableRow, i) : NULL;
@@ -645,11 +659,14 @@ table_draw (Page         *pg,
 
       if (paint)
         {
+          cairo_tag_begin (pg->cr, "TR", NULL);
           for (guint c = 0; c < n_cols; c++)
             {
               PangoLayout *l = g_ptr_array_index (layouts, c);
               double tx = cx + CELL_PAD_X;
+              const char *cell_tag = row == NULL ? "TH" : "TD";
 
+              cairo_tag_begin (pg->cr, cell_tag, NULL);
               if (row != NULL && (gint) c == status_col && row->status >= 0)
                 {
                   double line = gw_canvas_line_height (&pg->canvas, size, FALSE);
@@ -663,8 +680,10 @@ table_draw (Page         *pg,
               page_show (pg, l, tx,
                          row == NULL ? y + row_h - CELL_PAD_Y - layout_height (l) : y + CELL_PAD_Y,
                          row == NULL ? GW_CHART_ROLE_MUTED : GW_CHART_ROLE_FOREGROUND);
+              cairo_tag_end (pg->cr, cell_tag);
               cx += widths[c];
             }
+          cairo_tag_end (pg->cr, "TR");
           if (row == NULL)
             hrule (pg, x, x + width, y + row_h, 0.8, GW_CHART_ROLE_FOREGROUND);
           else if (i + 1 < (gint) rows->len)
@@ -674,6 +693,8 @@ table_draw (Page         *pg,
         }
       y += row_h;
     }
+  if (paint)
+    cairo_tag_end (pg->cr, "Table");
   return y - y0;
 }
 
@@ -795,11 +816,15 @@ chart_box (Page       *pg,
   /* the page's footer has the source */
   style.hide_source = TRUE;
   m = chart_margin (width, height);
+  /* Tagged PDF: the chart is a figure (cairo 1.16 writes no alternative
+   * text; its title, legend and labels are text inside it). */
+  cairo_tag_begin (pg->cr, "Figure", NULL);
   cairo_save (pg->cr);
   cairo_translate (pg->cr, x - m, y - m);
   cairo_scale (pg->cr, 1 / pg->scale, 1 / pg->scale);
   gw_chart_render (chart, pg->cr, &style, (width + 2 * m) * pg->scale, (height + 2 * m) * pg->scale);
   cairo_restore (pg->cr);
+  cairo_tag_end (pg->cr, "Figure");
 }
 
 /* --- layout --------------------------------------------------------------- */
@@ -941,7 +966,10 @@ draw_running_header (Page *pg)
   g_autoptr(PangoLayout) l = page_layout (pg, left, PT_RUNNING, FALSE, MAX (pg->cw - rw - 12, 20), 1, FALSE);
   double h = layout_height (l);
 
+  /* the target's name on every page leads back to the front page */
+  cairo_tag_begin (pg->cr, CAIRO_TAG_LINK, "dest='summary'");
   page_show (pg, l, pg->x, MARGIN_TOP, GW_CHART_ROLE_MUTED);
+  cairo_tag_end (pg->cr, CAIRO_TAG_LINK);
   page_show (pg, r, pg->x + pg->cw - rw, MARGIN_TOP, GW_CHART_ROLE_MUTED);
   hrule (pg, pg->x, pg->x + pg->cw, MARGIN_TOP + h + 4, 0.5, GW_CHART_ROLE_GRID);
 }
@@ -970,7 +998,12 @@ section_heading (Page       *pg,
                  double      y,
                  gboolean    paint)
 {
-  return paragraph (pg, text, PT_SECTION, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, paint);
+  double h;
+
+  pg->block_tag = "H2";
+  h = paragraph (pg, text, PT_SECTION, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, paint);
+  pg->block_tag = NULL;
+  return h;
 }
 
 /* The counts of member areas by status (gw_tracker_summarise). */
@@ -1119,7 +1152,11 @@ draw_front (Page *pg)
 
   /* the title block */
   y += paragraph (pg, _("Health inequalities board report"), 9.5, TRUE, FALSE, GW_CHART_ROLE_MUTED, x, y, w, TRUE) + 4;
+  cairo_tag_begin (pg->cr, CAIRO_TAG_DEST, "name='summary'");
+  pg->block_tag = "H1";
   y += paragraph (pg, self->target_title, PT_FRONT_TITLE, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 3;
+  pg->block_tag = NULL;
+  cairo_tag_end (pg->cr, CAIRO_TAG_DEST);
   y += paragraph (pg, subtitle, 12.5, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 3;
   y += paragraph (pg, dates, 9, FALSE, FALSE, GW_CHART_ROLE_MUTED, x, y, w, TRUE) + 8;
   hrule (pg, x, x + w, y, 1.0, GW_CHART_ROLE_FOREGROUND);
@@ -1236,7 +1273,15 @@ draw_area (Page             *pg,
   double x = pg->x, w = pg->cw, y = pg->top, rest, first;
   g_autofree char *meta = NULL;
 
-  y += paragraph (pg, a->name, PT_AREA_NAME, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 1;
+  {
+    g_autofree char *dest = g_strdup_printf ("name='area-%s'", a->code);
+
+    cairo_tag_begin (pg->cr, CAIRO_TAG_DEST, dest);
+    pg->block_tag = "H2";
+    y += paragraph (pg, a->name, PT_AREA_NAME, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 1;
+    pg->block_tag = NULL;
+    cairo_tag_end (pg->cr, CAIRO_TAG_DEST);
+  }
   /* Translators: "E80090000 · one of the 70 areas of the Spearhead Group" */
   meta = g_strdup_printf (_("%s · one of the %u areas of the %s"), a->code, self->n_members, self->group_name);
   y += paragraph (pg, meta, 9, FALSE, FALSE, GW_CHART_ROLE_MUTED, x, y, w, TRUE) + 10;
@@ -1602,6 +1647,9 @@ gw_report_draw_page (GwReport *self,
   pg.frame = gw_chart_frame_new (&pg.style, width_pt, height_pt);
   gw_canvas_init (&pg.canvas, cr, &pg.style, width_pt, height_pt, pg.frame);
 
+  /* Tagged PDF: each page a section.  cairo marks the PDF as tagged only
+   * when its first structure element is a top-level one such as Sect. */
+  cairo_tag_begin (cr, "Sect", NULL);
   if (page == 0)
     draw_front (&pg);
   else
@@ -1613,6 +1661,7 @@ gw_report_draw_page (GwReport *self,
         draw_area (&pg, &g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages));
     }
   draw_footer (&pg, page, n_pages);
+  cairo_tag_end (cr, "Sect");
 
   gw_canvas_clear (&pg.canvas);
   gw_chart_frame_free (pg.frame);
@@ -1729,11 +1778,15 @@ gw_report_write_pdf (GwReport    *self,
   gw_report_set_pdf_metadata (self, surface);
 
   cr = cairo_create (surface);
+  /* Tagged PDF: one Document holds the pages' sections, as readers expect
+   * of the structure tree's root. */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < n_pages; page++)
     {
       gw_report_draw_page (self, cr, page, GW_REPORT_A4_WIDTH, GW_REPORT_A4_HEIGHT, 1.0);
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -65,6 +65,57 @@ on_shortcuts_activated (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/**
+ * gw_application_dup_help_uri:
+ * @self: the application
+ *
+ * Where F1 and Help lead: yelp reads the Mallard pages installed by
+ * help/meson.build; without yelp, the HTML built from them (when yelp-build
+ * was there at build time) opens in a browser.  An uninstalled run prefers
+ * its build tree's HTML, an installed one never looks there.
+ *
+ * Returns: (transfer full) (nullable): a help: or file: URI, or %NULL when
+ * neither yelp nor the HTML is installed.
+ */
+char *
+gw_application_dup_help_uri (GwApplication *self)
+{
+  const char *build_helpdir = _gw_uninstalled_dir ("helpdir");
+  g_autofree char *yelp = g_find_program_in_path ("yelp");
+  g_autofree char *build_index = NULL;
+  g_autofree char *index = g_build_filename (GW_PKGDATADIR, "help", "index.html", NULL);
+
+  g_return_val_if_fail (GW_IS_APPLICATION (self), NULL);
+
+  if (build_helpdir[0] != '\0')
+    build_index = g_build_filename (build_helpdir, "html", "index.html", NULL);
+
+  if (build_index != NULL && g_file_test (build_index, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (build_index, NULL, NULL);
+  if (yelp != NULL)
+    return g_strdup ("help:" GW_APP_ID);
+  if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+    return g_filename_to_uri (index, NULL, NULL);
+
+  return NULL;
+}
+
+static void
+on_help_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *uri = gw_application_dup_help_uri (self);
+
+  if (uri != NULL)
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  else if (GW_IS_WINDOW (parent))
+    gw_window_show_message (GW_WINDOW (parent),
+                            _("The help is not installed: install yelp, or the help pages of Gapwatch."));
+}
+
 static void
 on_about_activated (GSimpleAction *action,
                     GVariant      *parameter,
@@ -166,6 +217,7 @@ static const GActionEntry app_entries[] = {
   { .name = "import", .activate = on_import_activated },
   { .name = "shortcuts", .activate = on_shortcuts_activated },
   { .name = "about", .activate = on_about_activated },
+  { .name = "help", .activate = on_help_activated },
   { .name = "preferences", .activate = on_preferences_activated },
   { .name = "quit", .activate = on_quit_activated },
 };
@@ -193,6 +245,7 @@ gw_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   static const char *no_accels[] = { NULL };
 
   G_APPLICATION_CLASS (gw_application_parent_class)->startup (application);
@@ -207,6 +260,7 @@ gw_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   gtk_window_set_default_icon_name (GW_APP_ID);
   gw_application_load_css ();
@@ -220,6 +274,90 @@ gw_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (gw_application_ensure_window (self)));
 }
 
+/* A workspace given with exports, waiting for the window to be free. */
+typedef struct
+{
+  char  *workspace;
+  GStrv  paths;
+} GwOpenJob;
+
+static void
+gw_open_job_free (gpointer data,
+                  GClosure *closure)
+{
+  GwOpenJob *job = data;
+
+  g_free (job->workspace);
+  g_strfreev (job->paths);
+  g_free (job);
+}
+
+static void gw_application_open_in (GwWindow            *window,
+                                    const char          *workspace,
+                                    const char * const  *paths);
+
+static void
+on_open_window_busy_cb (GwWindow   *window,
+                        GParamSpec *pspec,
+                        GwOpenJob  *job)
+{
+  g_autofree char *workspace = NULL;
+  g_auto(GStrv) paths = NULL;
+
+  if (gw_window_get_busy (window))
+    return;
+
+  workspace = g_steal_pointer (&job->workspace);
+  paths = g_steal_pointer (&job->paths);
+  g_signal_handlers_disconnect_by_func (window, on_open_window_busy_cb, job);
+  gw_application_open_in (window, workspace, (const char * const *) paths);
+}
+
+/* A workspace opens in place of the one open, and the exports given with it
+ * are imported into it once it is open.  The window opens no workspace
+ * while it is busy (a new window is opening its last one; an import may
+ * run), so that waits for it. */
+static void
+gw_application_open_in (GwWindow           *window,
+                        const char         *workspace,
+                        const char * const *paths)
+{
+  if (workspace != NULL && gw_window_get_busy (window))
+    {
+      GwOpenJob *job = g_new0 (GwOpenJob, 1);
+
+      job->workspace = g_strdup (workspace);
+      job->paths = g_strdupv ((char **) paths);
+      g_signal_connect_data (window, "notify::busy", G_CALLBACK (on_open_window_busy_cb),
+                             job, gw_open_job_free, 0);
+      return;
+    }
+
+  if (workspace != NULL)
+    gw_window_open_workspace (window, workspace);
+  if (paths[0] != NULL)
+    gw_window_import_files (window, paths);
+}
+
+/* A workspace by its MIME type (data/io.github.gapwatch.Gapwatch.mime.xml,
+ * once installed) or else by its extension; anything else is an export. */
+static gboolean
+gw_application_is_workspace (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  const char *type;
+
+  if (name != NULL && g_str_has_suffix (name, ".gwdb"))
+    return TRUE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  type = info != NULL ? g_file_info_get_content_type (info) : NULL;
+
+  return type != NULL && g_content_type_is_a (type, "application/x-gapwatch-workspace");
+}
+
 static void
 gw_application_open (GApplication  *application,
                      GFile        **files,
@@ -231,18 +369,33 @@ gw_application_open (GApplication  *application,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) remote = g_ptr_array_new_with_free_func (g_free);
 
+  g_autoptr(GPtrArray) workspaces = g_ptr_array_new_with_free_func (g_free);
+
   for (int i = 0; i < n_files; i++)
     {
       char *path = g_file_get_path (files[i]);
 
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-      else
+      if (path == NULL)
         g_ptr_array_add (remote, g_file_get_uri (files[i]));
+      else if (gw_application_is_workspace (files[i]))
+        g_ptr_array_add (workspaces, path);
+      else
+        g_ptr_array_add (paths, path);
     }
   g_ptr_array_add (paths, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (workspaces->len > 1)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (workspaces, NULL);
+      list = g_strjoinv (", ", (char **) workspaces->pdata + 1);
+      message = g_strdup_printf (_("One workspace is open at a time; not opened: %s"), list);
+      gw_window_show_message (window, message);
+    }
 
   if (remote->len > 0)
     {
@@ -255,7 +408,23 @@ gw_application_open (GApplication  *application,
       gw_window_show_message (window, message);
     }
 
-  gw_window_import_files (window, (const char * const *) paths->pdata);
+  gw_application_open_in (window,
+                          workspaces->len > 0 ? g_ptr_array_index (workspaces, 0) : NULL,
+                          (const char * const *) paths->pdata);
+}
+
+static int
+gw_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("gapwatch %s\n", GW_VERSION);
+      return 0;
+    }
+
+  /* Go on: register, then activate or open. */
+  return -1;
 }
 
 static void
@@ -280,11 +449,19 @@ gw_application_class_init (GwApplicationClass *klass)
   app_class->startup = gw_application_startup;
   app_class->activate = gw_application_activate;
   app_class->open = gw_application_open;
+  app_class->handle_local_options = gw_application_handle_local_options;
 }
 
 static void
 gw_application_init (GwApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+
   self->dataset = gw_dataset_new ();
   self->settings = gw_settings_new ();
 }

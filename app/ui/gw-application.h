@@ -19,5 +19,8 @@ GwApplication *gw_application_new          (void);
  * then shows the workspace's own: gw_window_get_dataset()). */
 GwDataset     *gw_application_get_dataset  (GwApplication *self);
 GwSettings    *gw_application_get_settings (GwApplication *self);
+/* What F1 and Help open: help:io.github.gapwatch.Gapwatch, the HTML help,
+ * or NULL when neither is installed. */
+char          *gw_application_dup_help_uri (GwApplication *self);
 
 G_END_DECLS

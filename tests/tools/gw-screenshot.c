@@ -1,0 +1,123 @@
+/* gw-screenshot.c: the metainfo's screenshots, taken from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * build-aux/screenshots runs this under xvfb-run: the window imports the
+ * sample exports in name order, then each view is rendered by the window's
+ * own GSK renderer into a PNG (no screen grabbing, so no window manager or
+ * compositor is needed and the pictures are the same on every machine).
+ * Usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR
+ */
+#include "gw-config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "formats/gw-export-reader.h"
+#include "ui/gw-application.h"
+#include "ui/gw-tracker-view.h"
+#include "ui/gw-window.h"
+
+#include "../gw-test-ui.h"
+
+static void
+save_window (GwWindow   *window,
+             const char *dir,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert (node != NULL);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("cannot write %s", path);
+  g_print ("%s (%d×%d)\n", path, width, height);
+}
+
+static GwTrackerView *
+find_tracker_view (GwWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), GW_TYPE_TRACKER_VIEW, NULL, views);
+  g_assert (views->len == 1);
+  return g_ptr_array_index (views, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GwApplication) app = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  GwWindow *window;
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  if (argc != 3)
+    {
+      g_printerr ("usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR\n");
+      return 2;
+    }
+
+  gtk_init ();
+  gw_formats_init ();
+  /* A page switch would otherwise be caught half-way through its slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  dir = g_dir_open (argv[1], 0, &error);
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (argv[1], name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+
+  app = gw_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  /* 1200×750: what Flathub and GNOME Software show without scaling. */
+  window = gw_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 750);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_window_idle (window, 120);
+  /* The default size counts the frame's decorations; grow the window by
+   * what they took so that its content is 1200×750. */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               2 * 1200 - gtk_widget_get_width (GTK_WIDGET (window)),
+                               2 * 750 - gtk_widget_get_height (GTK_WIDGET (window)));
+  wait_window_idle (window, 60);
+
+  gw_window_import_files (window, (const char * const *) paths->pdata);
+  wait_window_idle (window, 300);
+
+  /* The tracker with an area chosen: its figures and chart beside the table. */
+  gw_window_show_page (window, "tracker");
+  gw_tracker_view_select_code (find_tracker_view (window), "E06000001");
+  wait_window_idle (window, 60);
+  save_window (window, argv[2], "tracker.png");
+
+  gw_window_show_page (window, "imports");
+  wait_window_idle (window, 60);
+  save_window (window, argv[2], "imports.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
