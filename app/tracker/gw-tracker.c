@@ -366,17 +366,43 @@ typedef struct
  * numbers in the C locale whatever LC_NUMERIC says (the same bytes in CSV
  * under every locale). */
 static char *
-format_gap (const TrackContext *ctx, double gap)
+format_gap_decimals (const TrackContext *ctx, double gap, guint decimals)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE], format[16];
 
-  g_snprintf (format, sizeof format, "%%.%uf", ctx->decimals);
+  g_snprintf (format, sizeof format, "%%.%uf", decimals);
   g_ascii_formatd (number, sizeof number, format, gap);
   if (g_str_equal (ctx->unit, "%"))
     return g_strconcat (number, "%", NULL);
   if (ctx->unit[0] == '\0')
     return g_strdup (number);
   return g_strconcat (number, " ", ctx->unit, NULL);
+}
+
+static char *
+format_gap (const TrackContext *ctx, double gap)
+{
+  return format_gap_decimals (ctx, gap, ctx->decimals);
+}
+
+/* Two gaps the reason compares, with as many more decimals (up to 3) as it
+ * takes to tell them apart: "projects 3.7% against a target of 3.7%" would
+ * read as a contradiction of "off track". */
+static void
+format_gap_pair (const TrackContext *ctx, double a, double b, char **a_out, char **b_out)
+{
+  guint decimals = ctx->decimals;
+
+  *a_out = format_gap_decimals (ctx, a, decimals);
+  *b_out = format_gap_decimals (ctx, b, decimals);
+  while (a != b && g_str_equal (*a_out, *b_out) && decimals < ctx->decimals + 3)
+    {
+      decimals++;
+      g_free (*a_out);
+      g_free (*b_out);
+      *a_out = format_gap_decimals (ctx, a, decimals);
+      *b_out = format_gap_decimals (ctx, b, decimals);
+    }
 }
 
 static char *
@@ -397,12 +423,22 @@ describe (GwTrackerRow *row, const TrackContext *ctx, double threshold)
   g_autofree char *tp = format_period (target->target_period);
   g_autofree char *lp = row->latest_period != 0 ? format_period (row->latest_period) : g_strdup ("");
   g_autofree char *g0 = format_gap (ctx, row->baseline_gap);
-  g_autofree char *gl = format_gap (ctx, row->latest_gap);
-  g_autofree char *gp = format_gap (ctx, row->projected_gap);
-  g_autofree char *gt = format_gap (ctx, row->target_gap);
-  g_autofree char *thr = format_gap (ctx, threshold);
+  g_autofree char *gl = NULL, *gp = NULL, *gt = NULL, *thr = NULL;
   gboolean latest = target->method == GW_PROJECTION_LATEST;
   char *text = NULL;
+
+  if (latest)
+    {
+      format_gap_pair (ctx, row->latest_gap, threshold, &gl, &thr);
+      gp = format_gap (ctx, row->projected_gap);
+      gt = format_gap (ctx, row->target_gap);
+    }
+  else
+    {
+      format_gap_pair (ctx, row->projected_gap, row->target_gap, &gp, &gt);
+      gl = format_gap (ctx, row->latest_gap);
+      thr = format_gap (ctx, threshold);
+    }
 
   switch (row->reason)
     {
