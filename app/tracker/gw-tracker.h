@@ -5,7 +5,10 @@
  * methods.md section 7.  For the subject group and each member area, and each
  * sex of the target: the gap to the comparator at every period of the
  * baseline's kind, the baseline and target gaps, the straight trajectory
- * between them, the projected gap at the target period, and the status.
+ * between them, the projected gap at the target period, and the status;
+ * with issue 13 also each gap's standard error and 95% limits, the
+ * projection's 95% interval, the certainty beside the status, the change in
+ * percentage points and the reason in words (GwTrackerRow).
  */
 #pragma once
 
