@@ -11,7 +11,9 @@
  * gzip, revisions and re-imports, and the sample exports.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libglib-testing/signal-logger.h>
@@ -20,6 +22,7 @@
 #include "formats/gw-export-reader.h"
 #include "model/gw-key.h"
 #include "model/gw-period.h"
+#include "gw-test-tmp.h"
 
 /* Helpers */
 
@@ -27,71 +30,6 @@ static char *
 fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "exports", name, NULL);
-}
-
-/* A temporary directory and the files written in it, removed at the end. */
-typedef struct
-{
-  char      *dir;
-  GPtrArray *files;
-} TmpDir;
-
-static TmpDir *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TmpDir *tmp = g_new0 (TmpDir, 1);
-
-  tmp->dir = g_dir_make_tmp ("gw-export-reader-XXXXXX", &error);
-  g_assert_no_error (error);
-  tmp->files = g_ptr_array_new_with_free_func (g_free);
-  return tmp;
-}
-
-static void
-tmp_dir_free (TmpDir *tmp)
-{
-  for (guint i = 0; i < tmp->files->len; i++)
-    g_unlink (g_ptr_array_index (tmp->files, i));
-  g_assert_cmpint (g_rmdir (tmp->dir), ==, 0);
-  g_ptr_array_unref (tmp->files);
-  g_free (tmp->dir);
-  g_free (tmp);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmpDir, tmp_dir_free)
-
-/* Returns a path owned by tmp. */
-static const char *
-tmp_write (TmpDir     *tmp,
-           const char *name,
-           const char *data,
-           gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp->dir, name, NULL);
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  g_ptr_array_add (tmp->files, path);
-  return path;
-}
-
-/* Writes data gzip-compressed with zlib's own writer. */
-static const char *
-tmp_write_gzip (TmpDir     *tmp,
-                const char *name,
-                const char *data,
-                gsize       len)
-{
-  char *path = g_build_filename (tmp->dir, name, NULL);
-  gzFile gz = gzopen (path, "wb9");
-
-  g_assert_nonnull (gz);
-  g_assert_cmpint (gzwrite (gz, data, (unsigned) len), ==, (int) len);
-  g_assert_cmpint (gzclose (gz), ==, Z_OK);
-  g_ptr_array_add (tmp->files, path);
-  return path;
 }
 
 static char *
@@ -646,11 +584,11 @@ static void
 test_max_errors (gconstpointer data)
 {
   guint n = GPOINTER_TO_UINT (data);
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *text = many_errors_export (n);
   g_autofree char *name = g_strdup_printf ("many-%u.xml", n);
-  const char *path = tmp_write (tmp, name, text, -1);
+  const char *path = gw_test_tmp_write (tmp, name, text, -1);
   g_autofree char *first = NULL;
   g_autofree char *expected = NULL;
   g_auto(Failure) f = { 0 };
@@ -699,7 +637,7 @@ static const Encoding encodings[] = {
   { "utf8bom", "UTF-8", "\xef\xbb\xbf", 3 },
 };
 
-static const char *write_encoded (TmpDir         *tmp,
+static const char *write_encoded (GwTestTmp      *tmp,
                                   const char     *name,
                                   const char     *text,
                                   const Encoding *enc);
@@ -741,7 +679,7 @@ static void
 test_positions (gconstpointer data)
 {
   guint variant = GPOINTER_TO_UINT (data);
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *text = positions_export ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   const guint first_record_line = 4 + POS_RECORDS / 20 + 2;
@@ -751,9 +689,9 @@ test_positions (gconstpointer data)
 
   g_assert_cmpuint (strlen (text), >, 4 * 256 * 1024);
   if (variant == 0)
-    path = tmp_write (tmp, "positions.xml", text, -1);
+    path = gw_test_tmp_write (tmp, "positions.xml", text, -1);
   else if (variant == 1)
-    path = tmp_write_gzip (tmp, "positions.xml.gz", text, strlen (text));
+    path = gw_test_tmp_write_gzip (tmp, "positions.xml.gz", text, strlen (text));
   else
     path = write_encoded (tmp, "positions-utf16le.xml", text, &encodings[0]);
 
@@ -776,7 +714,7 @@ test_positions (gconstpointer data)
 static void
 test_gzip_duplicate (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *bad_path = fixture_path ("bad-duplicate-sets.xml");
   gsize len = 0;
   g_autofree char *text = read_all (bad_path, &len);
@@ -784,7 +722,7 @@ test_gzip_duplicate (void)
   g_autofree char *first = NULL;
   g_auto(Failure) f = { 0 };
 
-  read_bad (ds, tmp_write_gzip (tmp, "dup.xml.gz", text, len), &f);
+  read_bad (ds, gw_test_tmp_write_gzip (tmp, "dup.xml.gz", text, len), &f);
   g_assert_cmpuint (f.problems->len, ==, 1);
   first = first_problem (&f);
   g_assert_cmpstr (first, ==, "dup.xml.gz:14:5: duplicate record: area E06000003, sex m, age 1-4, basis registration, "
@@ -798,7 +736,7 @@ test_gzip_duplicate (void)
 static void
 test_stop_inside_element (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *many = many_errors_export (GW_EXPORT_MAX_ERRORS - 1);
   g_autoptr(GString) s = g_string_new (many);
@@ -810,7 +748,7 @@ test_stop_inside_element (void)
   g_assert_cmpuint (g_string_replace (s, "  </deaths>",
                                       "    <c flag=\"x\" area=\"E06000003\" sex=\"m\" age=\"5-9\" n=\"1\"/>\n"
                                       "  </deaths>", 1), ==, 1);
-  read_bad (ds, tmp_write (tmp, "stop.xml", s->str, (gssize) s->len), &f);
+  read_bad (ds, gw_test_tmp_write (tmp, "stop.xml", s->str, (gssize) s->len), &f);
   g_assert_cmpuint (f.problems->len, ==, GW_EXPORT_MAX_ERRORS);
   last = g_ptr_array_index (f.problems, GW_EXPORT_MAX_ERRORS - 1);
   g_assert_cmpstr (last->message, ==, "<c>: unknown attribute flag");
@@ -821,7 +759,7 @@ test_stop_inside_element (void)
 static void
 test_text_cut_utf8 (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *template = fixture_path ("good-template.xml");
   g_autofree char *text = read_all (template, NULL);
@@ -831,7 +769,7 @@ test_text_cut_utf8 (void)
 
   /* two-byte characters around one ASCII letter: byte 20 is the middle of one */
   g_assert_cmpuint (g_string_replace (s, "  </deaths>", "    éxéééééééééééééééé\n  </deaths>", 1), ==, 1);
-  read_bad (ds, tmp_write (tmp, "cut.xml", s->str, (gssize) s->len), &f);
+  read_bad (ds, gw_test_tmp_write (tmp, "cut.xml", s->str, (gssize) s->len), &f);
   p = g_ptr_array_index (f.problems, 0);
   if (!g_utf8_validate (p->message, -1, NULL))
     g_test_fail_printf ("the message is not valid UTF-8: %s", p->message);
@@ -847,7 +785,7 @@ test_text_cut_utf8 (void)
 static void
 test_value_cut_utf8 (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *template = fixture_path ("good-template.xml");
   g_autofree char *text = read_all (template, NULL);
@@ -862,7 +800,7 @@ test_value_cut_utf8 (void)
     g_string_append (name, "é");
   line = g_strdup_printf ("<area code=\"E06000003\" name=\"%s\" type=\"ua\"", name->str);
   g_assert_cmpuint (g_string_replace (s, "<area code=\"E06000003\" name=\"Redcar and Cleveland\" type=\"ua\"", line, 1), ==, 1);
-  read_bad (ds, tmp_write (tmp, "long-name.xml", s->str, (gssize) s->len), &f);
+  read_bad (ds, gw_test_tmp_write (tmp, "long-name.xml", s->str, (gssize) s->len), &f);
   g_assert_cmpuint (f.problems->len, ==, 1);
   first = first_problem (&f);
   g_assert_true (g_utf8_validate (first, -1, NULL));
@@ -877,7 +815,7 @@ test_value_cut_utf8 (void)
 static void
 test_problem_kinds (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"kinds\" "
@@ -900,7 +838,7 @@ test_problem_kinds (void)
                       "    <v flag=\"x\" group=\"nosuch\" sex=\"m\" period=\"2003-2005\" value=\"1\"/>\n"
                       "  </indicator>\n"
                       "</export>\n");
-  read_bad (ds, tmp_write (tmp, "kinds.xml", s->str, (gssize) s->len), &f);
+  read_bad (ds, gw_test_tmp_write (tmp, "kinds.xml", s->str, (gssize) s->len), &f);
   g_assert_cmpuint (f.problems->len, ==, GW_EXPORT_MAX_ERRORS);
   g_assert_cmpint (((GwProblem *) g_ptr_array_index (f.problems, 0))->kind, ==, GW_PROBLEM_UNKNOWN_REFERENCE);
   g_assert_cmpint (((GwProblem *) g_ptr_array_index (f.problems, 1))->kind, ==, GW_PROBLEM_OTHER);
@@ -931,11 +869,11 @@ test_areas_last (void)
     "    <group id=\"spearhead\" name=\"Spearhead Group\"/>\n"
     "  </areas>\n"
     "</export>\n";
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
-  GwBatch *batch = gw_export_read_file (ds, tmp_write (tmp, "areas-last.xml", text, -1), NULL, NULL, NULL,
+  GwBatch *batch = gw_export_read_file (ds, gw_test_tmp_write (tmp, "areas-last.xml", text, -1), NULL, NULL, NULL,
                                         errors, &error);
 
   if (batch == NULL)
@@ -1127,9 +1065,9 @@ test_suppressed (void)
     "    <v area=\"E06000002\" sex=\"p\" period=\"2003-2005\" value=\"\" note=\"not-available\"/>\n"
     "  </indicator>\n"
     "</export>\n";
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
-  const char *path = tmp_write (tmp, "suppressed.xml", text, -1);
+  const char *path = gw_test_tmp_write (tmp, "suppressed.xml", text, -1);
   g_autoptr(GwBatch) batch = read_ok (ds, path);
   const char *const *warnings;
   GwImport *import;
@@ -1172,9 +1110,9 @@ test_escapes (void)
     "    <v area=\"E06000043\" sex=\"m\" period=\"2003-2005\" value=\"77.1\"/>\n"
     "  </indicator>\n"
     "</export>\n";
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
-  GwImport *import = import_ok (ds, tmp_write (tmp, "escapes.xml", text, -1));
+  GwImport *import = import_ok (ds, gw_test_tmp_write (tmp, "escapes.xml", text, -1));
   const GwIndicatorDef *ind;
 
   expect_str ("publisher", gw_import_get_publisher (import), "Smith & Jones");
@@ -1203,7 +1141,7 @@ test_escapes_encodings (void)
 static void
 test_version_minor (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *template = fixture_path ("good-template.xml");
   g_autofree char *text = read_all (template, NULL);
   g_autoptr(GString) s = g_string_new (text);
@@ -1211,7 +1149,7 @@ test_version_minor (void)
   GwImport *import;
 
   g_assert_cmpuint (g_string_replace (s, "version=\"1.0\" id", "version=\"1.12\" id", 1), ==, 1);
-  import = import_ok (ds, tmp_write (tmp, "minor.xml", s->str, -1));
+  import = import_ok (ds, gw_test_tmp_write (tmp, "minor.xml", s->str, -1));
   g_assert_cmpstr (gw_import_get_version (import), ==, "1.12");
 }
 
@@ -1220,7 +1158,7 @@ test_version_minor (void)
 /* Writes text in an encoding with its BOM; the declaration says UTF-16 for
  * the UTF-16 ones. */
 static const char *
-write_encoded (TmpDir         *tmp,
+write_encoded (GwTestTmp      *tmp,
                const char     *name,
                const char     *text,
                const Encoding *enc)
@@ -1238,14 +1176,14 @@ write_encoded (TmpDir         *tmp,
   bytes = g_malloc (enc->bom_len + len);
   memcpy (bytes, enc->bom, enc->bom_len);
   memcpy (bytes + enc->bom_len, converted, len);
-  return tmp_write (tmp, name, bytes, (gssize) (enc->bom_len + len));
+  return gw_test_tmp_write (tmp, name, bytes, (gssize) (enc->bom_len + len));
 }
 
 static void
 test_encoding_same_tables (gconstpointer data)
 {
   const Encoding *enc = data;
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *plain_path = fixture_path ("good-full.xml");
   g_autofree char *text = read_all (plain_path, NULL);
   g_autofree char *name = g_strdup_printf ("full-%s.xml", enc->name);
@@ -1268,7 +1206,7 @@ static void
 test_encoding_error_position (gconstpointer data)
 {
   const Encoding *enc = data;
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *bad_path = fixture_path ("bad-n-negative.xml");
   g_autofree char *text = read_all (bad_path, NULL);
   g_autofree char *name = g_strdup_printf ("bad-n-negative-%s.xml", enc->name);
@@ -1288,11 +1226,11 @@ test_encoding_error_position (gconstpointer data)
 static void
 test_gzip_same_rows (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *plain_path = fixture_path ("good-full.xml");
   gsize len = 0, gz_len = 0;
   g_autofree char *text = read_all (plain_path, &len);
-  const char *gz_path = tmp_write_gzip (tmp, "full.xml.gz", text, len);
+  const char *gz_path = gw_test_tmp_write_gzip (tmp, "full.xml.gz", text, len);
   g_autofree char *gz_bytes = read_all (gz_path, &gz_len);
   g_autofree char *gz_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) gz_bytes, gz_len);
   g_autofree char *plain_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
@@ -1318,7 +1256,7 @@ test_gzip_same_rows (void)
 static void
 test_gzip_error_position (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *bad_path = fixture_path ("bad-n-negative.xml");
   gsize len = 0;
   g_autofree char *text = read_all (bad_path, &len);
@@ -1326,7 +1264,7 @@ test_gzip_error_position (void)
   g_autofree char *first = NULL;
   g_auto(Failure) f = { 0 };
 
-  read_bad (ds, tmp_write_gzip (tmp, "bad-n-negative.xml.gz", text, len), &f);
+  read_bad (ds, gw_test_tmp_write_gzip (tmp, "bad-n-negative.xml.gz", text, len), &f);
   g_assert_cmpuint (f.problems->len, ==, 1);
   first = first_problem (&f);
   g_assert_cmpstr (first, ==, "bad-n-negative.xml.gz:11:5: <c>: n=\"-3\" is not a non-negative integer");
@@ -1336,13 +1274,13 @@ test_gzip_error_position (void)
 static void
 test_gzip_truncated (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *plain_path = fixture_path ("good-full.xml");
   gsize len = 0, gz_len = 0;
   g_autofree char *text = read_all (plain_path, &len);
-  const char *gz_path = tmp_write_gzip (tmp, "full.xml.gz", text, len);
+  const char *gz_path = gw_test_tmp_write_gzip (tmp, "full.xml.gz", text, len);
   g_autofree char *gz_bytes = read_all (gz_path, &gz_len);
-  const char *cut = tmp_write (tmp, "cut.xml.gz", gz_bytes, (gssize) (gz_len - 12));
+  const char *cut = gw_test_tmp_write (tmp, "cut.xml.gz", gz_bytes, (gssize) (gz_len - 12));
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
   g_autoptr(GError) error = NULL;
@@ -1398,11 +1336,11 @@ static void
 test_revision (gconstpointer data)
 {
   gboolean later_first = GPOINTER_TO_INT (data);
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *early_text = revision_export ("rev-early", "2007-07-12T08:30:00Z", 1, "73.9");
   g_autofree char *late_text = revision_export ("rev-late", "2007-09-01T08:30:00+01:00", 3, "74.1");
-  const char *early_path = tmp_write (tmp, "early.xml", early_text, -1);
-  const char *late_path = tmp_write (tmp, "late.xml", late_text, -1);
+  const char *early_path = gw_test_tmp_write (tmp, "early.xml", early_text, -1);
+  const char *late_path = gw_test_tmp_write (tmp, "late.xml", late_text, -1);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autoptr(GwImport) early = NULL;
   g_autoptr(GwImport) late = NULL;
@@ -1446,14 +1384,14 @@ test_revision (gconstpointer data)
 static void
 test_revision_remove_earlier (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *early_text = revision_export ("rev-early", "2007-07-12T08:30:00Z", 1, "73.9");
   g_autofree char *late_text = revision_export ("rev-late", "2007-09-01T08:30:00Z", 3, "74.1");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autoptr(GwImport) early = NULL;
 
-  import_ok (ds, tmp_write (tmp, "late.xml", late_text, -1));
-  early = g_object_ref (import_ok (ds, tmp_write (tmp, "early.xml", early_text, -1)));
+  import_ok (ds, gw_test_tmp_write (tmp, "late.xml", late_text, -1));
+  early = g_object_ref (import_ok (ds, gw_test_tmp_write (tmp, "early.xml", early_text, -1)));
   gw_dataset_remove_import (ds, early);
   g_assert_cmpfloat (male_deaths (ds), ==, 3);
   g_assert_cmpfloat (male_le (ds), ==, 74.1);
@@ -1489,7 +1427,7 @@ test_same_id_identical (void)
 static void
 test_same_id_different (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *path = fixture_path ("good-full.xml");
   g_autofree char *text = read_all (path, NULL);
@@ -1500,7 +1438,7 @@ test_same_id_different (void)
   g_assert_cmpuint (g_string_replace (changed, "n=\"914.5\"", "n=\"915\"", 1), ==, 1);
   import_ok (ds, path);
   snapshot (ds, &before);
-  g_assert_null (gw_dataset_commit (ds, read_ok (ds, tmp_write (tmp, "full-changed.xml", changed->str, -1)), &error));
+  g_assert_null (gw_dataset_commit (ds, read_ok (ds, gw_test_tmp_write (tmp, "full-changed.xml", changed->str, -1)), &error));
   g_assert_error (error, GW_DATASET_ERROR, GW_DATASET_ERROR_ID_CONFLICT);
   snapshot (ds, &after);
   assert_snapshot_equal (&before, &after);
@@ -1555,11 +1493,11 @@ assert_count_warnings (GwImport *import)
 static void
 test_warnings_same_file (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *body = g_strconcat (warn_population, warn_deaths, NULL);
   g_autofree char *text = warn_export ("warn-both", body);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
-  g_autoptr(GwBatch) batch = read_ok (ds, tmp_write (tmp, "warn.xml", text, -1));
+  g_autoptr(GwBatch) batch = read_ok (ds, gw_test_tmp_write (tmp, "warn.xml", text, -1));
   GwImport *import;
 
   g_assert_cmpuint (gw_batch_n_warnings (batch), ==, 2);
@@ -1574,15 +1512,15 @@ test_warnings_same_file (void)
 static void
 test_warnings_population_imported (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *pop = warn_export ("warn-pop", warn_population);
   g_autofree char *deaths = warn_export ("warn-deaths", warn_deaths);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   GwImport *import;
 
-  import = import_ok (ds, tmp_write (tmp, "pop.xml", pop, -1));
+  import = import_ok (ds, gw_test_tmp_write (tmp, "pop.xml", pop, -1));
   g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 0);
-  import = import_ok (ds, tmp_write (tmp, "deaths.xml", deaths, -1));
+  import = import_ok (ds, gw_test_tmp_write (tmp, "deaths.xml", deaths, -1));
   assert_count_warnings (import);
 }
 
@@ -1590,10 +1528,10 @@ test_warnings_population_imported (void)
 static void
 test_warnings_no_population (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autofree char *deaths = warn_export ("warn-deaths", warn_deaths);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
-  GwImport *import = import_ok (ds, tmp_write (tmp, "deaths.xml", deaths, -1));
+  GwImport *import = import_ok (ds, gw_test_tmp_write (tmp, "deaths.xml", deaths, -1));
 
   g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 0);
 }
@@ -1660,6 +1598,217 @@ test_samples (void)
     g_assert_cmpuint (revised, >, 0);
 }
 
+/* Encoding errors (issue 17 item 2).  libxml2 stops at bytes that do not
+ * convert, says so only through its global handlers (on stderr by
+ * default), and xmlParseChunk's result was ignored: the records before the
+ * bytes were imported and the rest silently dropped.  Now the file is
+ * refused with where the bytes are, and nothing is printed. */
+
+/* Redirects stderr (fd 2) to a temporary file until stderr_end(), which
+ * returns what was written. */
+static int
+stderr_begin (char **path)
+{
+  g_autoptr(GError) error = NULL;
+  int fd = g_file_open_tmp ("gw-stderr-XXXXXX", path, &error);
+  int saved;
+
+  g_assert_no_error (error);
+  fflush (stderr);
+  saved = dup (2);
+  g_assert_cmpint (dup2 (fd, 2), ==, 2);
+  close (fd);
+  return saved;
+}
+
+static char *
+stderr_end (int   saved,
+            char *path)
+{
+  char *text = NULL;
+
+  fflush (stderr);
+  g_assert_cmpint (dup2 (saved, 2), ==, 2);
+  close (saved);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_unlink (path);
+  g_free (path);
+  return text;
+}
+
+/* An export of 2 records around line 8, which holds bad (in the file's
+ * encoding) after "    <!-- ". */
+static GString *
+encoded_export (const char *charset,
+                const char *declared,
+                const char *bom,
+                const char *bad,
+                gsize       bad_len)
+{
+  g_autofree char *before_text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"%s\"?>\n"
+    "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"enc\" generated=\"2007-07-12T08:30:00Z\">\n"
+    "  <areas>\n"
+    "    <area code=\"E06000002\" name=\"Middlesbrough\" type=\"ua\"/>\n"
+    "  </areas>\n"
+    "  <deaths period=\"2007-06\" basis=\"registration\">\n"
+    "    <c area=\"E06000002\" sex=\"m\" age=\"0\" n=\"1\"/>\n"
+    "    <!-- café ", declared);
+  const char *after_text = " -->\n"
+                           "    <c area=\"E06000002\" sex=\"f\" age=\"0\" n=\"2\"/>\n"
+                           "  </deaths>\n"
+                           "</export>\n";
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *before = g_convert (before_text, -1, charset, "UTF-8", NULL, &len, &error);
+  GString *s = g_string_new (bom);
+
+  g_assert_no_error (error);
+  g_string_append_len (s, before, (gssize) len);
+  g_string_append_len (s, bad, (gssize) bad_len);
+  {
+    g_autofree char *after = g_convert (after_text, -1, charset, "UTF-8", NULL, &len, &error);
+
+    g_assert_no_error (error);
+    g_string_append_len (s, after, (gssize) len);
+  }
+  return s;
+}
+
+typedef struct
+{
+  const char *test;
+  const char *charset;    /* of the text around the bad bytes */
+  const char *declared;
+  const char *bom;
+  const char *bad;
+  gsize       bad_len;
+  const char *first;      /* the one problem, formatted */
+} BadEncodingCase;
+
+static const BadEncodingCase bad_encoding_cases[] = {
+  /* 0x81 is one of the five bytes windows-1252 leaves undefined */
+  { "/gw/export-reader/encoding/windows-1252-undefined-byte", "WINDOWS-1252", "windows-1252", "", "\x81", 1,
+    "bad.xml:8:15: byte 0x81 is not a character in windows-1252, the encoding of the file: save it as UTF-8" },
+  /* a high surrogate followed by "A" */
+  { "/gw/export-reader/encoding/utf16le-lone-surrogate", "UTF-16LE", "UTF-16", "\xff\xfe", "\x00\xd8", 2,
+    "bad.xml:8:15: U+D800 is half of a UTF-16 character (a lone surrogate): save the file as UTF-8" },
+  /* a low surrogate alone: libxml2 converts it, then finds no character */
+  { "/gw/export-reader/encoding/utf16le-lone-low-surrogate", "UTF-16LE", "UTF-16", "\xff\xfe", "\x00\xdc", 2,
+    "bad.xml:8:15: the file is not valid UTF-16LE, the encoding it declares: save it as UTF-8" },
+  { "/gw/export-reader/encoding/utf16be-lone-surrogate", "UTF-16BE", "UTF-16", "\xfe\xff", "\xd8\x00", 2,
+    "bad.xml:8:15: U+D800 is half of a UTF-16 character (a lone surrogate): save the file as UTF-8" },
+};
+
+static void
+test_bad_encoding (gconstpointer data)
+{
+  const BadEncodingCase *bc = data;
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = encoded_export (bc->charset, bc->declared, bc->bom, bc->bad, bc->bad_len);
+  const char *path = gw_test_tmp_write (tmp, "bad.xml", s->str, (gssize) s->len);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *stderr_path = NULL;
+  g_autofree char *printed = NULL;
+  g_auto(Failure) f = { 0 };
+  int saved;
+
+  saved = stderr_begin (&stderr_path);
+  read_bad (ds, path, &f);
+  printed = stderr_end (saved, g_steal_pointer (&stderr_path));
+  g_assert_cmpstr (printed, ==, "");
+  g_assert_cmpuint (f.problems->len, ==, 1);
+  first = first_problem (&f);
+  g_assert_cmpstr (first, ==, bc->first);
+  g_assert_cmpstr (f.error->message, ==, bc->first);
+}
+
+/* Compressed: the bytes are found in the inflated file. */
+static void
+test_bad_encoding_gzip (void)
+{
+  const BadEncodingCase *bc = &bad_encoding_cases[0];
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = encoded_export (bc->charset, bc->declared, bc->bom, bc->bad, bc->bad_len);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autofree char *first = NULL;
+  g_auto(Failure) f = { 0 };
+
+  read_bad (ds, gw_test_tmp_write_gzip (tmp, "bad.xml.gz", s->str, s->len), &f);
+  g_assert_cmpuint (f.problems->len, ==, 1);
+  first = first_problem (&f);
+  g_assert_cmpstr (first, ==, "bad.xml.gz:8:15: byte 0x81 is not a character in windows-1252, the encoding of the "
+                              "file: save it as UTF-8");
+}
+
+/* The same files without the bad bytes are valid: so the refusal is theirs. */
+static void
+test_bad_encoding_control (gconstpointer data)
+{
+  const BadEncodingCase *bc = data;
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = encoded_export (bc->charset, bc->declared, bc->bom, "", 0);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  GwImport *import = import_ok (ds, gw_test_tmp_write (tmp, "good.xml", s->str, (gssize) s->len));
+
+  g_assert_cmpuint (gw_import_get_records (import), ==, 2);
+}
+
+/* Issue 17 item 5: a groups= list longer than 4096 bytes was cut there. */
+static void
+test_many_groups (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                       "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"groups\" "
+                                       "generated=\"2007-07-12T08:30:00Z\">\n  <areas>\n");
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  const GwArea *area;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (s, "    <group id=\"deprived-decile-group-%03u\"/>\n", i);
+  g_string_append (s, "    <area code=\"E06000002\" name=\"Middlesbrough\" type=\"ua\" groups=\"");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (s, "%sdeprived-decile-group-%03u", i > 0 ? " " : "", i);
+  g_string_append (s, "\"/>\n  </areas>\n</export>\n");
+  g_assert_cmpuint (s->len, >, 2 * 4096);
+
+  import_ok (ds, gw_test_tmp_write (tmp, "groups.xml", s->str, (gssize) s->len));
+  area = gw_dataset_get_area (ds, area_number (ds, "E06000002"));
+  g_assert_nonnull (area->groups);
+  g_assert_cmpuint (area->groups->len, ==, 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("deprived-decile-group-%03u", i);
+
+      g_assert_cmpint (gw_dataset_lookup_group (ds, id), ==, (gint) g_array_index (area->groups, guint, i));
+    }
+}
+
+/* A decimal longer than a fixed buffer of 64 is still a decimal. */
+static void
+test_long_decimal (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                       "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"long\" "
+                                       "generated=\"2007-07-12T08:30:00Z\">\n  <areas>\n"
+                                       "    <area code=\"E06000002\" name=\"Middlesbrough\" type=\"ua\"/>\n"
+                                       "  </areas>\n  <population period=\"2007\" basis=\"mid-year-estimate\">\n"
+                                       "    <c area=\"E06000002\" sex=\"m\" age=\"0\" n=\"1234.5");
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  gint area;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_c (s, '0');
+  g_string_append (s, "\"/>\n  </population>\n</export>\n");
+  import_ok (ds, gw_test_tmp_write (tmp, "long.xml", s->str, (gssize) s->len));
+  area = gw_dataset_lookup_area (ds, "E06000002");
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_POPULATION,
+                               gw_key_population ((guint) area, GW_SEX_MALE, period ("2007"), GW_AGE_0)), ==, 1234.5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1715,6 +1864,16 @@ main (int    argc,
   g_test_add_func ("/gw/export-reader/gzip/same-rows-and-sha256", test_gzip_same_rows);
   g_test_add_func ("/gw/export-reader/gzip/error-position", test_gzip_error_position);
   g_test_add_func ("/gw/export-reader/gzip/truncated", test_gzip_truncated);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_encoding_cases); i++)
+    {
+      g_autofree char *control = g_strconcat (bad_encoding_cases[i].test, "/control", NULL);
+
+      g_test_add_data_func (bad_encoding_cases[i].test, &bad_encoding_cases[i], test_bad_encoding);
+      g_test_add_data_func (control, &bad_encoding_cases[i], test_bad_encoding_control);
+    }
+  g_test_add_func ("/gw/export-reader/encoding/windows-1252-undefined-byte/gzip", test_bad_encoding_gzip);
+  g_test_add_func ("/gw/export-reader/groups/300-memberships", test_many_groups);
+  g_test_add_func ("/gw/export-reader/n/long-decimal", test_long_decimal);
 
   g_test_add_data_func ("/gw/export-reader/revision/earlier-first", GINT_TO_POINTER (FALSE), test_revision);
   g_test_add_data_func ("/gw/export-reader/revision/later-first", GINT_TO_POINTER (TRUE), test_revision);

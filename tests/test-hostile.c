@@ -3,14 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The corpus of ../shared/data/reference/hostile (README.md there says what
- * each file attacks) must be refused quickly, without crashing and without a
- * message that shows another file (the first line of /etc/passwd starts
+ * each file attacks) must be refused without crashing, without hanging and
+ * without a message that shows another file (the first line of /etc/passwd starts
  * "root:").  The large inputs of hostile/selfwritten/generate_large.sh are
  * made here, in a temporary directory, both as that script writes them and
  * inside a correct Gapwatch root, where the reader really has to look at
  * them.  Files that point at other resources (XInclude, DTDs, external
  * entities, stylesheets, schema locations) point at a FIFO: a reader that
- * opened it would block, which the test sees, and then unblocks.
+ * opened it would block, which the test sees, and then unblocks.  How fast
+ * a file is refused is measured, not asserted (wall-clock limits fail under
+ * load and the sanitizers): the time of each read is in the test log.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,12 +21,14 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
 
 #include "formats/gw-export-reader.h"
+#include "gw-test-tmp.h"
 
-/* Each file must be done within this. */
-#define TIME_LIMIT_USEC (2 * G_USEC_PER_SEC)
+/* A read not done within this is taken to wait on the FIFO trap. */
+#define HANG_USEC (4 * G_USEC_PER_SEC)
 
 static char *passwd_first_line;
 
@@ -39,58 +43,20 @@ assert_no_leak (const char *text)
 
 /* Temporary directory */
 
-typedef struct
-{
-  char      *dir;
-  GPtrArray *files;
-} TmpDir;
-
-static TmpDir *
-tmp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TmpDir *tmp = g_new0 (TmpDir, 1);
-
-  tmp->dir = g_dir_make_tmp ("gw-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  tmp->files = g_ptr_array_new_with_free_func (g_free);
-  return tmp;
-}
-
-static void
-tmp_dir_free (TmpDir *tmp)
-{
-  for (guint i = 0; i < tmp->files->len; i++)
-    g_unlink (g_ptr_array_index (tmp->files, i));
-  g_assert_cmpint (g_rmdir (tmp->dir), ==, 0);
-  g_ptr_array_unref (tmp->files);
-  g_free (tmp->dir);
-  g_free (tmp);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TmpDir, tmp_dir_free)
-
 static const char *
-tmp_write (TmpDir     *tmp,
+tmp_write (GwTestTmp  *tmp,
            const char *name,
            GString    *content)
 {
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp->dir, name, NULL);
-
-  g_file_set_contents (path, content->str, (gssize) content->len, &error);
-  g_assert_no_error (error);
-  g_ptr_array_add (tmp->files, path);
-  return path;
+  return gw_test_tmp_write (tmp, name, content->str, (gssize) content->len);
 }
 
 static const char *
-tmp_fifo (TmpDir *tmp)
+tmp_fifo (GwTestTmp *tmp)
 {
-  char *path = g_build_filename (tmp->dir, "trap.fifo", NULL);
+  const char *path = gw_test_tmp_path (tmp, "trap.fifo");
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  g_ptr_array_add (tmp->files, path);
   return path;
 }
 
@@ -149,7 +115,7 @@ outcome_clear (Outcome *o)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Outcome, outcome_clear)
 
 /* Reads path in a worker thread (as the application does).  If it is not done
- * within twice the time limit and fifo is given, whoever holds the FIFO open
+ * within HANG_USEC and fifo is given, whoever holds the FIFO open
  * for reading is released (and that is recorded), so the test fails instead
  * of hanging. */
 static void
@@ -160,7 +126,7 @@ read_file (GwDataset  *ds,
 {
   Job job = { 0 };
   GThread *thread;
-  gint64 deadline = g_get_monotonic_time () + 2 * TIME_LIMIT_USEC;
+  gint64 deadline = g_get_monotonic_time () + HANG_USEC;
 
   job.dataset = ds;
   job.path = path;
@@ -201,7 +167,6 @@ read_file (GwDataset  *ds,
                   o->elapsed / (double) G_USEC_PER_SEC, o->error != NULL ? ": " : "",
                   o->error != NULL ? o->error->message : "");
   g_assert_false (o->fifo_opened);
-  g_assert_cmpint (o->elapsed, <, TIME_LIMIT_USEC);
   if (o->error != NULL)
     assert_no_leak (o->error->message);
   for (guint i = 0; i < o->problems->len; i++)
@@ -345,7 +310,7 @@ append_repeated (GString    *s,
 static void
 test_huge_attribute_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Obs OBS_VALUE=\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -360,7 +325,7 @@ test_huge_attribute_script (void)
 static void
 test_huge_attribute_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN "  <areas>\n    <area code=\"E06000002\" type=\"ua\" name=\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -378,7 +343,7 @@ test_huge_attribute_export (void)
 static void
 test_huge_text_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Data>");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -394,7 +359,7 @@ test_huge_text_script (void)
 static void
 test_huge_text_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <deaths period=\"2007-06\" basis=\"registration\">\n");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -409,11 +374,11 @@ test_huge_text_export (void)
 }
 
 /* A 10 MB text node inside an element of another namespace: that element
- * is skipped, so the file may be read (or refused), but quickly. */
+ * is skipped, so the file may be read (or refused). */
 static void
 test_huge_text_foreign (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <x:note xmlns:x=\"urn:example:notes\">");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -449,7 +414,7 @@ append_attributes (GString *s,
 static void
 test_many_attributes_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Series");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -463,7 +428,7 @@ test_many_attributes_script (void)
 static void
 test_many_attributes_record (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <deaths period=\"2007-06\" basis=\"registration\">\n"
                                        "    <c area=\"E06000002\" sex=\"m\" age=\"0\" n=\"1\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
@@ -482,7 +447,7 @@ test_many_attributes_record (void)
 static void
 test_many_namespaces_root (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" id=\"hostile\" "
                                        "generated=\"2007-07-12T08:30:00Z\"");
@@ -501,7 +466,7 @@ test_many_namespaces_root (void)
 static void
 test_large_attribute_script (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\"?>\n<m><Series AREA_NAME=\"");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -556,7 +521,7 @@ static void
 test_large_attribute_export (gconstpointer data)
 {
   const LargeCase *lc = data;
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (lc->before);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -587,7 +552,7 @@ test_large_attribute_export (gconstpointer data)
 static void
 test_deep_nesting_foreign (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <x:a xmlns:x=\"urn:example:nest\">");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -612,7 +577,7 @@ test_deep_nesting_foreign (void)
 static void
 test_deep_nesting_ours (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_autofree char *first = NULL;
@@ -633,7 +598,7 @@ test_deep_nesting_ours (void)
 static void
 test_huge_name_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS "  <");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
   g_auto(Outcome) o = { 0 };
@@ -649,7 +614,7 @@ test_huge_name_export (void)
 static void
 test_billion_laughs_export (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   g_autoptr(GString) s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE export [\n"
                                        "  <!ENTITY a \"aaaaaaaaaa\">\n");
   g_autoptr(GwDataset) ds = gw_dataset_new ();
@@ -735,7 +700,7 @@ open_fifo_thread (gpointer data)
 static void
 test_trap_self_check (void)
 {
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   const char *fifo = tmp_fifo (tmp);
   GThread *thread;
   int fd;
@@ -762,7 +727,7 @@ static void
 test_trap (gconstpointer data)
 {
   const TrapCase *tc = data;
-  g_autoptr(TmpDir) tmp = tmp_dir_new ();
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
   const char *fifo = tmp_fifo (tmp);
   g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GwDataset) ds = gw_dataset_new ();
@@ -785,6 +750,101 @@ test_trap (gconstpointer data)
     }
   else
     assert_refused (&o);
+}
+
+/* Special files given as the file (issue 17 item 4): refused before a byte
+ * is read.  A FIFO made the reader wait for a writer for ever; read_file()
+ * releases such a wait and fails. */
+static void
+assert_special (const char *path,
+                const char *fifo,
+                const char *expected)
+{
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf ("%s: %s", base, expected);
+  g_auto(Outcome) o = { 0 };
+
+  read_file (ds, path, fifo, &o);
+  g_assert_null (o.batch);
+  g_assert_error (o.error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO);
+  g_assert_cmpstr (o.error->message, ==, message);
+}
+
+static void
+test_special_fifo (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  const char *fifo = tmp_fifo (tmp);
+
+  assert_special (fifo, fifo, "not a regular file: a named pipe (FIFO)");
+}
+
+static void
+test_special_other (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+  const char *socket_path = gw_test_tmp_path (tmp, "trap.socket");
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (socket_path);
+  g_autoptr(GError) error = NULL;
+
+  assert_special (tmp->dir, NULL, "not a regular file: a directory");
+  assert_special ("/dev/null", NULL, "not a regular file: a device");
+  /* a socket cannot even be opened: still said what it is */
+  g_assert_nonnull (socket);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  g_assert_no_error (error);
+  assert_special (socket_path, NULL, "not a regular file: a socket");
+}
+
+/* decl_only.xml: libxml2 says "Extra content at the end of the document". */
+static void
+test_declaration_only (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_auto(Outcome) o = { 0 };
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return;
+    }
+  path = g_build_filename (shared, "data", "reference", "hostile", "selfwritten", "decl_only.xml", NULL);
+  read_file (ds, path, NULL, &o);
+  assert_refused (&o);
+  first = gw_problem_format (g_ptr_array_index (o.problems, 0));
+  g_assert_cmpstr (first, ==, "decl_only.xml:2:1: the file has no root element (only an XML declaration, "
+                              "comments or processing instructions)");
+}
+
+/* One area more than keys hold (GW_MAX_AREAS, 2^20): said so, not
+ * "declared twice" (issue 17 item 6). */
+static void
+test_area_limit (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = g_string_new (EXPORT_OPEN "  <areas>\n");
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  GwBatch *batch;
+
+  for (guint i = 0; i <= 1u << 20; i++)
+    g_string_append_printf (s, "    <area code=\"X%u\" type=\"lsoa\"/>\n", i);
+  g_string_append (s, "  </areas>\n" EXPORT_CLOSE);
+  batch = gw_export_read_file (ds, tmp_write (tmp, "areas.xml", s), NULL, NULL, NULL, problems, &error);
+  g_assert_null (batch);
+  g_assert_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  first = gw_problem_format (g_ptr_array_index (problems, 0));
+  g_assert_cmpstr (first, ==, "areas.xml:1048580:5: <area>: code=\"X1048576\" is one area too many: "
+                              "Gapwatch holds at most 1048576 areas, counting those of earlier imports");
 }
 
 int
@@ -818,6 +878,10 @@ main (int    argc,
   g_test_add_func ("/gw/hostile/large/huge-text-10MB/foreign", test_huge_text_foreign);
   g_test_add_func ("/gw/hostile/large/many-attributes/script-50k", test_many_attributes_script);
   g_test_add_func ("/gw/hostile/large/many-attributes/record", test_many_attributes_record);
+  g_test_add_func ("/gw/hostile/special-file/fifo", test_special_fifo);
+  g_test_add_func ("/gw/hostile/special-file/directory-device-socket", test_special_other);
+  g_test_add_func ("/gw/hostile/no-root/declaration-only", test_declaration_only);
+  g_test_add_func ("/gw/hostile/large/area-limit", test_area_limit);
   g_test_add_func ("/gw/hostile/large/many-namespaces/root-20k", test_many_namespaces_root);
   g_test_add_func ("/gw/hostile/large/large-attribute-2MB/script", test_large_attribute_script);
   for (guint i = 0; i < G_N_ELEMENTS (large_cases); i++)

@@ -2,7 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libglib-testing/signal-logger.h>
@@ -516,6 +520,90 @@ test_empty (Fixture       *fx,
   g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
 }
 
+/* The reader is chosen by content: a CSV file named .xml is refused with
+ * what it is, the export after it still imports. */
+static void
+test_by_content (Fixture       *fx,
+                 gconstpointer  data)
+{
+  const char *paths[3];
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  const GwImportResult *r;
+  g_autofree char *first = NULL;
+
+  paths[0] = write_export (fx, "deaths.xml", "Area Code,Sex,Age,Deaths\nE06000002,m,0,5\nE06000002,f,0,3\n");
+  paths[1] = write_export (fx, "a.xml", export_a);
+  paths[2] = NULL;
+
+  task = gw_import_task_new (fx->dataset, paths);
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_no_error (error);
+
+  r = gw_import_task_get_result (task, 0);
+  g_assert_cmpint (r->kind, ==, GW_IMPORT_RESULT_REJECTED);
+  g_assert_error (r->error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID);
+  g_assert_cmpstr (r->error->message, ==, "deaths.xml: looks like a CSV file, not an export Gapwatch reads");
+  g_assert_cmpuint (r->errors->len, ==, 1);
+  first = gw_problem_format (g_ptr_array_index (r->errors, 0));
+  g_assert_cmpstr (first, ==, "deaths.xml: looks like a CSV file, not an export Gapwatch reads");
+  assert_imported (task, 1, paths[1], "deaths-a", 2);
+}
+
+/* Issue 17 item 4: a FIFO given as a file failed the import at once, it
+ * does not wait for a writer.  The run is in a thread: if it hangs, the
+ * test opens the FIFO for writing, which ends the wait, and fails. */
+typedef struct
+{
+  GwImportTask *task;
+  gboolean      done;
+} FifoRun;
+
+static gpointer
+run_thread (gpointer data)
+{
+  FifoRun *run = data;
+
+  g_assert_true (gw_import_task_run (run->task, NULL, NULL));
+  g_atomic_int_set (&run->done, TRUE);
+  return NULL;
+}
+
+static void
+test_fifo (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fx->dir, "deaths.xml", NULL);
+  const char *paths[2] = { fifo, NULL };
+  FifoRun run = { 0 };
+  GThread *thread;
+  const GwImportResult *r;
+  gboolean released = FALSE;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run.task = gw_import_task_new (fx->dataset, paths);
+  thread = g_thread_new ("gw-test-fifo", run_thread, &run);
+  for (guint i = 0; i < 500 && !g_atomic_int_get (&run.done); i++)
+    g_usleep (10000);
+  if (!g_atomic_int_get (&run.done))
+    {
+      int fd = open (fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+
+      released = fd >= 0;
+      if (fd >= 0)
+        close (fd);
+    }
+  g_thread_join (thread);
+  g_assert_false (released);
+
+  r = gw_import_task_get_result (run.task, 0);
+  g_assert_cmpint (r->kind, ==, GW_IMPORT_RESULT_FAILED);
+  g_assert_error (r->error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO);
+  g_assert_cmpstr (r->error->message, ==, "deaths.xml: not a regular file: a named pipe (FIFO)");
+  g_clear_object (&run.task);
+  g_unlink (fifo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +622,8 @@ main (int   argc,
   ADD ("/gw/import-task/progress/monotonic", test_progress);
   ADD ("/gw/import-task/cancel/after-first", test_cancel);
   ADD ("/gw/import-task/order/empty", test_empty);
+  ADD ("/gw/import-task/errors/csv-by-content", test_by_content);
+  ADD ("/gw/import-task/errors/fifo", test_fifo);
 
 #undef ADD
 

@@ -28,9 +28,45 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
+#include "tracker/gw-target.h"
 
 /* Fixtures */
+
+/* The store keeps texts; the tracker reads and writes them. */
+static GPtrArray *
+load_targets (GwWorkspace  *workspace,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) stored = gw_workspace_list_targets (workspace, error);
+  g_autoptr(GPtrArray) targets = NULL;
+
+  if (stored == NULL)
+    return NULL;
+  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const GwWorkspaceTarget *st = g_ptr_array_index (stored, i);
+      GwTarget *t = gw_target_deserialize (st->text, error);
+
+      if (t == NULL)
+        return NULL;
+      g_assert_cmpstr (t->name, ==, st->id);
+      g_ptr_array_add (targets, t);
+    }
+  return g_steal_pointer (&targets);
+}
+
+static gboolean
+save_target (GwWorkspace     *workspace,
+             const GwTarget  *target,
+             GError         **error)
+{
+  g_autofree char *text = gw_target_serialize (target);
+
+  return gw_workspace_save_target (workspace, target->name, text, error);
+}
 
 static char *
 sample_path (const char *name)
@@ -488,14 +524,14 @@ import_files (GwWorkspace           *workspace,
               GwWorkspaceFileStatus  expected)
 {
   g_autoptr(GError) error = NULL;
-  GwImportTask *task = gw_workspace_import_files (workspace, dataset, paths, NULL, &error);
+  GwImportTask *task = gw_session_import_files (workspace, dataset, paths, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (task);
   g_assert_cmpuint (gw_import_task_get_n_results (task), ==, g_strv_length ((GStrv) paths));
   for (guint i = 0; i < gw_import_task_get_n_results (task); i++)
     {
-      const GwWorkspaceFileResult *r = gw_workspace_get_file_result (task, i);
+      const GwWorkspaceFileResult *r = gw_session_get_file_result (task, i);
 
       g_assert_nonnull (r);
       if (r->status != expected)
@@ -558,16 +594,16 @@ test_open_newer (Fixture       *f,
   g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *backup = g_strdup_printf ("%s.v2.bak", f->path);
+  g_autofree char *backup = g_strdup_printf ("%s.v3.bak", f->path);
 
   g_clear_object (&workspace);
-  raw_exec (f->path, "PRAGMA user_version = 2");
+  raw_exec (f->path, "PRAGMA user_version = 3");
 
   workspace = gw_workspace_open (f->path, GW_WORKSPACE_OPEN_CREATE, &error);
   g_assert_null (workspace);
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
   expected = g_strdup_printf ("Cannot open the workspace %s: it was written by a newer Gapwatch "
-                              "(workspace version 2; this version reads up to version 1). "
+                              "(workspace version 3; this version reads up to version 2). "
                               "Update Gapwatch to open it; the file was not changed.", f->path);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
@@ -577,7 +613,7 @@ test_open_newer (Fixture       *f,
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
 
   /* left as it was */
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 3);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
@@ -601,7 +637,7 @@ test_open_migrate (Fixture       *f,
 
   workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_DEFAULT);
   g_assert_cmpstr (gw_workspace_get_backup_path (workspace), ==, backup);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, GW_WORKSPACE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'gw_targets'"), ==, 0);
 
   /* the backup is the file as it was */
@@ -610,7 +646,7 @@ test_open_migrate (Fixture       *f,
   g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM gw_targets WHERE name = 'le-2012'"), ==, 1);
   g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'imports'"), ==, 0);
 
-  targets = gw_workspace_load_targets (workspace, &error);
+  targets = load_targets (workspace, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 1);
   t = g_ptr_array_index (targets, 0);
@@ -656,6 +692,230 @@ test_open_foreign (Fixture       *f,
   expected = g_strdup_printf ("Cannot open %s: the file is not a Gapwatch workspace", other);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpint (raw_int (other, "SELECT count(*) FROM sqlite_master"), ==, 1);
+}
+
+/* Issue 17, item 6: a folder, a device or a FIFO is refused by name before
+ * SQLite opens it (which said "disk I/O error", or waited on the FIFO). */
+static void
+test_open_special (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.gwdb", NULL);
+  struct { const char *path; const char *what; } cases[] = {
+    { f->dir, "it is a folder" },
+    { "/dev/null", "it is a device" },
+    { fifo, "it is a named pipe (FIFO)" },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint flags = 0; flags < 3; flags++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *expected = g_strdup_printf ("Cannot open the workspace %s: %s, not a workspace file",
+                                                     cases[i].path, cases[i].what);
+        GwWorkspace *workspace = gw_workspace_open (cases[i].path, flags, &error);
+
+        g_assert_null (workspace);
+        g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE);
+        g_assert_cmpstr (error->message, ==, expected);
+      }
+  {
+    CliRun run;
+    g_autofree char *expected = g_strdup_printf ("Cannot open the workspace %s: it is a named pipe (FIFO), "
+                                                 "not a workspace file", fifo);
+
+    cli_run (&run, "track", "--workspace", fifo, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, expected));
+    cli_run_clear (&run);
+  }
+}
+
+/* gw_workspace_delete: the file and what SQLite keeps beside it. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
+  g_autoptr(GwWorkspace) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *expected = NULL;
+
+  raw_exec (f->path, "PRAGMA user_version");
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_clear_object (&workspace);
+  g_assert_true (g_file_set_contents (wal, "left", -1, NULL));
+
+  g_assert_true (gw_workspace_delete (f->path, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  /* nothing there: nothing to do */
+  g_assert_true (gw_workspace_delete (f->path, &error));
+  g_assert_no_error (error);
+
+  /* a new workspace there starts empty */
+  other = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
+  g_assert_cmpint (gw_workspace_count_imports (other, &error), ==, 0);
+  g_clear_object (&other);
+
+  g_assert_false (gw_workspace_delete (f->dir, &error));
+  g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE);
+  expected = g_strdup_printf ("Cannot delete the workspace %s: it is a folder", f->dir);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* Version 1 kept targets in columns: they come back the same from the
+ * tracker's texts, and the file as it was is kept as a backup. */
+static void
+test_open_migrate_targets (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_strdup_printf ("%s.v1.bak", f->path);
+  const GwTarget *t;
+
+  g_clear_object (&workspace);
+  raw_exec (f->path,
+            "DROP TABLE targets;"
+            "CREATE TABLE targets (name TEXT PRIMARY KEY, title TEXT, indicator TEXT, group_id TEXT,"
+            "  comparator TEXT, gap TEXT NOT NULL, baseline TEXT, target_period TEXT,"
+            "  reduction REAL NOT NULL, sexes INTEGER NOT NULL, method TEXT NOT NULL,"
+            "  polarity TEXT NOT NULL, saved_at TEXT NOT NULL) WITHOUT ROWID;"
+            "INSERT INTO targets VALUES ('imr-north', 'Infant mortality, North East', 'imr', 'spearhead',"
+            "  'E12000001', 'absolute', '1997-1999', '2010/11', 0.25, 4, 'holt', 'lower-is-better',"
+            "  '2026-01-01T00:00:00Z');"
+            "INSERT INTO targets VALUES ('le-2010', NULL, 'le-birth', 'spearhead', NULL, 'relative',"
+            "  '1995-1997', '2009-2011', 0.1, 3, 'linear', '', '2026-01-01T00:00:00Z');"
+            "PRAGMA user_version = 1;");
+
+  workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_DEFAULT);
+  g_assert_cmpstr (gw_workspace_get_backup_path (workspace), ==, backup);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM targets WHERE name = 'imr-north'"), ==, 1);
+  g_assert_true (gw_workspace_check (workspace, &error));
+  g_assert_no_error (error);
+
+  targets = load_targets (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 2);
+  t = g_ptr_array_index (targets, 0);
+  g_assert_cmpstr (t->name, ==, "imr-north");
+  g_assert_cmpstr (t->title, ==, "Infant mortality, North East");
+  g_assert_cmpstr (t->indicator, ==, "imr");
+  g_assert_cmpstr (t->group, ==, "spearhead");
+  g_assert_cmpstr (t->comparator, ==, "E12000001");
+  g_assert_cmpint (t->gap, ==, GW_GAP_ABSOLUTE);
+  g_assert_cmpuint (t->baseline, ==, gw_period_pooled (1997, 1999));
+  g_assert_cmpuint (t->target_period, ==, gw_period_financial (2010));
+  g_assert_cmpfloat (t->reduction, ==, 0.25);
+  g_assert_cmpuint (t->sexes, ==, 1u << GW_SEX_PERSONS);
+  g_assert_cmpint (t->method, ==, GW_PROJECTION_HOLT);
+  g_assert_cmpint (t->polarity, ==, GW_POLARITY_LOWER_IS_BETTER);
+  t = g_ptr_array_index (targets, 1);
+  g_assert_cmpstr (t->name, ==, "le-2010");
+  g_assert_null (t->title);
+  g_assert_null (t->comparator);
+  g_assert_cmpint (t->gap, ==, GW_GAP_RELATIVE);
+  g_assert_cmpfloat (t->reduction, ==, 0.1);
+  g_assert_cmpuint (t->sexes, ==, (1u << GW_SEX_MALE) | (1u << GW_SEX_FEMALE));
+  g_assert_cmpint (t->method, ==, GW_PROJECTION_LINEAR);
+  g_assert_cmpint (t->polarity, ==, GW_POLARITY_NONE);
+}
+
+static void
+assert_same_target (const GwTarget *a,
+                    const GwTarget *b)
+{
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->title, ==, b->title);
+  g_assert_cmpstr (a->indicator, ==, b->indicator);
+  g_assert_cmpstr (a->group, ==, b->group);
+  g_assert_cmpstr (a->comparator, ==, b->comparator);
+  g_assert_cmpint (a->gap, ==, b->gap);
+  g_assert_cmpuint (a->baseline, ==, b->baseline);
+  g_assert_cmpuint (a->target_period, ==, b->target_period);
+  g_assert_true (memcmp (&a->reduction, &b->reduction, sizeof (double)) == 0);
+  g_assert_cmpuint (a->sexes, ==, b->sexes);
+  g_assert_cmpint (a->method, ==, b->method);
+  g_assert_cmpint (a->polarity, ==, b->polarity);
+  g_assert_cmpint (a->subject, ==, b->subject);
+}
+
+/* gw_target_serialize and back: every field exactly; untrusted texts
+ * refused with what is wrong. */
+static void
+test_target_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GwTarget) custom = gw_target_new ("imr north; [x]");
+  const char *const *names = gw_target_builtin_names ();
+  struct { const char *text; const char *message; } bad[] = {
+    { "", "The target cannot be read: there is no [Target] group" },
+    { "[Target]\nName=x\n", "The target cannot be read: Version is missing or not a number" },
+    { "[Target]\nVersion=2\nName=x\n", "The target cannot be read: it was written by a newer Gapwatch (version 2)" },
+    { "[Target]\nVersion=1\n", "The target cannot be read: it has no Name" },
+    { "[Target]\nVersion=1\nName=x\nGap=huge\n", "The target cannot be read: Gap “huge” is not relative or absolute" },
+    { "[Target]\nVersion=1\nName=x\nSubject=everyone\n",
+      "The target cannot be read: Subject “everyone” is not group, members or area" },
+    { "[Target]\nVersion=1\nName=x\nMethod=guess\n", "The target cannot be read: Method “guess” is not linear, latest or holt" },
+    { "[Target]\nVersion=1\nName=x\nPolarity=up\n",
+      "The target cannot be read: Polarity “up” is not higher-is-better or lower-is-better" },
+    { "[Target]\nVersion=1\nName=x\nBaseline=1995-97\n", "The target cannot be read: Baseline “1995-97” is not a period" },
+    { "[Target]\nVersion=1\nName=x\nReduction=nan\n",
+      "The target cannot be read: Reduction “nan” is not a fraction from 0 to 1" },
+    { "[Target]\nVersion=1\nName=x\nReduction=1.5\n",
+      "The target cannot be read: Reduction “1.5” is not a fraction from 0 to 1" },
+    { "[Target]\nVersion=1\nName=x\nSexes=m;x;\n", "The target cannot be read: Sexes: “x” is not m, f or p" },
+    { "[Target]\nVersion=1\nName=\xff\n", "The target cannot be read: the text is not valid UTF-8" },
+  };
+
+  custom->title = g_strdup ("  Infant mortality\nNorth East = \\ “quoted” ");
+  custom->indicator = g_strdup ("imr");
+  custom->group = g_strdup ("spearhead");
+  custom->comparator = g_strdup ("E12000001");
+  custom->gap = GW_GAP_ABSOLUTE;
+  custom->baseline = gw_period_pooled (1997, 1999);
+  custom->target_period = gw_period_quarter (2011, 3);
+  custom->reduction = 0.1 + 0.2;   /* not 0.3: every bit must come back */
+  custom->sexes = (1u << GW_SEX_FEMALE) | (1u << GW_SEX_PERSONS);
+  custom->method = GW_PROJECTION_LATEST;
+  custom->polarity = GW_POLARITY_HIGHER_IS_BETTER;
+  custom->subject = GW_TARGET_SUBJECT_MEMBERS;
+
+  for (gint i = -1; i < 0 || names[i] != NULL; i++)
+    {
+      g_autoptr(GwTarget) original = i < 0 ? gw_target_copy (custom) : gw_target_new_builtin (names[i]);
+      g_autofree char *text = gw_target_serialize (original);
+      g_autoptr(GwTarget) back = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *again = NULL;
+
+      back = gw_target_deserialize (text, &error);
+      g_assert_no_error (error);
+      assert_same_target (original, back);
+      again = gw_target_serialize (back);
+      g_assert_cmpstr (again, ==, text);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GwTarget) t = gw_target_deserialize (bad[i].text, &error);
+
+      g_assert_null (t);
+      g_assert_error (error, GW_TARGET_ERROR, GW_TARGET_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, bad[i].message);
+    }
 }
 
 /* Tests: importing and loading */
@@ -746,7 +1006,7 @@ test_import_again (Fixture       *f,
   g_assert_true (gw_workspace_load (workspace, loaded, NULL, &error));
   g_assert_no_error (error);
   task = import_files (workspace, loaded, both, GW_WORKSPACE_FILE_ALREADY_STORED);
-  r = gw_workspace_get_file_result (task, 1);
+  r = gw_session_get_file_result (task, 1);
   g_assert_cmpstr (r->error->message, ==, "le-b-revision.xml is already in the workspace: nothing changed");
   g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (loaded)), ==, 2);
   g_clear_object (&task);
@@ -901,11 +1161,182 @@ test_load_damaged (Fixture       *f,
 
   g_assert_false (gw_workspace_load (workspace, loaded, NULL, &error));
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT);
-  expected = g_strdup_printf ("Cannot load le-3-b from the workspace %s: the file is damaged "
-                              "(import_records: rows missing)", f->path);
+  expected = g_strdup_printf ("Cannot load le-3-b from the workspace %s: the workspace is damaged: "
+                              "import_records: rows missing", f->path);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (loaded)), ==, 1);
   g_assert_nonnull (gw_dataset_find_import (loaded, "le-3-a"));
+}
+
+/* A workspace of le-a.xml (indicator values only) at dir/name. */
+static char *
+hostile_workspace (Fixture    *f,
+                   const char *name)
+{
+  g_autofree char *a = tracker_path ("le-a.xml");
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GwWorkspace) workspace = open_workspace (path, GW_WORKSPACE_OPEN_CREATE);
+  g_autoptr(GwDataset) dataset = gw_dataset_new ();
+  g_autoptr(GwImportTask) task = NULL;
+
+  task = import_files (workspace, dataset, (const char *const[]) { a, NULL }, GW_WORKSPACE_FILE_STORED);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM import_records WHERE kind <> 'values'"), ==, 0);
+  return path;
+}
+
+/* Sets the key of the first stored values record: the rest of the key as
+ * it was, then the bits of mask from bits. */
+static void
+patch_first_key (const char *path,
+                 guint64     mask,
+                 guint64     bits)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize n;
+  guint64 key;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM import_records WHERE kind = 'values'"
+                                       " AND chunk = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_bytes (stmt, 0);
+  data = g_memdup2 (sqlite3_column_blob (stmt, 0), n);
+  sqlite3_finalize (stmt);
+  memcpy (&key, data, 8);
+  key = GUINT64_FROM_LE (key);
+  key = (key & ~mask) | bits;
+  key = GUINT64_TO_LE (key);
+  memcpy (data, &key, 8);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE import_records SET data = ? WHERE kind = 'values'"
+                                       " AND chunk = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, data, (int) n, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &n, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, n);
+}
+
+/* Loading path must fail with "the workspace is damaged: <detail>" (detail
+ * NULL: any), commit nothing, and leave the file as it was; gapwatch-cli
+ * says the same and exits 1. */
+static void
+assert_refused (const char *path,
+                const char *export_id,
+                const char *detail)
+{
+  g_autofree char *before = file_sha256 (path);
+  g_autofree char *after = NULL;
+  g_autofree char *prefix = g_strdup_printf ("Cannot load %s from the workspace %s: the workspace is damaged: ",
+                                             export_id, path);
+  g_autoptr(GwWorkspace) workspace = open_workspace (path, GW_WORKSPACE_OPEN_DEFAULT);
+  g_autoptr(GwDataset) dataset = gw_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  CliRun run;
+
+  g_assert_false (gw_workspace_load (workspace, dataset, NULL, &error));
+  g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  if (detail != NULL)
+    g_assert_cmpstr (error->message + strlen (prefix), ==, detail);
+  g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (dataset)), ==, 0);
+  g_assert_cmpuint (gw_dataset_n_areas (dataset), ==, 0);
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    g_assert_cmpuint (gw_dataset_count (dataset, k), ==, 0);
+  g_clear_object (&workspace);
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  cli_run (&run, "track", "--workspace", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, error->message));
+  cli_run_clear (&run);
+}
+
+/* Issue 17, item 1: a crafted workspace is refused, never loaded as it is. */
+static void
+test_load_hostile (Fixture       *f,
+                   gconstpointer  data)
+{
+  const guint64 area_bits = G_GUINT64_CONSTANT (0xfffff) << 22;
+  const guint64 group_bit = G_GUINT64_CONSTANT (1) << 42;
+  const guint64 sex_bits = G_GUINT64_CONSTANT (3) << 20;
+
+  {
+    g_autofree char *path = hostile_workspace (f, "random.gwdb");
+
+    raw_exec (path, "UPDATE import_records SET data = randomblob(length(data))");
+    assert_refused (path, "le-3-a", NULL);
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "area.gwdb");
+
+    patch_first_key (path, area_bits | group_bit, area_bits);
+    assert_refused (path, "le-3-a", "values record 1 has area 1048575, which is out of range");
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "sex.gwdb");
+
+    patch_first_key (path, sex_bits, sex_bits);
+    assert_refused (path, "le-3-a", "values record 1 has sex 3, which is out of range");
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "key.gwdb");
+
+    patch_first_key (path, G_GUINT64_CONSTANT (1) << 60, G_GUINT64_CONSTANT (1) << 60);
+    assert_refused (path, "le-3-a", "values record 1 has a key no export can give");
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "truncated.gwdb");
+    gint64 bytes = raw_int (path, "SELECT length(data) FROM import_records");
+    gint64 rows = raw_int (path, "SELECT n_rows FROM import_records");
+    g_autofree char *detail = NULL;
+
+    g_assert_cmpint (bytes, ==, rows * 49);
+    raw_exec (path, "UPDATE import_records SET data = substr(data, 1, length(data) - 5)");
+    detail = g_strdup_printf ("a chunk of values records holds %" G_GINT64_FORMAT " bytes for %"
+                              G_GINT64_FORMAT " records", bytes - 5, rows);
+    assert_refused (path, "le-3-a", detail);
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "value.gwdb");
+
+    /* an infinite value: the 8 bytes after the key of the first record */
+    raw_exec (path, "UPDATE import_records SET data = CAST(substr(data, 1, 8) || X'000000000000F07F'"
+                    " || substr(data, 17) AS BLOB)");
+    g_assert_cmpint (raw_int (path, "SELECT typeof(data) = 'blob' FROM import_records"), ==, 1);
+    assert_refused (path, "le-3-a", "values record 1 has a value no export can give");
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "name.gwdb");
+
+    raw_exec (path, "UPDATE import_areas SET name = CAST(X'4E6F72FF7468' AS TEXT)"
+                    " WHERE number = (SELECT min(number) FROM import_areas WHERE name IS NOT NULL)");
+    assert_refused (path, "le-3-a", "import_areas.name is not valid UTF-8");
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "id.gwdb");
+
+    raw_exec (path, "UPDATE imports SET export_id = CAST(X'6C652D33FF' AS TEXT)");
+    assert_refused (path, "le-3\357\277\275", "imports.export_id is not valid UTF-8");
+  }
+  {
+    g_autofree char *path = hostile_workspace (f, "warnings.gwdb");
+
+    raw_exec (path, "UPDATE imports SET n_warnings = -1");
+    assert_refused (path, "le-3-a", "imports.n_warnings");
+  }
 }
 
 static void
@@ -979,15 +1410,15 @@ test_targets (Fixture       *f,
   custom->method = GW_PROJECTION_HOLT;
   custom->polarity = GW_POLARITY_LOWER_IS_BETTER;
 
-  g_assert_true (gw_workspace_save_target (workspace, le, &error));
-  g_assert_true (gw_workspace_save_target (workspace, custom, &error));
+  g_assert_true (save_target (workspace, le, &error));
+  g_assert_true (save_target (workspace, custom, &error));
   custom->reduction = 0.3;
-  g_assert_true (gw_workspace_save_target (workspace, custom, &error));
+  g_assert_true (save_target (workspace, custom, &error));
   g_assert_no_error (error);
   g_clear_object (&workspace);
 
   workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_READ_ONLY);
-  targets = gw_workspace_load_targets (workspace, &error);
+  targets = load_targets (workspace, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 2);
   t = g_ptr_array_index (targets, 0);
@@ -1019,7 +1450,7 @@ test_targets (Fixture       *f,
   g_assert_false (gw_workspace_remove_target (workspace, "le-2010", &error));
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_STORED);
   g_clear_pointer (&targets, g_ptr_array_unref);
-  targets = gw_workspace_load_targets (workspace, NULL);
+  targets = load_targets (workspace, NULL);
   g_assert_cmpuint (targets->len, ==, 1);
 }
 
@@ -1324,7 +1755,7 @@ test_read_only (Fixture       *f,
 
     g_assert_true (gw_workspace_load (workspace, dataset, NULL, NULL));
     task = import_files (workspace, dataset, (const char *const[]) { b, NULL }, GW_WORKSPACE_FILE_NOT_STORED);
-    r = gw_workspace_get_file_result (task, 0);
+    r = gw_session_get_file_result (task, 0);
     g_assert_error (r->error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_READ_ONLY);
     g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (dataset)), ==, 1);
   }
@@ -1400,7 +1831,7 @@ test_concurrent (Fixture       *f,
 
   gw_workspace_set_busy_timeout (workspace, 200);
   task = import_files (workspace, dataset, (const char *const[]) { c, NULL }, GW_WORKSPACE_FILE_NOT_STORED);
-  r = gw_workspace_get_file_result (task, 0);
+  r = gw_session_get_file_result (task, 0);
   g_assert_error (r->error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_BUSY);
   g_assert_true (g_str_has_suffix (r->error->message, "another program is writing to the workspace; "
                                                       "try again when it has finished"));
@@ -1474,7 +1905,7 @@ test_save_as (Fixture       *f,
   g_assert_cmpint (gw_workspace_count_imports (workspace, &error), ==, 2);
   g_assert_no_error (error);
   target->reduction = 0.25;
-  g_assert_true (gw_workspace_save_target (workspace, target, &error));
+  g_assert_true (save_target (workspace, target, &error));
   g_assert_no_error (error);
 
   g_assert_true (gw_workspace_save_as (workspace, copy, &error));
@@ -1502,7 +1933,7 @@ test_save_as (Fixture       *f,
     g_assert_cmpuint (gw_dataset_count (loaded, k), ==, gw_dataset_count (dataset, k));
   g_assert_cmpuint (gw_dataset_count (loaded, GW_RECORD_BIRTHS), >, 0);
   assert_same_dataset (dataset, loaded);
-  targets = gw_workspace_load_targets (reopened, &error);
+  targets = load_targets (reopened, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 1);
   g_assert_cmpstr (((GwTarget *) g_ptr_array_index (targets, 0))->name, ==, "births-gap");
@@ -1563,11 +1994,16 @@ main (int    argc,
   ADD ("/gw/store/open/newer", test_open_newer);
   ADD ("/gw/store/open/migrate", test_open_migrate);
   ADD ("/gw/store/open/foreign", test_open_foreign);
+  ADD ("/gw/store/open/special", test_open_special);
+  ADD ("/gw/store/open/migrate-targets", test_open_migrate_targets);
+  ADD ("/gw/store/delete", test_delete);
+  ADD ("/gw/store/targets/text", test_target_text);
   ADD ("/gw/store/import/samples", test_import_samples);
   ADD ("/gw/store/import/order", test_import_order);
   ADD ("/gw/store/import/again", test_import_again);
   ADD ("/gw/store/import/original", test_original);
   ADD ("/gw/store/load/damaged", test_load_damaged);
+  ADD ("/gw/store/load/hostile", test_load_hostile);
   ADD ("/gw/store/remove/restores", test_remove);
   ADD ("/gw/store/remove/declaring", test_remove_declaring);
   ADD ("/gw/store/targets/save-load", test_targets);

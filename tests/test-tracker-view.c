@@ -49,25 +49,26 @@ static GwIndicators *indicators;
 
 typedef struct
 {
-  GtkWindow     *window;
-  GwTrackerView *view;
-  GPtrArray     *rows;
-  GwTarget      *target;
+  GtkWindow       *window;
+  GwTrackerView   *view;
+  GwTrackerResult *result;
+  GPtrArray       *rows;     /* the result's */
+  GwTarget        *target;
 } Fixture;
 
-static GPtrArray *
+static GwTrackerResult *
 run_target (const char *name,
             GwTarget  **out_target)
 {
   g_autoptr(GwTarget) target = gw_target_new_builtin (name);
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, &error);
+  GwTrackerResult *result = gw_tracker_result_new (dataset, indicators, target, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (rows);
+  g_assert_nonnull (result);
   if (out_target != NULL)
     *out_target = g_steal_pointer (&target);
-  return rows;
+  return result;
 }
 
 static void
@@ -76,12 +77,13 @@ fixture_set_up (Fixture       *f,
 {
   const char *name = data != NULL ? data : "le-2010";
 
-  f->rows = run_target (name, &f->target);
+  f->result = run_target (name, &f->target);
+  f->rows = gw_tracker_result_get_rows (f->result);
   f->view = g_object_ref_sink (GW_TRACKER_VIEW (gw_tracker_view_new ()));
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1200, 700);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
-  gw_tracker_view_set_rows (f->view, f->rows, f->target, "%");
+  gw_tracker_view_set_result (f->view, f->result);
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
@@ -92,7 +94,8 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   g_assert_finalize_object (f->view);
-  g_clear_pointer (&f->rows, g_ptr_array_unref);
+  f->rows = NULL;
+  g_clear_object (&f->result);
   g_clear_pointer (&f->target, gw_target_free);
 }
 
@@ -489,7 +492,7 @@ static void
 test_selection_kept (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GPtrArray) again = run_target ("le-2010", NULL);
+  g_autoptr(GwTrackerResult) again = run_target ("le-2010", NULL);
   GwTrackerItem *before;
 
   gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_NEITHER);
@@ -498,7 +501,7 @@ test_selection_kept (Fixture       *f,
   g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_NEITHER);
 
   /* New rows (new data): another item, the same area, the same filter. */
-  gw_tracker_view_set_rows (f->view, again, f->target, "%");
+  gw_tracker_view_set_result (f->view, again);
   g_assert_true (gw_tracker_view_get_selected_item (f->view) != before);
   g_assert_cmpstr (gw_tracker_item_get_code (gw_tracker_view_get_selected_item (f->view)), ==, "E06000004");
   g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_NEITHER);

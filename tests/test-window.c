@@ -33,9 +33,7 @@
 #include "ui/gw-window.h"
 
 #include "gw-test-ui.h"
-#ifdef GW_HAVE_RENDER
 #include "ui/gw-chart-view.h"
-#endif
 
 #define VALID_RECORDS 12   /* <c> and <v> elements of ui-valid.xml */
 
@@ -749,7 +747,6 @@ test_window_tracker_samples (Fixture       *f,
   g_assert_nonnull (strstr (figures, "Change since baseline\n14.2% narrower\n11.2% narrower\n"));
   g_assert_nonnull (strstr (figures, "95% confidence interval\n"));
 
-#ifdef GW_HAVE_RENDER
   {
     GwChartView *gap = GW_CHART_VIEW (gw_area_view_get_chart (area, 0));
     GwChartView *trend = GW_CHART_VIEW (gw_area_view_get_chart (area, 1));
@@ -762,9 +759,6 @@ test_window_tracker_samples (Fixture       *f,
     g_assert_cmpuint (strlen (gw_chart_get_description (gw_chart_view_get_chart (gap))), >, 20);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gap)));
   }
-#else
-  g_assert_true (gtk_widget_get_mapped (find_one (f->window, GTK_TYPE_LABEL, "gw-charts-note")));
-#endif
 
   /* Sorted by men's latest gap: the group pinned, then the smallest gap
    * (gapwatch-cli: Telford and Wrekin). */
@@ -790,11 +784,7 @@ test_window_tracker_samples (Fixture       *f,
       if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.print") == 0)
         print = g_ptr_array_index (buttons, i);
     g_assert_nonnull (print);
-#ifdef GW_HAVE_RENDER
     g_assert_true (gtk_widget_is_sensitive (print));
-#else
-    g_assert_false (gtk_widget_is_sensitive (print));
-#endif
   }
 }
 
@@ -1007,7 +997,6 @@ test_window_preferences_palette (Fixture       *f,
   /* The table's status icons follow it too (CSS of the window's class). */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->window), "gw-palette-colour-blind"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->window), "gw-palette-standard"));
-#ifdef GW_HAVE_RENDER
   {
     GwChartView *chart = GW_CHART_VIEW (gw_area_view_get_chart (area, 0));
     GwChartStyle style;
@@ -1016,27 +1005,22 @@ test_window_preferences_palette (Fixture       *f,
     gw_chart_view_get_style (chart, &style);
     g_assert_cmpint (style.palette, ==, GW_CHART_PALETTE_COLOUR_BLIND);
   }
-#endif
 
   /* The 99.8% limits in the figures, and in the charts. */
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 1);
   g_assert_cmpfloat (gw_area_view_get_confidence_level (area), ==, 99.8);
-#ifdef GW_HAVE_RENDER
   for (guint i = 0; i < gw_area_view_get_n_charts (area); i++)
     {
       GwChartView *chart = GW_CHART_VIEW (gw_area_view_get_chart (area, i));
 
       g_assert_cmpfloat (gw_chart_view_get_confidence_level (chart), ==, 99.8);
-#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
       {
         GwChartStyle style;
 
         gw_chart_view_get_style (chart, &style);
         g_assert_cmpfloat (style.confidence_level, ==, 99.8);
       }
-#endif
     }
-#endif
   figures = all_text (find_one (f->window, GTK_TYPE_GRID, "gw-figures"));
   g_assert_nonnull (strstr (figures, "99.8% confidence interval\n"));
 
@@ -1150,7 +1134,6 @@ test_window_export_report_chart (Fixture       *f,
     g_autoptr(GFile) file = g_file_new_for_path (path);
     gboolean ok = gw_window_export_report (f->window, file, &error);
 
-#ifdef GW_HAVE_RENDER
     g_assert_no_error (error);
     g_assert_true (ok);
     g_assert_true (g_file_get_contents (path, &report, &length, NULL));
@@ -1158,13 +1141,8 @@ test_window_export_report_chart (Fixture       *f,
     g_assert_true (g_str_has_prefix (report, "%PDF-"));
     g_assert_cmpuint (length, >, 10000);
     g_assert_cmpstr (message_text (f->window), ==, "Saved the report as “report.pdf”.");
-#else
-    g_assert_false (ok);
-    g_clear_error (&error);
-#endif
   }
 
-#ifdef GW_HAVE_RENDER
   {
     g_autofree char *path = g_build_filename (dir, names[1], NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1185,7 +1163,6 @@ test_window_export_report_chart (Fixture       *f,
     g_assert_nonnull (strstr (svg, "<svg"));
     g_assert_cmpstr (message_text (f->window), ==, "Saved the chart as “chart.svg”.");
   }
-#endif
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -1198,7 +1175,6 @@ test_window_export_report_chart (Fixture       *f,
 
 /* Printing: the chart with the focus, or the report */
 
-#ifdef GW_HAVE_RENDER
 /* Runs action, answers the print dialog it opens with Cancel, and gives
  * the orientation of the page it was opened for: landscape for a chart,
  * portrait for the report. */
@@ -1236,13 +1212,11 @@ print_and_cancel (GwWindow   *window,
   g_assert_null (find_toplevel (type));
   return orientation;
 }
-#endif
 
 static void
 test_window_print_chart (Fixture       *f,
                          gconstpointer  data)
 {
-#ifdef GW_HAVE_RENDER
   GwAreaView *area;
   GtkWidget *trend;
 
@@ -1265,9 +1239,6 @@ test_window_print_chart (Fixture       *f,
   /* Print Chart, from the menu after the focus left the chart: the chart. */
   gtk_widget_grab_focus (GTK_WIDGET (gw_tracker_view_get_column_view (tracker_view (f->window))));
   g_assert_cmpint (print_and_cancel (f->window, "win.print-chart"), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
-#else
-  g_test_skip ("Charts are not in this build");
-#endif
 }
 
 /* Welsh */

@@ -24,6 +24,7 @@
 #include <gtk/gtk.h>
 #include <sqlite3.h>
 
+#include "session/gw-session-import.h"
 #include "ui/gw-import-history.h"
 #include "ui/gw-import-pane.h"
 #include "ui/gw-tracker-view.h"
@@ -257,11 +258,11 @@ make_workspace (const char         *path,
   g_autoptr(GwImportTask) task = NULL;
 
   g_assert_no_error (error);
-  task = gw_workspace_import_files (workspace, dataset, (const char * const *) paths->pdata, NULL, &error);
+  task = gw_session_import_files (workspace, dataset, (const char * const *) paths->pdata, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (task);
   for (guint i = 0; i + 1 < paths->len; i++)
-    g_assert_cmpint (gw_workspace_get_file_result (task, i)->status, ==, GW_WORKSPACE_FILE_STORED);
+    g_assert_cmpint (gw_session_get_file_result (task, i)->status, ==, GW_WORKSPACE_FILE_STORED);
 }
 
 /* Fixture: a window of its own dataset and settings, on the default

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
 #include "gw-cli-private.h"
 
@@ -61,7 +62,7 @@ report_file (GwImportTask *task,
              guint         index)
 {
   const GwImportResult *result = gw_import_task_get_result (task, index);
-  const GwWorkspaceFileResult *stored = gw_workspace_get_file_result (task, index);
+  const GwWorkspaceFileResult *stored = gw_session_get_file_result (task, index);
   g_autoptr(GPtrArray) messages = gw_cli_result_messages (result);
 
   for (guint i = 0; i < messages->len; i++)
@@ -165,7 +166,7 @@ gw_cli_import_run (const GwCliCommand  *command,
     }
 
   task = gw_import_task_new (dataset, (const char * const *) files);
-  gw_workspace_watch_task (workspace, task, dataset);
+  gw_session_watch_task (workspace, task, dataset);
   if (isatty (STDERR_FILENO) == 1)
     g_signal_connect (task, "progress", G_CALLBACK (on_task_progress_cb), &progress);
   /* Nothing cancels here; say so rather than drop the error. */

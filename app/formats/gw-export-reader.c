@@ -1,59 +1,30 @@
-/* gw-export-reader.c: the streaming reader of Gapwatch export format 1.x
+/* gw-export-reader.c: the reader of Gapwatch export format 1.x
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * libxml2's SAX2 push parser, fed from a file descriptor this reader opened
- * itself (so no URL and no other file is ever opened), with XML_PARSE_NONET
- * only: no entity substitution, no DTD loading, no XInclude, and libxml2's
- * default limits kept (no XML_PARSE_HUGE).  See ../shared/docs/libxml2-notes.md.
- * SAX2 rather than xmlTextReader: it builds no nodes at all, and attribute
- * values arrive as slices of the parser's buffer, so a record costs no
- * allocation.  Gzip is inflated here with zlib, so the SHA-256 covers the
- * bytes on disk and progress counts them.
+ * The format's rules (../shared/docs/export-format.md), on libxml2's SAX2
+ * push parser as gw-xml.c hardens it, fed from a GwInput.  SAX2 rather than
+ * xmlTextReader: it builds no nodes at all, and attribute values arrive as
+ * slices of the parser's buffer, so a record costs no allocation.
  *
  * Everything goes into a GwBatch; the batch is handed over only when the
  * whole file was read without an error.  Keys repeated within the file are
  * found after the read by sorting (gw_batch_finish); only then, and only
- * for those keys, a second pass finds their lines for the messages.
+ * for those keys, a second pass over the same file finds their lines for the
+ * messages.
  */
 #include "gw-config.h"
 #include "gw-export-reader.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/SAX2.h>
-#include <zlib.h>
 
-#define GW_EXPORT_NS       "urn:gapwatch:export:1"
-#define CHUNK_SIZE         (256 * 1024)
+#include "gw-xml-private.h"
+
 #define MAX_CODE_LEN       64
 #define MAX_NAME_LEN       1024
-#define MAX_NUMBER_LEN     64
-
-G_DEFINE_QUARK (gw-export-error-quark, gw_export_error)
-
-void
-gw_formats_init (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      /* libxml2-notes.md section 4: once, before any thread uses libxml2;
-       * xmlCleanupParser is never called. */
-      xmlInitParser ();
-      g_once_init_leave (&once, 1);
-    }
-}
 
 typedef enum
 {
@@ -177,23 +148,20 @@ forward_free (gpointer data)
 
 typedef struct
 {
+  GwXml              xml;          /* first: the SAX callbacks' user data is both */
+
   /* borrowed */
-  const char        *path;
   GwBatch           *batch;
   GPtrArray         *errors;       /* GwProblem */
   GCancellable      *cancellable;
 
-  xmlParserCtxtPtr   ctxt;
   Pass               pass;
   const xmlChar     *names[N_ELEMENTS_KINDS];   /* interned in ctxt->dict */
   const xmlChar     *anames[N_ATTRS];
   guint              n_errors;
-  gboolean           stopped;
-  gboolean           halted;
   guint              text_depth;   /* depth whose stray text was reported */
   GPtrArray         *scratch;      /* decoded attribute values of the element */
   GHashTable        *forward;      /* codes used before their declaration -> Forward */
-  gboolean           seen_root;
 
   /* element stack below <export> */
   Element            stack[4];
@@ -207,9 +175,10 @@ typedef struct
   gboolean           set_ok;
 
   /* last area looked up (records come in runs of one area) */
-  char               last_code[MAX_CODE_LEN + 1];
-  gsize              last_len;
+  GString           *last_code;
   gint               last_area;
+
+  GString           *text;         /* value_text() */
 
   GArray            *deferred;     /* Deferred: parents and group memberships */
 
@@ -218,68 +187,6 @@ typedef struct
   guint              warnings_foreign;
 } Reader;
 
-/* Position */
-
-/* Line and column of the '<' of the element whose start tag was just parsed:
- * libxml2 stands after its '>', and the tag is still in the buffer. */
-static void
-element_position (Reader *r, guint *line, guint *column)
-{
-  xmlParserInputPtr in = r->ctxt->input;
-  const xmlChar *p, *lt;
-  guint newlines = 0, col = 0;
-
-  *line = in != NULL ? (guint) in->line : 0;
-  *column = in != NULL ? (guint) in->col : 0;
-  if (in == NULL || in->cur == NULL || in->base == NULL)
-    return;
-
-  for (lt = in->cur; lt > in->base && *lt != '<'; lt--)
-    if (*lt == '\n')
-      newlines++;
-  if (*lt != '<')
-    return;
-
-  if (newlines == 0)
-    {
-      /* count characters, not bytes, between '<' and cur */
-      guint chars = 0;
-
-      for (p = lt; p < in->cur; p++)
-        if ((*p & 0xc0) != 0x80)
-          chars++;
-      *column = in->col > (int) chars ? (guint) in->col - chars : 1;
-      return;
-    }
-
-  *line = in->line > (int) newlines ? (guint) in->line - newlines : 1;
-  for (p = lt; p > in->base && p[-1] != '\n'; p--)
-    ;
-  for (; p <= lt; p++)
-    if ((*p & 0xc0) != 0x80)
-      col++;
-  *column = col;
-}
-
-/* Ends the read.  Only a flag here: xmlStopParser frees the input buffer
- * that the current callback's attribute values still point into, so it is
- * called by halt_if_stopped() when the callback is done with them. */
-static void
-stop (Reader *r)
-{
-  r->stopped = TRUE;
-}
-
-static void
-halt_if_stopped (Reader *r)
-{
-  if (r->stopped && !r->halted && r->ctxt != NULL)
-    {
-      r->halted = TRUE;
-      xmlStopParser (r->ctxt);
-    }
-}
-
 static void
 add_problem (Reader *r, guint line, guint column, const char *message)
 {
@@ -287,9 +194,9 @@ add_problem (Reader *r, guint line, guint column, const char *message)
     return;
   r->n_errors++;
   if (r->errors != NULL)
-    g_ptr_array_add (r->errors, gw_problem_new (r->path, line, column, message));
+    g_ptr_array_add (r->errors, gw_problem_new (r->xml.path, line, column, message));
   if (r->n_errors >= GW_EXPORT_MAX_ERRORS)
-    stop (r);
+    _gw_xml_stop (&r->xml);
 }
 
 static void error_at_element (Reader *r, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -304,7 +211,7 @@ error_at_element (Reader *r, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  element_position (r, &line, &column);
+  _gw_xml_element_position (&r->xml, &line, &column);
   add_problem (r, line, column, message);
 }
 
@@ -318,61 +225,11 @@ warn (Reader *r, const char *message)
   if (r->pass != PASS_READ)
     return;
 
-  base = g_path_get_basename (r->path);
-  element_position (r, &line, &column);
+  base = g_path_get_basename (r->xml.path);
+  _gw_xml_element_position (&r->xml, &line, &column);
   /* the same form as the errors (gw_problem_format): the file's basename */
   text = g_strdup_printf ("%s:%u:%u: %s", base, line, column, message);
   gw_batch_add_warning (r->batch, text);
-}
-
-/* libxml2's own errors: well-formedness, encoding, limits.  Only the first
- * is kept (later ones follow from it) and the read ends there. */
-static void
-on_xml_error (void *data, xmlErrorPtr err)
-{
-  Reader *r = data;
-  g_autofree char *text = NULL;
-  const char *message;
-
-  if (r->stopped || err == NULL || err->level < XML_ERR_ERROR)
-    return;
-
-  switch (err->code)
-    {
-    case XML_ERR_INVALID_CHAR:
-    case XML_ERR_INVALID_ENCODING:
-      message = _("the file is not valid UTF-8 (or the encoding it declares): save it as UTF-8");
-      break;
-    case XML_ERR_DOCUMENT_EMPTY:
-      message = _("the file has no XML content");
-      break;
-    case XML_ERR_UNDECLARED_ENTITY:
-    case XML_WAR_UNDECLARED_ENTITY:
-      text = g_strdup_printf (_("entity reference %s: exports use no entities (write the character itself)"),
-                              err->str1 != NULL ? err->str1 : "");
-      message = text;
-      break;
-    case XML_ERR_UNSUPPORTED_ENCODING:
-      text = g_strdup_printf (_("unsupported encoding %s: save the file as UTF-8"),
-                              err->str1 != NULL ? err->str1 : "");
-      message = text;
-      break;
-    default:
-      text = g_strstrip (g_strdup (err->message != NULL ? err->message : _("not well-formed XML")));
-      message = text;
-      break;
-    }
-
-  {
-    g_autofree char *full = err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING
-                            || err->code == XML_ERR_DOCUMENT_EMPTY
-                            ? g_strdup (message)
-                            : g_strdup_printf (_("not well-formed XML: %s"), message);
-
-    add_problem (r, err->line > 0 ? (guint) err->line : 0, err->int2 > 0 ? (guint) err->int2 : 0, full);
-  }
-  stop (r);
-  halt_if_stopped (r);
 }
 
 /* Attributes */
@@ -385,15 +242,15 @@ typedef struct
   gsize          len;
 } Attr;
 
-/* Copies an attribute value into buf (NUL-terminated); FALSE if too long. */
-static gboolean
-copy_value (const Attr *a, char *buf, gsize size)
+/* The value as a NUL-terminated string, in a buffer of the reader's that
+ * the next call reuses: values of any length, and no allocation once the
+ * buffer has grown. */
+static const char *
+value_text (Reader *r, const Attr *a)
 {
-  if (a->len >= size)
-    return FALSE;
-  memcpy (buf, a->value, a->len);
-  buf[a->len] = '\0';
-  return TRUE;
+  g_string_truncate (r->text, 0);
+  g_string_append_len (r->text, (const char *) a->value, a->len);
+  return r->text->str;
 }
 
 /* At most max_chars characters of len bytes of UTF-8 text, cut at a
@@ -458,13 +315,14 @@ parse_count (const Attr *a, double *out)
 
 /* An XML Schema decimal: optional sign, digits, optional fraction. */
 static gboolean
-parse_decimal (const Attr *a, gboolean allow_negative, double *out)
+parse_decimal (Reader *r, const Attr *a, gboolean allow_negative, double *out)
 {
-  char buf[MAX_NUMBER_LEN];
+  const char *buf;
   gsize i = 0, digits = 0;
 
-  if (!copy_value (a, buf, sizeof buf) || a->len == 0)
+  if (a->len == 0)
     return FALSE;
+  buf = value_text (r, a);
   if (buf[0] == '-' || buf[0] == '+')
     {
       if (buf[0] == '-' && !allow_negative)
@@ -486,19 +344,24 @@ parse_decimal (const Attr *a, gboolean allow_negative, double *out)
 
 #define attr_is(a, which) ((a)->id == (which))
 
+/* Remembers the area a code stands for: records come in runs of one area. */
+static void
+cache_area (Reader *r, const Attr *a, gint area)
+{
+  g_string_truncate (r->last_code, 0);
+  g_string_append_len (r->last_code, (const char *) a->value, a->len);
+  r->last_area = area;
+}
+
 /* Looks up a record's area, caching the last one. */
 static gint
 lookup_area (Reader *r, const Attr *a)
 {
-  char code[MAX_CODE_LEN + 1];
-
-  if (r->last_area >= 0 && a->len == r->last_len && memcmp (a->value, r->last_code, a->len) == 0)
+  if (r->last_area >= 0 && a->len == r->last_code->len && memcmp (a->value, r->last_code->str, a->len) == 0)
     return r->last_area;
-  if (!copy_value (a, code, sizeof code))
+  if (a->len > MAX_CODE_LEN)
     return -1;
-  r->last_area = gw_batch_lookup_area (r->batch, code);
-  memcpy (r->last_code, code, sizeof code);
-  r->last_len = a->len;
+  cache_area (r, a, gw_batch_lookup_area (r->batch, value_text (r, a)));
   return r->last_area;
 }
 
@@ -513,18 +376,37 @@ mark_unknown_reference (Reader *r)
 /* A record names an area or group not known yet: it may be declared later
  * in this file (the root's children come in any order), so it gets a number
  * now and check_forward() reports it at the end if it never is. */
+/* A code past GW_MAX_AREAS or GW_MAX_GROUPS: key fields cannot hold it, so
+ * the read ends here. */
+static void
+too_many (Reader *r, Element el, const char *attr, const char *value, gboolean is_group)
+{
+  if (is_group)
+    error_at_element (r, _("<%s>: %s=\"%s\" is one group too many: Gapwatch holds at most %u groups, "
+                           "counting those of earlier imports"), element_names[el], attr, value, GW_MAX_GROUPS);
+  else
+    error_at_element (r, _("<%s>: %s=\"%s\" is one area too many: Gapwatch holds at most %u areas, "
+                           "counting those of earlier imports"), element_names[el], attr, value, GW_MAX_AREAS);
+  _gw_xml_stop (&r->xml);
+}
+
 static gint
 forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
 {
-  char code[MAX_CODE_LEN + 1];
+  g_autofree char *code = NULL;
   g_autofree char *key = NULL;
-  gint index;
+  gint index = -1;
 
-  if (r->pass != PASS_READ || a->len == 0 || !copy_value (a, code, sizeof code))
-    index = -1;
-  else
-    index = is_group ? gw_batch_reserve_group (r->batch, code) : gw_batch_reserve_area (r->batch, code);
-
+  if (r->pass == PASS_READ && a->len > 0 && a->len <= MAX_CODE_LEN)
+    {
+      code = g_strndup ((const char *) a->value, a->len);
+      index = is_group ? gw_batch_reserve_group (r->batch, code) : gw_batch_reserve_area (r->batch, code);
+      if (index < 0)
+        {
+          too_many (r, el, is_group ? "group" : "area", code, is_group);
+          return -1;
+        }
+    }
   if (index < 0)
     {
       g_autofree char *v = shown_value (a);
@@ -542,18 +424,14 @@ forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
     {
       Forward *f = g_new0 (Forward, 1);
 
-      element_position (r, &f->line, &f->column);
+      _gw_xml_element_position (&r->xml, &f->line, &f->column);
       f->element = el;
       f->is_group = is_group;
       f->code = g_strdup (code);
       g_hash_table_insert (r->forward, g_steal_pointer (&key), f);
     }
   if (!is_group)
-    {
-      r->last_area = index;
-      memcpy (r->last_code, code, a->len + 1);
-      r->last_len = a->len;
-    }
+    cache_area (r, a, index);
   return index;
 }
 
@@ -603,7 +481,7 @@ unknown_attribute (Reader *r, Element el, const Attr *a)
 static void
 read_export (Reader *r, const Attr *attrs, guint n)
 {
-  char id[MAX_CODE_LEN * 2 + 1] = "", version[16] = "";
+  g_autofree char *id = NULL, *version = NULL;
   g_autofree char *generated_text = NULL, *publisher = NULL, *title = NULL;
   g_autoptr(GDateTime) generated = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -618,22 +496,29 @@ read_export (Reader *r, const Attr *attrs, guint n)
           const char *dot;
 
           has_version = TRUE;
-          if (!copy_value (a, version, sizeof version) || (dot = strchr (version, '.')) == NULL
+          g_free (version);
+          version = g_strndup ((const char *) a->value, a->len);
+          if ((dot = strchr (version, '.')) == NULL
               || dot == version || strspn (version, "0123456789") != (gsize) (dot - version)
               || dot[1] == '\0' || strspn (dot + 1, "0123456789") != strlen (dot + 1))
             bad_value (r, EL_EXPORT, a, _("a version number (expected 1.x)"));
           else if (dot - version != 1 || version[0] != '1')
             {
               error_at_element (r, _("this is a version %s export; Gapwatch reads 1.x"), version);
-              stop (r);
+              _gw_xml_stop (&r->xml);
               return;
             }
         }
       else if (attr_is (a, A_ID))
         {
           has_id = TRUE;
-          if (a->len == 0 || !copy_value (a, id, sizeof id))
+          if (a->len == 0 || a->len > MAX_CODE_LEN * 2)
             bad_value (r, EL_EXPORT, a, _("an export id (1 to 128 characters)"));
+          else
+            {
+              g_free (id);
+              id = g_strndup ((const char *) a->value, a->len);
+            }
         }
       else if (attr_is (a, A_GENERATED))
         {
@@ -660,7 +545,7 @@ read_export (Reader *r, const Attr *attrs, guint n)
   if (!has_generated)
     missing (r, EL_EXPORT, "generated");
   if (r->pass == PASS_READ)
-    gw_batch_set_header (r->batch, id, generated, version, publisher, title);
+    gw_batch_set_header (r->batch, id != NULL ? id : "", generated, version != NULL ? version : "", publisher, title);
 }
 
 static void
@@ -671,7 +556,7 @@ defer (Reader *r, const Attr *a, gboolean is_group, const char *area, gsize valu
   d.value = g_strndup ((const char *) value, value_len);
   d.is_group = is_group;
   d.area = g_strdup (area);
-  element_position (r, &d.line, &d.column);
+  _gw_xml_element_position (&r->xml, &d.line, &d.column);
   g_array_append_val (r->deferred, d);
 }
 
@@ -712,7 +597,13 @@ read_group (Reader *r, const Attr *attrs, guint n)
   if (r->pass != PASS_READ)
     return;
   if (gw_batch_declare_group (r->batch, id, name) < 0)
-    error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
+    {
+      /* a code already known is a duplicate; an unknown one could not be added */
+      if (gw_batch_lookup_group (r->batch, id) < 0)
+        too_many (r, EL_GROUP, "id", id, TRUE);
+      else
+        error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
+    }
   else
     {
       g_autofree char *key = g_strconcat ("g", id, NULL);
@@ -733,7 +624,6 @@ read_area (Reader *r, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[32];
 
       if (attr_is (a, A_CODE))
         {
@@ -755,7 +645,7 @@ read_area (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_TYPE))
         {
           has_type = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_area_type_parse (buf, &decl.type))
+          if (!gw_area_type_parse (value_text (r, a), &decl.type))
             {
               bad_value (r, EL_AREA, a, _("an area type (country, region, ua, la, pct, ccg, icb, msoa, lsoa or other)"));
               ok = FALSE;
@@ -773,7 +663,7 @@ read_area (Reader *r, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_GROUPS))
         {
-          g_autofree char *text = g_strndup ((const char *) a->value, MIN (a->len, 4096));
+          g_autofree char *text = g_strndup ((const char *) a->value, a->len);
 
           groups = g_strsplit_set (g_strstrip (text), " \t\n", -1);
           groups_attr = a;
@@ -808,7 +698,11 @@ read_area (Reader *r, const Attr *attrs, guint n)
   decl.groups = (const char *const *) groups;
   if (gw_batch_declare_area (r->batch, &decl) < 0)
     {
-      error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
+      /* a code already known is a duplicate; an unknown one could not be added */
+      if (gw_batch_lookup_area (r->batch, code) < 0)
+        too_many (r, EL_AREA, "code", code, FALSE);
+      else
+        error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
       return;
     }
   {
@@ -838,12 +732,11 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[64];
 
       if (el != EL_INDICATOR && attr_is (a, A_PERIOD))
         {
           has_period = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_period_parse (buf, &r->period))
+          if (!gw_period_parse (value_text (r, a), &r->period))
             {
               bad_value (r, el, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
               r->set_ok = FALSE;
@@ -851,16 +744,16 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
         }
       else if ((el == EL_DEATHS || el == EL_POPULATION) && attr_is (a, A_BASIS))
         {
-          if (!copy_value (a, buf, sizeof buf) || a->len == 0)
+          if (a->len == 0)
             bad_value (r, el, a, _("a basis (e.g. registration or mid-year-estimate)"));
           else if (el == EL_DEATHS && r->pass == PASS_READ
-                   && (r->basis = gw_batch_intern_basis (r->batch, buf)) < 0)
+                   && (r->basis = gw_batch_intern_basis (r->batch, value_text (r, a))) < 0)
             {
               error_at_element (r, _("<deaths>: too many different bases (at most %d)"), GW_MAX_BASES - 1);
               r->set_ok = FALSE;
             }
           else if (el == EL_DEATHS && r->pass == PASS_LOCATE)
-            r->basis = gw_batch_intern_basis (r->batch, buf);
+            r->basis = gw_batch_intern_basis (r->batch, value_text (r, a));
         }
       else if (el == EL_INDICATOR && attr_is (a, A_ID))
         {
@@ -875,7 +768,7 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
         unit = g_strndup ((const char *) a->value, a->len);
       else if (el == EL_INDICATOR && attr_is (a, A_POLARITY))
         {
-          if (!copy_value (a, buf, sizeof buf) || !gw_polarity_parse (buf, &polarity))
+          if (!gw_polarity_parse (value_text (r, a), &polarity))
             bad_value (r, el, a, _("a polarity (higher-is-better or lower-is-better)"));
         }
       else if (el == EL_INDICATOR && (attr_is (a, A_NAME) || attr_is (a, A_UNIT)))
@@ -922,7 +815,7 @@ record (Reader *r, GwRecordKind kind, guint64 key, double value)
       {
         guint line, column;
 
-        element_position (r, &line, &column);
+        _gw_xml_element_position (&r->xml, &line, &column);
         if (GPOINTER_TO_UINT (first) == 0)
           g_hash_table_insert (r->dup_first, k, GUINT_TO_POINTER (line));
         else
@@ -949,7 +842,6 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[16];
 
       if (attr_is (a, A_AREA))
         {
@@ -960,7 +852,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       else if (attr_is (a, A_SEX))
         {
           has_sex = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_sex_parse (buf, &sex))
+          if (!gw_sex_parse (value_text (r, a), &sex))
             {
               bad_value (r, EL_C, a, _("a sex (m, f or p)"));
               ok = FALSE;
@@ -969,7 +861,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       else if (attr_is (a, A_AGE) && set != EL_BIRTHS)
         {
           has_age = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_age_band_parse (buf, &age))
+          if (!gw_age_band_parse (value_text (r, a), &age))
             {
               bad_value (r, EL_C, a, _("an age band (0, 1-4, 5-9, …, 85-89, 85+ or 90+)"));
               ok = FALSE;
@@ -978,7 +870,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       else if (attr_is (a, A_N))
         {
           has_n = TRUE;
-          if (set == EL_POPULATION ? !parse_decimal (a, FALSE, &value) : !parse_count (a, &value))
+          if (set == EL_POPULATION ? !parse_decimal (r, a, FALSE, &value) : !parse_count (a, &value))
             {
               bad_value (r, EL_C, a, set == EL_POPULATION ? _("a non-negative number")
                                                           : _("a non-negative integer"));
@@ -987,7 +879,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_CAUSE) && set == EL_DEATHS)
         {
-          if (!copy_value (a, buf, sizeof buf) || !gw_cause_parse (buf, &cause))
+          if (!gw_cause_parse (value_text (r, a), &cause))
             {
               bad_value (r, EL_C, a, _("a cause (circulatory, cancer, respiratory, digestive, external or other)"));
               ok = FALSE;
@@ -1045,7 +937,6 @@ read_v (Reader *r, const Attr *attrs, guint n)
   for (guint i = 0; i < n; i++)
     {
       const Attr *a = &attrs[i];
-      char buf[64];
 
       if (attr_is (a, A_AREA) || attr_is (a, A_GROUP))
         {
@@ -1064,14 +955,14 @@ read_v (Reader *r, const Attr *attrs, guint n)
               if ((subject = lookup_area (r, a)) < 0 && (subject = forward_reference (r, EL_V, a, FALSE)) < 0)
                 ok = FALSE;
             }
-          else if ((!copy_value (a, buf, sizeof buf) || (subject = gw_batch_lookup_group (r->batch, buf)) < 0)
+          else if ((subject = gw_batch_lookup_group (r->batch, value_text (r, a))) < 0
                    && (subject = forward_reference (r, EL_V, a, TRUE)) < 0)
             ok = FALSE;
         }
       else if (attr_is (a, A_SEX))
         {
           has_sex = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_sex_parse (buf, &sex))
+          if (!gw_sex_parse (value_text (r, a), &sex))
             {
               bad_value (r, EL_V, a, _("a sex (m, f or p)"));
               ok = FALSE;
@@ -1080,7 +971,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_PERIOD))
         {
           has_period = TRUE;
-          if (!copy_value (a, buf, sizeof buf) || !gw_period_parse (buf, &period))
+          if (!gw_period_parse (value_text (r, a), &period))
             {
               bad_value (r, EL_V, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
               ok = FALSE;
@@ -1089,7 +980,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
       else if (attr_is (a, A_VALUE))
         {
           value_attr = a;
-          if (a->len > 0 && !parse_decimal (a, TRUE, &value))
+          if (a->len > 0 && !parse_decimal (r, a, TRUE, &value))
             {
               bad_value (r, EL_V, a, _("a decimal number"));
               ok = FALSE;
@@ -1099,7 +990,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
         {
           double *out = attr_is (a, A_LOWER) ? &lower : &upper;
 
-          if (!parse_decimal (a, TRUE, out))
+          if (!parse_decimal (r, a, TRUE, out))
             {
               bad_value (r, EL_V, a, _("a decimal number"));
               ok = FALSE;
@@ -1109,7 +1000,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
         {
           double *out = attr_is (a, A_COUNT) ? &count : &denominator;
 
-          if (!parse_decimal (a, FALSE, out))
+          if (!parse_decimal (r, a, FALSE, out))
             {
               bad_value (r, EL_V, a, _("a non-negative number"));
               ok = FALSE;
@@ -1117,7 +1008,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_NOTE))
         {
-          if (!copy_value (a, buf, sizeof buf) || !gw_note_parse (buf, &note))
+          if (!gw_note_parse (value_text (r, a), &note))
             {
               bad_value (r, EL_V, a, _("a note (suppressed, unreliable or not-available)"));
               ok = FALSE;
@@ -1218,7 +1109,7 @@ start_element (Reader         *r,
   gboolean ours;
 
   r->depth++;
-  if (r->stopped)
+  if (r->xml.stopped)
     return;
   if (r->skip_depth > 0)
     {
@@ -1230,7 +1121,7 @@ start_element (Reader         *r,
 
   if (r->depth == 1)
     {
-      r->seen_root = TRUE;
+      r->xml.seen_root = TRUE;
       if (!ours || strcmp ((const char *) localname, "export") != 0)
         {
           if (uri == NULL)
@@ -1240,7 +1131,7 @@ start_element (Reader         *r,
             error_at_element (r, _("the root element is <%s%s%s> in namespace %s; expected <export> in namespace %s"),
                               prefix ? (const char *) prefix : "", prefix ? ":" : "", localname,
                               (const char *) uri, GW_EXPORT_NS);
-          stop (r);
+          _gw_xml_stop (&r->xml);
           return;
         }
     }
@@ -1357,7 +1248,7 @@ on_start_element (void           *data,
   start_element (r, localname, prefix, uri, nb_attributes, attributes);
   if (r->scratch->len > 0)
     g_ptr_array_set_size (r->scratch, 0);
-  halt_if_stopped (r);
+  _gw_xml_halt_if_stopped (&r->xml);
 }
 
 static void
@@ -1381,9 +1272,9 @@ on_characters (void          *data,
                int            len)
 {
   Reader *r = data;
-  xmlParserInputPtr in = r->ctxt->input;
+  xmlParserInputPtr in = r->xml.ctxt->input;
 
-  if (r->stopped || r->skip_depth > 0 || r->text_depth == r->depth)
+  if (r->xml.stopped || r->skip_depth > 0 || r->text_depth == r->depth)
     return;
   for (int i = 0; i < len; i++)
     if (!g_ascii_isspace (ch[i]))
@@ -1416,378 +1307,9 @@ on_characters (void          *data,
         add_problem (r, line, column, message);
         /* one message for one stray text */
         r->text_depth = r->depth;
-        halt_if_stopped (r);
+        _gw_xml_halt_if_stopped (&r->xml);
         return;
       }
-}
-
-static void
-on_internal_subset (void          *data,
-                    const xmlChar *name,
-                    const xmlChar *external_id,
-                    const xmlChar *system_id)
-{
-  Reader *r = data;
-  guint line, column;
-
-  /* export-format.md: always an error; nothing of a DTD is ever loaded.
-   * The '<' of <!DOCTYPE is still in the buffer: report where it starts. */
-  element_position (r, &line, &column);
-  add_problem (r, line, column, _("the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads no DTD or entity"));
-  stop (r);
-  halt_if_stopped (r);
-}
-
-static void
-on_reference (void          *data,
-              const xmlChar *name)
-{
-  Reader *r = data;
-  g_autofree char *message = g_strdup_printf (_("entity reference &%s;: exports use no entities"), name);
-
-  add_problem (r, r->ctxt->input ? (guint) r->ctxt->input->line : 0, 0, message);
-  stop (r);
-  halt_if_stopped (r);
-}
-
-/* Encodings a person may really have saved an export in; anything else
- * (UTF-7 above all, a known evasion) is refused. */
-static gboolean
-encoding_allowed (const char *name)
-{
-  static const char *const allowed[] = {
-    "UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "ISO8859-1", "LATIN1",
-    "ISO-LATIN-1", "WINDOWS-1252", "CP1252", "US-ASCII", "ASCII",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    if (g_ascii_strcasecmp (name, allowed[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-on_start_document (void *data)
-{
-  Reader *r = data;
-  const char *enc = (const char *) r->ctxt->encoding;
-
-  if (enc == NULL && r->ctxt->input != NULL)
-    enc = (const char *) r->ctxt->input->encoding;
-  if (enc != NULL && !encoding_allowed (enc))
-    {
-      g_autofree char *message = g_strdup_printf (_("the file declares the encoding %s: Gapwatch reads UTF-8, UTF-16, "
-                                                    "ISO-8859-1 and Windows-1252; save it as UTF-8"), enc);
-      add_problem (r, 1, 1, message);
-      stop (r);
-      halt_if_stopped (r);
-    }
-}
-
-/* The SHA-256 of the file's bytes is computed in a second thread while the
- * parser works: hashing alone is a third of an import's time (0.19 s for a
- * 71 MiB export).  Chunks are copied and queued; at most HASH_MAX_PENDING
- * wait, so memory stays bounded if hashing ever falls behind. */
-#define HASH_MAX_PENDING 4
-
-typedef struct
-{
-  GThread     *thread;
-  GAsyncQueue *queue;      /* GBytes; an empty GBytes ends the thread */
-  GChecksum   *sha;
-  GMutex       lock;
-  GCond        cond;
-  guint        pending;
-} Hasher;
-
-static gpointer
-hasher_thread (gpointer data)
-{
-  Hasher *h = data;
-
-  for (;;)
-    {
-      GBytes *chunk = g_async_queue_pop (h->queue);
-      gsize len;
-      gconstpointer bytes = g_bytes_get_data (chunk, &len);
-
-      if (len == 0)
-        {
-          g_bytes_unref (chunk);
-          break;
-        }
-      g_checksum_update (h->sha, bytes, len);
-      g_bytes_unref (chunk);
-      g_mutex_lock (&h->lock);
-      h->pending--;
-      g_cond_signal (&h->cond);
-      g_mutex_unlock (&h->lock);
-    }
-  return NULL;
-}
-
-static void
-hasher_start (Hasher *h)
-{
-  memset (h, 0, sizeof *h);
-  g_mutex_init (&h->lock);
-  g_cond_init (&h->cond);
-  h->sha = g_checksum_new (G_CHECKSUM_SHA256);
-  h->queue = g_async_queue_new ();
-  h->thread = g_thread_new ("gw-export-sha256", hasher_thread, h);
-}
-
-static void
-hasher_update (Hasher *h, const guchar *data, gsize len)
-{
-  if (len == 0)
-    return;
-  g_mutex_lock (&h->lock);
-  while (h->pending >= HASH_MAX_PENDING)
-    g_cond_wait (&h->cond, &h->lock);
-  h->pending++;
-  g_mutex_unlock (&h->lock);
-  g_async_queue_push (h->queue, g_bytes_new (data, len));
-}
-
-/* Waits for the thread; the hex digest, or NULL when not started. */
-static char *
-hasher_finish (Hasher *h)
-{
-  char *digest;
-
-  if (h->thread == NULL)
-    return NULL;
-  g_async_queue_push (h->queue, g_bytes_new (NULL, 0));
-  g_thread_join (h->thread);
-  h->thread = NULL;
-  digest = g_strdup (g_checksum_get_string (h->sha));
-  g_checksum_free (h->sha);
-  g_async_queue_unref (h->queue);
-  g_mutex_clear (&h->lock);
-  g_cond_clear (&h->cond);
-  return digest;
-}
-
-/* Input: the file, inflated when gzip */
-
-typedef struct
-{
-  int        fd;
-  gboolean   gzip;
-  z_stream   z;
-  gboolean   z_open;
-  gboolean   z_end;
-  guchar    *raw;
-  gsize      raw_len;
-  guint64    raw_done;
-  guint64    raw_total;
-  Hasher     hasher;
-  char      *sha;      /* the digest, once input_close has run */
-} Input;
-
-/* Reads the next chunk of XML bytes into buf; returns its length, 0 at the
- * end, -1 on error. */
-static gssize
-input_read (Input *in, guchar *buf, gsize size, GError **error)
-{
-  if (!in->gzip)
-    {
-      gssize n;
-
-      do
-        n = read (in->fd, buf, size);
-      while (n < 0 && errno == EINTR);
-      if (n < 0)
-        {
-          int saved = errno;
-          g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, "%s", g_strerror (saved));
-          return -1;
-        }
-      if (n > 0)
-        hasher_update (&in->hasher, buf, n);
-      in->raw_done += n;
-      return n;
-    }
-
-  in->z.next_out = buf;
-  in->z.avail_out = size;
-  while (in->z.avail_out == size && !in->z_end)
-    {
-      int ret;
-
-      if (in->z.avail_in == 0)
-        {
-          gssize n;
-
-          do
-            n = read (in->fd, in->raw, CHUNK_SIZE);
-          while (n < 0 && errno == EINTR);
-          if (n < 0)
-            {
-              int saved = errno;
-              g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, "%s", g_strerror (saved));
-              return -1;
-            }
-          if (n == 0)
-            {
-              g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
-                           _("the gzip file is truncated"));
-              return -1;
-            }
-          hasher_update (&in->hasher, in->raw, n);
-          in->raw_done += n;
-          in->z.next_in = in->raw;
-          in->z.avail_in = n;
-        }
-
-      ret = inflate (&in->z, Z_NO_FLUSH);
-      if (ret == Z_STREAM_END)
-        {
-          /* concatenated gzip members are one file (RFC 1952) */
-          if (in->z.avail_in > 0 || in->raw_done < in->raw_total)
-            inflateReset (&in->z);
-          else
-            in->z_end = TRUE;
-        }
-      else if (ret != Z_OK && ret != Z_BUF_ERROR)
-        {
-          g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
-                       _("the gzip data is corrupt (%s)"), in->z.msg ? in->z.msg : "inflate");
-          return -1;
-        }
-    }
-  return size - in->z.avail_out;
-}
-
-static gboolean
-input_open (Input *in, const char *path, GError **error)
-{
-  struct stat st;
-  guchar magic[2];
-  gssize n;
-
-  memset (in, 0, sizeof *in);
-  in->fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
-  if (in->fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO,
-                   _("cannot open the file: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  if (fstat (in->fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("not a regular file"));
-      return FALSE;
-    }
-  in->raw_total = st.st_size;
-  hasher_start (&in->hasher);
-
-  n = pread (in->fd, magic, 2, 0);
-  if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-    {
-      in->gzip = TRUE;
-      in->raw = g_malloc (CHUNK_SIZE);
-      /* 16 + MAX_WBITS: a gzip header and trailer, checked */
-      if (inflateInit2 (&in->z, 16 + MAX_WBITS) != Z_OK)
-        {
-          g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot start zlib"));
-          return FALSE;
-        }
-      in->z_open = TRUE;
-    }
-  return TRUE;
-}
-
-static void
-input_close (Input *in)
-{
-  if (in->z_open)
-    inflateEnd (&in->z);
-  if (in->fd >= 0)
-    close (in->fd);
-  g_free (in->raw);
-  in->raw = NULL;
-  /* the caller takes in->sha (g_free) */
-  in->sha = hasher_finish (&in->hasher);
-  in->fd = -1;
-}
-
-/* One pass over the file.  Returns FALSE on I/O error or cancellation (error
- * set); contract errors are in r->errors. */
-static gboolean
-parse_file (Reader         *r,
-            Input          *in,
-            GwProgressFunc  progress,
-            gpointer        progress_data,
-            GError        **error)
-{
-  xmlSAXHandler sax;
-  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
-  gssize n;
-  gsize head_len = 0;
-  guint64 total_xml = 0;
-
-  memset (&sax, 0, sizeof sax);
-  sax.initialized = XML_SAX2_MAGIC;
-  sax.startElementNs = on_start_element;
-  sax.endElementNs = on_end_element;
-  sax.characters = on_characters;
-  sax.cdataBlock = on_characters;
-  sax.internalSubset = on_internal_subset;
-  sax.reference = on_reference;
-  sax.startDocument = on_start_document;
-  sax.serror = on_xml_error;
-
-  /* the first bytes let libxml2 see a BOM or UTF-16 */
-  while (head_len < 4)
-    {
-      n = input_read (in, buf + head_len, 4 - head_len, error);
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        break;
-      head_len += n;
-    }
-  total_xml = head_len;
-  if (head_len == 0)
-    {
-      add_problem (r, 0, 0, _("the file is empty"));
-      return TRUE;
-    }
-
-  r->ctxt = xmlCreatePushParserCtxt (&sax, r, (const char *) buf, head_len, r->path);
-  if (r->ctxt == NULL)
-    {
-      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot start the XML parser"));
-      return FALSE;
-    }
-  /* libxml2-notes.md: XML_PARSE_NONET only */
-  xmlCtxtUseOptions (r->ctxt, XML_PARSE_NONET);
-  for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
-    r->names[i] = xmlDictLookup (r->ctxt->dict, (const xmlChar *) element_names[i], -1);
-  for (guint i = 1; i < N_ATTRS; i++)
-    r->anames[i] = xmlDictLookup (r->ctxt->dict, (const xmlChar *) attr_names[i], -1);
-
-  while (!r->stopped)
-    {
-      if (g_cancellable_set_error_if_cancelled (r->cancellable, error))
-        return FALSE;
-      n = input_read (in, buf, CHUNK_SIZE, error);
-      if (n < 0)
-        return FALSE;
-      total_xml += n;
-      xmlParseChunk (r->ctxt, (const char *) buf, (int) n, n == 0);
-      if (progress != NULL && r->pass == PASS_READ)
-        progress (in->raw_done, in->raw_total, progress_data);
-      if (n == 0)
-        break;
-    }
-
-  if (!r->stopped && r->n_errors == 0 && !r->seen_root)
-    add_problem (r, 0, 0, _("the file has no XML content"));
-  return TRUE;
 }
 
 static void
@@ -1935,16 +1457,173 @@ check_counts (Reader *r, GwDataset *dataset)
   gw_dataset_read_unlock (dataset);
 }
 
-static int
-compare_problems (gconstpointer a, gconstpointer b)
+/* The reader's half of the SAX handler; gw-xml.c adds its own. */
+static void
+on_problem (GwXml *xml, guint line, guint column, const char *message)
 {
-  const GwProblem *x = *(const GwProblem **) a, *y = *(const GwProblem **) b;
-
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  return x->column < y->column ? -1 : x->column > y->column;
+  add_problem ((Reader *) xml, line, column, message);
 }
 
+static void
+on_prepare (GwXml *xml)
+{
+  Reader *r = (Reader *) xml;
+
+  for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
+    r->names[i] = xmlDictLookup (xml->ctxt->dict, (const xmlChar *) element_names[i], -1);
+  for (guint i = 1; i < N_ATTRS; i++)
+    r->anames[i] = xmlDictLookup (xml->ctxt->dict, (const xmlChar *) attr_names[i], -1);
+}
+
+/* One pass over the file from its start.  Returns FALSE on I/O error or
+ * cancellation (error set); contract errors are in r->errors. */
+static gboolean
+parse_pass (Reader *r, GwInput *input, GError **error)
+{
+  gboolean ok;
+
+  memset (&r->xml.sax, 0, sizeof r->xml.sax);
+  r->xml.sax.startElementNs = on_start_element;
+  r->xml.sax.endElementNs = on_end_element;
+  r->xml.sax.characters = on_characters;
+  r->xml.sax.cdataBlock = on_characters;
+  r->xml.problem = on_problem;
+  r->xml.prepare = on_prepare;
+  r->xml.seen_root = FALSE;
+  r->depth = r->skip_depth = r->text_depth = 0;
+  r->last_area = -1;
+
+  ok = _gw_xml_parse (&r->xml, input, error);
+  _gw_xml_clear (&r->xml);
+  if (ok && !r->xml.stopped && r->n_errors == 0 && !r->xml.seen_root)
+    add_problem (r, 0, 0, _("the file has no XML content"));
+  return ok;
+}
+
+/* A second pass, only to say where the repeated keys are. */
+static void
+locate_duplicates (Reader *r, GwInput *input, GArray *dups)
+{
+  r->pass = PASS_LOCATE;
+  r->dup_first = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < dups->len; i++)
+    {
+      const GwDuplicate *d = &g_array_index (dups, GwDuplicate, i);
+
+      g_hash_table_insert (r->dup_first, GSIZE_TO_POINTER (((guint64) d->kind << 56) ^ d->logical_key),
+                           GUINT_TO_POINTER (0));
+    }
+  if (gw_input_rewind (input, NULL))
+    parse_pass (r, input, NULL);
+  g_clear_pointer (&r->dup_first, g_hash_table_unref);
+  if (r->n_errors == 0)
+    add_problem (r, 0, 0, _("the file repeats records"));
+}
+
+struct _GwExportReader
+{
+  GwReader parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GwExportReader, gw_export_reader, GW_TYPE_READER)
+
+static guint
+gw_export_reader_sniff (const GwHead *head)
+{
+  if (g_strcmp0 (head->root, "export") == 0 && g_strcmp0 (head->root_ns, GW_EXPORT_NS) == 0)
+    return GW_READER_SNIFF_SURE;
+  /* XML of no format known: what this reader says about it (the root, the
+   * namespace, well-formedness) is the most useful message there is */
+  if (head->kind == GW_HEAD_XML)
+    return GW_READER_SNIFF_MAYBE;
+  return 0;
+}
+
+static GwBatch *
+gw_export_reader_read (GwReader   *reader,
+                       GwDataset  *dataset,
+                       GwInput    *input,
+                       GPtrArray  *problems,
+                       GError    **error)
+{
+  g_autoptr(GwBatch) batch = gw_batch_new (dataset);
+  g_autoptr(GArray) deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forward_free);
+  g_autoptr(GString) text = g_string_sized_new (64);
+  g_autoptr(GString) last_code = g_string_sized_new (MAX_CODE_LEN + 1);
+  Reader r = { 0 };
+
+  g_array_set_clear_func (deferred, clear_deferred);
+  r.xml.path = gw_input_get_path (input);
+  r.batch = batch;
+  r.errors = problems;
+  r.pass = PASS_READ;
+  r.deferred = deferred;
+  r.scratch = scratch;
+  r.forward = forward;
+  r.text = text;
+  r.last_code = last_code;
+
+  if (!parse_pass (&r, input, error))
+    return NULL;
+
+  /* codes used but never declared; not when the read ended early */
+  if (r.xml.seen_root && !r.xml.halted && !r.xml.stopped)
+    check_forward (&r);
+  if (r.n_errors == 0)
+    check_deferred (&r);
+  if (r.n_errors == 0)
+    {
+      g_autoptr(GArray) dups = gw_batch_finish (batch);
+
+      if (dups->len > 0)
+        locate_duplicates (&r, input, dups);
+      else
+        check_counts (&r, dataset);
+    }
+  return r.n_errors > 0 ? NULL : g_steal_pointer (&batch);
+}
+
+static void
+gw_export_reader_class_init (GwExportReaderClass *klass)
+{
+  GwReaderClass *reader_class = GW_READER_CLASS (klass);
+
+  reader_class->sniff = gw_export_reader_sniff;
+  reader_class->read = gw_export_reader_read;
+}
+
+static void
+gw_export_reader_init (GwExportReader *self)
+{
+}
+
+/**
+ * gw_export_reader_new:
+ *
+ * Returns: (transfer full): the reader of Gapwatch's own exports
+ */
+GwReader *
+gw_export_reader_new (void)
+{
+  return g_object_new (GW_TYPE_EXPORT_READER, NULL);
+}
+
+/**
+ * gw_export_read_file:
+ * @dataset: what the file may refer to (areas, groups of earlier imports)
+ * @path: the file, read as an export whatever it looks like
+ * @cancellable: (nullable): gives G_IO_ERROR_CANCELLED
+ * @progress: (nullable): bytes on disk read so far
+ * @progress_data: for @progress
+ * @errors: (nullable): where every problem (GwProblem) of an invalid file goes
+ * @error: the first problem, formatted, and how many more there are
+ *
+ * gw_reader_read_path() with the export reader.
+ *
+ * Returns: (transfer full) (nullable): the batch, or NULL
+ */
 GwBatch *
 gw_export_read_file (GwDataset      *dataset,
                      const char     *path,
@@ -1954,130 +1633,7 @@ gw_export_read_file (GwDataset      *dataset,
                      GPtrArray      *errors,
                      GError        **error)
 {
-  g_autoptr(GwBatch) batch = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
-  g_autoptr(GArray) deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
-  g_autoptr(GArray) dups = NULL;
-  g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forward_free);
-  Reader r = { 0 };
-  Input in;
-  gboolean ok;
+  g_autoptr(GwReader) reader = gw_export_reader_new ();
 
-  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  gw_formats_init ();
-  g_array_set_clear_func (deferred, clear_deferred);
-
-  if (!input_open (&in, path, error))
-    {
-      g_autofree char *base = g_path_get_basename (path);
-
-      input_close (&in);
-      g_clear_pointer (&in.sha, g_free);
-      g_prefix_error (error, "%s: ", base);
-      return NULL;
-    }
-
-  batch = gw_batch_new (dataset);
-  r.path = path;
-  r.batch = batch;
-  r.errors = problems;
-  r.cancellable = cancellable;
-  r.pass = PASS_READ;
-  r.last_area = -1;
-  r.deferred = deferred;
-  r.scratch = scratch;
-  r.forward = forward;
-
-  ok = parse_file (&r, &in, progress, progress_data, error);
-  if (r.ctxt != NULL)
-    {
-      xmlFreeParserCtxt (r.ctxt);
-      r.ctxt = NULL;
-    }
-  input_close (&in);
-  if (ok)
-    gw_batch_set_source (batch, path, in.sha);
-  g_clear_pointer (&in.sha, g_free);
-
-  if (!ok)
-    {
-      if (error != NULL && *error != NULL && (*error)->domain == GW_EXPORT_ERROR)
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          g_prefix_error (error, "%s: ", base);
-          if (errors != NULL)
-            g_ptr_array_add (errors, gw_problem_new (path, 0, 0, (*error)->message + strlen (base) + 2));
-        }
-      return NULL;
-    }
-
-  /* codes used but never declared; not when the read ended early */
-  if (r.seen_root && !r.halted)
-    check_forward (&r);
-  if (r.n_errors == 0)
-    check_deferred (&r);
-
-  if (r.n_errors == 0)
-    {
-      dups = gw_batch_finish (batch);
-      if (dups->len > 0)
-        {
-          /* second pass, only to say where the repeated keys are */
-          r.pass = PASS_LOCATE;
-          r.dup_first = g_hash_table_new (NULL, NULL);
-          for (guint i = 0; i < dups->len; i++)
-            {
-              const GwDuplicate *d = &g_array_index (dups, GwDuplicate, i);
-              g_hash_table_insert (r.dup_first, GSIZE_TO_POINTER (((guint64) d->kind << 56) ^ d->logical_key),
-                                   GUINT_TO_POINTER (0));
-            }
-          r.stopped = r.halted = FALSE;
-          r.depth = r.skip_depth = r.text_depth = 0;
-          r.seen_root = FALSE;
-          r.last_area = -1;
-          if (input_open (&in, path, NULL))
-            {
-              parse_file (&r, &in, NULL, NULL, NULL);
-              if (r.ctxt != NULL)
-                xmlFreeParserCtxt (r.ctxt);
-              r.ctxt = NULL;
-            }
-          input_close (&in);
-          g_clear_pointer (&in.sha, g_free);
-          g_clear_pointer (&r.dup_first, g_hash_table_unref);
-          if (r.n_errors == 0)
-            add_problem (&r, 0, 0, _("the file repeats records"));
-        }
-      else
-        check_counts (&r, dataset);
-    }
-
-  if (r.n_errors > 0)
-    {
-      g_autofree char *first = NULL;
-
-      /* in the order of the file, whatever order they were found in */
-      g_ptr_array_sort (problems, compare_problems);
-      first = gw_problem_format (g_ptr_array_index (problems, 0));
-
-      if (r.n_errors >= GW_EXPORT_MAX_ERRORS)
-        g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
-                     _("%s (and at least %u more errors: Gapwatch stops reading a file at %u)"),
-                     first, r.n_errors - 1, GW_EXPORT_MAX_ERRORS);
-      else if (r.n_errors > 1)
-        g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID,
-                     ngettext ("%s (and %u more error)", "%s (and %u more errors)", r.n_errors - 1),
-                     first, r.n_errors - 1);
-      else
-        g_set_error_literal (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID, first);
-      if (errors != NULL)
-        for (guint i = 0; i < problems->len; i++)
-          g_ptr_array_add (errors, gw_problem_copy (g_ptr_array_index (problems, i)));
-      return NULL;
-    }
-
-  return g_steal_pointer (&batch);
+  return gw_reader_read_path (reader, dataset, path, cancellable, progress, progress_data, errors, error);
 }

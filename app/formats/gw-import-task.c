@@ -3,15 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One outer GTask spans the whole run; each file gets a GTask of its own whose
- * worker thread only reads (gw_export_read_file into a GwBatch).  Committing
- * happens back on the main context, in the per-file completion callback, and
- * only then is the next file started: a file may use areas declared by the
- * files before it, so reading them in parallel would change the meaning.
+ * worker thread only reads (gw_reader_read_file, which picks the reader by
+ * content, into a GwBatch).  Committing happens back on the main context, in
+ * the per-file completion callback, and only then is the next file started:
+ * a file may use areas declared by the files before it, so reading them in
+ * parallel would change the meaning.
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gw-export-reader.h"
+#include "gw-reader.h"
 #include "gw-import-task.h"
 
 /* At most this many "progress" emissions per second (50 ms apart). */
@@ -178,7 +179,7 @@ read_file_thread (GTask        *task,
   GError *error = NULL;
   GwBatch *batch;
 
-  batch = gw_export_read_file (job->dataset, job->path, cancellable,
+  batch = gw_reader_read_file (job->dataset, job->path, cancellable,
                                progress_cb, job, job->errors, &error);
   if (batch == NULL)
     g_task_return_error (task, error);

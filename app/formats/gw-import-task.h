@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The one code path by which the window and gapwatch-cli import exports.  Each
- * file is read in a GTask thread (gw_export_read_file) and committed on the
+ * file is read in a GTask thread (gw_reader_read_file) and committed on the
  * main context before the next is read, so a file may use the areas of the
  * files before it.  A rejected file adds nothing; the others still import.
  * A file refused only because it names areas or groups that no earlier file

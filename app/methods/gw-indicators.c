@@ -499,46 +499,51 @@ choose_layout (Pooled *p)
   return GW_LIFE_TABLE_LAYOUT_85_PLUS;
 }
 
-static void
-compute_period (GwIndicators *self, gboolean is_group, guint subject, GwSex sex,
-                GwPeriod period, gboolean rolling, Pooled *p)
+/* Where the values of one subject, sex and period go, and what they are of:
+ * the pooled counts, as life-table input in the chosen layout. */
+typedef struct
 {
-  GwIndicatorValue v;
-  GwLifeTableLayout layout = choose_layout (p);
-  guint n = gw_life_table_layout_n_bands (layout);
-  GwLifeTableInput input[GW_LIFE_TABLE_MAX_BANDS];
-  guint n_input = 0;
-  double total_deaths = 0, total_pop = 0;
-  GwLifeTable table;
+  GArray            *out;         /* GwIndicatorValue */
+  gboolean           is_group;
+  guint              subject;
+  GwSex              sex;
+  GwPeriod           period;
+  gboolean           rolling;
+  const Pooled      *p;
+  GwLifeTableLayout  layout;
+  GwLifeTableInput   input[GW_LIFE_TABLE_MAX_BANDS];
+  guint              n_input;     /* bands with a population */
+  guint              n_bands;     /* bands of the layout */
+  double             total_deaths;
+  double             total_pop;
+} PeriodCounts;
+
+static void
+start_value (const PeriodCounts *pc, GwIndicatorValue *v, guint indicator)
+{
+  init_value (v, indicator, pc->is_group, pc->subject, pc->sex, pc->period, pc->rolling);
+}
+
+/* Life expectancy at birth and at 65: Chiang II with Silcocks' final band
+ * (methods.md section 1; Public Health England, PHEindicatormethods). */
+static void
+compute_life_expectancy (const PeriodCounts *pc)
+{
   g_autoptr(GError) error = NULL;
+  GwLifeTable table;
   gboolean ok;
 
-  for (guint i = 0; i < n; i++)
-    {
-      GwAgeBand band = gw_life_table_layout_band (layout, i);
-
-      /* a band without population is missing; one without deaths had none */
-      if (!(p->pop_bands & (1u << band)))
-        continue;
-      input[n_input].band = band;
-      input[n_input].deaths = p->deaths[band];
-      input[n_input].population = p->pop[band];
-      total_deaths += p->deaths[band];
-      total_pop += p->pop[band];
-      n_input++;
-    }
-
-  ok = gw_life_table_compute (layout, input, n_input, GW_Z_95, GW_Z_998, &table, &error);
+  ok = gw_life_table_compute (pc->layout, pc->input, pc->n_input, GW_Z_95, GW_Z_998, &table, &error);
   for (guint k = 0; k < 2; k++)
     {
-      guint ind = k == 0 ? IND_LE_BIRTH : IND_LE_65;
       const GwLifeTableRow *row;
+      GwIndicatorValue v;
 
-      init_value (&v, ind, is_group, subject, sex, period, rolling);
-      v.final_start_age = gw_life_table_layout_final_start_age (layout);
-      v.count = total_deaths;
-      v.denominator = total_pop;
-      if (p->pro_rated)
+      start_value (pc, &v, k == 0 ? IND_LE_BIRTH : IND_LE_65);
+      v.final_start_age = gw_life_table_layout_final_start_age (pc->layout);
+      v.count = pc->total_deaths;
+      v.denominator = pc->total_pop;
+      if (pc->p->pro_rated)
         v.note = "pro-rated";
       if (!ok)
         v.note = gw_life_table_suppression_to_string (table.suppression);
@@ -552,68 +557,104 @@ compute_period (GwIndicators *self, gboolean is_group, guint subject, GwSex sex,
           if (row->wide_ci)
             v.note = "wide-ci";
         }
-      add_value (self, &v);
+      g_array_append_val (pc->out, v);
     }
+}
 
-  /* infant mortality per 1,000 live births */
-  if (p->has_births)
+/* Infant mortality per 1,000 live births, exact Poisson limits (Byar). */
+static void
+compute_infant_mortality (const PeriodCounts *pc)
+{
+  GwEstimate e95, e998;
+  GwIndicatorValue v;
+
+  if (!pc->p->has_births)
+    return;
+  start_value (pc, &v, IND_IMR);
+  v.count = pc->p->deaths[GW_AGE_0];
+  v.denominator = pc->p->births;
+  if (pc->p->pro_rated)
+    v.note = "pro-rated";
+  if (pc->p->births > 0
+      && gw_crude_rate (v.count, v.denominator, 1000.0, 0.95, &e95, NULL)
+      && gw_crude_rate (v.count, v.denominator, 1000.0, 0.998, &e998, NULL))
     {
-      GwEstimate e95, e998;
+      v.value = e95.value;
+      v.lower95 = e95.lower;
+      v.upper95 = e95.upper;
+      v.lower998 = e998.lower;
+      v.upper998 = e998.upper;
+    }
+  else
+    v.note = "no-births";
+  g_array_append_val (pc->out, v);
+}
 
-      init_value (&v, IND_IMR, is_group, subject, sex, period, rolling);
-      v.count = p->deaths[GW_AGE_0];
-      v.denominator = p->births;
-      if (p->pro_rated)
+/* All-age all-cause mortality: the directly standardised rate per 100,000
+ * on the European Standard Population 2013, Dobson's limits. */
+static void
+compute_standardised_rate (const PeriodCounts *pc)
+{
+  double obs[GW_LIFE_TABLE_MAX_BANDS], pops[GW_LIFE_TABLE_MAX_BANDS], w[GW_LIFE_TABLE_MAX_BANDS];
+  GwEstimate e95, e998;
+  GwIndicatorValue v;
+
+  for (guint i = 0; i < pc->n_input; i++)
+    {
+      obs[i] = pc->input[i].deaths;
+      pops[i] = pc->input[i].population;
+      w[i] = gw_esp2013_weight (pc->input[i].band);
+    }
+  start_value (pc, &v, IND_AACM);
+  v.count = pc->total_deaths;
+  v.denominator = pc->total_pop;
+  if (pc->n_input != pc->n_bands)
+    v.note = gw_life_table_suppression_to_string (GW_LIFE_TABLE_BAND_MISSING);
+  else if (pc->total_deaths < 10)
+    v.note = "too-few-deaths";
+  else if (gw_dsr (obs, pops, w, pc->n_input, 100000.0, 0.95, &e95, NULL)
+           && gw_dsr (obs, pops, w, pc->n_input, 100000.0, 0.998, &e998, NULL))
+    {
+      v.value = e95.value;
+      v.lower95 = e95.lower;
+      v.upper95 = e95.upper;
+      v.lower998 = e998.lower;
+      v.upper998 = e998.upper;
+      if (pc->p->pro_rated)
         v.note = "pro-rated";
-      if (p->births > 0
-          && gw_crude_rate (v.count, v.denominator, 1000.0, 0.95, &e95, NULL)
-          && gw_crude_rate (v.count, v.denominator, 1000.0, 0.998, &e998, NULL))
-        {
-          v.value = e95.value;
-          v.lower95 = e95.lower;
-          v.upper95 = e95.upper;
-          v.lower998 = e998.lower;
-          v.upper998 = e998.upper;
-        }
-      else
-        v.note = "no-births";
-      add_value (self, &v);
+    }
+  else
+    v.note = gw_life_table_suppression_to_string (GW_LIFE_TABLE_NONPOSITIVE_POPULATION);
+  g_array_append_val (pc->out, v);
+}
+
+/* Every built-in indicator of one subject, sex and period from its pooled
+ * counts, appended to out. */
+static void
+compute_period (GArray *out, gboolean is_group, guint subject, GwSex sex,
+                GwPeriod period, gboolean rolling, const Pooled *p)
+{
+  PeriodCounts pc = { out, is_group, subject, sex, period, rolling, p, choose_layout ((Pooled *) p), };
+
+  pc.n_bands = gw_life_table_layout_n_bands (pc.layout);
+  for (guint i = 0; i < pc.n_bands; i++)
+    {
+      GwAgeBand band = gw_life_table_layout_band (pc.layout, i);
+
+      /* a band without population is missing; one without deaths had none */
+      if (!(p->pop_bands & (1u << band)))
+        continue;
+      pc.input[pc.n_input].band = band;
+      pc.input[pc.n_input].deaths = p->deaths[band];
+      pc.input[pc.n_input].population = p->pop[band];
+      pc.total_deaths += p->deaths[band];
+      pc.total_pop += p->pop[band];
+      pc.n_input++;
     }
 
-  /* all-age all-cause mortality, DSR per 100,000 */
-  {
-    double obs[GW_LIFE_TABLE_MAX_BANDS], pops[GW_LIFE_TABLE_MAX_BANDS], w[GW_LIFE_TABLE_MAX_BANDS];
-    GwEstimate e95, e998;
-    gboolean complete = n_input == n;
-
-    for (guint i = 0; i < n_input; i++)
-      {
-        obs[i] = input[i].deaths;
-        pops[i] = input[i].population;
-        w[i] = gw_esp2013_weight (input[i].band);
-      }
-    init_value (&v, IND_AACM, is_group, subject, sex, period, rolling);
-    v.count = total_deaths;
-    v.denominator = total_pop;
-    if (!complete)
-      v.note = gw_life_table_suppression_to_string (GW_LIFE_TABLE_BAND_MISSING);
-    else if (total_deaths < 10)
-      v.note = "too-few-deaths";
-    else if (gw_dsr (obs, pops, w, n_input, 100000.0, 0.95, &e95, NULL)
-             && gw_dsr (obs, pops, w, n_input, 100000.0, 0.998, &e998, NULL))
-      {
-        v.value = e95.value;
-        v.lower95 = e95.lower;
-        v.upper95 = e95.upper;
-        v.lower998 = e998.lower;
-        v.upper998 = e998.upper;
-        if (p->pro_rated)
-          v.note = "pro-rated";
-      }
-    else
-      v.note = gw_life_table_suppression_to_string (GW_LIFE_TABLE_NONPOSITIVE_POPULATION);
-    add_value (self, &v);
-  }
+  compute_life_expectancy (&pc);
+  compute_infant_mortality (&pc);
+  compute_standardised_rate (&pc);
 }
 
 /* Sums the years first..last of a subject and sex. */
@@ -708,7 +749,7 @@ pool_rolling (GwIndicators *self, guint subject, GwSex sex, Pooled *p)
 }
 
 static void
-compute_subject (GwIndicators *self, gboolean is_group, guint subject)
+compute_subject (GwIndicators *self, GArray *out, gboolean is_group, guint subject)
 {
   guint s = is_group ? self->n_areas + subject : subject;
 
@@ -718,14 +759,69 @@ compute_subject (GwIndicators *self, gboolean is_group, guint subject)
 
       for (guint y = self->y0; y < self->y0 + self->n_years; y++)
         if (pool_years (self, s, sex, y, y, &p))
-          compute_period (self, is_group, subject, sex, gw_period_year (y), FALSE, &p);
+          compute_period (out, is_group, subject, sex, gw_period_year (y), FALSE, &p);
       for (guint y = self->y0; y + 2 < self->y0 + self->n_years; y++)
         if (pool_years (self, s, sex, y, y + 2, &p))
-          compute_period (self, is_group, subject, sex, gw_period_pooled (y, y + 2), FALSE, &p);
+          compute_period (out, is_group, subject, sex, gw_period_pooled (y, y + 2), FALSE, &p);
       if (pool_rolling (self, s, sex, &p))
-        compute_period (self, is_group, subject, sex,
+        compute_period (out, is_group, subject, sex,
                         gw_period_month (self->latest_month / 12, self->latest_month % 12 + 1),
                         TRUE, &p);
+    }
+}
+
+/* The subjects first..last-1 (areas, then groups) of one worker. */
+typedef struct
+{
+  GwIndicators *self;
+  guint         first;
+  guint         last;
+  GArray       *out;
+} Worker;
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *w = data;
+
+  for (guint s = w->first; s < w->last; s++)
+    {
+      gboolean is_group = s >= w->self->n_areas;
+
+      compute_subject (w->self, w->out, is_group, is_group ? s - w->self->n_areas : s);
+    }
+  return NULL;
+}
+
+/* Every subject's values, on as many threads as there are processors (at
+ * most 8).  The cells are only read here, each worker appends to its own
+ * array, and the arrays are joined in subject order: the same values in the
+ * same order whatever the number of threads. */
+static void
+compute_subjects (GwIndicators *self)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  Worker workers[8];
+  GThread *threads[8] = { NULL, };
+
+  /* a thread costs more than a few subjects take */
+  if (self->n_subjects < 64)
+    n_threads = 1;
+  for (guint k = 0; k < n_threads; k++)
+    {
+      workers[k].self = self;
+      workers[k].first = (guint) ((guint64) self->n_subjects * k / n_threads);
+      workers[k].last = (guint) ((guint64) self->n_subjects * (k + 1) / n_threads);
+      workers[k].out = k == 0 ? self->values : g_array_new (FALSE, FALSE, sizeof (GwIndicatorValue));
+      if (k > 0)
+        threads[k] = g_thread_new ("gw-indicators", worker_run, &workers[k]);
+    }
+  worker_run (&workers[0]);
+  for (guint k = 1; k < n_threads; k++)
+    {
+      g_thread_join (threads[k]);
+      g_array_append_vals (self->values, workers[k].out->data, workers[k].out->len);
+      g_array_unref (workers[k].out);
     }
 }
 
@@ -894,10 +990,7 @@ gw_indicators_compute (GwDataset *dataset)
           sum_group (self, g, members, sex, y);
     }
 
-  for (guint a = 0; a < self->n_areas; a++)
-    compute_subject (self, FALSE, a);
-  for (guint g = 0; g < n_groups; g++)
-    compute_subject (self, TRUE, g);
+  compute_subjects (self);
 
   /* published values, for the built-in and every other indicator: indicator
    * ids of the dataset are matched by name */

@@ -54,6 +54,7 @@ struct _GwBatch
   GArray      *areas;            /* GwBatchArea */
   GHashTable  *declared_areas;   /* code -> position in areas + 1 (keys borrowed) */
   GArray      *groups;           /* GwBatchGroup */
+  GHashTable  *declared_groups;  /* id -> position in groups + 1 (keys borrowed) */
   GArray      *indicators;       /* GwBatchIndicator */
 
   GwTable     *tables[GW_N_RECORD_KINDS];

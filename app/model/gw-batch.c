@@ -87,6 +87,7 @@ gw_batch_new (GwDataset *dataset)
   batch->declared_areas = g_hash_table_new (g_str_hash, g_str_equal);
   batch->groups = g_array_new (FALSE, TRUE, sizeof (GwBatchGroup));
   g_array_set_clear_func (batch->groups, clear_group);
+  batch->declared_groups = g_hash_table_new (g_str_hash, g_str_equal);
   batch->indicators = g_array_new (FALSE, TRUE, sizeof (GwBatchIndicator));
   g_array_set_clear_func (batch->indicators, clear_indicator);
 
@@ -107,6 +108,7 @@ gw_batch_free (GwBatch *batch)
   g_hash_table_unref (batch->group_index);
   g_hash_table_unref (batch->indicator_index);
   g_hash_table_unref (batch->declared_areas);
+  g_hash_table_unref (batch->declared_groups);
   g_ptr_array_unref (batch->area_codes);
   g_ptr_array_unref (batch->group_ids);
   g_ptr_array_unref (batch->bases);
@@ -201,9 +203,9 @@ gw_batch_declare_group (GwBatch    *batch,
 
   g_return_val_if_fail (batch != NULL && id != NULL, -1);
 
-  for (guint i = 0; i < batch->groups->len; i++)
-    if (strcmp (g_array_index (batch->groups, GwBatchGroup, i).id, id) == 0)
-      return -1;
+  /* A hash, not a scan of the groups so far: 100,000 groups took 17 s. */
+  if (g_hash_table_contains (batch->declared_groups, id))
+    return -1;
 
   index = add_name (batch->group_ids, batch->group_index, id, GW_MAX_GROUPS);
   if (index < 0)
@@ -213,6 +215,9 @@ gw_batch_declare_group (GwBatch    *batch,
   g.name = g_strdup (name);
   g.index = index;
   g_array_append_val (batch->groups, g);
+  g_hash_table_insert (batch->declared_groups,
+                       g_array_index (batch->groups, GwBatchGroup, batch->groups->len - 1).id,
+                       GUINT_TO_POINTER (batch->groups->len));
   return index;
 }
 
@@ -377,6 +382,34 @@ gw_batch_add_warning (GwBatch    *batch,
     g_ptr_array_add (batch->warnings, g_strdup (message));
 }
 
+void
+gw_batch_count_warnings (GwBatch *batch,
+                         guint    n)
+{
+  g_return_if_fail (batch != NULL);
+  batch->n_warnings = n > G_MAXUINT - batch->n_warnings ? G_MAXUINT : batch->n_warnings + n;
+}
+
+gpointer
+gw_batch_add_rows (GwBatch      *batch,
+                   GwRecordKind  kind,
+                   guint         n)
+{
+  g_return_val_if_fail (batch != NULL && !batch->finished, NULL);
+  g_return_val_if_fail ((guint) kind < GW_N_RECORD_KINDS, NULL);
+  return gw_table_append_rows (batch->tables[kind], n);
+}
+
+void
+gw_batch_reserve (GwBatch      *batch,
+                  GwRecordKind  kind,
+                  guint         n)
+{
+  g_return_if_fail (batch != NULL);
+  g_return_if_fail ((guint) kind < GW_N_RECORD_KINDS);
+  gw_table_reserve (batch->tables[kind], n);
+}
+
 GArray *
 gw_batch_finish (GwBatch *batch)
 {
@@ -389,11 +422,15 @@ gw_batch_finish (GwBatch *batch)
     {
       GwTable *t = batch->tables[k];
       guint n = gw_table_n_rows (t);
+      gsize size = gw_table_row_size (t);
+      const guint8 *rows;
 
       gw_table_sort (t);
+      rows = gw_table_rows (t);
       for (guint i = 1; i < n; i++)
         {
-          guint64 a = gw_table_row_key (t, i - 1), b = gw_table_row_key (t, i);
+          guint64 a = *(const guint64 *) (rows + (gsize) (i - 1) * size);
+          guint64 b = *(const guint64 *) (rows + (gsize) i * size);
 
           if (a == b && (dups->len == 0 || g_array_index (dups, GwDuplicate, dups->len - 1).logical_key != gw_row_logical (b)
                          || g_array_index (dups, GwDuplicate, dups->len - 1).kind != k))

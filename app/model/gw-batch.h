@@ -95,9 +95,23 @@ void            gw_batch_add_value           (GwBatch            *batch,
                                               double              count,
                                               double              denominator,
                                               GwNote              note);
+/* n new rows of kind at the end of the batch, not initialised, for a
+ * loader that fills rows in bulk (GwCountRow, or GwValueRow for
+ * GW_RECORD_VALUES), each key gw_row_key (logical_key, 0).  The pointer is
+ * valid until rows are next added. */
+gpointer        gw_batch_add_rows            (GwBatch            *batch,
+                                              GwRecordKind        kind,
+                                              guint               n);
+/* Room for n rows of kind in all, when the loader knows how many come. */
+void            gw_batch_reserve             (GwBatch            *batch,
+                                              GwRecordKind        kind,
+                                              guint               n);
 /* message NULL: a warning counted whose text is not kept */
 void            gw_batch_add_warning         (GwBatch            *batch,
                                               const char         *message);
+/* n more warnings counted whose texts are not kept */
+void            gw_batch_count_warnings      (GwBatch            *batch,
+                                              guint               n);
 
 /* Sorts the staged rows and returns the keys that occur more than once in
  * this export (empty array when none).  Call once, after the last row. */

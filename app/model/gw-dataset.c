@@ -39,6 +39,7 @@ struct _GwDataset
 G_DEFINE_FINAL_TYPE (GwDataset, gw_dataset, G_TYPE_OBJECT)
 
 enum {
+  IMPORT_COMMITTED,
   CHANGED,
   N_SIGNALS
 };
@@ -114,6 +115,18 @@ gw_dataset_class_init (GwDatasetClass *klass)
    *
    * Emitted after an import was committed or removed.
    */
+  /**
+   * GwDataset::import-committed:
+   * @import: the import gw_dataset_commit() just added
+   *
+   * Emitted by gw_dataset_commit() once the import is in the dataset and
+   * before ::changed, so what keeps imports elsewhere (the workspace) sees
+   * each one with the dictionaries of just after its commit.  A handler
+   * must not remove the import: the commit still returns it.
+   */
+  signals[IMPORT_COMMITTED] = g_signal_new ("import-committed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, GW_TYPE_IMPORT);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
@@ -632,6 +645,7 @@ gw_dataset_commit (GwDataset  *self,
 
   g_list_store_append (self->imports, import);
   g_object_unref (import);
+  g_signal_emit (self, signals[IMPORT_COMMITTED], 0, import);
   g_signal_emit (self, signals[CHANGED], 0);
 
   return import;

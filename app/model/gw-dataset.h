@@ -61,7 +61,8 @@ GQuark                gw_dataset_error_quark     (void);
 GwDataset            *gw_dataset_new             (void);
 
 /* Takes the batch (always, also on error).  On success the import is added
- * to the imports model, "changed" is emitted, and the new import returned. */
+ * to the imports model, "import-committed" (GwImport *) and then "changed"
+ * are emitted, and the new import returned. */
 GwImport             *gw_dataset_commit          (GwDataset     *self,
                                                   GwBatch       *batch,
                                                   GError       **error);

@@ -42,6 +42,30 @@ gw_period_pooled (guint first_year, guint last_year)
   return make (first_year, GW_PERIOD_POOLED, last_year - first_year);
 }
 
+gboolean
+gw_period_is_valid (GwPeriod period)
+{
+  guint sub = period & 0xff;
+
+  /* every year offset in the 9 bits above the kind is 1800 to 2311 */
+  if (period >> GW_PERIOD_BITS != 0)
+    return FALSE;
+  switch ((period >> KIND_SHIFT) & 7)
+    {
+    case GW_PERIOD_YEAR:
+    case GW_PERIOD_FINANCIAL:
+      return sub == 0;
+    case GW_PERIOD_MONTH:
+      return sub >= 1 && sub <= 12;
+    case GW_PERIOD_QUARTER:
+      return sub >= 1 && sub <= 4;
+    case GW_PERIOD_POOLED:
+      return sub >= 1;
+    default:
+      return FALSE;
+    }
+}
+
 GwPeriodKind
 gw_period_kind (GwPeriod period)
 {

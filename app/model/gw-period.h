@@ -44,6 +44,9 @@ GwPeriod      gw_period_quarter    (guint         year,
 GwPeriod      gw_period_financial  (guint         first_year);
 GwPeriod      gw_period_pooled     (guint         first_year,
                                     guint         last_year);
+/* Whether period is one the functions above can make (untrusted input:
+ * a workspace's stored keys). */
+gboolean      gw_period_is_valid   (GwPeriod      period);
 GwPeriodKind  gw_period_kind       (GwPeriod      period);
 guint         gw_period_first_year (GwPeriod      period);
 /* The calendar year in which the period ends. */

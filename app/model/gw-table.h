@@ -60,6 +60,13 @@ guint           gw_table_range         (const GwTable *table,
 /* For GwBatch and GwDataset: append, sort, take over. */
 void            gw_table_append        (GwTable       *table,
                                         gconstpointer  row);
+/* n new rows at the end, not initialised: for loaders that fill rows in
+ * bulk.  The pointer is valid until the table next grows. */
+gpointer        gw_table_append_rows   (GwTable       *table,
+                                        guint          n);
+/* Room for n rows in all, so appending up to n moves nothing. */
+void            gw_table_reserve       (GwTable       *table,
+                                        guint          n);
 void            gw_table_sort          (GwTable       *table);
 GArray         *gw_table_steal_array   (GwTable       *table);
 void            gw_table_set_array     (GwTable       *table,

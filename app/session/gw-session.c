@@ -298,6 +298,17 @@ find_target (GPtrArray *targets, const char *id)
   return -1;
 }
 
+/* The workspace keeps each target as the tracker's text. */
+static gboolean
+save_workspace_target (GwWorkspace     *workspace,
+                       const GwTarget  *target,
+                       GError         **error)
+{
+  g_autofree char *text = gw_target_serialize (target);
+
+  return gw_workspace_save_target (workspace, target->name, text, error);
+}
+
 /* Reads the workspace's targets into self->stored; the ones kept only in
  * memory (saved while no workspace was open, or moved from the settings)
  * are written into it. */
@@ -312,7 +323,7 @@ load_workspace_targets (GwSession *self)
   if (self->workspace == NULL)
     return;
 
-  stored = gw_workspace_load_targets (self->workspace, &error);
+  stored = gw_workspace_list_targets (self->workspace, &error);
   if (stored == NULL)
     {
       g_warning ("The targets of the workspace cannot be read: %s", error->message);
@@ -320,10 +331,22 @@ load_workspace_targets (GwSession *self)
     }
   for (guint i = 0; i < stored->len; i++)
     {
-      GwTarget *t = g_ptr_array_index (stored, i);
+      const GwWorkspaceTarget *st = g_ptr_array_index (stored, i);
+      g_autoptr(GError) text_error = NULL;
+      GwTarget *t;
 
-      if (!gw_session_is_builtin_target (t->name))
-        g_ptr_array_add (self->stored, gw_target_copy (t));
+      /* a shared workspace is untrusted: a target that cannot be read is
+       * left out, and said so */
+      t = gw_target_deserialize (st->text, &text_error);
+      if (t == NULL)
+        {
+          g_warning ("The target “%s” of the workspace is left out: %s", st->id, text_error->message);
+          continue;
+        }
+      if (g_strcmp0 (t->name, st->id) != 0 || gw_session_is_builtin_target (t->name))
+        gw_target_free (t);
+      else
+        g_ptr_array_add (self->stored, t);
     }
 
   for (guint i = 0; i < self->unsaved->len;)
@@ -334,7 +357,7 @@ load_workspace_targets (GwSession *self)
       /* the workspace's own target of that id wins */
       if (find_target (self->stored, t->name) >= 0)
         g_ptr_array_remove_index (self->unsaved, i);
-      else if (gw_workspace_save_target (self->workspace, t, &save_error))
+      else if (save_workspace_target (self->workspace, t, &save_error))
         g_ptr_array_add (self->stored, g_ptr_array_steal_index (self->unsaved, i));
       else
         i++;   /* a read-only workspace: kept in memory */
@@ -440,7 +463,7 @@ gw_session_save_target (GwSession       *self,
 
   if (self->workspace != NULL)
     {
-      if (!gw_workspace_save_target (self->workspace, target, error))
+      if (!save_workspace_target (self->workspace, target, error))
         return FALSE;
       replace_in (self->stored, target);
     }

@@ -23,6 +23,7 @@ struct _GwWorkspace
   char      *path;
   char      *backup_path;
   gboolean   read_only;
+  gboolean   loading;      /* in gw_workspace_load(): its commits are not stored again */
 };
 
 /* Sets error from the connection's last failure (rc is what the call
@@ -55,7 +56,7 @@ void          _gw_workspace_rollback      (GwWorkspace  *self);
 gboolean      _gw_workspace_check_writable (GwWorkspace *self,
                                             GError     **error);
 
-/* Test hook, inside the transaction of gw_workspace_import_files just
+/* Test hook, inside the transaction that stores an import just
  * before COMMIT: when the environment variable GW_WORKSPACE_TEST_STALL_FILE
  * names a file, create it and wait (at most two minutes) until it is
  * deleted, so a test can kill the process or write from another one while

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The schema, version 1 (PRAGMA user_version; application_id 'Gapw'):
+ * The schema, version 2 (PRAGMA user_version; application_id 'Gapw'):
  *
  *   imports            one row per stored import, id = import order
  *   import_original    the original file, gzip, in chunks of up to 8 MiB
@@ -14,18 +14,21 @@
  *   import_records     the rows of each kind as packed little-endian BLOBs
  *                      of up to 2^20 rows
  *   import_warnings    the warnings' texts that were kept (at most 100)
- *   targets            the user's targets, one column per GwTarget field
+ *   targets            the user's targets: id and the tracker's text of each
+ *                      (version 1: one column per field)
  *
  * Every import-owned table refers to imports (ON DELETE CASCADE), so removing
  * an import is one DELETE.  Version 0 is the layout of the development
  * snapshots that kept only targets (table gw_targets); migrating makes a
- * backup copy first.
+ * backup copy first.  The store knows no target: app/tracker writes and
+ * reads their texts.
  */
 #include "gw-config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -43,7 +46,8 @@ G_DEFINE_FINAL_TYPE (GwWorkspace, gw_workspace, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (gw-workspace-error-quark, gw_workspace_error)
 
-static const char schema_v1[] =
+/* The tables of imports, the same in versions 1 and 2. */
+static const char schema_imports[] =
   "CREATE TABLE imports ("
   "  id            INTEGER PRIMARY KEY,"
   "  export_id     TEXT NOT NULL UNIQUE,"
@@ -120,7 +124,11 @@ static const char schema_v1[] =
   "  number    INTEGER NOT NULL,"
   "  message   TEXT NOT NULL,"
   "  PRIMARY KEY (import_id, number)"
-  ") WITHOUT ROWID;"
+  ") WITHOUT ROWID;";
+
+/* Version 1 kept each target field in a column; version 2 keeps the
+ * tracker's text of each, so the store needs not know what a target is. */
+static const char targets_v1[] =
   "CREATE TABLE targets ("
   "  name          TEXT PRIMARY KEY,"
   "  title         TEXT,"
@@ -135,6 +143,13 @@ static const char schema_v1[] =
   "  method        TEXT NOT NULL,"            /* linear, latest, holt */
   "  polarity      TEXT NOT NULL,"            /* none: the indicator's */
   "  saved_at      TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
+static const char targets_v2[] =
+  "CREATE TABLE targets ("
+  "  id       TEXT PRIMARY KEY,"
+  "  text     TEXT NOT NULL,"                 /* gw_target_serialize() */
+  "  saved_at TEXT NOT NULL"                  /* ISO 8601 UTC */
   ") WITHOUT ROWID;";
 
 /* Errors */
@@ -341,38 +356,124 @@ query_int (GwWorkspace  *self,
 /* Schema and migrations */
 
 static gboolean
-create_schema (GwWorkspace  *self,
-               GError      **error)
+set_pragmas (GwWorkspace  *self,
+             GError      **error)
 {
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                               GW_WORKSPACE_APPLICATION_ID,
                                               GW_WORKSPACE_SCHEMA_VERSION);
 
-  return _gw_workspace_exec (self, schema_v1, error)
-         && _gw_workspace_exec (self, pragmas, error);
+  return _gw_workspace_exec (self, pragmas, error);
+}
+
+static gboolean
+create_schema (GwWorkspace  *self,
+               GError      **error)
+{
+  return _gw_workspace_exec (self, schema_imports, error)
+         && _gw_workspace_exec (self, targets_v2, error)
+         && set_pragmas (self, error);
 }
 
 /* Version 0 kept targets only: gw_targets (name, indicator, group_id,
  * baseline, target_period, reduction).  Version 1 keeps them in targets
- * with every GwTarget field; the others get gw_target_new()'s defaults. */
+ * with every field; the others get a new target's defaults (relative gap,
+ * men and women, linear projection, the indicator's polarity). */
 static gboolean
 migrate_0_to_1 (GwWorkspace  *self,
                 GError      **error)
 {
-  g_autofree char *copy = NULL;
-  g_autoptr(GwTarget) defaults = gw_target_new ("");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *copy = NULL;
 
   copy = g_strdup_printf ("INSERT INTO targets (name, title, indicator, group_id, comparator, gap,"
                           "  baseline, target_period, reduction, sexes, method, polarity, saved_at)"
-                          " SELECT name, NULL, indicator, group_id, NULL, '%s', baseline, target_period,"
-                          "  COALESCE (reduction, %.17g), %u, '%s', '%s', '%s' FROM gw_targets;"
+                          " SELECT name, NULL, indicator, group_id, NULL, 'relative', baseline, target_period,"
+                          "  COALESCE (reduction, 0.1), %u, 'linear', '', '%s' FROM gw_targets;"
                           "DROP TABLE gw_targets;",
-                          gw_gap_measure_to_string (defaults->gap), defaults->reduction,
-                          defaults->sexes, gw_projection_to_string (defaults->method),
-                          gw_polarity_to_string (GW_POLARITY_NONE), stamp);
-  return create_schema (self, error) && _gw_workspace_exec (self, copy, error);
+                          (1u << GW_SEX_MALE) | (1u << GW_SEX_FEMALE), stamp);
+  return _gw_workspace_exec (self, schema_imports, error)
+         && _gw_workspace_exec (self, targets_v1, error)
+         && _gw_workspace_exec (self, copy, error);
+}
+
+/* Writes a version-1 targets row as the tracker's text (gw-target.c,
+ * gw_target_serialize: a GKeyFile, group [Target], Version=1; a NULL field
+ * has no key): the one place the store writes that format. */
+static char *
+target_text_from_v1 (sqlite3_stmt *row)
+{
+  static const struct { int column; const char *key; } strings[] = {
+    { 0, "Name" }, { 1, "Title" }, { 2, "Indicator" }, { 3, "Group" }, { 4, "Comparator" },
+    { 5, "Gap" }, { 6, "Baseline" }, { 7, "TargetPeriod" }, { 10, "Method" }, { 11, "Polarity" },
+  };
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *sexes[4];
+  gsize n_sexes = 0;
+  guint mask = (guint) sqlite3_column_int64 (row, 9);
+
+  g_key_file_set_integer (kf, "Target", "Version", 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (row, strings[i].column);
+
+      /* bytes a v1 file held that are not UTF-8 would make the text unreadable */
+      if (text != NULL && *text != '\0' && g_utf8_validate (text, -1, NULL))
+        g_key_file_set_string (kf, "Target", strings[i].key, text);
+    }
+  g_key_file_set_string (kf, "Target", "Reduction",
+                         g_ascii_formatd (number, sizeof number, "%.17g", sqlite3_column_double (row, 8)));
+  for (guint sex = GW_SEX_MALE; sex <= GW_SEX_PERSONS; sex++)
+    if (mask & (1u << sex))
+      sexes[n_sexes++] = gw_sex_to_string (sex);
+  sexes[n_sexes] = NULL;
+  g_key_file_set_string_list (kf, "Target", "Sexes", sexes, n_sexes);
+  return g_key_file_to_data (kf, NULL, NULL);
+}
+
+/* Version 2 keeps each target as the tracker's text (id, text). */
+static gboolean
+migrate_1_to_2 (GwWorkspace  *self,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  if (!_gw_workspace_exec (self, "ALTER TABLE targets RENAME TO targets_v1", error)
+      || !_gw_workspace_exec (self, targets_v2, error))
+    return FALSE;
+  rows = _gw_workspace_prepare (self, "SELECT name, title, indicator, group_id, comparator, gap, baseline,"
+                                "  target_period, reduction, sexes, method, polarity, saved_at"
+                                " FROM targets_v1", error);
+  insert = rows == NULL ? NULL
+         : _gw_workspace_prepare (self, "INSERT INTO targets (id, text, saved_at) VALUES (?, ?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      g_autofree char *text = target_text_from_v1 (rows);
+
+      sqlite3_bind_value (insert, 1, sqlite3_column_value (rows, 0));
+      sqlite3_bind_text (insert, 2, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_value (insert, 3, sqlite3_column_value (rows, 12));
+      rc = sqlite3_step (insert);
+      sqlite3_reset (insert);
+      if (rc != SQLITE_DONE)
+        break;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot upgrade the workspace %s"), self->path);
+
+      _gw_workspace_set_error (self, rc, error, what);
+      return FALSE;
+    }
+  g_clear_pointer (&rows, sqlite3_finalize);
+  g_clear_pointer (&insert, sqlite3_finalize);
+  return _gw_workspace_exec (self, "DROP TABLE targets_v1", error) && set_pragmas (self, error);
 }
 
 typedef gboolean (*GwMigration) (GwWorkspace *self, GError **error);
@@ -380,6 +481,7 @@ typedef gboolean (*GwMigration) (GwWorkspace *self, GError **error);
 /* migrations[v] takes a workspace from schema version v to v + 1. */
 static const GwMigration migrations[GW_WORKSPACE_SCHEMA_VERSION] = {
   migrate_0_to_1,
+  migrate_1_to_2,
 };
 
 /* Whether the file holds tables at all (a new file holds none). */
@@ -707,6 +809,33 @@ errno_code (int saved)
   return GW_WORKSPACE_ERROR_FAILED;
 }
 
+/* A folder, a device or a FIFO is refused before SQLite opens it: SQLite
+ * would say only "disk I/O error", and opening a FIFO would wait for a
+ * writer forever.  stat() opens nothing.  A missing file is for the caller. */
+static gboolean
+check_regular_file (const char  *path,
+                    GError     **error)
+{
+  GStatBuf st;
+  const char *what;
+  g_autofree char *display = NULL;
+
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;
+  if (S_ISDIR (st.st_mode))
+    what = _("it is a folder");
+  else if (S_ISFIFO (st.st_mode))
+    what = _("it is a named pipe (FIFO)");
+  else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
+    what = _("it is a device");
+  else
+    what = _("it is a special file");
+  display = g_filename_display_name (path);
+  g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE,
+               _("Cannot open the workspace %s: %s, not a workspace file"), display, what);
+  return FALSE;
+}
+
 /**
  * gw_workspace_open:
  * @path: the workspace file (conventionally *.gwdb)
@@ -727,6 +856,8 @@ gw_workspace_open (const char            *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!check_regular_file (path, error))
+    return NULL;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -896,22 +1027,67 @@ gw_workspace_check (GwWorkspace  *self,
   return TRUE;
 }
 
-/* Save as */
+/* Deleting */
 
-/* Removes a copy that was not completed, and what SQLite kept beside it. */
-static void
-remove_copy (const char *path)
+/**
+ * gw_workspace_delete:
+ * @path: a workspace file
+ * @error: why it (or what SQLite keeps beside it) cannot be removed
+ *
+ * Removes the workspace file and the files SQLite keeps beside it (-wal,
+ * -shm, -journal), as before a file is replaced by a new workspace or a
+ * copy.  Nothing there is not an error.  Close every GwWorkspace open on
+ * @path first.
+ *
+ * Returns: TRUE when nothing of the workspace is left at @path
+ */
+gboolean
+gw_workspace_delete (const char  *path,
+                     GError     **error)
 {
   const char *suffixes[] = { "-wal", "-shm", "-journal" };
+  GStatBuf st;
 
-  g_unlink (path);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+
+  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("Cannot delete the workspace %s: it is a folder"), display);
+      return FALSE;
+    }
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, GW_WORKSPACE_ERROR, errno_code (saved),
+                   _("Cannot delete the workspace %s: %s"), display,
+                   errno_code (saved) == GW_WORKSPACE_ERROR_READ_ONLY
+                   ? _("the file or its folder is read-only") : g_strerror (saved));
+      return FALSE;
+    }
+  /* Left behind they would be taken for the next file of that name's own. */
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
 
-      g_unlink (side);
+      if (g_unlink (side) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (side);
+
+          g_set_error (error, GW_WORKSPACE_ERROR, errno_code (saved),
+                       _("Cannot delete the workspace %s: %s"), display, g_strerror (saved));
+          return FALSE;
+        }
     }
+  return TRUE;
 }
+
+/* Save as */
 
 /* Whether path names the workspace's own file, by name or (through a link
  * or another spelling) by device and inode. */
@@ -1117,43 +1293,35 @@ fail:
   set_copy_error (self, path, dest, rc, error);
 fail_set:
   sqlite3_close (dest);
-  remove_copy (path);
+  /* a copy that was not completed */
+  gw_workspace_delete (path, NULL);
   return FALSE;
 }
 
 /* Targets */
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+void
+gw_workspace_target_free (GwWorkspaceTarget *target)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static GwPeriod
-column_period (sqlite3_stmt *stmt,
-               int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-  GwPeriod period = 0;
-
-  if (text == NULL || !gw_period_parse ((const char *) text, &period))
-    return 0;
-  return period;
+  if (target == NULL)
+    return;
+  g_free (target->id);
+  g_free (target->text);
+  g_free (target);
 }
 
 /**
- * gw_workspace_load_targets:
+ * gw_workspace_list_targets:
  * @self: a workspace
  * @error: why they cannot be read
  *
- * Returns: (transfer container) (element-type GwTarget): the saved targets,
- *   by name; NULL on error
+ * The texts are as saved: untrusted, for gw_target_deserialize() to check.
+ *
+ * Returns: (transfer container) (element-type GwWorkspaceTarget): the saved
+ *   targets, by id; NULL on error
  */
 GPtrArray *
-gw_workspace_load_targets (GwWorkspace  *self,
+gw_workspace_list_targets (GwWorkspace  *self,
                            GError      **error)
 {
   g_autoptr(GPtrArray) targets = NULL;
@@ -1168,37 +1336,25 @@ gw_workspace_load_targets (GwWorkspace  *self,
       return NULL;
     }
 
-  stmt = _gw_workspace_prepare (self,
-                                "SELECT name, title, indicator, group_id, comparator, gap, baseline,"
-                                "  target_period, reduction, sexes, method, polarity"
-                                " FROM targets ORDER BY name", error);
+  stmt = _gw_workspace_prepare (self, "SELECT id, text FROM targets ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
-  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_target_free);
+  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_workspace_target_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GwTarget *t = gw_target_new ((const char *) sqlite3_column_text (stmt, 0));
-      const char *text;
+      GwWorkspaceTarget *t = g_new0 (GwWorkspaceTarget, 1);
 
-      t->title = column_dup (stmt, 1);
-      t->indicator = column_dup (stmt, 2);
-      t->group = column_dup (stmt, 3);
-      t->comparator = column_dup (stmt, 4);
-      text = (const char *) sqlite3_column_text (stmt, 5);
-      if (text != NULL)
-        gw_gap_measure_parse (text, &t->gap);
-      t->baseline = column_period (stmt, 6);
-      t->target_period = column_period (stmt, 7);
-      t->reduction = sqlite3_column_double (stmt, 8);
-      t->sexes = (guint) sqlite3_column_int64 (stmt, 9);
-      text = (const char *) sqlite3_column_text (stmt, 10);
-      if (text != NULL)
-        gw_projection_parse (text, &t->method);
-      text = (const char *) sqlite3_column_text (stmt, 11);
-      if (text != NULL && !gw_polarity_parse (text, &t->polarity))
-        t->polarity = GW_POLARITY_NONE;
+      t->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      t->text = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       g_ptr_array_add (targets, t);
+      if (t->id == NULL || t->text == NULL)
+        {
+          g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT,
+                       _("Cannot read the targets of the workspace %s: the workspace is damaged: "
+                         "a target without id or text"), self->path);
+          return NULL;
+        }
     }
   if (rc != SQLITE_DONE)
     {
@@ -1209,42 +1365,20 @@ gw_workspace_load_targets (GwWorkspace  *self,
   return g_steal_pointer (&targets);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-static void
-bind_period (sqlite3_stmt *stmt,
-             int           column,
-             GwPeriod      period)
-{
-  char buf[GW_PERIOD_STRLEN];
-
-  if (period == 0)
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_text (stmt, column, gw_period_format (period, buf), -1, SQLITE_TRANSIENT);
-}
-
 /**
  * gw_workspace_save_target:
  * @self: a workspace
- * @target: the target; one of the same name is replaced
+ * @id: the target's id; one of the same id is replaced
+ * @text: the target as text (gw_target_serialize())
  * @error: READ_ONLY, FULL, BUSY, ...: nothing was changed
  *
  * Returns: TRUE when saved
  */
 gboolean
-gw_workspace_save_target (GwWorkspace     *self,
-                          const GwTarget  *target,
-                          GError         **error)
+gw_workspace_save_target (GwWorkspace  *self,
+                          const char   *id,
+                          const char   *text,
+                          GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1252,38 +1386,25 @@ gw_workspace_save_target (GwWorkspace     *self,
   int rc;
 
   g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (target != NULL && target->name != NULL, FALSE);
+  g_return_val_if_fail (id != NULL && text != NULL, FALSE);
 
   if (!_gw_workspace_check_writable (self, error))
     return FALSE;
 
-  stmt = _gw_workspace_prepare (self,
-                                "INSERT OR REPLACE INTO targets (name, title, indicator, group_id,"
-                                "  comparator, gap, baseline, target_period, reduction, sexes, method,"
-                                "  polarity, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  stmt = _gw_workspace_prepare (self, "INSERT OR REPLACE INTO targets (id, text, saved_at) VALUES (?, ?, ?)",
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, target->name, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 2, target->title);
-  bind_text_or_null (stmt, 3, target->indicator);
-  bind_text_or_null (stmt, 4, target->group);
-  bind_text_or_null (stmt, 5, target->comparator);
-  sqlite3_bind_text (stmt, 6, gw_gap_measure_to_string (target->gap), -1, SQLITE_STATIC);
-  bind_period (stmt, 7, target->baseline);
-  bind_period (stmt, 8, target->target_period);
-  sqlite3_bind_double (stmt, 9, target->reduction);
-  sqlite3_bind_int64 (stmt, 10, target->sexes);
-  sqlite3_bind_text (stmt, 11, gw_projection_to_string (target->method), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, gw_polarity_to_string (target->polarity), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
 
   /* One statement is its own transaction. */
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
       g_autofree char *what = g_strdup_printf (_("The target “%s” was not saved in the workspace %s"),
-                                               target->name, self->path);
+                                               id, self->path);
       _gw_workspace_set_error (self, rc, error, what);
       return FALSE;
     }
@@ -1293,40 +1414,40 @@ gw_workspace_save_target (GwWorkspace     *self,
 /**
  * gw_workspace_remove_target:
  * @self: a workspace
- * @name: the target's name
- * @error: NOT_STORED when there is none of that name; or why not
+ * @id: the target's id
+ * @error: NOT_STORED when there is none of that id; or why not
  *
  * Returns: TRUE when removed
  */
 gboolean
 gw_workspace_remove_target (GwWorkspace  *self,
-                            const char   *name,
+                            const char   *id,
                             GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (GW_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
 
   if (!_gw_workspace_check_writable (self, error))
     return FALSE;
-  stmt = _gw_workspace_prepare (self, "DELETE FROM targets WHERE name = ?", error);
+  stmt = _gw_workspace_prepare (self, "DELETE FROM targets WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
       g_autofree char *what = g_strdup_printf (_("The target “%s” was not removed from the workspace %s"),
-                                               name, self->path);
+                                               id, self->path);
       _gw_workspace_set_error (self, rc, error, what);
       return FALSE;
     }
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NOT_STORED,
-                   _("The workspace %s has no target “%s”"), self->path, name);
+                   _("The workspace %s has no target “%s”"), self->path, id);
       return FALSE;
     }
   return TRUE;

@@ -7,7 +7,7 @@
  * import, its header, its own dictionaries (the codes of the areas, groups,
  * deaths bases and indicators it declares or uses), its records as packed
  * little-endian BLOBs, its warnings and the original file (gzip), plus the
- * user's targets.  Opening a workspace rebuilds one GwBatch per stored import
+ * user's targets as opaque texts (app/tracker writes and reads them).  Opening a workspace rebuilds one GwBatch per stored import
  * and commits them in the original order, so the dataset (revisions,
  * numbering, history) is the one the imports gave, without reading any XML.
  *
@@ -23,14 +23,12 @@
 #include <gio/gio.h>
 
 #include "model/gw-dataset.h"
-#include "formats/gw-import-task.h"
-#include "tracker/gw-target.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this Gapwatch writes (PRAGMA user_version).  Older
  * workspaces are migrated after a backup copy; newer ones are refused. */
-#define GW_WORKSPACE_SCHEMA_VERSION 1
+#define GW_WORKSPACE_SCHEMA_VERSION 2
 
 #define GW_WORKSPACE_ERROR (gw_workspace_error_quark ())
 
@@ -57,7 +55,8 @@ typedef enum
   GW_WORKSPACE_OPEN_READ_ONLY = 1 << 1,  /* never write (also works in a read-only folder) */
 } GwWorkspaceOpenFlags;
 
-/* What happened to one file of gw_workspace_import_files(). */
+/* What happened to one file an import task imported into a workspace's
+ * dataset (GwWorkspaceSink; app/session runs the task). */
 typedef enum
 {
   GW_WORKSPACE_FILE_STORED,          /* imported and stored */
@@ -97,31 +96,38 @@ void          gw_workspace_set_busy_timeout   (GwWorkspace           *self,
                                                guint                  msec);
 
 /* Commits every stored import into dataset, in the order they were imported.
- * Imports the dataset already has (same id and content) are skipped.  On an
- * error the imports before it stay in the dataset. */
+ * Imports the dataset already has (same id and content) are skipped.  Every
+ * record, name and count is checked as it is read (a workspace may come from
+ * anyone): an import that fails gives CORRUPT, "… the workspace is damaged:
+ * …" naming it, and nothing of it enters the dataset; the others load.
+ * Loading never writes to the file. */
 gboolean      gw_workspace_load               (GwWorkspace           *self,
                                                GwDataset             *dataset,
                                                GCancellable          *cancellable,
                                                GError               **error);
 
-/* Stores, as each is committed, the files a GwImportTask imports into
- * dataset: connect before the task runs.  A file already in the workspace
- * (same SHA-256) is not stored again.  A file that cannot be stored is removed
- * from dataset again, so the dataset shows what the workspace keeps. */
-void          gw_workspace_watch_task         (GwWorkspace           *self,
-                                               GwImportTask          *task,
+/* Stores each import committed into dataset (GwDataset::import-committed)
+ * while the sink lives, each in its own transaction.  A file already in the
+ * workspace (same SHA-256) is not stored again.  The sink does not remove
+ * an import it could not store: the caller does, after the commit returned
+ * (gw_workspace_sink_get_result() says NOT_STORED), so the dataset shows
+ * what the workspace keeps.  Imports gw_workspace_load() commits are not
+ * stored again.  Nothing else may commit into dataset while it lives. */
+typedef struct _GwWorkspaceSink GwWorkspaceSink;
+
+GwWorkspaceSink *
+              gw_workspace_sink_new           (GwWorkspace           *self,
                                                GwDataset             *dataset);
-/* After a watched task has run: what happened to its index-th file. */
+void          gw_workspace_sink_free          (GwWorkspaceSink       *sink);
+/* What the sink did with an import committed while it lived: STORED,
+ * ALREADY_STORED or NOT_STORED (with error); NULL when it saw no such import. */
 const GwWorkspaceFileResult *
-              gw_workspace_get_file_result    (GwImportTask          *task,
-                                               guint                  index);
-/* A GwImportTask over paths, watched, run to its end (nested main loop).
- * Returns the finished task (per-file results with gw_import_task_get_result
- * and gw_workspace_get_file_result), or NULL when cancelled. */
-GwImportTask *gw_workspace_import_files       (GwWorkspace           *self,
-                                               GwDataset             *dataset,
-                                               const char * const    *paths,
-                                               GCancellable          *cancellable,
+              gw_workspace_sink_get_result    (GwWorkspaceSink       *sink,
+                                               GwImport              *import);
+/* Whether the workspace keeps a file with this SHA-256 (hex). */
+gboolean      gw_workspace_has_file           (GwWorkspace           *self,
+                                               const char            *sha256,
+                                               gboolean              *found,
                                                GError               **error);
 /* Removes an import from the workspace and then from the dataset: what it
  * superseded is current again.  Nothing changes when the workspace cannot. */
@@ -139,15 +145,30 @@ gboolean      gw_workspace_save_original      (GwWorkspace           *self,
                                                const char            *dest_path,
                                                GError               **error);
 
-/* Targets: GwTarget (free with gw_target_free), by name. */
-GPtrArray    *gw_workspace_load_targets       (GwWorkspace           *self,
+/* Targets, kept as opaque texts by id (the tracker serialises them:
+ * gw_target_serialize() and gw_target_deserialize()). */
+typedef struct
+{
+  char *id;
+  char *text;
+} GwWorkspaceTarget;
+
+void          gw_workspace_target_free        (GwWorkspaceTarget     *target);
+/* (element-type GwWorkspaceTarget), by id; NULL on error. */
+GPtrArray    *gw_workspace_list_targets       (GwWorkspace           *self,
                                                GError               **error);
-/* Adds or replaces the target of the same name. */
+/* Adds or replaces the target of the same id. */
 gboolean      gw_workspace_save_target        (GwWorkspace           *self,
-                                               const GwTarget        *target,
+                                               const char            *id,
+                                               const char            *text,
                                                GError               **error);
 gboolean      gw_workspace_remove_target      (GwWorkspace           *self,
-                                               const char            *name,
+                                               const char            *id,
+                                               GError               **error);
+
+/* Removes a workspace file and what SQLite keeps beside it (-wal, -shm,
+ * -journal): before a file is replaced.  Nothing there is no error. */
+gboolean      gw_workspace_delete             (const char            *path,
                                                GError               **error);
 
 /* Writes a complete copy of the workspace, as it is at this moment (one
@@ -163,5 +184,8 @@ gboolean      gw_workspace_save_as            (GwWorkspace           *self,
 /* PRAGMA integrity_check and foreign_key_check: TRUE when both find nothing. */
 gboolean      gw_workspace_check              (GwWorkspace           *self,
                                                GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwWorkspaceSink, gw_workspace_sink_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwWorkspaceTarget, gw_workspace_target_free)
 
 G_END_DECLS

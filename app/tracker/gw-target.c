@@ -5,7 +5,11 @@
 #include "gw-target.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
+#include <math.h>
 #include <string.h>
+
+G_DEFINE_QUARK (gw-target-error-quark, gw_target_error)
 
 GwTarget *
 gw_target_new (const char *name)
@@ -178,4 +182,260 @@ gw_projection_to_string (GwProjection method)
     case GW_PROJECTION_HOLT:   return "holt";
     default:                   return "linear";
     }
+}
+
+/* Serialising: a GKeyFile, so a workspace's targets stay readable (and
+ * mendable) with sqlite3 and a text editor.  A field that is NULL or 0 has
+ * no key.  The workspace's migration from schema version 1 writes this same
+ * format (gw-workspace.c, migrate_1_to_2): change both together. */
+
+#define TARGET_GROUP   "Target"
+#define TARGET_VERSION 1
+
+/* Subject=: whom the target tracks; no key is a group (GW_TARGET_SUBJECT_GROUP). */
+static const char *const subject_names[] = { "group", "members", "area" };
+
+char *
+gw_target_serialize (const GwTarget *target)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  char period[GW_PERIOD_STRLEN];
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *sexes[4];
+  gsize n_sexes = 0;
+
+  g_return_val_if_fail (target != NULL && target->name != NULL, NULL);
+
+  g_key_file_set_integer (kf, TARGET_GROUP, "Version", TARGET_VERSION);
+  g_key_file_set_string (kf, TARGET_GROUP, "Name", target->name);
+  if (target->title != NULL)
+    g_key_file_set_string (kf, TARGET_GROUP, "Title", target->title);
+  if (target->indicator != NULL)
+    g_key_file_set_string (kf, TARGET_GROUP, "Indicator", target->indicator);
+  if (target->group != NULL)
+    g_key_file_set_string (kf, TARGET_GROUP, "Group", target->group);
+  if (target->subject != GW_TARGET_SUBJECT_GROUP && (guint) target->subject < G_N_ELEMENTS (subject_names))
+    g_key_file_set_string (kf, TARGET_GROUP, "Subject", subject_names[target->subject]);
+  if (target->comparator != NULL)
+    g_key_file_set_string (kf, TARGET_GROUP, "Comparator", target->comparator);
+  g_key_file_set_string (kf, TARGET_GROUP, "Gap", gw_gap_measure_to_string (target->gap));
+  if (target->baseline != 0)
+    g_key_file_set_string (kf, TARGET_GROUP, "Baseline", gw_period_format (target->baseline, period));
+  if (target->target_period != 0)
+    g_key_file_set_string (kf, TARGET_GROUP, "TargetPeriod", gw_period_format (target->target_period, period));
+  /* %.17g in the C locale: the same double back */
+  g_key_file_set_string (kf, TARGET_GROUP, "Reduction",
+                         g_ascii_formatd (number, sizeof number, "%.17g", target->reduction));
+  for (guint sex = GW_SEX_MALE; sex <= GW_SEX_PERSONS; sex++)
+    if (target->sexes & (1u << sex))
+      sexes[n_sexes++] = gw_sex_to_string (sex);
+  sexes[n_sexes] = NULL;
+  g_key_file_set_string_list (kf, TARGET_GROUP, "Sexes", sexes, n_sexes);
+  g_key_file_set_string (kf, TARGET_GROUP, "Method", gw_projection_to_string (target->method));
+  /* none: the indicator's own, no key */
+  if (target->polarity != GW_POLARITY_NONE)
+    g_key_file_set_string (kf, TARGET_GROUP, "Polarity", gw_polarity_to_string (target->polarity));
+  return g_key_file_to_data (kf, NULL, NULL);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, GW_TARGET_ERROR, GW_TARGET_ERROR_INVALID, _("The target cannot be read: %s"), detail);
+  return FALSE;
+}
+
+/* A string key: NULL when absent; FALSE when it is there but unreadable. */
+static gboolean
+get_string (GKeyFile    *kf,
+            const char  *key,
+            char       **out,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  *out = NULL;
+  if (!g_key_file_has_key (kf, TARGET_GROUP, key, NULL))
+    return TRUE;
+  *out = g_key_file_get_string (kf, TARGET_GROUP, key, &local);
+  if (*out == NULL)
+    return invalid (error, _("%s: %s"), key, local->message);
+  return TRUE;
+}
+
+static gboolean
+get_period (GKeyFile    *kf,
+            const char  *key,
+            GwPeriod    *out,
+            GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  *out = 0;
+  if (!get_string (kf, key, &text, error))
+    return FALSE;
+  if (text != NULL && !gw_period_parse (text, out))
+    return invalid (error, _("%s “%s” is not a period"), key, text);
+  return TRUE;
+}
+
+/**
+ * gw_target_deserialize:
+ * @text: what gw_target_serialize() wrote (untrusted: from a shared workspace)
+ * @error: GW_TARGET_ERROR_INVALID saying which field is wrong
+ *
+ * Returns: (transfer full) (nullable): the target, or NULL
+ */
+GwTarget *
+gw_target_deserialize (const char  *text,
+                       GError     **error)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GwTarget) t = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+  g_auto(GStrv) sexes = NULL;
+  gint64 version;
+  char *end = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* GKeyFile takes only UTF-8 values; say so for the whole text first. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      invalid (error, _("the text is not valid UTF-8"));
+      return NULL;
+    }
+  if (!g_key_file_load_from_data (kf, text, (gsize) -1, G_KEY_FILE_NONE, &local))
+    {
+      invalid (error, "%s", local->message);
+      return NULL;
+    }
+  if (!g_key_file_has_group (kf, TARGET_GROUP))
+    {
+      invalid (error, _("there is no [%s] group"), TARGET_GROUP);
+      return NULL;
+    }
+  version = g_key_file_get_int64 (kf, TARGET_GROUP, "Version", &local);
+  if (local != NULL || version < 1)
+    {
+      invalid (error, _("Version is missing or not a number"));
+      return NULL;
+    }
+  if (version > TARGET_VERSION)
+    {
+      invalid (error, _("it was written by a newer Gapwatch (version %" PRId64 ")"), version);
+      return NULL;
+    }
+
+  if (!get_string (kf, "Name", &name, error))
+    return NULL;
+  if (name == NULL || *name == '\0')
+    {
+      invalid (error, _("it has no Name"));
+      return NULL;
+    }
+  t = gw_target_new (name);
+  if (!get_string (kf, "Title", &t->title, error)
+      || !get_string (kf, "Indicator", &t->indicator, error)
+      || !get_string (kf, "Group", &t->group, error)
+      || !get_string (kf, "Comparator", &t->comparator, error)
+      || !get_period (kf, "Baseline", &t->baseline, error)
+      || !get_period (kf, "TargetPeriod", &t->target_period, error))
+    return NULL;
+
+  if (!get_string (kf, "Gap", &value, error))
+    return NULL;
+  if (value != NULL && !gw_gap_measure_parse (value, &t->gap))
+    {
+      invalid (error, _("Gap “%s” is not relative or absolute"), value);
+      return NULL;
+    }
+  g_clear_pointer (&value, g_free);
+
+  if (!get_string (kf, "Subject", &value, error))
+    return NULL;
+  if (value != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (subject_names); i++)
+        if (strcmp (value, subject_names[i]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (subject_names))
+        {
+          invalid (error, _("Subject “%s” is not group, members or area"), value);
+          return NULL;
+        }
+      t->subject = (GwTargetSubject) i;
+    }
+  g_clear_pointer (&value, g_free);
+
+  if (!get_string (kf, "Method", &value, error))
+    return NULL;
+  if (value != NULL && !gw_projection_parse (value, &t->method))
+    {
+      invalid (error, _("Method “%s” is not linear, latest or holt"), value);
+      return NULL;
+    }
+  g_clear_pointer (&value, g_free);
+
+  if (!get_string (kf, "Polarity", &value, error))
+    return NULL;
+  if (value != NULL && *value != '\0' && !gw_polarity_parse (value, &t->polarity))
+    {
+      invalid (error, _("Polarity “%s” is not higher-is-better or lower-is-better"), value);
+      return NULL;
+    }
+  g_clear_pointer (&value, g_free);
+
+  if (!get_string (kf, "Reduction", &value, error))
+    return NULL;
+  if (value != NULL)
+    {
+      t->reduction = g_ascii_strtod (value, &end);
+      if (end == value || *end != '\0' || !isfinite (t->reduction)
+          || t->reduction < 0.0 || t->reduction > 1.0)
+        {
+          invalid (error, _("Reduction “%s” is not a fraction from 0 to 1"), value);
+          return NULL;
+        }
+    }
+
+  if (g_key_file_has_key (kf, TARGET_GROUP, "Sexes", NULL))
+    {
+      sexes = g_key_file_get_string_list (kf, TARGET_GROUP, "Sexes", NULL, &local);
+      if (sexes == NULL && local != NULL)
+        {
+          invalid (error, _("%s: %s"), "Sexes", local->message);
+          return NULL;
+        }
+      t->sexes = 0;
+      for (guint i = 0; sexes != NULL && sexes[i] != NULL; i++)
+        {
+          GwSex sex;
+
+          if (!gw_sex_parse (sexes[i], &sex))
+            {
+              invalid (error, _("Sexes: “%s” is not m, f or p"), sexes[i]);
+              return NULL;
+            }
+          t->sexes |= 1u << sex;
+        }
+    }
+  return g_steal_pointer (&t);
 }

@@ -71,6 +71,23 @@ gboolean       gw_projection_parse           (const char  *text,
                                               GwProjection *out);
 const char    *gw_projection_to_string       (GwProjection method);
 
+/* GW_TARGET_ERROR_INVALID: a serialised target that cannot be read. */
+#define GW_TARGET_ERROR (gw_target_error_quark ())
+
+typedef enum
+{
+  GW_TARGET_ERROR_INVALID,
+} GwTargetError;
+
+GQuark         gw_target_error_quark         (void);
+
+/* Every field of target as text (a GKeyFile, group [Target], Version=1),
+ * for the workspace's targets table.  gw_target_deserialize() gives back an
+ * equal target; it validates the text as untrusted input. */
+char          *gw_target_serialize           (const GwTarget *target);
+GwTarget      *gw_target_deserialize         (const char     *text,
+                                              GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwTarget, gw_target_free)
 
 G_END_DECLS

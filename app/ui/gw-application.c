@@ -191,12 +191,8 @@ gw_application_startup (GApplication *application)
   GwApplication *self = GW_APPLICATION (application);
   static const char *import_accels[] = { "<Control>i", "<Control>o", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *find_accels[] = { "<Control>f", NULL };
-  static const char *export_accels[] = { "<Control>e", NULL };
-  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
-  static const char *cancel_accels[] = { "Escape", NULL };
   static const char *no_accels[] = { NULL };
 
   G_APPLICATION_CLASS (gw_application_parent_class)->startup (application);
@@ -210,11 +206,7 @@ gw_application_startup (GApplication *application)
    * gave it to win.show-help-overlay, which app.shortcuts activates. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.cancel-import", cancel_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find", find_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
 
   gtk_window_set_default_icon_name (GW_APP_ID);
   gw_application_load_css ();

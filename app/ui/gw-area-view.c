@@ -19,9 +19,7 @@
 #include "gw-area-view.h"
 #include "gw-ui-text.h"
 
-#ifdef GW_HAVE_RENDER
 #include "gw-chart-view.h"
-#endif
 
 struct _GwAreaView
 {
@@ -393,7 +391,6 @@ gw_area_view_verdict (GwAreaView *self)
 static void
 gw_area_view_fill_charts (GwAreaView *self)
 {
-#ifdef GW_HAVE_RENDER
   g_autoptr(GString) notes = g_string_new (NULL);
   gboolean is_group = gw_tracker_item_is_group (self->item);
   guint subject = gw_tracker_item_get_subject (self->item);
@@ -425,9 +422,6 @@ gw_area_view_fill_charts (GwAreaView *self)
 
   gtk_label_set_label (GTK_LABEL (self->charts_note), notes->str);
   gtk_widget_set_visible (self->charts_note, notes->len > 0);
-#else
-  gtk_widget_set_visible (self->charts_note, TRUE);
-#endif
 }
 
 static void
@@ -600,7 +594,6 @@ gw_area_view_init (GwAreaView *self)
   gtk_widget_add_css_class (self->charts_note, "gw-charts-note");
   gtk_box_append (self->charts_box, self->charts_note);
 
-#ifdef GW_HAVE_RENDER
   for (guint i = 0; i < 2; i++)
     {
       GtkWidget *view = gw_chart_view_new ();
@@ -610,11 +603,6 @@ gw_area_view_init (GwAreaView *self)
       gtk_box_append (self->charts_box, view);
       g_ptr_array_add (self->charts, view);
     }
-#else
-  /* The build has no chart painters: say so where the charts would be. */
-  gtk_label_set_label (GTK_LABEL (self->charts_note),
-                       _("Charts are not available in this version; the key figures above show the same numbers."));
-#endif
 }
 
 /* Public API */
@@ -642,7 +630,7 @@ gw_area_view_set_data (GwAreaView      *self,
   g_return_if_fail (result == NULL || GW_IS_TRACKER_RESULT (result));
 
   g_set_object (&self->result, result);
-  g_set_object (&self->dataset, result != NULL ? gw_tracker_result_get_dataset (result) : (GwDataset *) NULL);
+  g_set_object (&self->dataset, (result != NULL ? gw_tracker_result_get_dataset (result) : NULL));
   self->indicators = indicators;
   g_clear_pointer (&self->target, gw_target_free);
   self->target = result != NULL ? gw_target_copy (gw_tracker_result_get_target (result)) : NULL;
@@ -698,7 +686,6 @@ gw_area_view_set_palette (GwAreaView *self,
   g_free (self->palette);
   self->palette = g_strdup (palette);
 
-#ifdef GW_HAVE_RENDER
   {
     GwChartPalette value = GW_CHART_PALETTE_STANDARD;
 
@@ -706,7 +693,6 @@ gw_area_view_set_palette (GwAreaView *self,
     for (guint i = 0; i < self->charts->len; i++)
       gw_chart_view_set_palette (g_ptr_array_index (self->charts, i), value);
   }
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
@@ -729,10 +715,8 @@ gw_area_view_set_confidence_level (GwAreaView *self,
     return;
 
   self->confidence_level = level;
-#ifdef GW_HAVE_RENDER
   for (guint i = 0; i < self->charts->len; i++)
     gw_chart_view_set_confidence_level (g_ptr_array_index (self->charts, i), level);
-#endif
   if (self->item != NULL)
     gw_area_view_fill_figures (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE_LEVEL]);

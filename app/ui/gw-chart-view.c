@@ -65,9 +65,7 @@ gw_chart_view_get_style (GwChartView  *self,
   g_return_if_fail (style != NULL);
 
   gw_chart_style_init (style, self->palette);
-#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
   style->confidence_level = self->confidence_level;
-#endif
 
   /* GTK 4.8 has no gtk_widget_get_color() yet. */
   context = gtk_widget_get_style_context (GTK_WIDGET (self));

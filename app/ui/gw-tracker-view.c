@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-tracker-view.h"
+#include "gw-summary-strip.h"
 #include "session/gw-table-writer.h"
 #include "gw-ui-text.h"
 
@@ -86,10 +87,8 @@ struct _GwTrackerView
   GwTrackerSummary    summary;
   guint               n_areas;
 
-  /* borrowed: children of summary_box */
-  GtkToggleButton    *filter_buttons[GW_TRACKER_N_FILTERS];
-  GtkWidget          *filter_separators[GW_TRACKER_N_FILTERS];
-  gboolean            updating_buttons;
+  /* borrowed: child of summary_box */
+  GwSummaryStrip     *strip;
 };
 
 G_DEFINE_FINAL_TYPE (GwTrackerView, gw_tracker_view, GTK_TYPE_WIDGET)
@@ -103,10 +102,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *const filter_css[GW_TRACKER_N_FILTERS] = {
-  "gw-filter-all", "gw-filter-both", "gw-filter-men-only", "gw-filter-women-only",
-  "gw-filter-neither", "gw-filter-insufficient",
-};
 
 static void
 column_spec_free (gpointer data)
@@ -506,149 +501,21 @@ status_filter_func (gpointer item,
          || gw_tracker_item_get_category (GW_TRACKER_ITEM (item)) == self->filter;
 }
 
-/* The summary strip */
+/* The summary strip (gw-summary-strip.c) */
 
 static void
-gw_tracker_view_sync_buttons (GwTrackerView *self)
+on_strip_filter_changed_cb (GwTrackerView  *self,
+                            GParamSpec     *pspec,
+                            GwSummaryStrip *strip)
 {
-  self->updating_buttons = TRUE;
-  for (guint f = 0; f < GW_TRACKER_N_FILTERS; f++)
-    gtk_toggle_button_set_active (self->filter_buttons[f], self->filter == f);
-  self->updating_buttons = FALSE;
-}
-
-static void
-on_filter_button_toggled_cb (GtkToggleButton *button,
-                             GwTrackerView   *self)
-{
-  GwTrackerFilter filter = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gw-filter"));
-
-  if (self->updating_buttons)
-    return;
-
-  /* Clicking the part shown again shows all the areas again. */
-  if (gtk_toggle_button_get_active (button))
-    gw_tracker_view_set_filter (self, filter);
-  else if (self->filter == filter)
-    gw_tracker_view_set_filter (self, GW_TRACKER_FILTER_ALL);
-}
-
-static GtkWidget *
-strip_append (GwTrackerView *self,
-              GtkWidget     *widget)
-{
-  gtk_box_append (self->summary_box, widget);
-  return widget;
-}
-
-static void
-gw_tracker_view_build_strip (GwTrackerView *self)
-{
-  for (guint f = 0; f < GW_TRACKER_N_FILTERS; f++)
-    {
-      GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *label = gtk_label_new (NULL);
-
-      if (f > GW_TRACKER_FILTER_BOTH)
-        {
-          /* A middle dot between the parts, as the sentence reads. */
-          GtkWidget *dot = gtk_label_new ("·");
-
-          gtk_widget_add_css_class (dot, "dim-label");
-          g_object_set (dot, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-          self->filter_separators[f] = strip_append (self, dot);
-        }
-
-      gtk_widget_add_css_class (label, "gw-numeric");
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "gw-filter-button");
-      gtk_widget_add_css_class (button, filter_css[f]);
-      g_object_set_data (G_OBJECT (button), "gw-filter", GUINT_TO_POINTER (f));
-      g_signal_connect (button, "toggled", G_CALLBACK (on_filter_button_toggled_cb), self);
-      strip_append (self, button);
-      self->filter_buttons[f] = GTK_TOGGLE_BUTTON (button);
-
-      if (f == GW_TRACKER_FILTER_ALL)
-        {
-          GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-
-          gtk_widget_set_margin_start (separator, 4);
-          gtk_widget_set_margin_end (separator, 4);
-          strip_append (self, separator);
-        }
-    }
-
-  gw_tracker_view_sync_buttons (self);
-}
-
-static void
-set_button (GwTrackerView   *self,
-            GwTrackerFilter  filter,
-            const char      *text,
-            const char      *tooltip,
-            gboolean         visible)
-{
-  GtkWidget *button = GTK_WIDGET (self->filter_buttons[filter]);
-
-  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_visible (button, visible);
-  if (self->filter_separators[filter] != NULL)
-    gtk_widget_set_visible (self->filter_separators[filter], visible);
+  gw_tracker_view_set_filter (self, gw_summary_strip_get_filter (strip));
 }
 
 static void
 gw_tracker_view_update_strip (GwTrackerView *self)
 {
-  const GwTrackerSummary *s = &self->summary;
-  gboolean single = target_is_single_sex (self->target);
-  g_autofree char *all = NULL, *both = NULL, *men = NULL, *women = NULL;
-  g_autofree char *neither = NULL, *insufficient = NULL;
-
-  all = g_strdup_printf (ngettext ("All %u area", "All %u areas", self->n_areas), self->n_areas);
-  if (single)
-    {
-      /* Translators: a part of the summary strip, "49 of 70 on track". */
-      both = g_strdup_printf (ngettext ("%u of %u on track", "%u of %u on track", self->n_areas),
-                              s->both, self->n_areas);
-      /* Translators: a part of the summary strip, "21 off track". */
-      neither = g_strdup_printf (ngettext ("%u off track", "%u off track", s->neither), s->neither);
-    }
-  else
-    {
-      /* Translators: the first part of the summary strip, "13 of 70 on track for both"
-       * (men and women). */
-      both = g_strdup_printf (ngettext ("%u of %u on track for both", "%u of %u on track for both",
-                                        self->n_areas),
-                              s->both, self->n_areas);
-      /* Translators: a part of the summary strip, areas on track for men only. */
-      men = g_strdup_printf (ngettext ("%u men only", "%u men only", s->men_only), s->men_only);
-      /* Translators: a part of the summary strip, areas on track for women only. */
-      women = g_strdup_printf (ngettext ("%u women only", "%u women only", s->women_only), s->women_only);
-      /* Translators: a part of the summary strip, areas on track for neither sex. */
-      neither = g_strdup_printf (ngettext ("%u neither", "%u neither", s->neither), s->neither);
-    }
-  insufficient = g_strdup_printf (ngettext ("%u insufficient data", "%u insufficient data",
-                                            s->insufficient_data),
-                                  s->insufficient_data);
-
-  set_button (self, GW_TRACKER_FILTER_ALL, all, _("Show every area"), TRUE);
-  set_button (self, GW_TRACKER_FILTER_BOTH, both,
-              single ? _("Show only the areas on track")
-                     : _("Show only the areas on track for both men and women"),
-              TRUE);
-  set_button (self, GW_TRACKER_FILTER_MEN_ONLY, men != NULL ? men : "",
-              _("Show only the areas on track for men but not for women"), !single);
-  set_button (self, GW_TRACKER_FILTER_WOMEN_ONLY, women != NULL ? women : "",
-              _("Show only the areas on track for women but not for men"), !single);
-  set_button (self, GW_TRACKER_FILTER_NEITHER, neither,
-              single ? _("Show only the areas off track")
-                     : _("Show only the areas on track for neither men nor women"),
-              TRUE);
-  set_button (self, GW_TRACKER_FILTER_INSUFFICIENT, insufficient,
-              _("Show only the areas without enough data to project"),
-              s->insufficient_data > 0);
+  gw_summary_strip_set_summary (self->strip, &self->summary, self->n_areas,
+                                target_is_single_sex (self->target));
 }
 
 /* The count under the table */
@@ -987,7 +854,10 @@ gw_tracker_view_init (GwTrackerView *self)
   gtk_shortcut_controller_add_shortcut (shortcuts, copy);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
 
-  gw_tracker_view_build_strip (self);
+  self->strip = GW_SUMMARY_STRIP (gw_summary_strip_new ());
+  gtk_box_append (self->summary_box, GTK_WIDGET (self->strip));
+  g_signal_connect_object (self->strip, "notify::filter", G_CALLBACK (on_strip_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   gw_tracker_view_update_columns (self);
   gw_tracker_view_update_strip (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), FALSE);
@@ -1003,20 +873,20 @@ gw_tracker_view_new (void)
 }
 
 /**
- * gw_tracker_view_set_rows:
- * @rows: (element-type GwTrackerRow): the rows of gw_tracker_run()
- * @target: the target they track
- * @unit: the unit of the gaps: "%" for a relative gap, else the indicator's
+ * gw_tracker_view_set_result:
+ * @result: the tracker result to show: its rows, target, gap unit and
+ *   summary (the strip's counts are the result's)
  *
- * Shows @rows.  The rows selected before stay selected when their area is
+ * Shows @result.  The rows selected before stay selected when their area is
  * still there.
  */
 void
-gw_tracker_view_set_rows (GwTrackerView  *self,
-                          GPtrArray      *rows,
-                          const GwTarget *target,
-                          const char     *unit)
+gw_tracker_view_set_result (GwTrackerView   *self,
+                            GwTrackerResult *result)
 {
+  GPtrArray *rows;
+  const GwTarget *target;
+  const char *unit;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GPtrArray) selected_codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkBitset) selected = NULL;
@@ -1026,8 +896,11 @@ gw_tracker_view_set_rows (GwTrackerView  *self,
   guint n_items;
 
   g_return_if_fail (GW_IS_TRACKER_VIEW (self));
-  g_return_if_fail (rows != NULL);
-  g_return_if_fail (target != NULL);
+  g_return_if_fail (GW_IS_TRACKER_RESULT (result));
+
+  rows = gw_tracker_result_get_rows (result);
+  target = gw_tracker_result_get_target (result);
+  unit = gw_tracker_result_get_gap_unit (result);
 
   /* What was selected, by code: the new items are other objects. */
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
@@ -1047,7 +920,7 @@ gw_tracker_view_set_rows (GwTrackerView  *self,
   g_free (self->unit);
   self->unit = g_strdup (unit != NULL ? unit : "%");
 
-  gw_tracker_summarise (rows, &self->summary);
+  self->summary = *gw_tracker_result_get_summary (result);
   items = gw_tracker_items_from_rows (rows);
   n_items = g_list_model_get_n_items (items);
   self->n_areas = 0;
@@ -1063,7 +936,7 @@ gw_tracker_view_set_rows (GwTrackerView  *self,
   gw_tracker_view_update_columns (self);
   gw_tracker_view_update_strip (self);
   /* A part of the strip that is gone (men only, for a persons target). */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->filter_buttons[self->filter])))
+  if (!gw_summary_strip_has_filter (self->strip, self->filter))
     gw_tracker_view_set_filter (self, GW_TRACKER_FILTER_ALL);
 
   /* New data for the same table: the rows stay where the user had them. */
@@ -1214,7 +1087,7 @@ gw_tracker_view_set_filter (GwTrackerView   *self,
       gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
     }
-  gw_tracker_view_sync_buttons (self);
+  gw_summary_strip_set_filter (self->strip, filter);
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "tracker/gw-tracker.h"
+#include "tracker/gw-tracker-result.h"
 #include "gw-tracker-item.h"
 
 G_BEGIN_DECLS
@@ -20,10 +21,8 @@ GtkWidget     *gw_tracker_view_new               (void);
  * and a copy of target).  unit: what the gaps are in, "%" for a relative
  * gap, else the indicator's unit ("years").  The selection, search and
  * status filter stay as they were where they still apply. */
-void           gw_tracker_view_set_rows          (GwTrackerView  *self,
-                                                  GPtrArray      *rows,
-                                                  const GwTarget *target,
-                                                  const char     *unit);
+void           gw_tracker_view_set_result        (GwTrackerView   *self,
+                                                  GwTrackerResult *result);
 /* Shows a spinner instead of the table (the first computation). */
 void           gw_tracker_view_show_loading      (GwTrackerView  *self);
 /* Shows why there is no table (no rows are kept). */

@@ -14,6 +14,7 @@
 #include "methods/gw-indicators.h"
 #include "session/gw-session.h"
 #include "formats/gw-import-task.h"
+#include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
 #include "gw-area-view.h"
 #include "gw-import-pane.h"

@@ -19,10 +19,8 @@
 
 #include "gw-preferences.h"
 #include "gw-target-editor.h"
-#ifdef GW_HAVE_RENDER
 #include "gw-chart-view.h"
 #include "gw-print-operation.h"
-#endif
 #include "methods/gw-indicator-info.h"
 #include "gw-ui-text.h"
 #include "gw-window-private.h"
@@ -213,9 +211,7 @@ gw_window_update_actions (GwWindow *self)
   gboolean rows = self->shown != NULL && gw_session_peek_indicators (self->session) != NULL;
   gboolean render = FALSE;
 
-#ifdef GW_HAVE_RENDER
   render = TRUE;
-#endif
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-rows", rows);
@@ -291,8 +287,7 @@ gw_window_show_result (GwWindow *self,
 
   first = self->shown == NULL;
   gw_area_view_set_data (self->area_view, result, indicators);
-  gw_tracker_view_set_rows (self->tracker_view, rows, gw_tracker_result_get_target (result),
-                            gw_tracker_result_get_gap_unit (result));
+  gw_tracker_view_set_result (self->tracker_view, result);
 
   /* The items are new objects even where the area is the same. */
   if (first && gw_tracker_view_get_selected_item (self->tracker_view) == NULL && rows->len > 0)
@@ -659,7 +654,6 @@ export_chart_action (GtkWidget  *widget,
                               _("Images and documents (*.png, *.svg, *.pdf)"), patterns);
 }
 
-#ifdef GW_HAVE_RENDER
 static GwChartPalette
 window_palette (GwWindow *self)
 {
@@ -668,9 +662,7 @@ window_palette (GwWindow *self)
   gw_chart_palette_parse (gw_settings_get_palette (self->settings), &palette);
   return palette;
 }
-#endif
 
-#ifdef GW_HAVE_RENDER
 /* The chart that has the keyboard focus (a click gives it), or NULL. */
 static GwChartView *
 focused_chart (GwWindow *self)
@@ -700,14 +692,12 @@ print_chart (GwWindow    *self,
   gw_chart_view_get_style (view, &style);
   gw_print_chart (GTK_WINDOW (self), gw_chart_view_get_chart (view), &style);
 }
-#endif
 
 static void
 print_chart_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-#ifdef GW_HAVE_RENDER
   GwWindow *self = GW_WINDOW (widget);
 
   if (self->shown == NULL)
@@ -715,7 +705,6 @@ print_chart_action (GtkWidget  *widget,
   /* The menu has the focus now: the chart that had it before. */
   print_chart (self, focused_chart (self) != NULL ? focused_chart (self)
                      : self->last_chart != NULL ? GW_CHART_VIEW (self->last_chart) : NULL);
-#endif
 }
 
 static void
@@ -723,12 +712,10 @@ on_focus_widget_changed_cb (GwWindow   *self,
                             GParamSpec *pspec,
                             GtkWindow  *window)
 {
-#ifdef GW_HAVE_RENDER
   GwChartView *chart = focused_chart (self);
 
   if (chart != NULL)
     g_set_weak_pointer (&self->last_chart, GTK_WIDGET (chart));
-#endif
 }
 
 static void
@@ -736,7 +723,6 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-#ifdef GW_HAVE_RENDER
   GwWindow *self = GW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   GwChartView *chart;
@@ -756,7 +742,6 @@ print_action (GtkWidget  *widget,
   if (!gw_print_report (GTK_WINDOW (self), self->shown, gw_session_peek_indicators (self->session),
                         window_palette (self), &error))
     show_error_dialog (self, _("The report cannot be printed"), error->message);
-#endif
 }
 
 static void
@@ -812,6 +797,11 @@ gw_window_tracker_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_chart_action);
   gtk_widget_class_install_action (widget_class, "win.edit-targets", NULL, edit_targets_action);
+
+  /* the window's shortcuts are the window's (house style 7) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 void
@@ -1017,17 +1007,14 @@ gw_window_export_report (GwWindow  *self,
                          GFile     *file,
                          GError   **error)
 {
-#ifdef GW_HAVE_RENDER
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-#endif
 
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-#ifdef GW_HAVE_RENDER
   path = g_file_get_path (file);
   if (self->shown == NULL || path == NULL)
     {
@@ -1044,11 +1031,6 @@ gw_window_export_report (GwWindow  *self,
   message = g_strdup_printf (_("Saved the report as “%s”."), name);
   gw_window_show_message (self, message);
   return TRUE;
-#else
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Reports are not available in this version."));
-  return FALSE;
-#endif
 }
 
 /**
@@ -1067,20 +1049,17 @@ gw_window_export_chart (GwWindow  *self,
                         GFile     *file,
                         GError   **error)
 {
-#ifdef GW_HAVE_RENDER
   GwChart *chart = NULL;
   GwChartStyle style;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   gboolean png;
-#endif
 
   g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-#ifdef GW_HAVE_RENDER
   if (gw_area_view_get_n_charts (self->area_view) > 0)
     chart = gw_chart_view_get_chart (GW_CHART_VIEW (gw_area_view_get_chart (self->area_view, 0)));
   path = g_file_get_path (file);
@@ -1094,9 +1073,7 @@ gw_window_export_chart (GwWindow  *self,
 
   /* Paper, not the screen's theme: the default white background. */
   gw_chart_style_init (&style, window_palette (self));
-#ifdef GW_CHART_STYLE_HAS_CONFIDENCE_LEVEL
   style.confidence_level = gw_settings_get_confidence_level (self->settings);
-#endif
   png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
   style.scale = png ? 150.0 / 72.0 : 1.0;
   if (!gw_chart_export (chart, &style, path, png ? 1500 : 720, png ? 1000 : 480, error))
@@ -1106,11 +1083,6 @@ gw_window_export_chart (GwWindow  *self,
   message = g_strdup_printf (_("Saved the chart as “%s”."), name);
   gw_window_show_message (self, message);
   return TRUE;
-#else
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Charts are not available in this version."));
-  return FALSE;
-#endif
 }
 
 void

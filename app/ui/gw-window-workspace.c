@@ -135,31 +135,6 @@ show_error_dialog (GwWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A workspace file and what SQLite keeps beside it. */
-static gboolean
-remove_workspace_file (const char  *path,
-                       GError     **error)
-{
-  const char *suffixes[] = { "-wal", "-shm" };
-
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("%s cannot be replaced: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (side);
-    }
-  return TRUE;
-}
-
 static void
 gw_window_update_title (GwWindow *self)
 {
@@ -505,7 +480,7 @@ copy_idle_cb (gpointer user_data)
   if (g_cancellable_is_cancelled (job->cancellable))
     gw_window_show_message (self, _("Saving the copy was cancelled; nothing was saved."));
   else if (self->workspace != NULL
-           && remove_workspace_file (job->path, &error)
+           && gw_workspace_delete (job->path, &error)
            && gw_workspace_save_as (self->workspace, job->path, &error))
     {
       g_autofree char *name = gw_window_dup_workspace_name (self);
@@ -990,7 +965,7 @@ gw_window_workspace_watch (GwWindow     *self,
                            GwImportTask *task)
 {
   if (self->workspace != NULL && self->workspace_state == GW_WINDOW_WORKSPACE_OPEN)
-    gw_workspace_watch_task (self->workspace, task, self->dataset);
+    gw_session_watch_task (self->workspace, task, self->dataset);
 }
 
 /* Public API */
@@ -1093,7 +1068,7 @@ gw_window_new_workspace (GwWindow   *self,
       show_error_dialog (self, primary, _("Choose another name for the new workspace."));
       return;
     }
-  if (!remove_workspace_file (full, &error))
+  if (!gw_workspace_delete (full, &error))
     {
       show_error_dialog (self, _("The new workspace could not be created"), error->message);
       return;

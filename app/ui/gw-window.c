@@ -260,7 +260,7 @@ on_task_file_done_cb (GwImportTask *task,
 
   basename = gw_ui_display_basename (result->path);
   /* The workspace's handler ran first (gw_window_workspace_watch). */
-  stored = gw_workspace_get_file_result (task, index);
+  stored = gw_session_get_file_result (task, index);
   if (stored != NULL && stored->status == GW_WORKSPACE_FILE_NOT_STORED && stored->error != NULL)
     {
       gw_window_add_not_stored (self, result->path, stored->error);
@@ -309,7 +309,7 @@ gw_window_summarize (GwWindow     *self,
   for (guint i = 0; i < n_results; i++)
     {
       const GwImportResult *result = gw_import_task_get_result (task, i);
-      const GwWorkspaceFileResult *stored = gw_workspace_get_file_result (task, i);
+      const GwWorkspaceFileResult *stored = gw_session_get_file_result (task, i);
 
       if (result->kind != GW_IMPORT_RESULT_CANCELLED)
         n_finished++;
@@ -1033,6 +1033,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
 
   gw_window_tracker_class_init (widget_class);
   gw_window_workspace_class_init (widget_class);

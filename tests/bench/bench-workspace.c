@@ -9,7 +9,7 @@
  * GW_BENCH_MONTHS months, default 120).  Then:
  *   xml import      gw_export_read_file + gw_dataset_commit into a fresh
  *                   dataset (best of three)
- *   store           gw_workspace_import_files into a fresh dataset and a new
+ *   store           gw_session_import_files into a fresh dataset and a new
  *                   workspace: the same read, then one transaction with the
  *                   records and a gzip copy of the file
  *   workspace open  gw_workspace_open + gw_workspace_load into a fresh
@@ -30,6 +30,7 @@
 
 #include "formats/gw-export-reader.h"
 #include "model/gw-dataset.h"
+#include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
 
 #define GW_BENCH_RUNS 3
@@ -196,14 +197,14 @@ main (int   argc,
 
     workspace = gw_workspace_open (ws_path, GW_WORKSPACE_OPEN_CREATE, &error);
     if (workspace != NULL)
-      task = gw_workspace_import_files (workspace, dataset, paths, NULL, &error);
+      task = gw_session_import_files (workspace, dataset, paths, NULL, &error);
     store_time = seconds_since (start);
     if (task == NULL)
       {
         g_printerr ("store failed: %s\n", error->message);
         return 1;
       }
-    result = gw_workspace_get_file_result (task, 0);
+    result = gw_session_get_file_result (task, 0);
     if (result == NULL || result->status != GW_WORKSPACE_FILE_STORED)
       {
         g_printerr ("store failed: %s\n", result != NULL && result->error != NULL

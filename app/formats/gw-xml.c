@@ -1,0 +1,508 @@
+/* gw-xml.c: libxml2, hardened, for the XML readers of app/formats
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libxml2's SAX2 push parser, fed from a GwInput (a file descriptor opened
+ * here, so no URL and no other file is ever opened), with XML_PARSE_NONET
+ * only: no entity substitution, no DTD loading, no XInclude, and libxml2's
+ * default limits kept (no XML_PARSE_HUGE).  See ../shared/docs/libxml2-notes.md.
+ *
+ * libxml2 reports errors through three channels: the structured handler of
+ * the parser context (well-formedness, limits), the thread's structured
+ * handler (encoding conversion and I/O errors, raised without a context),
+ * and the thread's generic handler (printf-style, "xmlParseChunk: encoder
+ * error"); and sometimes it only stops, returning non-zero from
+ * xmlParseChunk.  All four are caught here, so a file is never read in part
+ * and nothing of libxml2's is printed.
+ */
+#include "gw-config.h"
+#include "gw-xml-private.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+#define CHUNK_SIZE (256 * 1024)
+
+void
+gw_formats_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      /* libxml2-notes.md section 4: once, before any thread uses libxml2;
+       * xmlCleanupParser is never called. */
+      xmlInitParser ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* Ends the read.  Only a flag here: xmlStopParser frees the input buffer
+ * that the current callback's attribute values still point into (and that
+ * an encoding conversion may be filling), so it is called by
+ * _gw_xml_halt_if_stopped() from a SAX callback done with them. */
+void
+_gw_xml_stop (GwXml *xml)
+{
+  xml->stopped = TRUE;
+}
+
+void
+_gw_xml_halt_if_stopped (GwXml *xml)
+{
+  if (xml->stopped && !xml->halted && xml->ctxt != NULL)
+    {
+      xml->halted = TRUE;
+      xmlStopParser (xml->ctxt);
+    }
+}
+
+/* Line and column of the '<' of the element whose start tag was just parsed:
+ * libxml2 stands after its '>', and the tag is still in the buffer. */
+void
+_gw_xml_element_position (GwXml *xml, guint *line, guint *column)
+{
+  xmlParserInputPtr in = xml->ctxt != NULL ? xml->ctxt->input : NULL;
+  const xmlChar *p, *lt;
+  guint newlines = 0, col = 0;
+
+  *line = in != NULL ? (guint) in->line : 0;
+  *column = in != NULL ? (guint) in->col : 0;
+  if (in == NULL || in->cur == NULL || in->base == NULL)
+    return;
+
+  for (lt = in->cur; lt > in->base && *lt != '<'; lt--)
+    if (*lt == '\n')
+      newlines++;
+  if (*lt != '<')
+    return;
+
+  if (newlines == 0)
+    {
+      /* count characters, not bytes, between '<' and cur */
+      guint chars = 0;
+
+      for (p = lt; p < in->cur; p++)
+        if ((*p & 0xc0) != 0x80)
+          chars++;
+      *column = in->col > (int) chars ? (guint) in->col - chars : 1;
+      return;
+    }
+
+  *line = in->line > (int) newlines ? (guint) in->line - newlines : 1;
+  for (p = lt; p > in->base && p[-1] != '\n'; p--)
+    ;
+  for (; p <= lt; p++)
+    if ((*p & 0xc0) != 0x80)
+      col++;
+  *column = col;
+}
+
+static void
+report (GwXml *xml, guint line, guint column, const char *message)
+{
+  xml->problem (xml, line, column, message);
+}
+
+/* An input conversion failed: libxml2 says so without a position, and
+ * reading stops at the end of what did convert.  Where the bad bytes are is
+ * found after the parse (locate_bad_bytes). */
+static void
+note_bad_encoding (GwXml *xml)
+{
+  const char *name = NULL;
+
+  if (xml->ctxt != NULL && xml->ctxt->input != NULL)
+    {
+      xmlParserInputPtr in = xml->ctxt->input;
+
+      if (in->buf != NULL && in->buf->encoder != NULL)
+        name = in->buf->encoder->name;
+      xml->bad_line = (guint) MAX (in->line, 0);
+      xml->bad_column = (guint) MAX (in->col, 0);
+    }
+  if (name == NULL && xml->ctxt != NULL && xml->ctxt->encoding != NULL)
+    name = (const char *) xml->ctxt->encoding;
+  xml->bad_encoding = g_strdup (name != NULL ? name : "UTF-8");
+}
+
+static char *
+describe_xml_error (xmlErrorPtr err)
+{
+  g_autofree char *text = NULL;
+  const char *message;
+
+  switch (err->code)
+    {
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      return g_strdup (_("the file is not valid UTF-8 (or the encoding it declares): save it as UTF-8"));
+    case XML_ERR_DOCUMENT_EMPTY:
+      return g_strdup (_("the file has no XML content"));
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+      text = g_strdup_printf (_("entity reference %s: exports use no entities (write the character itself)"),
+                              err->str1 != NULL ? err->str1 : "");
+      message = text;
+      break;
+    case XML_ERR_UNSUPPORTED_ENCODING:
+      text = g_strdup_printf (_("unsupported encoding %s: save the file as UTF-8"),
+                              err->str1 != NULL ? err->str1 : "");
+      message = text;
+      break;
+    default:
+      text = g_strstrip (g_strdup (err->message != NULL ? err->message : _("not well-formed XML")));
+      message = text;
+      break;
+    }
+  return g_strdup_printf (_("not well-formed XML: %s"), message);
+}
+
+/* libxml2's errors, from the parser context and from the thread's handler.
+ * Only the first is kept (later ones follow from it) and the read ends
+ * there. */
+static void
+on_xml_error (void *data, xmlErrorPtr err)
+{
+  GwXml *xml = data;
+  g_autofree char *message = NULL;
+
+  if (xml->stopped || err == NULL || err->level < XML_ERR_ERROR)
+    return;
+
+  if (err->domain == XML_FROM_I18N || (err->domain == XML_FROM_IO && err->code == XML_IO_ENCODER))
+    {
+      note_bad_encoding (xml);
+      _gw_xml_stop (xml);
+      return;
+    }
+  /* "Extra content at the end of the document" before any element: a
+   * declaration, comments or processing instructions only */
+  if (err->code == XML_ERR_DOCUMENT_END && !xml->seen_root)
+    message = g_strdup (_("the file has no root element (only an XML declaration, comments or processing instructions)"));
+  /* a character that is not one in a file that is not UTF-8 (a lone low
+   * surrogate in UTF-16): name its encoding */
+  else if ((err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
+           && xml->ctxt != NULL && xml->ctxt->input != NULL && xml->ctxt->input->buf != NULL
+           && xml->ctxt->input->buf->encoder != NULL)
+    message = g_strdup_printf (_("the file is not valid %s, the encoding it declares: save it as UTF-8"),
+                               xml->ctxt->input->buf->encoder->name);
+  else
+    message = describe_xml_error (err);
+  report (xml, err->line > 0 ? (guint) err->line : 0, err->int2 > 0 ? (guint) err->int2 : 0, message);
+  _gw_xml_stop (xml);
+}
+
+/* The thread's generic handler: libxml2 prints with it when it has nothing
+ * better ("xmlParseChunk: encoder error"); what it says is known from the
+ * other channels or from xmlParseChunk's return value. */
+static void
+on_generic_error (void *data, const char *format, ...)
+{
+}
+
+static void
+on_internal_subset (void          *data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  GwXml *xml = data;
+  guint line, column;
+
+  /* export-format.md: always an error; nothing of a DTD is ever loaded.
+   * The '<' of <!DOCTYPE is still in the buffer: report where it starts. */
+  _gw_xml_element_position (xml, &line, &column);
+  report (xml, line, column, _("the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads no DTD or entity"));
+  _gw_xml_stop (xml);
+  _gw_xml_halt_if_stopped (xml);
+}
+
+static void
+on_reference (void          *data,
+              const xmlChar *name)
+{
+  GwXml *xml = data;
+  g_autofree char *message = g_strdup_printf (_("entity reference &%s;: exports use no entities"), name);
+
+  report (xml, xml->ctxt->input ? (guint) xml->ctxt->input->line : 0, 0, message);
+  _gw_xml_stop (xml);
+  _gw_xml_halt_if_stopped (xml);
+}
+
+/* Encodings a person may really have saved an export in; anything else
+ * (UTF-7 above all, a known evasion) is refused. */
+static gboolean
+encoding_allowed (const char *name)
+{
+  static const char *const allowed[] = {
+    "UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "ISO8859-1", "LATIN1",
+    "ISO-LATIN-1", "WINDOWS-1252", "CP1252", "US-ASCII", "ASCII",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    if (g_ascii_strcasecmp (name, allowed[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_start_document (void *data)
+{
+  GwXml *xml = data;
+  const char *enc = (const char *) xml->ctxt->encoding;
+
+  if (enc == NULL && xml->ctxt->input != NULL)
+    enc = (const char *) xml->ctxt->input->encoding;
+  if (enc != NULL && !encoding_allowed (enc))
+    {
+      g_autofree char *message = g_strdup_printf (_("the file declares the encoding %s: Gapwatch reads UTF-8, UTF-16, "
+                                                    "ISO-8859-1 and Windows-1252; save it as UTF-8"), enc);
+      report (xml, 1, 1, message);
+      _gw_xml_stop (xml);
+      _gw_xml_halt_if_stopped (xml);
+    }
+}
+
+/* Where the first bytes that do not convert from encoding are, counted in
+ * characters as libxml2 counts them.  Only on the error path: the file is
+ * read again from its start. */
+typedef struct
+{
+  guint  line;
+  guint  column;
+  guchar bytes[2];
+  gsize  n_bytes;
+} BadBytes;
+
+static void
+count_text (const char *text, gsize len, BadBytes *at)
+{
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\n')
+      {
+        at->line++;
+        at->column = 1;
+      }
+    else if ((text[i] & 0xc0) != 0x80)
+      at->column++;
+}
+
+static gsize
+bom_length (const guchar *p, gsize len, const char *encoding)
+{
+  if (g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0 && len >= 2
+      && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff)))
+    return 2;
+  if (g_ascii_strncasecmp (encoding, "UTF-8", 5) == 0 && len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+    return 3;
+  return 0;
+}
+
+static gboolean
+locate_bad_bytes (GwInput *input, const char *encoding, BadBytes *at)
+{
+  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
+  g_autofree char *out = g_malloc (CHUNK_SIZE * 4);
+  GIConv cd = g_iconv_open ("UTF-8", encoding);
+  gsize have = 0, skip;
+  gboolean found = FALSE, first = TRUE;
+
+  if (cd == (GIConv) -1 || !gw_input_rewind (input, NULL))
+    {
+      if (cd != (GIConv) -1)
+        g_iconv_close (cd);
+      return FALSE;
+    }
+  at->line = at->column = 1;
+  for (;;)
+    {
+      gssize n = gw_input_read (input, buf + have, CHUNK_SIZE - have, NULL);
+      char *in, *o = out;
+      gsize in_left, out_left = CHUNK_SIZE * 4;
+
+      if (n < 0)
+        break;
+      have += n;
+      skip = first ? bom_length (buf, have, encoding) : 0;
+      first = FALSE;
+      in = (char *) buf + skip;
+      in_left = have - skip;
+      if (g_iconv (cd, &in, &in_left, &o, &out_left) == (gsize) -1 && (errno == EILSEQ || (errno == EINVAL && n == 0)))
+        {
+          count_text (out, o - out, at);
+          at->n_bytes = MIN (in_left, sizeof at->bytes);
+          memcpy (at->bytes, in, at->n_bytes);
+          found = TRUE;
+          break;
+        }
+      count_text (out, o - out, at);
+      memmove (buf, in, in_left);
+      have = in_left;
+      if (n == 0)
+        break;
+    }
+  g_iconv_close (cd);
+  return found;
+}
+
+static char *
+describe_bad_bytes (const char *encoding, const BadBytes *at)
+{
+  if (at->n_bytes == 2 && g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0)
+    {
+      gboolean be = g_ascii_strcasecmp (encoding, "UTF-16BE") == 0;
+      guint unit = be ? (at->bytes[0] << 8 | at->bytes[1]) : (at->bytes[1] << 8 | at->bytes[0]);
+
+      if (unit >= 0xd800 && unit <= 0xdfff)
+        return g_strdup_printf (_("U+%04X is half of a UTF-16 character (a lone surrogate): save the file as UTF-8"), unit);
+    }
+  if (at->n_bytes > 0)
+    return g_strdup_printf (_("byte 0x%02X is not a character in %s, the encoding of the file: save it as UTF-8"),
+                            at->bytes[0], encoding);
+  return g_strdup_printf (_("the file is not valid %s, the encoding it declares: save it as UTF-8"), encoding);
+}
+
+static void
+report_bad_encoding (GwXml *xml, GwInput *input)
+{
+  BadBytes at = { 0 };
+  g_autofree char *message = NULL;
+
+  if (!locate_bad_bytes (input, xml->bad_encoding, &at))
+    {
+      /* iconv reads it where libxml2 did not: say where the parser was */
+      at.line = xml->bad_line;
+      at.column = xml->bad_column;
+      at.n_bytes = 0;
+    }
+  message = describe_bad_bytes (xml->bad_encoding, &at);
+  report (xml, at.line, at.column, message);
+}
+
+/* libxml2 stopped with no error through any handler. */
+static void
+report_silent_stop (GwXml *xml, int code)
+{
+  xmlParserInputPtr in = xml->ctxt != NULL ? xml->ctxt->input : NULL;
+  g_autofree char *message = g_strdup_printf (_("not well-formed XML: the parser stopped here (libxml2 error %d)"), code);
+
+  report (xml, in != NULL ? (guint) MAX (in->line, 0) : 0, in != NULL ? (guint) MAX (in->col, 0) : 0, message);
+  _gw_xml_stop (xml);
+}
+
+static gboolean
+create_context (GwXml *xml, GwInput *input, guchar *buf, GError **error)
+{
+  gsize head_len = 0;
+
+  /* the first bytes let libxml2 see a BOM or UTF-16 */
+  while (head_len < 4)
+    {
+      gssize n = gw_input_read (input, buf + head_len, 4 - head_len, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      head_len += n;
+    }
+  if (head_len == 0)
+    {
+      report (xml, 0, 0, _("the file is empty"));
+      _gw_xml_stop (xml);
+      return TRUE;
+    }
+
+  xml->ctxt = xmlCreatePushParserCtxt (&xml->sax, xml, (const char *) buf, head_len, xml->path);
+  if (xml->ctxt == NULL)
+    {
+      g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot start the XML parser"));
+      return FALSE;
+    }
+  /* libxml2-notes.md: XML_PARSE_NONET only */
+  xmlCtxtUseOptions (xml->ctxt, XML_PARSE_NONET);
+  if (xml->prepare != NULL)
+    xml->prepare (xml);
+  return TRUE;
+}
+
+/* Feeds the whole input; returns xmlParseChunk's last result. */
+static gboolean
+feed (GwXml *xml, GwInput *input, guchar *buf, int *rc, GError **error)
+{
+  *rc = 0;
+  while (!xml->stopped)
+    {
+      gssize n = gw_input_read (input, buf, CHUNK_SIZE, error);
+
+      if (n < 0)
+        return FALSE;
+      *rc = xmlParseChunk (xml->ctxt, (const char *) buf, (int) n, n == 0);
+      if (*rc != 0 || n == 0)
+        break;
+    }
+  return TRUE;
+}
+
+/**
+ * _gw_xml_parse:
+ * @xml: the reader's parser state: path, problem, sax set
+ * @input: read from its start
+ * @error: I/O errors and cancellation only; what is wrong with the file goes
+ *   to xml->problem
+ *
+ * Returns: FALSE on an I/O error or cancellation
+ */
+gboolean
+_gw_xml_parse (GwXml    *xml,
+               GwInput  *input,
+               GError  **error)
+{
+  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
+  xmlStructuredErrorFunc saved_serror = xmlStructuredError;
+  void *saved_serror_data = xmlStructuredErrorContext;
+  xmlGenericErrorFunc saved_generic = xmlGenericError;
+  void *saved_generic_data = xmlGenericErrorContext;
+  gboolean ok;
+  int rc = 0;
+
+  g_assert (xml->problem != NULL && xml->ctxt == NULL);
+
+  gw_formats_init ();
+  xml->sax.initialized = XML_SAX2_MAGIC;
+  xml->sax.internalSubset = on_internal_subset;
+  xml->sax.reference = on_reference;
+  xml->sax.startDocument = on_start_document;
+  xml->sax.serror = on_xml_error;
+  xml->stopped = xml->halted = FALSE;
+  g_clear_pointer (&xml->bad_encoding, g_free);
+
+  /* the thread's handlers, for errors raised without the context; these
+   * globals are per thread in libxml2, so other readers are not affected */
+  xmlSetStructuredErrorFunc (xml, on_xml_error);
+  xmlSetGenericErrorFunc (xml, on_generic_error);
+  ok = create_context (xml, input, buf, error) && (xml->ctxt == NULL || feed (xml, input, buf, &rc, error));
+  xmlSetStructuredErrorFunc (saved_serror_data, saved_serror);
+  xmlSetGenericErrorFunc (saved_generic_data, saved_generic);
+
+  if (!ok)
+    return FALSE;
+  if (xml->bad_encoding != NULL)
+    report_bad_encoding (xml, input);
+  else if (rc != 0 && !xml->stopped)
+    report_silent_stop (xml, rc);
+  return TRUE;
+}
+
+/* Frees the parser; the reader's fields stay. */
+void
+_gw_xml_clear (GwXml *xml)
+{
+  g_clear_pointer (&xml->ctxt, xmlFreeParserCtxt);
+  g_clear_pointer (&xml->bad_encoding, g_free);
+}
