@@ -594,6 +594,34 @@ test_indicators_le_df1 (void)
   g_rmdir (dir);
 }
 
+/* The folder of a shared tracker fixture with its expected.csv and
+ * summary.txt read; NULL (the test skipped) when the shared data is not
+ * there. */
+static char *
+tracker_fixture (const char  *name,
+                 char       **expected,
+                 char       **summary)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *dir = NULL, *expected_path = NULL, *summary_path = NULL;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return NULL;
+    }
+  dir = g_build_filename (shared, "data", "fixtures", name, NULL);
+  expected_path = g_build_filename (dir, "expected.csv", NULL);
+  summary_path = g_build_filename (dir, "summary.txt", NULL);
+  if (!g_file_get_contents (expected_path, expected, NULL, NULL)
+      || !g_file_get_contents (summary_path, summary, NULL, NULL))
+    {
+      g_test_skip_printf ("no %s fixture", name);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
 /* The columns issue 13 appended to the 13 of expected.csv (tracker-70). */
 #define TRACK_NEW_COLUMNS \
   "latest_gap_lower95,latest_gap_upper95,change_pp,projected_lower95,projected_upper95,certainty,reason"
@@ -604,27 +632,13 @@ test_indicators_le_df1 (void)
 static void
 test_track_fixture (void)
 {
-  const char *shared = g_getenv ("GW_SHARED_DIR");
   g_autofree char *dir = NULL, *a = NULL, *b = NULL, *expected = NULL, *summary = NULL;
-  g_autofree char *expected_path = NULL, *summary_path = NULL;
   CliRun run;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("GW_SHARED_DIR is not set");
-      return;
-    }
-  dir = g_build_filename (shared, "data", "fixtures", "tracker-70", NULL);
+  if ((dir = tracker_fixture ("tracker-70", &expected, &summary)) == NULL)
+    return;
   a = g_build_filename (dir, "le-a.xml", NULL);
   b = g_build_filename (dir, "le-b-revision.xml", NULL);
-  expected_path = g_build_filename (dir, "expected.csv", NULL);
-  summary_path = g_build_filename (dir, "summary.txt", NULL);
-  if (!g_file_get_contents (expected_path, &expected, NULL, NULL)
-      || !g_file_get_contents (summary_path, &summary, NULL, NULL))
-    {
-      g_test_skip ("no tracker-70 fixture");
-      return;
-    }
 
   cli_run (&run, "track", a, b, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -709,9 +723,7 @@ column_index (GStrv header, const char *name)
 static void
 test_track_verdict (void)
 {
-  const char *shared = g_getenv ("GW_SHARED_DIR");
   g_autofree char *dir = NULL, *le = NULL, *expected = NULL, *summary = NULL;
-  g_autofree char *expected_path = NULL, *summary_path = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(GStrv) want = NULL;
   g_auto(GStrv) got = NULL;
@@ -722,21 +734,9 @@ test_track_verdict (void)
   JsonArray *rows;
   CliRun run;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("GW_SHARED_DIR is not set");
-      return;
-    }
-  dir = g_build_filename (shared, "data", "fixtures", "verdict-40", NULL);
+  if ((dir = tracker_fixture ("verdict-40", &expected, &summary)) == NULL)
+    return;
   le = g_build_filename (dir, "le.xml", NULL);
-  expected_path = g_build_filename (dir, "expected.csv", NULL);
-  summary_path = g_build_filename (dir, "summary.txt", NULL);
-  if (!g_file_get_contents (expected_path, &expected, NULL, NULL)
-      || !g_file_get_contents (summary_path, &summary, NULL, NULL))
-    {
-      g_test_skip ("no verdict-40 fixture");
-      return;
-    }
 
   cli_run (&run, "track", le, NULL);
   g_assert_cmpint (run.status, ==, 0);
