@@ -16,6 +16,7 @@
  */
 #include "gw-config.h"
 
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -595,36 +596,74 @@ test_indicators_le_df1 (void)
   g_rmdir (dir);
 }
 
-/* `gapwatch-cli track` on the 70-area fixture prints expected.csv exactly
- * (numbers to 4 decimals) and the summary line, in both orders. */
-static void
-test_track_fixture (void)
+/* The folder of a shared tracker fixture with its expected.csv and
+ * summary.txt read; NULL (the test skipped) when the shared data is not
+ * there. */
+static char *
+tracker_fixture (const char  *name,
+                 char       **expected,
+                 char       **summary)
 {
   const char *shared = g_getenv ("GW_SHARED_DIR");
-  g_autofree char *dir = NULL, *a = NULL, *b = NULL, *expected = NULL, *summary = NULL;
-  g_autofree char *expected_path = NULL, *summary_path = NULL;
-  CliRun run;
+  g_autofree char *dir = NULL, *expected_path = NULL, *summary_path = NULL;
 
   if (shared == NULL)
     {
       g_test_skip ("GW_SHARED_DIR is not set");
-      return;
+      return NULL;
     }
-  dir = g_build_filename (shared, "data", "fixtures", "tracker-70", NULL);
-  a = g_build_filename (dir, "le-a.xml", NULL);
-  b = g_build_filename (dir, "le-b-revision.xml", NULL);
+  dir = g_build_filename (shared, "data", "fixtures", name, NULL);
   expected_path = g_build_filename (dir, "expected.csv", NULL);
   summary_path = g_build_filename (dir, "summary.txt", NULL);
-  if (!g_file_get_contents (expected_path, &expected, NULL, NULL)
-      || !g_file_get_contents (summary_path, &summary, NULL, NULL))
+  if (!g_file_get_contents (expected_path, expected, NULL, NULL)
+      || !g_file_get_contents (summary_path, summary, NULL, NULL))
     {
-      g_test_skip ("no tracker-70 fixture");
-      return;
+      g_test_skip_printf ("no %s fixture", name);
+      return NULL;
     }
+  return g_steal_pointer (&dir);
+}
+
+/* The columns issue 13 appended to the 13 of expected.csv (tracker-70). */
+#define TRACK_NEW_COLUMNS \
+  "latest_gap_lower95,latest_gap_upper95,change_pp,projected_lower95,projected_upper95,certainty,reason"
+
+/* `gapwatch-cli track` on the 70-area fixture prints expected.csv exactly
+ * in its 13 columns (numbers to 4 decimals), then the seven columns of
+ * issue 13, and the summary line, in both orders. */
+static void
+test_track_fixture (void)
+{
+  g_autofree char *dir = NULL, *a = NULL, *b = NULL, *expected = NULL, *summary = NULL;
+  CliRun run;
+
+  if ((dir = tracker_fixture ("tracker-70", &expected, &summary)) == NULL)
+    return;
+  a = g_build_filename (dir, "le-a.xml", NULL);
+  b = g_build_filename (dir, "le-b-revision.xml", NULL);
 
   cli_run (&run, "track", a, b, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, expected);
+  {
+    g_auto(GStrv) want = g_strsplit (g_strstrip (expected), "\n", -1);
+    g_auto(GStrv) got = g_strsplit (g_strstrip (run.out), "\n", -1);
+    g_autofree char *header = g_strconcat (want[0], ",", TRACK_NEW_COLUMNS, NULL);
+
+    g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (want));
+    g_assert_cmpstr (got[0], ==, header);
+    for (guint i = 1; want[i] != NULL; i++)
+      {
+        /* the first 13 fields hold no comma; the reason after them may */
+        g_auto(GStrv) f = g_strsplit (got[i], ",", 14);
+        g_autofree char *first = NULL;
+
+        g_assert_cmpuint (g_strv_length (f), ==, 14);
+        g_free (f[13]);
+        f[13] = NULL;
+        first = g_strjoinv (",", f);
+        g_assert_cmpstr (first, ==, want[i]);
+      }
+  }
   cli_run_clear (&run);
 
   cli_run (&run, "track", "--summary", b, a, NULL);
@@ -635,6 +674,161 @@ test_track_fixture (void)
   cli_run (&run, "track", "--method", "sideways", a, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--method must be linear, latest or holt"));
+  cli_run_clear (&run);
+}
+
+
+/* Reads one RFC 4180 CSV record of `track` (quoted fields with commas and
+ * doubled quotes). */
+static GStrv
+split_csv (const char *line)
+{
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line;; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        {
+          g_string_append_c (field, '"');
+          p++;
+        }
+      else if (*p == '"')
+        quoted = !quoted;
+      else if ((*p == ',' && !quoted) || *p == '\0')
+        {
+          g_strv_builder_add (fields, field->str);
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  return g_strv_builder_end (fields);
+}
+
+static guint
+column_index (GStrv header, const char *name)
+{
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], name))
+      return i;
+  g_error ("no column %s", name);
+}
+
+/* The verdict fixture through `gapwatch-cli track`: every column of
+ * expected.csv (numbers to 1e-3, text exactly) in the CSV, the reason
+ * sentences, the JSON's rows and summary (uncertain counted), and the
+ * --summary line exactly as before issue 13. */
+static void
+test_track_verdict (void)
+{
+  g_autofree char *dir = NULL, *le = NULL, *expected = NULL, *summary = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) want = NULL;
+  g_auto(GStrv) got = NULL;
+  g_auto(GStrv) want_header = NULL;
+  g_auto(GStrv) got_header = NULL;
+  g_autoptr(GHashTable) uncertain_areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *root;
+  JsonArray *rows;
+  CliRun run;
+
+  if ((dir = tracker_fixture ("verdict-40", &expected, &summary)) == NULL)
+    return;
+  le = g_build_filename (dir, "le.xml", NULL);
+
+  cli_run (&run, "track", le, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  want = g_strsplit (g_strstrip (expected), "\n", -1);
+  got = g_strsplit (g_strstrip (run.out), "\n", -1);
+  want_header = g_strsplit (want[0], ",", -1);
+  got_header = split_csv (got[0]);
+  g_assert_cmpstr (got[0], ==, "area_code,area_name,sex,baseline_period,baseline_gap,latest_period,latest_gap,"
+                               "change_since_baseline,target_gap,trajectory_gap,projected_gap,required_narrowing,"
+                               "status," TRACK_NEW_COLUMNS);
+  /* the group's two rows (no values in this export) come first */
+  g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (want) + 2);
+  for (guint i = 1; want[i] != NULL; i++)
+    {
+      g_auto(GStrv) w = g_strsplit (want[i], ",", -1);
+      g_auto(GStrv) g = split_csv (got[i + 2]);
+      const char *status = g[column_index (got_header, "status")];
+      const char *reason = g[column_index (got_header, "reason")];
+
+      g_assert_cmpuint (g_strv_length (g), ==, g_strv_length (got_header));
+      for (guint c = 0; want_header[c] != NULL; c++)
+        {
+          const char *name = want_header[c];
+          const char *cell = g[column_index (got_header, name)];
+
+          if (g_str_equal (name, "area_code") || g_str_equal (name, "area_name") || g_str_equal (name, "sex")
+              || g_str_equal (name, "latest_period") || g_str_equal (name, "status")
+              || g_str_equal (name, "certainty"))
+            g_assert_cmpstr (cell, ==, w[c]);
+          else if (w[c][0] == '\0' || cell[0] == '\0')
+            g_assert_cmpstr (cell, ==, w[c]);
+          else if (fabs (g_ascii_strtod (cell, NULL) - g_ascii_strtod (w[c], NULL)) > 1e-3)
+            g_error ("%s of %s %s: expected %s, got %s", name, w[0], w[2], w[c], cell);
+        }
+      /* the reason starts with what the status says */
+      if (g_str_equal (status, "no-gap"))
+        g_assert_true (g_str_has_prefix (reason, "no gap: no worse than England in 1995-1997"));
+      else if (g_str_equal (status, "on-track"))
+        g_assert_true (g_str_has_prefix (reason, "on track: the trend since 1995-1997 projects"));
+      else
+        g_assert_true (g_str_has_prefix (reason, "off track: ") || g_str_has_prefix (reason, "the gap has opened: "));
+      if (g_str_equal (g[column_index (got_header, "certainty")], "uncertain"))
+        {
+          g_assert_nonnull (strstr (reason, "too close to call: the target lies inside the projection’s 95% interval"));
+          g_hash_table_add (uncertain_areas, g_strdup (w[0]));
+        }
+    }
+  /* Verdict area 02, men: better than England at baseline, worse now */
+  g_assert_nonnull (strstr (run.out, "E07000001,Verdict area 02,m,1995-1997,-0.7239,2004-2006,0.2849,,0.0000,"
+                                     "-0.2585,0.4437,100.0000,off-track,-0.7015,1.2714,1.0088,-0.1479,1.0352,"
+                                     "uncertain,\"the gap has opened: no worse than England in 1995-1997 (-0.7%), "
+                                     "now worse (0.3% in 2004-2006); the target is to be no worse again by "
+                                     "2009-2011; too close to call: the target lies inside the projection’s 95% "
+                                     "interval (-0.1% to 1.0%)\"\n"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "track", "--summary", le, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, summary);
+  cli_run_clear (&run);
+
+  cli_run (&run, "track", "--format", "json", le, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out, parser);
+  rows = json_object_get_array_member (root, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, g_strv_length (want) + 1);
+  {
+    JsonObject *r = json_array_get_object_element (rows, 4);   /* Verdict area 02, m */
+
+    g_assert_cmpstr (json_object_get_string_member (r, "area_code"), ==, "E07000001");
+    g_assert_cmpstr (json_object_get_string_member (r, "certainty"), ==, "uncertain");
+    g_assert_true (json_object_get_null_member (r, "change_since_baseline"));
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "change_pp"), 1.0088, 1e-3);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "projected_lower95"), -0.1479, 1e-3);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (r, "reason"), "the gap has opened"));
+  }
+  {
+    g_autofree char *line = g_strdup_printf ("both=%" G_GINT64_FORMAT " men-only=%" G_GINT64_FORMAT
+                                             " women-only=%" G_GINT64_FORMAT " neither=%" G_GINT64_FORMAT
+                                             " insufficient-data=%" G_GINT64_FORMAT "\n",
+                                             member_int (root, "summary.both"), member_int (root, "summary.men-only"),
+                                             member_int (root, "summary.women-only"),
+                                             member_int (root, "summary.neither"),
+                                             member_int (root, "summary.insufficient-data"));
+
+    g_assert_cmpstr (line, ==, summary);
+  }
+  /* an area counts once however many of its sexes are uncertain */
+  g_assert_cmpint (member_int (root, "summary.uncertain"), ==, g_hash_table_size (uncertain_areas));
+  g_assert_cmpint (member_int (root, "summary.uncertain"), >, 0);
   cli_run_clear (&run);
 }
 
@@ -1055,6 +1249,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/summary/text", test_summary_text);
   g_test_add_func ("/gw/cli/indicators/le-df1", test_indicators_le_df1);
   g_test_add_func ("/gw/cli/track/fixture-70", test_track_fixture);
+  g_test_add_func ("/gw/cli/track/verdict-40", test_track_verdict);
   g_test_add_func ("/gw/cli/output/locale", test_locale_numbers);
   g_test_add_func ("/gw/cli/output/json-exact", test_json_exact);
   g_test_add_func ("/gw/cli/output/write-error", test_write_error);

@@ -828,12 +828,14 @@ test_window_tracker_target (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
   g_assert_cmpstr (gw_window_get_target_name (f->window), ==, "imr-2010");
-  /* gapwatch-cli track --target imr-2010: Hartlepool has no gap at its
-   * 1997-1999 baseline; both=49 neither=21. */
+  /* gapwatch-cli track --target imr-2010: Hartlepool had no gap at its
+   * 1997-1999 baseline but is worse than England now: the gap has opened
+   * (issue 13), off track; Haringey stays no worse; both=39 neither=31. */
   g_assert_null (gw_tracker_item_get_row (find_area (f->window, "E06000001"), GW_SEX_MALE));
-  g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_PERSONS), ==, GW_STATUS_NO_GAP);
+  g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_PERSONS), ==, GW_STATUS_OFF_TRACK);
+  g_assert_cmpint (status_of (f->window, "E09000014", GW_SEX_PERSONS), ==, GW_STATUS_NO_GAP);
   g_assert_cmpint (status_of (f->window, "E06000002", GW_SEX_PERSONS), ==, GW_STATUS_OFF_TRACK);
-  g_assert_cmpstr (strip_text (f->window, "gw-filter-both"), ==, "49 of 70 on track");
+  g_assert_cmpstr (strip_text (f->window, "gw-filter-both"), ==, "39 of 70 on track");
   g_assert_nonnull (strstr (label_text (f->window, "gw-target-description"), "infant mortality"));
   g_assert_cmpstr (gw_area_view_get_title (area_view (f->window)), ==, "Spearhead Group");
 
@@ -1078,9 +1080,12 @@ test_window_csv_export (Fixture       *f,
   g_assert_cmpstr (contents, ==, expected);
   g_assert_true (g_str_has_prefix (contents, "area_code,area_name,sex,baseline_period,baseline_gap,"
                                              "latest_period,latest_gap,change_since_baseline,target_gap,"
-                                             "trajectory_gap,projected_gap,required_narrowing,status\n"));
+                                             "trajectory_gap,projected_gap,required_narrowing,status,"
+                                             "latest_gap_lower95,latest_gap_upper95,change_pp,"
+                                             "projected_lower95,projected_upper95,certainty,reason\n"));
   g_assert_nonnull (strstr (contents, "\nE06000001,Hartlepool,m,1995-1997,3.9508,2005-2007,3.3895,"
-                                      "-14.2079,3.5557,3.6686,3.1996,0.0000,on-track\n"));
+                                      "-14.2079,3.5557,3.6686,3.1996,0.0000,on-track,2.7198,4.0592,"
+                                      "-0.5613,2.6054,3.7937,uncertain,on track: "));
   g_assert_cmpstr (message_text (f->window), ==, "Saved the table as “tracker.csv”.");
 
   /* Byte for byte what `gapwatch-cli track --format csv` writes of the same

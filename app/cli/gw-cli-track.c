@@ -5,7 +5,8 @@
  * The CSV header and the --summary line are a contract for scripts:
  *   area_code,area_name,sex,baseline_period,baseline_gap,latest_period,
  *   latest_gap,change_since_baseline,target_gap,trajectory_gap,projected_gap,
- *   required_narrowing,status
+ *   required_narrowing,status,latest_gap_lower95,latest_gap_upper95,
+ *   change_pp,projected_lower95,projected_upper95,certainty,reason
  *   both=N men-only=N women-only=N neither=N insufficient-data=N
  * The group's rows come first, with its id as area_code; numbers to 4
  * decimals; empty fields where a value does not exist.

@@ -335,6 +335,120 @@ gw_normal_quantile (double p)
 }
 
 /**
+ * gw_t_cdf:
+ * @t: the value
+ * @df: degrees of freedom, at least 1
+ *
+ * Student's t distribution function, R's pt (t, df), by the closed forms for
+ * a whole number of degrees of freedom (Abramowitz & Stegun 26.7.3 and
+ * 26.7.4): with theta = atan (|t| / sqrt (df)), the central probability
+ * A = P(|T| <= |t|) is, for odd df,
+ *   (2 / pi) (theta + sin theta (cos theta + 2/3 cos^3 theta + ...
+ *             + (2 4 ... (df - 3)) / (1 3 ... (df - 2)) cos^(df - 2) theta))
+ * (just 2 theta / pi for df = 1), and for even df
+ *   sin theta (1 + 1/2 cos^2 theta + (1 3) / (2 4) cos^4 theta + ...
+ *              + (1 3 ... (df - 3)) / (2 4 ... (df - 2)) cos^(df - 2) theta).
+ * Every term is positive, so the sum loses no precision.  The tracker needs
+ * t only for the n - 2 degrees of freedom of a fitted line, a few dozen at
+ * most; the sum has df / 2 terms.
+ *
+ * Returns: P(T <= t), or NAN when @df is 0 or @t is NAN
+ */
+double
+gw_t_cdf (double t,
+          guint  df)
+{
+  double theta, s, c, c2, term, sum, central;
+
+  if (df == 0 || isnan (t))
+    return NAN;
+  if (isinf (t))
+    return t > 0 ? 1.0 : 0.0;
+
+  theta = atan (fabs (t) / sqrt ((double) df));
+  s = sin (theta);
+  c = cos (theta);
+  c2 = c * c;
+  if (df % 2 == 1)
+    {
+      sum = 0.0;
+      if (df > 1)
+        {
+          term = c;
+          sum = c;
+          for (guint k = 3; k + 2 <= df; k += 2)
+            {
+              /* from 2 4 ... (k - 3) / (1 3 ... (k - 2)) cos^(k - 2) to the next */
+              term *= c2 * (double) (k - 1) / (double) k;
+              sum += term;
+            }
+        }
+      central = 2.0 / G_PI * (theta + s * sum);
+    }
+  else
+    {
+      term = 1.0;
+      sum = 1.0;
+      for (guint k = 2; k + 2 <= df; k += 2)
+        {
+          term *= c2 * (double) (k - 1) / (double) k;
+          sum += term;
+        }
+      central = s * sum;
+    }
+  central = CLAMP (central, 0.0, 1.0);
+  return t >= 0 ? 0.5 + 0.5 * central : 0.5 - 0.5 * central;
+}
+
+/**
+ * gw_t_quantile:
+ * @p: probability in (0, 1)
+ * @df: degrees of freedom, at least 1
+ *
+ * Student's t quantile, R's qt (p, df): solves gw_t_cdf (t, df) = p by
+ * bisection on a bracket doubled until it holds the root, down to adjacent
+ * doubles (the distribution function is monotone, so bisection cannot go
+ * astray; the central probability is used so that upper-tail p keeps its
+ * precision).  E.g. qt (0.975, 10) = 2.228138851986273.
+ *
+ * Returns: the quantile, or NAN for invalid arguments
+ */
+double
+gw_t_quantile (double p,
+               guint  df)
+{
+  double target, lo = 0.0, hi = 1.0, t;
+
+  if (df == 0 || isnan (p) || p <= 0.0 || p >= 1.0)
+    return NAN;
+  if (p == 0.5)
+    return 0.0;
+
+  /* the central probability of |T| <= t */
+  target = 2.0 * fabs (p - 0.5);
+  while (2.0 * gw_t_cdf (hi, df) - 1.0 < target)
+    {
+      lo = hi;
+      hi *= 2.0;
+      if (hi > 1e300)
+        break;
+    }
+  for (int i = 0; i < 2100; i++)
+    {
+      double mid = 0.5 * (lo + hi);
+
+      if (mid <= lo || mid >= hi)
+        break;
+      if (2.0 * gw_t_cdf (mid, df) - 1.0 < target)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  t = 0.5 * (lo + hi);
+  return p < 0.5 ? -t : t;
+}
+
+/**
  * gw_z_for_confidence:
  * @confidence: two-sided confidence level in (0, 1), e.g. 0.95
  *

@@ -68,6 +68,12 @@ double       gw_chi2_quantile             (double        p,
                                            double        df);
 double       gw_normal_quantile           (double        p);
 double       gw_z_for_confidence          (double        confidence);
+/* Student's t: the distribution function P(T <= t) and the quantile, R's
+ * pt (t, df) and qt (p, df), for a whole number of degrees of freedom. */
+double       gw_t_cdf                     (double        t,
+                                           guint         df);
+double       gw_t_quantile                (double        p,
+                                           guint         df);
 
 /* --- counts ------------------------------------------------------------- */
 

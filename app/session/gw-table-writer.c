@@ -387,6 +387,11 @@ static const Column tracker_columns[] = {
   { "change_since_baseline", COLUMN_FIXED4 }, { "target_gap", COLUMN_FIXED4 },
   { "trajectory_gap", COLUMN_FIXED4 }, { "projected_gap", COLUMN_FIXED4 },
   { "required_narrowing", COLUMN_FIXED4 }, { "status", COLUMN_TEXT },
+  /* issue 13, appended so that scripts reading the first 13 keep working */
+  { "latest_gap_lower95", COLUMN_FIXED4 }, { "latest_gap_upper95", COLUMN_FIXED4 },
+  { "change_pp", COLUMN_FIXED4 }, { "projected_lower95", COLUMN_FIXED4 },
+  { "projected_upper95", COLUMN_FIXED4 }, { "certainty", COLUMN_TEXT },
+  { "reason", COLUMN_TEXT },
 };
 
 static char *
@@ -419,6 +424,13 @@ tracker_table (Table *t, GPtrArray *rows)
       c[10].number = r->projected_gap;
       c[11].number = r->required_narrowing;
       c[12].text = g_strdup (gw_target_status_to_string (r->status));
+      c[13].number = r->latest_gap_lower95;
+      c[14].number = r->latest_gap_upper95;
+      c[15].number = r->change_pp;
+      c[16].number = r->projected_lower95;
+      c[17].number = r->projected_upper95;
+      c[18].text = g_strdup (gw_certainty_to_string (r->certainty));
+      c[19].text = g_strdup (r->reason_text != NULL ? r->reason_text : "");
     }
 }
 
@@ -428,6 +440,7 @@ append_json_summary (GString *out, const GwTrackerSummary *s, guint indent)
   const struct { const char *name; guint value; } parts[] = {
     { "both", s->both }, { "men-only", s->men_only }, { "women-only", s->women_only },
     { "neither", s->neither }, { "insufficient-data", s->insufficient_data },
+    { "uncertain", s->uncertain },
   };
 
   g_string_append (out, "{\n");

@@ -45,9 +45,12 @@ const char *gw_table_format_json_number (double                  value,
 /* The tracker's rows in the `gapwatch-cli track` contract:
  *   area_code,area_name,sex,baseline_period,baseline_gap,latest_period,
  *   latest_gap,change_since_baseline,target_gap,trajectory_gap,projected_gap,
- *   required_narrowing,status
+ *   required_narrowing,status,latest_gap_lower95,latest_gap_upper95,
+ *   change_pp,projected_lower95,projected_upper95,certainty,reason
+ * (reason: the translated sentence, GwTrackerRow.reason_text).
  * JSON: {"rows": [...], "summary": {...}} when summary is not NULL, else the
- * array of rows. */
+ * array of rows; the summary's keys are both, men-only, women-only, neither,
+ * insufficient-data and uncertain. */
 void      gw_table_write_tracker_rows   (GString                *out,
                                          GPtrArray              *rows,
                                          const GwTrackerSummary *summary,

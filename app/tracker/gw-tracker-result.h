@@ -5,8 +5,9 @@
  * A GwTrackerResult is everything the window's table, the charts, the area
  * view, the board report and the CLI's writers show about a target: the
  * target, its resolved subject group, comparator, polarity and units, the
- * rows (group first, then each member's sexes side by side) and the summary
- * counts.  It is computed once (gw_tracker_result_new) and then only read,
+ * rows (group first, then each member's sexes side by side; each row with
+ * its verdict: status, certainty, intervals and reason, see GwTrackerRow)
+ * and the summary counts (with how many areas are uncertain).  It is computed once (gw_tracker_result_new) and then only read,
  * from any thread; every count shown anywhere comes from it.
  */
 #pragma once
