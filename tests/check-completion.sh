@@ -34,7 +34,7 @@ expect () {
   fi
 }
 
-expect "gapwatch-cli " "check help import indicators render report summary targets track"
+expect "gapwatch-cli " "check help import indicators render report sii summary targets track"
 expect "gapwatch-cli tr" "track"
 expect "gapwatch-cli --v" "--version"
 expect "gapwatch-cli help re" "render report"
