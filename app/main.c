@@ -53,7 +53,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   /* libxml2 is initialised once, on the main thread, before any import
-   * thread uses it (shared docs, libxml2-notes.md section 4). */
+   * thread uses it (libxml2 2.9: xmlInitParser before any thread, see its threads documentation). */
   gw_formats_init ();
 
   g_set_application_name (_("Gapwatch"));

@@ -128,7 +128,7 @@ main (int    argc,
 
   setup_i18n ();
   /* libxml2 must be initialised on the main thread before the import task
-   * reads in a worker thread (libxml2-notes.md section 4). */
+   * reads in a worker thread (libxml2 2.9: xmlInitParser before any thread). */
   gw_formats_init ();
 
   if (argc < 2)

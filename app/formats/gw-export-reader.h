@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads one `.xml` or `.xml.gz` export (../shared/docs/export-format.md) with
+ * Reads one `.xml` or `.xml.gz` export (the export format (help/C/import.page)) with
  * libxml2's SAX2 push parser, hardened by gw-xml.c, from a GwInput, into a
  * GwBatch.  The first GwReader: the import task finds it by content
  * (gw_reader_read_file).  Thread-safe: call it from a worker thread; commit

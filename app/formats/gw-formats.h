@@ -31,7 +31,7 @@ typedef void (*GwProgressFunc) (guint64  done,
 
 GQuark    gw_export_error_quark (void);
 
-/* Initialises libxml2 once (libxml2-notes.md section 4).  Call it from main()
+/* Initialises libxml2 once (libxml2 2.9: xmlInitParser before any thread).  Call it from main()
  * before any thread reads a file; the readers call it too. */
 void      gw_formats_init       (void);
 

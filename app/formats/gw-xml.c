@@ -5,7 +5,7 @@
  * libxml2's SAX2 push parser, fed from a GwInput (a file descriptor opened
  * here, so no URL and no other file is ever opened), with XML_PARSE_NONET
  * only: no entity substitution, no DTD loading, no XInclude, and libxml2's
- * default limits kept (no XML_PARSE_HUGE).  See ../shared/docs/libxml2-notes.md.
+ * default limits kept (no XML_PARSE_HUGE).  libxml2 2.9.14, as Debian 12 has it.
  *
  * libxml2 reports errors through three channels: the structured handler of
  * the parser context (well-formedness, limits), the thread's structured
@@ -34,7 +34,7 @@ gw_formats_init (void)
 
   if (g_once_init_enter (&once))
     {
-      /* libxml2-notes.md section 4: once, before any thread uses libxml2;
+      /* libxml2 2.9 (xmlInitParser before threads): once, before any thread uses libxml2;
        * xmlCleanupParser is never called. */
       xmlInitParser ();
       g_once_init_leave (&once, 1);
@@ -214,7 +214,7 @@ on_internal_subset (void          *data,
   GwXml *xml = data;
   guint line, column;
 
-  /* export-format.md: always an error; nothing of a DTD is ever loaded.
+  /* the export format (help/C/import.page): always an error; nothing of a DTD is ever loaded.
    * The '<' of <!DOCTYPE is still in the buffer: report where it starts. */
   _gw_xml_element_position (xml, &line, &column);
   report (xml, line, column, _("the file has a <!DOCTYPE>: exports never need one, and Gapwatch loads no DTD or entity"));
@@ -424,7 +424,7 @@ create_context (GwXml *xml, GwInput *input, guchar *buf, GError **error)
       g_set_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_IO, _("cannot start the XML parser"));
       return FALSE;
     }
-  /* libxml2-notes.md: XML_PARSE_NONET only */
+  /* no network, ever: XML_PARSE_NONET only */
   xmlCtxtUseOptions (xml->ctxt, XML_PARSE_NONET);
   if (xml->prepare != NULL)
     xml->prepare (xml);

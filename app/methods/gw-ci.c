@@ -488,7 +488,7 @@ gw_z_for_confidence (double confidence)
  * @lower: (out): lower limit of the expected count
  * @upper: (out): upper limit of the expected count
  *
- * Exact Poisson limits of a count (methods.md section 2):
+ * Exact Poisson limits of a count (help/C/method-rates.page):
  * lower = qchisq (alpha/2, 2O) / 2 (0 when O = 0),
  * upper = qchisq (1 - alpha/2, 2O + 2) / 2, alpha = 1 - confidence; i.e.
  * gamma(O) and gamma(O + 1) quantiles.  In the unit of the count.
@@ -600,7 +600,7 @@ estimate_clear (GwEstimate *out)
  * @error: GW_CI_ERROR_MISSING when O or N is NAN, GW_CI_ERROR_INVALID when
  *   O < 0 or N <= 0
  *
- * A crude rate as PHEindicatormethods phe_rate (methods.md section 2).
+ * A crude rate as PHEindicatormethods phe_rate (help/C/method-rates.page).
  *
  * Returns: %TRUE with @out set; %FALSE with @out all NAN
  */
@@ -726,7 +726,7 @@ gw_proportion (double       x,
 /* The 2013 European Standard Population, per 100,000, in five-year bands
  * 0-4, 5-9, ..., 85-89, 90+.  Source: Eurostat, "Revision of the European
  * Standard Population: report of Eurostat's task force", 2013 edition
- * (also PHEindicatormethods' esp2013, ../shared/data/reference/
+ * (also PHEindicatormethods' esp2013, the package's test data,
  * methods/esp2013.csv).  The task force splits 0-4 into 1,000 under one and
  * 4,000 at 1-4. */
 static const double esp2013_five_year[GW_ESP2013_N_FIVE_YEAR_BANDS] = {
@@ -798,7 +798,7 @@ gw_esp2013_weight (GwAgeBand band)
  *   negative count or a population <= 0
  *
  * A directly standardised rate with Dobson limits (Dobson et al., Stat Med
- * 1991;10:457-62; PHEindicatormethods phe_dsr; methods.md section 2):
+ * 1991;10:457-62; PHEindicatormethods phe_dsr; help/C/method-rates.page):
  * DSR = sum(O_i w_i / N_i) / sum(w_i),
  * var = sum(O_i (w_i / N_i)^2) / (sum w_i)^2, O = sum O_i,
  * limits = DSR + sqrt(var / O) (Byar_limit(O) - O).  No value when O < 10.
@@ -881,7 +881,7 @@ gw_dsr (const double  *observed,
  * @upper: the area's upper confidence limit
  * @polarity: the indicator's polarity
  *
- * The Fingertips comparison (methods.md section 3): similar when the
+ * The Fingertips comparison (help/C/method-compare.page): similar when the
  * benchmark lies inside the area's interval (limits included); otherwise
  * better or worse by the polarity.  For the optional two-level comparison
  * call it again with the 99.8% limits: outside them is "significantly"

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The methods are those of the PHEindicatormethods R package (UKHSA, v2.1.0)
- * as summarised in ../shared/docs/methods.md, sections 2 and 3.  GLib has no
+ * as summarised in help/C/method-rates.page and 3.  GLib has no
  * statistical distributions, so the regularized incomplete gamma function and
  * its inverse (which give the chi-square and Poisson quantiles, and through
  * them the normal quantile) are hand-written here; see gw-ci.c for the

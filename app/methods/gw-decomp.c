@@ -6,7 +6,7 @@
  * expectancies, Demography 1984;21:83-96 (by age); Preston SH, Heuveline P,
  * Guillot M, Demography (2001), box 4.3 (the split of an age's contribution
  * by cause); the inverse ready reckoner is Gapwatch's own.  The formulas are
- * those of ../shared/docs/methods.md section 5; the life tables are
+ * those of help/C/method-decomposition.page; the life tables are
  * gw-life-table.c's (section 1).
  */
 #include "gw-decomp.h"
@@ -287,7 +287,7 @@ reckon_e0 (const Counts *counts,
  * @error: a %GW_DECOMP_ERROR
  *
  * Arriaga's decomposition of the area's life expectancy at birth minus the
- * comparator's (methods.md section 5), both from section 1 life tables of
+ * comparator's (help/C/method-decomposition.page), both from section 1 life tables of
  * the same bands:
  *
  *   direct_x   = (l1_x / l1_0) (L2_x / l2_x - L1_x / l1_x)
@@ -445,8 +445,8 @@ gw_decomp_free (GwDecomp *decomp)
  * @needed_gap: the gap to reach: percent of C when @relative, else years
  * @relative: whether @needed_gap is relative
  *
- * Returns: the area's life expectancy that meets the gap (methods.md
- *   section 5): A* = C (1 - GT / 100) for a relative gap, C - GT for an
+ * Returns: the area's life expectancy that meets the gap
+ *   (help/C/method-decomposition.page): A* = C (1 - GT / 100) for a relative gap, C - GT for an
  *   absolute one, in years
  */
 double
@@ -471,7 +471,7 @@ gw_decomp_needed_value (double   comparator_e0,
  *   deaths are reported a year
  * @error: a %GW_DECOMP_ERROR
  *
- * The inverse ready reckoner (methods.md section 5): lower the area's rates
+ * The inverse ready reckoner (help/C/method-decomposition.page): lower the area's rates
  * towards the comparator's in every band where they are higher,
  * m'_x = m2_x - k (m2_x - m1_x), with the same k in every band, and find k
  * in [0, 1] by bisection until the bracket is at most

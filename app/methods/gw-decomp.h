@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * ../shared/docs/methods.md section 5.  Two populations with the same life
+ * help/C/method-decomposition.page.  Two populations with the same life
  * table layout and bands (section 1): the comparator (population 1, e.g.
  * England) and the area (population 2).  Counts are plain arrays in layout
  * order (0, 1-4, 5-9, ..., final band), summed over the period's years;
@@ -47,7 +47,7 @@ G_BEGIN_DECLS
 #define GW_DECOMP_ALL G_MAXUINT
 
 /* Tolerance of the bisection on k, the share of the excess mortality removed
- * (methods.md section 5: "to 1e-9"). */
+ * (help/C/method-decomposition.page: "to 1e-9"). */
 #define GW_DECOMP_RECKON_TOLERANCE 1e-9
 
 #define GW_DECOMP_ERROR (gw_decomp_error_quark ())

@@ -525,7 +525,7 @@ start_value (const PeriodCounts *pc, GwIndicatorValue *v, guint indicator)
 }
 
 /* Life expectancy at birth and at 65: Chiang II with Silcocks' final band
- * (methods.md section 1; Public Health England, PHEindicatormethods). */
+ * (help/C/method-life-expectancy.page; Public Health England, PHEindicatormethods). */
 static void
 compute_life_expectancy (const PeriodCounts *pc)
 {

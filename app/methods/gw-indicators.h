@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * methods.md sections 1, 2, 3 and 6.  From the deaths, populations and
+ * help/C/method-life-expectancy.page, 2, 3 and 6.  From the deaths, populations and
  * births of a GwDataset, for every area and group, sex and period:
  *
  *   le-birth  life expectancy at birth, years (Chiang II, Silcocks final band)

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Inequality within an area (issue 15; methods.md section 4): the deaths and
- * populations of its small areas (export-format.md "Version 1.1": areas of
+ * Inequality within an area (issue 15; help/C/method-sii.page): the deaths and
+ * populations of its small areas (the export format (help/C/import.page) "Version 1.1": areas of
  * type lsoa or msoa with an imd-decile and a parent) pooled by IMD decile, a
  * life table per decile, then the slope and relative index of inequality of
  * life expectancy (gw_sii_life_expectancy()).

@@ -6,7 +6,7 @@
  * Silcocks PBS, Jenner DA, Reza R, JECH 2001;55:38-43 for the variance of
  * the open band; PHEindicatormethods phe_life_expectancy (UKHSA v2.1.0) for
  * the checks and the suppression of wide intervals.  The formulas are those
- * of ../shared/docs/methods.md section 1.
+ * of help/C/method-life-expectancy.page.
  */
 #include "gw-life-table.h"
 
@@ -157,7 +157,7 @@ suppress (GwLifeTable             *table,
   return FALSE;
 }
 
-/* The checks of methods.md section 1, in the package's order.  Fills
+/* The checks of help/C/method-life-expectancy.page, in the package's order.  Fills
  * table->rows[] with the band, deaths and population of each row. */
 static GwLifeTableSuppression
 check_and_place (GwLifeTableLayout       layout,
@@ -235,7 +235,7 @@ check_and_place (GwLifeTableLayout       layout,
  *
  * Builds the abridged life table (Chiang II, Silcocks final band) and the
  * life expectancy at each band's start age with its standard error and
- * 95% and 99.8% limits, all in years (methods.md section 1):
+ * 95% and 99.8% limits, all in years (help/C/method-life-expectancy.page):
  *
  *   a = 0.1 at age 0, else 0.5;  M = D / P;
  *   q = n M / (1 + n M (1 - a)) if n a M <= 1, else 1;  open band q = 1;

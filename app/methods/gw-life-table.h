@@ -4,7 +4,7 @@
  *
  * Chiang's method II with the Silcocks final-band variance, exactly as the
  * PHEindicatormethods R package (phe_life_expectancy, UKHSA v2.1.0) and
- * ../shared/docs/methods.md section 1.  Two layouts: today's 20 bands
+ * help/C/method-life-expectancy.page.  Two layouts: today's 20 bands
  * 0, 1-4, 5-9, ..., 85-89, 90+ and the older exports' 19 bands closing at
  * 85+.  A value is always kept with its final band's start age: an 85+ and
  * a 90+ value are not the same series.

@@ -6,7 +6,7 @@
  * R/utils.R FindXValues, SimulationFunc), after Low A, Low A, "Measuring
  * the gap: quantifying and comparing local health inequalities", J Public
  * Health 2004;26:388-95.  The formulas are those of
- * ../shared/docs/methods.md section 4.
+ * help/C/method-sii.page.
  *
  * The simulation draws normal variates with the ziggurat of Marsaglia G,
  * Tsang WW, "The Ziggurat Method for Generating Random Variables", J Stat
@@ -684,7 +684,7 @@ check_count (guint    n,
   return TRUE;
 }
 
-/* The checks of methods.md section 4, each kind over every quantile before
+/* The checks of help/C/method-sii.page, each kind over every quantile before
  * the next (phe_sii's order: populations, values, standard errors).  Fills
  * sim->mean and sim->se on the drawing scale. */
 static gboolean
@@ -986,7 +986,7 @@ gw_sii_ranks (const double *population,
  * and the most deprived ends, in the values' unit x multiplier) and the
  * relative index (their ratio) by weighted least squares without intercept
  * of y_q sqrt(a_q) on sqrt(a_q) and b_q sqrt(a_q) (gw_sii_ranks()), with
- * limits from @options->repetitions simulated refits (methods.md section 4,
+ * limits from @options->repetitions simulated refits (help/C/method-sii.page,
  * phe_sii).  The point values are exact; the limits are Monte Carlo, the
  * same for the same seed whatever the thread count.
  *
@@ -1123,7 +1123,7 @@ gw_sii_pool_small_areas (const guint  *area_quantile,
  * @error: a #GW_SII_ERROR when there is no value
  *
  * The SII and RII of life expectancy at @start_age: a life table per
- * quantile from its counts (methods.md section 1), its e and SE, the
+ * quantile from its counts (help/C/method-life-expectancy.page), its e and SE, the
  * quantile's total person-years as weight, then gw_sii_compute().  A
  * quantile without a life expectancy (its table suppressed, or its 95%
  * interval wider than 20 years) leaves the area without an SII.

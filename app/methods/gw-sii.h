@@ -5,7 +5,7 @@
  * Weighted least squares on the values of Q quantiles of deprivation
  * (q = 1 the most deprived, e.g. IMD deciles), with confidence limits by
  * simulation, exactly as PHEindicatormethods phe_sii (UKHSA v2.1.0) and
- * ../shared/docs/methods.md section 4.  A run is reproducible: the same
+ * help/C/method-sii.page.  A run is reproducible: the same
  * seed gives the same limits whatever the number of threads.
  *
  * Usage, life expectancy by decile (value and SE from gw_life_table):

@@ -6,7 +6,7 @@
  * list of imports, and for each record kind two tables: the current rows (one
  * per key: the row of the export with the latest `generated`) and the history
  * (every row another export superseded).  Removing an import puts back what it
- * superseded.  See export-format.md, "Records, keys and revisions".
+ * superseded.  See the export format (help/C/import.page), "Records, keys and revisions".
  *
  * It is changed only on the main thread.  Worker threads may read it between
  * gw_dataset_read_lock() and gw_dataset_read_unlock().

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A record's key (export-format.md, "Records, keys and revisions") is packed
+ * A record's key (the export format's "Records, keys and revisions"; see
+ * help/C/import.page) is packed
  * into the upper 53 bits of a guint64; the lower GW_KEY_SLOT_BITS hold the
  * slot of the import the row came from.  Sorting rows by the whole guint64
  * therefore sorts by the contract's key first, which puts every age band of one

@@ -187,7 +187,7 @@ gw_period_midpoint (GwPeriod period)
     case GW_PERIOD_MONTH:     return y + ((period & 0xff) - 0.5) / 12.0;
     case GW_PERIOD_QUARTER:   return y + ((period & 0xff) - 0.5) / 4.0;
     case GW_PERIOD_FINANCIAL: return y + 0.75;
-    /* methods.md section 6: 2003-2005 -> 2004.0, the middle year's start */
+    /* help/C/method-periods.page: 2003-2005 -> 2004.0, the middle year's start */
     case GW_PERIOD_POOLED:    return (y + gw_period_last_year (period)) / 2.0;
     default:                  return y;
     }

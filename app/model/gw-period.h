@@ -53,7 +53,7 @@ guint         gw_period_first_year (GwPeriod      period);
 guint         gw_period_last_year  (GwPeriod      period);
 /* Month 1-12 for a month period, quarter 1-4 for a quarter, else 0. */
 guint         gw_period_sub        (GwPeriod      period);
-/* Midpoint in decimal years (methods.md section 6): 2003-2005 -> 2004.0,
+/* Midpoint in decimal years (help/C/method-periods.page): 2003-2005 -> 2004.0,
  * 2007 -> 2007.5, 2007-06 -> 2007.4583 (mid-June). */
 double        gw_period_midpoint   (GwPeriod      period);
 /* First and last month covered, as year * 12 + (month - 1). */

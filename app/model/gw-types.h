@@ -5,7 +5,7 @@
  * Every categorical field of the export contract (sex, age band, cause,
  * period, area type, note, polarity) is held as a small integer so that a
  * record fits in one 64-bit key (see gw-key.h).  The parse functions accept
- * exactly the spellings of ../shared/docs/export-format.md and nothing else;
+ * exactly the spellings of the export format (help/C/import.page) and nothing else;
  * the to_string functions give them back.
  */
 #pragma once

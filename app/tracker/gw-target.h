@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * methods.md section 7.  A target names an indicator, a subject group, a
+ * help/C/method-target.page.  A target names an indicator, a subject group, a
  * comparator, a gap measure, a baseline and a target period, the reduction of
  * the gap to reach, the sexes, and how to project.
  */
@@ -54,7 +54,7 @@ typedef struct
 GwTarget      *gw_target_new                 (const char  *name);
 GwTarget      *gw_target_copy                (const GwTarget *target);
 void           gw_target_free                (GwTarget    *target);
-/* The built-in targets: "le-2010" and "imr-2010" (methods.md section 7). */
+/* The built-in targets: "le-2010" and "imr-2010" (help/C/method-target.page). */
 GwTarget      *gw_target_new_builtin         (const char  *name);
 const char *const *gw_target_builtin_names   (void);
 

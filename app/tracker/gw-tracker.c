@@ -413,7 +413,7 @@ format_period (GwPeriod period)
   return g_strdup (gw_period_format (period, buf));
 }
 
-/* The reason in words (methods.md section 7, reviewed as a director reads
+/* The reason in words (help/C/method-target.page, reviewed as a director reads
  * it: the issue 13 wording). */
 static void
 describe (GwTrackerRow *row, const TrackContext *ctx, double threshold)

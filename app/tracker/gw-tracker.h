@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * methods.md section 7.  For the subject group and each member area, and each
+ * help/C/method-target.page.  For the subject group and each member area, and each
  * sex of the target: the gap to the comparator at every period of the
  * baseline's kind, the baseline and target gaps, the straight trajectory
  * between them, the projected gap at the target period, and the status;
@@ -36,7 +36,7 @@ typedef enum
   GW_STATUS_INSUFFICIENT_DATA,
 } GwTargetStatus;
 
-/* How far to trust the status (methods.md section 7): the status keeps DH's
+/* How far to trust the status (help/C/method-target.page): the status keeps DH's
  * rule on the point projection, so counts stay comparable with DH's; the
  * certainty says whether the threshold the status compared with (the target
  * gap; for the `latest` method the trajectory at the latest period) lies
@@ -92,7 +92,7 @@ typedef struct
    * standard errors of value and comparator taken as independent; each
    * standard error is (upper95 - lower95) / (2 x 1.959964) of the value's
    * limits (published, or from the life table or Byar/exact limits when
-   * computed).  NAN when either value has no limits (methods.md section 7). */
+   * computed).  NAN when either value has no limits (help/C/method-target.page). */
   double   gap_se;
   double   gap_lower95;
   double   gap_upper95;
@@ -124,7 +124,7 @@ typedef struct
   double          required_narrowing;
   GwTargetStatus  status;
 
-  /* --- the verdict's uncertainty and reason (methods.md section 7) --- */
+  /* --- the verdict's uncertainty and reason (help/C/method-target.page) --- */
   /* The latest gap's 95% limits and standard error (see GwGapPoint), in the
    * gap's unit; NAN when a value has no limits. */
   double          latest_gap_se;
@@ -218,7 +218,7 @@ const char   *gw_tracker_reason_to_string (GwTrackerReason reason);
 /* Half the width of the 95% prediction interval of the least-squares line
  * through points (gap on t) at time t: t(n-2, 0.975) s sqrt (1 + 1/n +
  * (t - mean t)^2 / Sxx), s the residual standard error on n - 2 degrees of
- * freedom (methods.md section 7).  NAN when n < 3 or every point lies on the
+ * freedom (help/C/method-target.page).  NAN when n < 3 or every point lies on the
  * line. */
 double        gw_tracker_linear_interval_halfwidth (const GwGapPoint *points,
                                                     guint             n,
