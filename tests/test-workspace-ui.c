@@ -1009,6 +1009,49 @@ test_targets_workspace (Fixture       *f,
   }
 }
 
+/* A workspace that is damaged, with the backup an upgrade made beside it:
+ * the error page says what is wrong and offers the backup; restoring it
+ * keeps the damaged file beside it and opens the backup's imports. */
+static void
+test_restore_backup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "team.gwdb", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *kept = g_strconcat (path, ".damaged", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (path);
+  g_autoptr(GFile) to = g_file_new_for_path (backup);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *restore;
+  sqlite3 *db = NULL;
+
+  make_workspace (path, NULL);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* every stored record overwritten with noise, every import's id no text */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE import_records SET data = randomblob(length(data));"
+                                     "UPDATE imports SET export_id = CAST(X'FF' || id AS TEXT)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  close_window (&f->window);
+  f->window = open_window (f, path);
+  g_assert_cmpstr (content_page (f->window), ==, "workspace-error");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_one (GTK_WIDGET (f->window), GTK_TYPE_LABEL,
+                                                                      "gw-workspace-error-message"))),
+                            "the workspace is damaged"));
+  restore = find_one (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, "gw-restore-backup");
+  g_assert_true (gtk_widget_get_visible (restore));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-backup", NULL));
+  wait_idle (f->window);
+  g_assert_cmpstr (content_page (f->window), ==, "data");
+  g_assert_cmpuint (n_imports (f->window), ==, N_SAMPLES);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1048,6 +1091,8 @@ main (int   argc,
               fixture_set_up, test_save_copy, fixture_tear_down);
   g_test_add ("/gw/workspace-ui/targets/workspace", Fixture, NULL,
               fixture_set_up, test_targets_workspace, fixture_tear_down);
+  g_test_add ("/gw/workspace-ui/open/restore-backup", Fixture, NULL,
+              fixture_set_up, test_restore_backup, fixture_tear_down);
 
   status = g_test_run ();
   remove_tree (data_home);

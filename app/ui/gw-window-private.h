@@ -70,6 +70,7 @@ struct _GwWindow
   GtkWidget            *loading_box;
   GMenu                *recent_section;
   GtkLabel             *workspace_error_label;
+  GtkButton            *restore_backup_button;
   GtkLabel             *workspace_error_title;
   GtkLabel             *workspace_label;
 
@@ -105,6 +106,7 @@ struct _GwWindow
   GwWorkspace          *workspace;     /* open, or NULL */
   GwWindowWorkspaceState workspace_state;
   char                 *workspace_path; /* of the workspace open, or that could not be opened */
+  char                 *workspace_backup; /* a migration's backup of the one that could not be opened, or NULL */
   GwWindowOpenJob      *open_job;      /* the workspace being opened, or NULL */
   GwWindowCopyJob      *copy_job;      /* the copy being saved, or NULL */
   guint                 pulse_id;      /* the progress bar while a workspace opens */

@@ -275,6 +275,36 @@ stop_pulse (GwWindow *self)
   self->n_pulses = 0;
 }
 
+/* The newest backup an upgrade of the workspace at path made (path.vN.bak,
+ * path.vN.K.bak), or NULL. */
+static char *
+find_backup (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".v", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  char *best = NULL;
+  gint64 best_time = G_MININT64;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *candidate = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".bak"))
+        continue;
+      candidate = g_build_filename (dir, name, NULL);
+      if (g_stat (candidate, &st) != 0 || !S_ISREG (st.st_mode) || (gint64) st.st_mtime < best_time)
+        continue;
+      best_time = st.st_mtime;
+      g_free (best);
+      best = g_steal_pointer (&candidate);
+    }
+  return best;
+}
+
 /* The open failed at start, or opening was cancelled: the error page. */
 static void
 gw_window_show_workspace_error (GwWindow   *self,
@@ -291,10 +321,50 @@ gw_window_show_workspace_error (GwWindow   *self,
   self->workspace_path = g_strdup (path);
   self->workspace_state = GW_WINDOW_WORKSPACE_FAILED;
 
+  /* a damaged or unreadable workspace that an upgrade backed up: offer it */
+  g_free (self->workspace_backup);
+  self->workspace_backup = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS) ? find_backup (path) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_backup_button), self->workspace_backup != NULL);
+  gw_window_workspace_update_actions (self);
+
   gtk_label_set_label (self->workspace_error_title, title);
   gtk_label_set_label (self->workspace_error_label, message);
   gw_window_update_title (self);
   gw_window_update_page (self);
+}
+
+/* Puts back the backup of the workspace that could not be opened, keeping
+ * the damaged file beside it (".damaged"), and opens it. */
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GwWindow *self = GW_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->workspace_path);
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace_backup == NULL || path == NULL)
+    return;
+
+  kept = g_strconcat (path, ".damaged", NULL);
+  from = g_file_new_for_path (self->workspace_backup);
+  to = g_file_new_for_path (path);
+  gw_workspace_delete (kept, NULL);
+  if ((g_rename (path, kept) != 0 && errno != ENOENT)
+      || !gw_workspace_delete (path, &error)
+      || !g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      g_autofree char *name = workspace_name (path);
+      g_autofree char *primary = g_strdup_printf (_("The backup of “%s” could not be restored"), name);
+
+      show_error_dialog (self, primary, error != NULL ? error->message : g_strerror (errno));
+      return;
+    }
+  gw_window_open_workspace (self, path);
 }
 
 /* The workspace is open and loaded: show it instead of the one before. */
@@ -865,6 +935,7 @@ gw_window_workspace_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-workspace-as", NULL, save_workspace_as_action);
   gtk_widget_class_install_action (widget_class, "win.remove-import", "s", remove_import_action);
@@ -924,6 +995,7 @@ gw_window_workspace_dispose (GwWindow *self)
     gw_workspace_close (self->workspace);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->workspace_path, g_free);
+  g_clear_pointer (&self->workspace_backup, g_free);
   g_clear_pointer (&self->chooser_export_id, g_free);
   g_clear_pointer (&self->remove_export_id, g_free);
 }
@@ -958,6 +1030,9 @@ gw_window_workspace_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-workspace-as", !busy && open);
   gtk_widget_action_set_enabled (widget, "win.remove-import", !busy && shown);
   gtk_widget_action_set_enabled (widget, "win.save-original", !busy && open);
+  gtk_widget_action_set_enabled (widget, "win.restore-backup",
+                                 !busy && self->workspace_state == GW_WINDOW_WORKSPACE_FAILED
+                                 && self->workspace_backup != NULL);
 }
 
 /* Public API */

@@ -1024,6 +1024,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, workspace_error_label);
+  gtk_widget_class_bind_template_child (widget_class, GwWindow, restore_backup_button);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, workspace_error_title);
   gtk_widget_class_bind_template_child (widget_class, GwWindow, workspace_label);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_problems_button_clicked_cb);
