@@ -218,17 +218,17 @@ error_at_element (Reader *r, const char *format, ...)
 static void
 warn (Reader *r, const char *message)
 {
-  g_autofree char *base = NULL;
+  GwProblem problem = { 0 };
   g_autofree char *text = NULL;
-  guint line, column;
 
   if (r->pass != PASS_READ)
     return;
 
-  base = g_path_get_basename (r->xml.path);
-  _gw_xml_element_position (&r->xml, &line, &column);
-  /* the same form as the errors (gw_problem_format): the file's basename */
-  text = g_strdup_printf ("%s:%u:%u: %s", base, line, column, message);
+  /* the same form and escaping as the errors */
+  problem.file = (char *) r->xml.path;
+  problem.message = (char *) message;
+  _gw_xml_element_position (&r->xml, &problem.line, &problem.column);
+  text = gw_problem_format (&problem);
   gw_batch_add_warning (r->batch, text);
 }
 
