@@ -1531,8 +1531,12 @@ locate_undeclared (Reader *r, GwInput *input)
     parse_pass (r, input, NULL);
   r->undeclared = NULL;
   r->pass = PASS_READ;
+  /* the input could not be read again: still a refusal a later file may lift */
   if (r->n_errors == before)
-    add_problem (r, 0, 0, _("the file uses an area or group it does not declare"));
+    {
+      add_problem (r, 0, 0, _("the file uses an area or group it does not declare"));
+      mark_unknown_reference (r);
+    }
 }
 
 struct _GwExportReader
