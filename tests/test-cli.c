@@ -1228,6 +1228,252 @@ test_sii_seed (void)
   remove_tree (dir);
 }
 
+/* --- issue 17: render sizes, --out errors, escaped names ----------------- */
+
+/* The width and height of a PNG, from its IHDR chunk. */
+static void
+png_size (const char *path,
+          guint      *width,
+          guint      *height)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  const guchar *p;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  p = (const guchar *) data;
+  g_assert_cmpint (memcmp (p + 12, "IHDR", 4), ==, 0);
+  *width = (guint) p[16] << 24 | (guint) p[17] << 16 | (guint) p[18] << 8 | p[19];
+  *height = (guint) p[20] << 24 | (guint) p[21] << 16 | (guint) p[22] << 8 | p[23];
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in dir, sorted, as one string: what a failed write left. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Only an absent --width or --height takes the default: 0, 15, 20001 and
+ * words are usage errors (before: --width 0 drew the default 1200 pixels
+ * and exited 0). */
+static void
+test_render_size (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-render-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "trend.png", NULL);
+  const char *bad[][2] = {
+    { "--width", "0" }, { "--height", "0" }, { "--width", "15" }, { "--height", "20001" },
+    { "--width", "-1" }, { "--width", "wide" }, { "--height", "1e3" },
+  };
+  guint w = 0, h = 0;
+  CliRun run;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("gapwatch-cli render: %s must be a whole number "
+                                                   "from 16 to 20000, not “%s”\n", bad[i][0], bad[i][1]);
+
+      cli_run (&run, "render", "--chart", "trend", "--area", "E06000002", bad[i][0], bad[i][1],
+               "--out", png, "base.xml", NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, expected));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+      cli_run_clear (&run);
+    }
+
+  cli_run (&run, "render", "--chart", "trend", "--area", "E06000002", "--out", png, "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  png_size (png, &w, &h);
+  g_assert_cmpuint (w, ==, 1200);
+  g_assert_cmpuint (h, ==, 800);
+  cli_run_clear (&run);
+
+  cli_run (&run, "render", "--chart", "trend", "--area", "E06000002", "--width", "16", "--height", "20",
+           "--out", png, "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  png_size (png, &w, &h);
+  g_assert_cmpuint (w, ==, 16);
+  g_assert_cmpuint (h, ==, 20);
+  cli_run_clear (&run);
+
+  remove_tree (dir);
+}
+
+/* A PNG has at most 50 megapixels (20000 x 20000 took 37 s and 1.6 GB);
+ * SVG and PDF, drawn as vectors, keep the full range. */
+static void
+test_render_pixel_cap (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-render-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "big.svg", NULL);
+  const char *sizes[][2] = { { "20000", "20000" }, { "10000", "5001" }, { "5001", "10000" } };
+  CliRun run;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("gapwatch-cli render: a PNG of %s × %s pixels is too "
+                                                   "large: at most 50 megapixels (--width times --height); "
+                                                   "use SVG or PDF for larger charts\n", sizes[i][0], sizes[i][1]);
+
+      cli_run (&run, "render", "--chart", "trend", "--area", "E06000002", "--width", sizes[i][0],
+               "--height", sizes[i][1], "--out", png, "base.xml", NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, expected));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+      cli_run_clear (&run);
+    }
+
+  cli_run (&run, "render", "--chart", "trend", "--area", "E06000002", "--width", "20000",
+           "--height", "20000", "--out", svg, "base.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  cli_run_clear (&run);
+
+  remove_tree (dir);
+}
+
+/* Runs render (a trend) or report to out, which cannot be written, and
+ * checks the one line on stderr: out as given and why. */
+static void
+assert_out_refused (const char *command,
+                    const char *out,
+                    const char *reason)
+{
+  g_autofree char *s0 = sample (0), *s1 = sample (1), *s2 = sample (2);
+  g_autofree char *expected = g_strdup_printf ("gapwatch-cli %s: Could not write “%s”: %s\n",
+                                               command, out, reason);
+  CliRun run;
+
+  if (g_strcmp0 (command, "render") == 0)
+    cli_run (&run, "render", "--chart", "trend", "--area", "E06000002", "--out", out, "base.xml", NULL);
+  else
+    cli_run (&run, "report", "--out", out, s0, s1, s2, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  cli_run_clear (&run);
+}
+
+/* A file that cannot be written is named as --out gave it, with the reason,
+ * and nothing is left beside it (before: "Failed to create file
+ * “…/chart.png.J525Z3”"). */
+static void
+test_out_write_error (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-out-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "none", "chart.png", NULL);
+  g_autofree char *is_dir = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *pdf_dir = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *pdf_missing = g_build_filename (dir, "none", "report.pdf", NULL);
+  g_autofree char *left = NULL;
+
+  assert_out_refused ("render", missing, "No such file or directory");
+  g_assert_cmpint (g_mkdir (is_dir, 0700), ==, 0);
+  assert_out_refused ("render", is_dir, "Is a directory");
+  assert_out_refused ("report", pdf_missing, "No such file or directory");
+  g_assert_cmpint (g_mkdir (pdf_dir, 0700), ==, 0);
+  assert_out_refused ("report", pdf_dir, "Is a directory");
+
+  /* no temporary file left behind */
+  left = list_dir (dir);
+  g_assert_cmpstr (left, ==, "chart.png report.pdf");
+
+  remove_tree (dir);
+}
+
+/* A newline in a file name cannot forge an error line: every message is
+ * one line, its controls escaped (before: two lines, the second
+ * "other.xml:1:1: injected: cannot open the file: …"). */
+static void
+test_check_escaped_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-names-XXXXXX", NULL);
+  g_autofree char *invalid = g_build_filename (dir, "in\tvalid\r.xml", NULL);
+  g_autofree char *fixture = fixture_dir ();
+  g_autofree char *source = g_build_filename (fixture, "invalid.xml", NULL);
+  g_autofree char *content = NULL;
+  gsize len = 0;
+  CliRun run;
+
+  cli_run (&run, "check", "x\nother.xml:1:1: injected", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "x\\nother.xml:1:1: injected: cannot open the file: No such file or directory\n");
+  cli_run_clear (&run);
+
+  g_assert_true (g_file_get_contents (source, &content, &len, NULL));
+  g_assert_true (g_file_set_contents (invalid, content, len, NULL));
+  cli_run (&run, "check", invalid, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "in\\tvalid\\r.xml:12:5: <c>: n=\"-3\" is not a non-negative integer\n");
+  cli_run_clear (&run);
+
+  remove_tree (dir);
+}
+
+/* File names that are not UTF-8 are escaped in JSON, which then parses
+ * (before: the raw byte 0x81, invalid JSON). */
+static void
+test_summary_json_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-names-XXXXXX", NULL);
+  g_autofree char *fixture = fixture_dir ();
+  const char *names[][2] = { { "base.xml", "b\x81se.xml" }, { "invalid.xml", "inv\xff" "alid\n.xml" } };
+  char *paths[2] = { NULL, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *base_shown = NULL, *invalid_shown = NULL, *error_shown = NULL;
+  JsonObject *root, *import, *rejected;
+  CliRun run;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *source = g_build_filename (fixture, names[i][0], NULL);
+      g_autofree char *content = NULL;
+      gsize len = 0;
+
+      paths[i] = g_build_filename (dir, names[i][1], NULL);
+      g_assert_true (g_file_get_contents (source, &content, &len, NULL));
+      g_assert_true (g_file_set_contents (paths[i], content, len, NULL));
+    }
+
+  cli_run (&run, "summary", "--format", "json", paths[0], paths[1], NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  root = parse_json (run.out, parser);
+  import = json_array_get_object_element (json_object_get_array_member (root, "imports"), 0);
+  rejected = json_array_get_object_element (json_object_get_array_member (root, "rejected"), 0);
+  base_shown = g_strdup_printf ("%s/b\\x81se.xml", dir);
+  invalid_shown = g_strdup_printf ("%s/inv\\xFFalid\\n.xml", dir);
+  g_assert_cmpstr (json_object_get_string_member (import, "file"), ==, base_shown);
+  g_assert_cmpstr (json_object_get_string_member (rejected, "file"), ==, invalid_shown);
+  error_shown = g_strdup (json_array_get_string_element (json_object_get_array_member (rejected, "errors"), 0));
+  g_assert_cmpstr (error_shown, ==, "inv\\xFFalid\\n.xml:12:5: <c>: n=\"-3\" is not a non-negative integer");
+  g_assert_true (g_utf8_validate (run.err, -1, NULL));
+  g_assert_cmpstr (run.err, ==, "inv\\xFFalid\\n.xml:12:5: <c>: n=\"-3\" is not a non-negative integer\n");
+  cli_run_clear (&run);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    g_free (paths[i]);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1256,6 +1502,11 @@ main (int    argc,
   g_test_add_func ("/gw/cli/targets/workspace", test_targets);
   g_test_add_func ("/gw/cli/sii/csv", test_sii_csv);
   g_test_add_func ("/gw/cli/sii/seed", test_sii_seed);
+  g_test_add_func ("/gw/cli/render/size", test_render_size);
+  g_test_add_func ("/gw/cli/render/pixel-cap", test_render_pixel_cap);
+  g_test_add_func ("/gw/cli/output/out-write-error", test_out_write_error);
+  g_test_add_func ("/gw/cli/check/escaped-name", test_check_escaped_name);
+  g_test_add_func ("/gw/cli/summary/json-names", test_summary_json_names);
 
   return g_test_run ();
 }

@@ -33,7 +33,8 @@ print_warnings (GwImport *import)
   /* The import keeps only the first warnings' texts; say how many more. */
   if (n_warnings > shown)
     {
-      g_autofree char *basename = g_path_get_basename (gw_import_get_file (import));
+      g_autofree char *raw = g_path_get_basename (gw_import_get_file (import));
+      g_autofree char *basename = gw_problem_escape (raw, -1);
 
       g_printerr ("%s ", _("warning:"));
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
@@ -54,6 +55,7 @@ on_file_done (const GwImportResult *result,
   guint records, warnings;
   g_autofree char *records_text = NULL;
   g_autofree char *warnings_text = NULL;
+  g_autofree char *shown = NULL;
 
   if (!run->verbose || gw_cli_result_failed (result) || import == NULL)
     return;
@@ -71,7 +73,8 @@ on_file_done (const GwImportResult *result,
                                    warnings);
   /* TRANSLATORS: "FILE: ok (12 records, 1 warning)"; scripts may read it, so
    * keep the shape. */
-  g_print (_("%s: ok (%s, %s)"), result->path, records_text, warnings_text);
+  shown = gw_problem_escape (result->path, -1);
+  g_print (_("%s: ok (%s, %s)"), shown, records_text, warnings_text);
   g_print ("\n");
 }
 

@@ -43,7 +43,7 @@ on_task_progress_cb (GwImportTask *task,
                      gpointer      user_data)
 {
   ImportRun *run = user_data;
-  g_autofree char *basename = NULL;
+  g_autofree char *raw = NULL, *basename = NULL;
   int percent;
 
   if (!run->show_progress)
@@ -55,7 +55,8 @@ on_task_progress_cb (GwImportTask *task,
   if (percent == run->last_percent && g_strcmp0 (path, run->last_path) == 0)
     return;
 
-  basename = g_path_get_basename (path != NULL ? path : "");
+  raw = g_path_get_basename (path != NULL ? path : "");
+  basename = gw_problem_escape (raw, -1);
   fprintf (stderr, "\r\033[K%3d%% %s", percent, basename);
   fflush (stderr);
   run->progress_visible = TRUE;
@@ -203,10 +204,15 @@ gw_cli_result_messages (const GwImportResult *result)
       const char *text = result->error != NULL ? result->error->message
                                                : _("the file was not imported");
 
+      g_autofree char *line = NULL;
+
       if (g_str_has_prefix (text, basename) && text[strlen (basename)] == ':')
-        g_ptr_array_add (messages, g_strdup (text));
+        line = g_strdup (text);
       else
-        g_ptr_array_add (messages, g_strdup_printf ("%s: %s", basename, text));
+        line = g_strdup_printf ("%s: %s", basename, text);
+      /* the same escaping as gw_problem_format: a newline in the name must
+       * not make a line of its own on stderr */
+      g_ptr_array_add (messages, gw_problem_escape (line, -1));
     }
 
   return messages;

@@ -33,6 +33,28 @@
 #define A4_LONG_PT          842
 #define A4_SHORT_PT         595
 
+#define MIN_SIZE  16
+#define MAX_SIZE  20000
+
+/* --width or --height: text NULL (not given) takes fallback */
+static gboolean
+parse_size (const char *text,
+            int         fallback,
+            int        *out)
+{
+  guint64 value;
+
+  if (text == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, MIN_SIZE, MAX_SIZE, &value, NULL))
+    return FALSE;
+  *out = (int) value;
+  return TRUE;
+}
+
 static gboolean
 parse_chart (const char  *text,
              GwChartKind *out)
@@ -56,8 +78,9 @@ gw_cli_render_run (const GwCliCommand  *command,
   g_autofree char *chart_name = NULL, *area = NULL, *sex_text = NULL, *target_name = NULL;
   g_autofree char *indicator = NULL, *period_text = NULL, *rank = NULL, *palette = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *width_text = NULL, *height_text = NULL;
   gboolean dark = FALSE;
-  int width = 0, height = 0;
+  int width, height;
   double dpi = 96;
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
@@ -71,8 +94,8 @@ gw_cli_render_run (const GwCliCommand  *command,
     { "rank", 0, 0, G_OPTION_ARG_STRING, &rank, N_("Order of the compare chart: change (default) or gap"), N_("ORDER") },
     { "palette", 0, 0, G_OPTION_ARG_STRING, &palette, N_("Colours: standard (default), colour-blind or greyscale"), N_("NAME") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light on a dark background"), NULL },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width: pixels for PNG, points for SVG and PDF"), N_("N") },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height: pixels for PNG, points for SVG and PDF"), N_("N") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &width_text, N_("Width: pixels for PNG, points for SVG and PDF"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &height_text, N_("Height: pixels for PNG, points for SVG and PDF"), N_("N") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG only: pixels per inch, which sizes the text (default 96)"), N_("N") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     GW_CLI_WORKSPACE_OPTION (workspace),
@@ -136,10 +159,21 @@ gw_cli_render_run (const GwCliCommand  *command,
     }
   if (period_text != NULL && !gw_period_parse (period_text, &period))
     return gw_cli_usage_error (command, _("--period “%s” is not a period (e.g. 2005-2007)"), period_text);
-  if (width < 0 || height < 0 || width > 20000 || height > 20000)
-    return gw_cli_usage_error (command, _("--width and --height must be from 16 to 20000"));
-  if ((width != 0 && width < 16) || (height != 0 && height < 16))
-    return gw_cli_usage_error (command, _("--width and --height must be from 16 to 20000"));
+  /* sizes: pixels for PNG, points for the page formats; only an absent
+   * option takes the default, so "--width 0" is an error, not the default */
+  tall = kind == GW_CHART_COMPARE;
+  if (!parse_size (width_text, png ? (tall ? DEFAULT_PNG_TALL_W : DEFAULT_PNG_W) : (tall ? A4_SHORT_PT : A4_LONG_PT), &width))
+    return gw_cli_usage_error (command, _("--width must be a whole number from %d to %d, not “%s”"),
+                               MIN_SIZE, MAX_SIZE, width_text);
+  if (!parse_size (height_text, png ? (tall ? DEFAULT_PNG_TALL_H : DEFAULT_PNG_H) : (tall ? A4_LONG_PT : A4_SHORT_PT), &height))
+    return gw_cli_usage_error (command, _("--height must be a whole number from %d to %d, not “%s”"),
+                               MIN_SIZE, MAX_SIZE, height_text);
+  /* memory and time grow with the pixels: 4 bytes each, drawn and then
+   * compressed */
+  if (png && (gint64) width * height > GW_CHART_MAX_PNG_PIXELS)
+    return gw_cli_usage_error (command, _("a PNG of %d × %d pixels is too large: at most %d megapixels "
+                                          "(--width times --height); use SVG or PDF for larger charts"),
+                               width, height, GW_CHART_MAX_PNG_PIXELS / 1000000);
   if (!(dpi >= 24 && dpi <= 2400))
     return gw_cli_usage_error (command, _("--dpi must be from 24 to 2400"));
 
@@ -159,14 +193,6 @@ gw_cli_render_run (const GwCliCommand  *command,
         return gw_cli_usage_error (command, _("the target %s is not tracked for --sex %s"), target->name, sex_text);
       target->sexes = 1u << sex;
     }
-
-  /* sizes: pixels for PNG, points for the page formats */
-  tall = kind == GW_CHART_COMPARE;
-  if (width == 0)
-    width = png ? (tall ? DEFAULT_PNG_TALL_W : DEFAULT_PNG_W) : (tall ? A4_SHORT_PT : A4_LONG_PT);
-  if (height == 0)
-    height = png ? (tall ? DEFAULT_PNG_TALL_H : DEFAULT_PNG_H) : (tall ? A4_LONG_PT : A4_SHORT_PT);
-
 
   /* the subject: an area code or a group id, by default the target's group */
   if (kind == GW_CHART_TREND || kind == GW_CHART_GAP)

@@ -120,6 +120,18 @@ add_string_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* A file name as the user gave it is bytes, not text: escaped
+ * (gw_problem_escape) so the JSON is valid UTF-8 whatever the name. */
+static void
+add_file_member (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *path)
+{
+  g_autofree char *shown = gw_problem_escape (path, -1);
+
+  add_string_member (builder, name, shown);
+}
+
 static void
 add_int_member (JsonBuilder *builder,
                 const char  *name,
@@ -145,7 +157,7 @@ build_json_imports (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_string_member (builder, "id", gw_import_get_id (import));
-      add_string_member (builder, "file", gw_import_get_file (import));
+      add_file_member (builder, "file", gw_import_get_file (import));
       add_string_member (builder, "generated", generated);
       add_int_member (builder, "records", gw_import_get_records (import));
       add_int_member (builder, "revisions", gw_import_get_revisions (import));
@@ -171,7 +183,7 @@ build_json_rejected (JsonBuilder  *builder,
 
       messages = gw_cli_result_messages (result);
       json_builder_begin_object (builder);
-      add_string_member (builder, "file", result->path);
+      add_file_member (builder, "file", result->path);
       json_builder_set_member_name (builder, "errors");
       json_builder_begin_array (builder);
       for (guint j = 0; j < messages->len; j++)
@@ -400,7 +412,7 @@ append_text_imports (GString   *out,
                           g_strdup_printf ("%u", gw_import_get_records (import)),
                           g_strdup_printf ("%u", gw_import_get_revisions (import)),
                           g_strdup_printf ("%u", gw_import_get_n_warnings (import)),
-                          g_strdup (gw_import_get_file (import)));
+                          gw_problem_escape (gw_import_get_file (import), -1));
     }
   text_table_append (&table, out, "  ");
   text_table_clear (&table);
@@ -432,7 +444,7 @@ append_text_rejected (GString      *out,
       else
         what = g_strdup (_("not imported"));
 
-      text_table_add_row (&table, g_strdup (result->path), what);
+      text_table_add_row (&table, gw_problem_escape (result->path, -1), what);
       n++;
     }
 

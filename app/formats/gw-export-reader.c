@@ -115,6 +115,7 @@ typedef enum
 {
   PASS_READ,          /* fill the batch */
   PASS_LOCATE,        /* find the lines of duplicate keys */
+  PASS_UNDECLARED,    /* find the first uses of codes never declared */
 } Pass;
 
 /* A reference to check at the end of the file, where it was made. */
@@ -126,25 +127,6 @@ typedef struct
   gboolean is_group;
   char  *area;        /* the area whose attribute it is */
 } Deferred;
-
-/* A code used by a record before its declaration: where first. */
-typedef struct
-{
-  guint     line;
-  guint     column;
-  Element   element;
-  gboolean  is_group;
-  char     *code;
-} Forward;
-
-static void
-forward_free (gpointer data)
-{
-  Forward *f = data;
-
-  g_free (f->code);
-  g_free (f);
-}
 
 typedef struct
 {
@@ -161,7 +143,15 @@ typedef struct
   guint              n_errors;
   guint              text_depth;   /* depth whose stray text was reported */
   GPtrArray         *scratch;      /* decoded attribute values of the element */
-  GHashTable        *forward;      /* codes used before their declaration -> Forward */
+  GwDataset         *dataset;
+  /* Codes used before their declaration: only counted, so a file naming a
+   * million undeclared areas costs no more than a valid one.  When some are
+   * never declared, a second pass (PASS_UNDECLARED) finds their first uses,
+   * and stops at GW_EXPORT_MAX_ERRORS. */
+  guint              n_forward;
+  guint              n_forward_declared;
+  GHashTable        *undeclared;   /* PASS_UNDECLARED: codes reported ("a"/"g" + code) */
+  gboolean           reporting_undeclared;
 
   /* element stack below <export> */
   Element            stack[4];
@@ -192,6 +182,9 @@ add_problem (Reader *r, guint line, guint column, const char *message)
 {
   if (r->n_errors >= GW_EXPORT_MAX_ERRORS)
     return;
+  /* the first pass said everything else already */
+  if (r->pass == PASS_UNDECLARED && !r->reporting_undeclared)
+    return;
   r->n_errors++;
   if (r->errors != NULL)
     g_ptr_array_add (r->errors, gw_problem_new (r->xml.path, line, column, message));
@@ -218,17 +211,17 @@ error_at_element (Reader *r, const char *format, ...)
 static void
 warn (Reader *r, const char *message)
 {
-  g_autofree char *base = NULL;
+  GwProblem problem = { 0 };
   g_autofree char *text = NULL;
-  guint line, column;
 
   if (r->pass != PASS_READ)
     return;
 
-  base = g_path_get_basename (r->xml.path);
-  _gw_xml_element_position (&r->xml, &line, &column);
-  /* the same form as the errors (gw_problem_format): the file's basename */
-  text = g_strdup_printf ("%s:%u:%u: %s", base, line, column, message);
+  /* the same form and escaping as the errors */
+  problem.file = (char *) r->xml.path;
+  problem.message = (char *) message;
+  _gw_xml_element_position (&r->xml, &problem.line, &problem.column);
+  text = gw_problem_format (&problem);
   gw_batch_add_warning (r->batch, text);
 }
 
@@ -390,11 +383,21 @@ too_many (Reader *r, Element el, const char *attr, const char *value, gboolean i
   _gw_xml_stop (&r->xml);
 }
 
+static void
+undeclared_error (Reader *r, Element el, const char *code, gboolean is_group)
+{
+  guint before = r->n_errors;
+
+  error_at_element (r, _("<%s>: %s=\"%s\" is not declared in this export or an earlier import"),
+                    element_names[el], is_group ? "group" : "area", code);
+  if (r->n_errors > before)
+    mark_unknown_reference (r);
+}
+
 static gint
 forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
 {
   g_autofree char *code = NULL;
-  g_autofree char *key = NULL;
   gint index = -1;
 
   if (r->pass == PASS_READ && a->len > 0 && a->len <= MAX_CODE_LEN)
@@ -410,64 +413,57 @@ forward_reference (Reader *r, Element el, const Attr *a, gboolean is_group)
   if (index < 0)
     {
       g_autofree char *v = shown_value (a);
-      guint before = r->n_errors;
 
-      error_at_element (r, _("<%s>: %s=\"%s\" is not declared in this export or an earlier import"),
-                        element_names[el], is_group ? "group" : "area", v);
-      if (r->n_errors > before)
-        mark_unknown_reference (r);
+      undeclared_error (r, el, v, is_group);
       return -1;
     }
 
-  key = g_strdup_printf ("%c%s", is_group ? 'g' : 'a', code);
-  if (!g_hash_table_contains (r->forward, key))
-    {
-      Forward *f = g_new0 (Forward, 1);
-
-      _gw_xml_element_position (&r->xml, &f->line, &f->column);
-      f->element = el;
-      f->is_group = is_group;
-      f->code = g_strdup (code);
-      g_hash_table_insert (r->forward, g_steal_pointer (&key), f);
-    }
+  r->n_forward++;
   if (!is_group)
     cache_area (r, a, index);
   return index;
 }
 
-static int
-compare_forward (gconstpointer a, gconstpointer b)
+/* PASS_UNDECLARED: a record's code that neither this export nor an earlier
+ * import declares is an error where it is first used. */
+static void
+check_declared (Reader *r, Element el, const Attr *a, gboolean is_group)
 {
-  const Forward *x = *(const Forward **) a, *y = *(const Forward **) b;
+  const char *code = value_text (r, a);
+  g_autofree char *key = NULL;
 
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  return x->column < y->column ? -1 : x->column > y->column;
+  if (is_group ? (gw_batch_declares_group (r->batch, code) || gw_dataset_lookup_group (r->dataset, code) >= 0)
+               : (gw_batch_declares_area (r->batch, code) || gw_dataset_lookup_area (r->dataset, code) >= 0))
+    return;
+  key = g_strconcat (is_group ? "g" : "a", code, NULL);
+  if (g_hash_table_contains (r->undeclared, key))
+    return;
+  r->reporting_undeclared = TRUE;
+  undeclared_error (r, el, code, is_group);
+  r->reporting_undeclared = FALSE;
+  g_hash_table_add (r->undeclared, g_steal_pointer (&key));
 }
 
-/* The codes used before a declaration that never came. */
-static void
-check_forward (Reader *r)
+/* The area or group of a record, by its code: known, or used before its
+ * declaration (a number now, checked at the end). */
+static gint
+record_subject (Reader *r, Element el, const Attr *a, gboolean is_group)
 {
-  g_autoptr(GPtrArray) left = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
+  gint index = is_group ? gw_batch_lookup_group (r->batch, value_text (r, a)) : lookup_area (r, a);
 
-  g_hash_table_iter_init (&iter, r->forward);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (left, value);
-  g_ptr_array_sort (left, compare_forward);
-  for (guint i = 0; i < left->len; i++)
-    {
-      const Forward *f = g_ptr_array_index (left, i);
-      g_autofree char *message = g_strdup_printf (_("<%s>: %s=\"%s\" is not declared in this export or an earlier import"),
-                                                  element_names[f->element], f->is_group ? "group" : "area", f->code);
-      guint before = r->n_errors;
+  if (index < 0)
+    return forward_reference (r, el, a, is_group);
+  if (r->pass == PASS_UNDECLARED)
+    check_declared (r, el, a, is_group);
+  return index;
+}
 
-      add_problem (r, f->line, f->column, message);
-      if (r->n_errors > before)
-        mark_unknown_reference (r);
-    }
+/* A declaration of a code some record used before it. */
+static void
+forward_declared (Reader *r, const char *code, gboolean is_group)
+{
+  if (is_group ? gw_dataset_lookup_group (r->dataset, code) < 0 : gw_dataset_lookup_area (r->dataset, code) < 0)
+    r->n_forward_declared++;
 }
 
 static void
@@ -564,7 +560,7 @@ static void
 read_group (Reader *r, const Attr *attrs, guint n)
 {
   g_autofree char *id = NULL, *name = NULL;
-  gboolean has_id = FALSE;
+  gboolean has_id = FALSE, known_before;
 
   for (guint i = 0; i < n; i++)
     {
@@ -596,6 +592,7 @@ read_group (Reader *r, const Attr *attrs, guint n)
     }
   if (r->pass != PASS_READ)
     return;
+  known_before = gw_batch_lookup_group (r->batch, id) >= 0;
   if (gw_batch_declare_group (r->batch, id, name) < 0)
     {
       /* a code already known is a duplicate; an unknown one could not be added */
@@ -604,11 +601,8 @@ read_group (Reader *r, const Attr *attrs, guint n)
       else
         error_at_element (r, _("<group>: id=\"%s\" is declared twice in this export"), id);
     }
-  else
-    {
-      g_autofree char *key = g_strconcat ("g", id, NULL);
-      g_hash_table_remove (r->forward, key);
-    }
+  else if (known_before)
+    forward_declared (r, id, TRUE);
 }
 
 static void
@@ -618,7 +612,7 @@ read_area (Reader *r, const Attr *attrs, guint n)
   g_autofree char *code = NULL, *name = NULL, *parent = NULL;
   g_auto(GStrv) groups = NULL;
   const Attr *groups_attr = NULL, *parent_attr = NULL;
-  gboolean has_type = FALSE, ok = TRUE;
+  gboolean has_type = FALSE, ok = TRUE, known_before;
 
   decl.type = GW_AREA_OTHER;
   for (guint i = 0; i < n; i++)
@@ -692,6 +686,7 @@ read_area (Reader *r, const Attr *attrs, guint n)
   if (r->pass != PASS_READ)
     return;
 
+  known_before = gw_batch_lookup_area (r->batch, code) >= 0;
   decl.code = code;
   decl.name = name;
   decl.parent = parent;
@@ -705,10 +700,8 @@ read_area (Reader *r, const Attr *attrs, guint n)
         error_at_element (r, _("<area>: code=\"%s\" is declared twice in this export"), code);
       return;
     }
-  {
-    g_autofree char *key = g_strconcat ("a", code, NULL);
-    g_hash_table_remove (r->forward, key);
-  }
+  if (known_before)
+    forward_declared (r, code, FALSE);
   if (parent_attr != NULL)
     defer (r, parent_attr, FALSE, code, parent_attr->len, parent_attr->value);
   for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
@@ -800,6 +793,8 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
 static void
 record (Reader *r, GwRecordKind kind, guint64 key, double value)
 {
+  if (r->pass == PASS_UNDECLARED)
+    return;
   if (r->pass == PASS_READ)
     {
       gw_batch_add_count (r->batch, kind, key, value);
@@ -846,7 +841,7 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
       if (attr_is (a, A_AREA))
         {
           has_area = TRUE;
-          if ((area = lookup_area (r, a)) < 0 && (area = forward_reference (r, EL_C, a, FALSE)) < 0)
+          if ((area = record_subject (r, EL_C, a, FALSE)) < 0)
             ok = FALSE;
         }
       else if (attr_is (a, A_SEX))
@@ -952,11 +947,10 @@ read_v (Reader *r, const Attr *attrs, guint n)
           is_group = grp;
           if (!grp)
             {
-              if ((subject = lookup_area (r, a)) < 0 && (subject = forward_reference (r, EL_V, a, FALSE)) < 0)
+              if ((subject = record_subject (r, EL_V, a, FALSE)) < 0)
                 ok = FALSE;
             }
-          else if ((subject = gw_batch_lookup_group (r->batch, value_text (r, a))) < 0
-                   && (subject = forward_reference (r, EL_V, a, TRUE)) < 0)
+          else if ((subject = record_subject (r, EL_V, a, TRUE)) < 0)
             ok = FALSE;
         }
       else if (attr_is (a, A_SEX))
@@ -1520,6 +1514,31 @@ locate_duplicates (Reader *r, GwInput *input, GArray *dups)
     add_problem (r, 0, 0, _("the file repeats records"));
 }
 
+/* A second pass for the codes records use but nothing declares: each is an
+ * error where it is first used, in the order of the file, and the pass ends
+ * at GW_EXPORT_MAX_ERRORS.  Nothing is kept for this during the first pass
+ * but two counts (a file naming a million undeclared areas kept a million
+ * positions: 251 MB). */
+static void
+locate_undeclared (Reader *r, GwInput *input)
+{
+  g_autoptr(GHashTable) undeclared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint before = r->n_errors;
+
+  r->pass = PASS_UNDECLARED;
+  r->undeclared = undeclared;
+  if (gw_input_rewind (input, NULL))
+    parse_pass (r, input, NULL);
+  r->undeclared = NULL;
+  r->pass = PASS_READ;
+  /* the input could not be read again: still a refusal a later file may lift */
+  if (r->n_errors == before)
+    {
+      add_problem (r, 0, 0, _("the file uses an area or group it does not declare"));
+      mark_unknown_reference (r);
+    }
+}
+
 struct _GwExportReader
 {
   GwReader parent_instance;
@@ -1549,7 +1568,6 @@ gw_export_reader_read (GwReader   *reader,
   g_autoptr(GwBatch) batch = gw_batch_new (dataset);
   g_autoptr(GArray) deferred = g_array_new (FALSE, TRUE, sizeof (Deferred));
   g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, forward_free);
   g_autoptr(GString) text = g_string_sized_new (64);
   g_autoptr(GString) last_code = g_string_sized_new (MAX_CODE_LEN + 1);
   Reader r = { 0 };
@@ -1561,7 +1579,7 @@ gw_export_reader_read (GwReader   *reader,
   r.pass = PASS_READ;
   r.deferred = deferred;
   r.scratch = scratch;
-  r.forward = forward;
+  r.dataset = dataset;
   r.text = text;
   r.last_code = last_code;
 
@@ -1569,8 +1587,8 @@ gw_export_reader_read (GwReader   *reader,
     return NULL;
 
   /* codes used but never declared; not when the read ended early */
-  if (r.xml.seen_root && !r.xml.halted && !r.xml.stopped)
-    check_forward (&r);
+  if (r.xml.seen_root && !r.xml.halted && !r.xml.stopped && r.n_forward > r.n_forward_declared)
+    locate_undeclared (&r, input);
   if (r.n_errors == 0)
     check_deferred (&r);
   if (r.n_errors == 0)

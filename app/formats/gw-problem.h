@@ -34,8 +34,12 @@ GwProblem  *gw_problem_new      (const char      *file,
 GwProblem  *gw_problem_copy     (const GwProblem *problem);
 void        gw_problem_free     (GwProblem       *problem);
 /* "deaths-2007-06.xml:48:7: n=\"-3\" is not a non-negative integer" (the
- * file's basename; line and column left out when 0) */
+ * file's basename; line and column left out when 0); escaped as below */
 char       *gw_problem_format   (const GwProblem *problem);
+/* Text (a file name, a message) as one line of valid UTF-8: bytes that are
+ * not UTF-8 as \xNN, newlines and other controls as \n, \t, \xNN, \uNNNN */
+char       *gw_problem_escape   (const char      *text,
+                                 gssize           len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwProblem, gw_problem_free)
 

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 
 typedef struct _GwXml GwXml;
 
+#define GW_XML_NAME_SHOWN 64
+
 struct _GwXml
 {
   /* set by the reader */
@@ -41,6 +43,17 @@ struct _GwXml
   gboolean           stopped;
   gboolean           halted;
   char              *bad_encoding; /* an input conversion failed: from this encoding */
+  /* the start-tag guard (gw-xml.c, guard_attributes) */
+  guint              scan_state;
+  guchar             scan_quote;
+  guint              scan_match;   /* bytes of a comment's, PI's or CDATA's end matched */
+  guint              scan_attrs;   /* attributes of the start tag being scanned */
+  char               attr_name[6]; /* the first bytes of the attribute's name */
+  guint              attr_name_len;
+  gboolean           in_attr_name;
+  guint              scan_line, scan_column, tag_line, tag_column;
+  char               tag_name[GW_XML_NAME_SHOWN + 1];
+  guint              tag_name_len;
   guint              bad_line;     /* where the parser was then */
   guint              bad_column;
 };

@@ -291,6 +291,14 @@ gw_batch_declares_area (GwBatch    *batch,
   return code != NULL && g_hash_table_contains (batch->declared_areas, code);
 }
 
+gboolean
+gw_batch_declares_group (GwBatch    *batch,
+                         const char *id)
+{
+  g_return_val_if_fail (batch != NULL, FALSE);
+  return id != NULL && g_hash_table_contains (batch->declared_groups, id);
+}
+
 gint
 gw_batch_intern_basis (GwBatch    *batch,
                        const char *basis)

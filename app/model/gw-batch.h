@@ -71,6 +71,9 @@ gint            gw_batch_lookup_group        (GwBatch            *batch,
 /* Whether this export declares the area (not only an earlier import). */
 gboolean        gw_batch_declares_area       (GwBatch            *batch,
                                               const char         *code);
+/* Whether this export declares the group (not only an earlier import). */
+gboolean        gw_batch_declares_group      (GwBatch            *batch,
+                                              const char         *id);
 /* Number of a deaths basis ("registration"); -1 when more than
  * GW_MAX_BASES - 1 different bases are in use.  NULL gives 0. */
 gint            gw_batch_intern_basis        (GwBatch            *batch,

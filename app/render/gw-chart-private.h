@@ -23,6 +23,17 @@
 
 G_BEGIN_DECLS
 
+/* --- export (gw-chart.c) ------------------------------------------------- */
+
+/* Replaces path with len bytes of data atomically (a temporary file beside
+ * it, renamed over it).  The error is a GFileError that names path, never
+ * the temporary file, and the reason: what the user asked to write is what
+ * they can act on. */
+gboolean _gw_render_write_file (const char  *path,
+                                const void  *data,
+                                gsize        len,
+                                GError     **error);
+
 /* --- axes (gw-chart-axis.c) ---------------------------------------------- */
 
 /* Maps a value to 0..1 between lo and hi, then to device units between d0

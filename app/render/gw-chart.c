@@ -9,8 +9,13 @@
  */
 #include "gw-config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -568,6 +573,71 @@ gw_chart_get_description (GwChart *self)
 
 /* --- export --------------------------------------------------------------- */
 
+static gboolean
+write_failed (const char  *path,
+              int          saved_errno,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+_gw_render_write_file (const char  *path,
+                       const void  *data,
+                       gsize        len,
+                       GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  const guint8 *p = data;
+  int fd, saved;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  /* g_file_set_contents() would do the same, but its errors name the
+   * temporary file ("…/chart.png.5XQ2K1"), a name the user never gave */
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return write_failed (path, errno, error);
+  while (len > 0)
+    {
+      gssize n = write (fd, p, MIN (len, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n == 0)
+        errno = EIO;
+      if (n <= 0)
+        goto fail;
+      p += n;
+      len -= n;
+    }
+  /* on disk before it replaces the old file: a crash leaves one or the other */
+  if (fsync (fd) != 0)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+  if (g_rename (tmp, path) != 0)
+    goto fail;
+  return TRUE;
+
+fail:
+  saved = errno != 0 ? errno : EIO;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  return write_failed (path, saved, error);
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -674,6 +744,13 @@ gw_chart_export (GwChart             *self,
                    width, height);
       return FALSE;
     }
+  if (format == FORMAT_PNG && ceil (width) * ceil (height) > GW_CHART_MAX_PNG_PIXELS)
+    {
+      g_set_error (error, GW_CHART_ERROR, GW_CHART_ERROR_FORMAT,
+                   _("A PNG chart may have at most %d megapixels, not %g × %g pixels"),
+                   GW_CHART_MAX_PNG_PIXELS / 1000000, ceil (width), ceil (height));
+      return FALSE;
+    }
 
   st = *style;
   switch (format)
@@ -727,7 +804,7 @@ gw_chart_export (GwChart             *self,
   if (format == FORMAT_SVG)
     svg_add_title (bytes, self);
 
-  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+  return _gw_render_write_file (path, bytes->data, bytes->len, error);
 }
 
 void

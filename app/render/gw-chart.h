@@ -31,6 +31,11 @@ G_BEGIN_DECLS
 
 #define GW_CHART_ERROR (gw_chart_error_quark ())
 
+/* The most pixels gw_chart_export() draws in a PNG: 50 megapixels, 200 MB
+ * of image surface before compression (a 20,000 × 20,000 PNG took 37 s and
+ * 1.6 GB).  SVG and PDF are vector formats with no such limit. */
+#define GW_CHART_MAX_PNG_PIXELS 50000000
+
 typedef enum
 {
   GW_CHART_ERROR_NO_DATA,       /* nothing to draw: no value for the subject */
@@ -222,7 +227,9 @@ char           *gw_chart_hit_test         (GwChart             *self,
 /* Writes the chart to path, a PNG, SVG or PDF chosen by its extension.
  * width and height are pixels for PNG (text sized by style->scale), points
  * for SVG and PDF (style->scale is taken as 1).  The PDF and SVG carry the
- * title and description as metadata. */
+ * title and description as metadata.  A PNG has at most
+ * GW_CHART_MAX_PNG_PIXELS (GW_CHART_ERROR_FORMAT).  A file that cannot be
+ * written is a GFileError whose message names path and the reason. */
 gboolean        gw_chart_export           (GwChart             *self,
                                            const GwChartStyle  *style,
                                            const char          *path,

@@ -1799,5 +1799,5 @@ gw_report_write_pdf (GwReport    *self,
                    _("Could not draw the report for “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+  return _gw_render_write_file (path, bytes->data, bytes->len, error);
 }
