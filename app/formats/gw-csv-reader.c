@@ -380,8 +380,10 @@ gw_csv_reader_sniff (const GwHead *head)
     {
       if (head->len > 0 && header_is_ours (head))
         return GW_READER_SNIFF_SURE;
-      /* a CSV of other columns: this reader says what it expected */
-      if (head->kind == GW_HEAD_CSV)
+      /* a CSV of other columns: this reader says what it expected; text
+       * in UTF-16 (Excel's "Unicode text"): what to save it as */
+      if (head->kind == GW_HEAD_CSV
+          || (head->len >= 2 && (memcmp (head->data, "\xff\xfe", 2) == 0 || memcmp (head->data, "\xfe\xff", 2) == 0)))
         return GW_READER_SNIFF_MAYBE;
     }
   return 0;

@@ -437,9 +437,13 @@ parse_period (const char *text, GwPeriod *out)
       p = skip_spaces (p + 1);
       if (read_year (&p, 2, &last))
         {
+          /* "1999 - 01" crosses a century; "2018 - 17" is no period
+           * (Fingertips pools at most a few years) */
           last += first / 100 * 100;
           if (last <= first)
             last += 100;
+          if (last - first > 20)
+            return FALSE;
         }
       else if (!read_year (&p, 4, &last))
         return FALSE;

@@ -128,6 +128,8 @@ start_row (Sheet *s, int nb_attributes, const xmlChar **attributes)
       g_autofree char *message = g_strdup_printf (_("<Row>: ss:Index=\"%u\" does not come after row %u"),
                                                   (guint) index, s->row);
       problem_here (s, message);
+      /* where the next cells go is not known: the rest would be noise */
+      _gw_xml_stop (&s->xml);
       return;
     }
   s->row = index > 0 ? (guint) index : s->row + 1;
@@ -160,6 +162,8 @@ start_cell (Sheet *s, int nb_attributes, const xmlChar **attributes)
       g_autofree char *message = g_strdup_printf (_("<Cell>: ss:Index=\"%u\" does not come after column %u"),
                                                   (guint) index, s->column);
       problem_here (s, message);
+      /* where the next cells go is not known: the rest would be noise */
+      _gw_xml_stop (&s->xml);
       return;
     }
   s->column = index > 0 ? (guint) index : s->column + 1;
