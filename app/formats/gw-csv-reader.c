@@ -45,9 +45,16 @@ typedef struct
   gboolean    pending_cr;    /* a CR ended a record: a LF right after it belongs to it */
   gboolean    stop;
 
-  GString    *text;          /* the record's fields, each NUL-terminated */
-  GArray     *starts;        /* guint offset of each field in text */
-  GArray     *lines;         /* guint line where each field starts */
+  /* the record: its fields' bytes, each NUL-terminated, and where each
+   * field starts in them and in the file (plain buffers: appending is most
+   * of the reading) */
+  char       *text;
+  gsize       len;
+  gsize       cap;
+  guint      *starts;
+  guint      *lines;
+  guint       n_fields;
+  guint       cap_fields;
   GArray     *cells;         /* GwCell */
   guint       field_start_line;
   guint       record_line;
@@ -61,22 +68,39 @@ problem (Csv *c, guint line, guint column, const char *message)
     c->stop = TRUE;
 }
 
+static inline void
+append_bytes (Csv *c, const guchar *p, gsize len)
+{
+  if (c->len + len > c->cap)
+    {
+      c->cap = MAX (c->len + len, MAX (4096, c->cap * 2));
+      c->text = g_realloc (c->text, c->cap);
+    }
+  memcpy (c->text + c->len, p, len);
+  c->len += len;
+}
+
 static void
 start_field (Csv *c)
 {
-  guint offset = c->text->len;
-
-  if (c->starts->len == 0)
+  if (c->n_fields == 0)
     c->record_line = c->line;
-  g_array_append_val (c->starts, offset);
-  g_array_append_val (c->lines, c->line);
+  if (c->n_fields == c->cap_fields)
+    {
+      c->cap_fields = MAX (64, c->cap_fields * 2);
+      c->starts = g_renew (guint, c->starts, c->cap_fields);
+      c->lines = g_renew (guint, c->lines, c->cap_fields);
+    }
+  c->starts[c->n_fields] = c->len;
+  c->lines[c->n_fields] = c->line;
+  c->n_fields++;
 }
 
 static void
 end_field (Csv *c)
 {
-  g_string_append_c (c->text, '\0');
-  if (c->starts->len > MAX_FIELDS)
+  append_bytes (c, (const guchar *) "", 1);
+  if (c->n_fields > MAX_FIELDS)
     {
       g_autofree char *message = g_strdup_printf (_("the row has more than %u columns"), MAX_FIELDS);
 
@@ -88,21 +112,35 @@ end_field (Csv *c)
 static void
 end_record (Csv *c)
 {
-  guint n = c->starts->len;
+  guint n = c->n_fields;
+  gboolean plain;
 
   if (n == 0 || c->stop)
     goto done;
+  /* ASCII with a NUL only after each field (as good as all records are)
+   * needs no UTF-8 check of each field */
+  {
+    guchar high = 0;
+    guint nuls = 0;
+
+    for (gsize i = 0; i < c->len; i++)
+      {
+        high |= (guchar) c->text[i];
+        nuls += c->text[i] == '\0';
+      }
+    plain = high < 0x80 && nuls == n;
+  }
   g_array_set_size (c->cells, n);
   for (guint i = 0; i < n; i++)
     {
       GwCell *cell = &g_array_index (c->cells, GwCell, i);
-      guint start = g_array_index (c->starts, guint, i);
-      guint end = i + 1 < n ? g_array_index (c->starts, guint, i + 1) - 1 : c->text->len - 1;
+      guint start = c->starts[i];
+      guint end = i + 1 < n ? c->starts[i + 1] - 1 : c->len - 1;
 
-      cell->text = c->text->str + start;
-      cell->line = g_array_index (c->lines, guint, i);
+      cell->text = c->text + start;
+      cell->line = c->lines[i];
       cell->column = i + 1;
-      if (!g_utf8_validate (cell->text, end - start, NULL))
+      if (!plain && !g_utf8_validate (cell->text, end - start, NULL))
         {
           problem (c, cell->line, cell->column,
                    _("the text is not UTF-8: save the file as “CSV UTF-8” (Excel) or choose UTF-8 when saving"));
@@ -133,9 +171,8 @@ end_record (Csv *c)
     c->stop = TRUE;
 
 done:
-  g_string_truncate (c->text, 0);
-  g_array_set_size (c->starts, 0);
-  g_array_set_size (c->lines, 0);
+  c->len = 0;
+  c->n_fields = 0;
 }
 
 static void
@@ -143,7 +180,7 @@ field_too_long (Csv *c)
 {
   g_autofree char *message = g_strdup_printf (_("a field longer than %u bytes: is this a CSV file?"), MAX_FIELD_LEN);
 
-  problem (c, g_array_index (c->lines, guint, c->lines->len - 1), c->starts->len, message);
+  problem (c, c->lines[c->n_fields - 1], c->n_fields, message);
   c->stop = TRUE;
 }
 
@@ -151,8 +188,8 @@ field_too_long (Csv *c)
 static inline void
 append (Csv *c, const guchar *p, gsize len)
 {
-  g_string_append_len (c->text, (const char *) p, len);
-  if (c->text->len - g_array_index (c->starts, guint, c->starts->len - 1) > MAX_FIELD_LEN)
+  append_bytes (c, p, len);
+  if (c->len - c->starts[c->n_fields - 1] > MAX_FIELD_LEN)
     field_too_long (c);
 }
 
@@ -214,7 +251,7 @@ feed (Csv *c, const guchar *p, const guchar *end)
               }
             else if (*p == '"')
               {
-                problem (c, c->line, c->starts->len,
+                problem (c, c->line, c->n_fields,
                          _("a quote (\") inside a field that does not start with one: "
                            "put the whole field in quotes and double the quote (\"\")"));
                 c->stop = TRUE;
@@ -261,7 +298,7 @@ feed (Csv *c, const guchar *p, const guchar *end)
             p = line_break (c, p);
           else
             {
-              problem (c, c->line, c->starts->len,
+              problem (c, c->line, c->n_fields,
                        _("text after the closing quote of a quoted field: a quote inside quotes is written twice (\"\")"));
               c->stop = TRUE;
             }
@@ -279,7 +316,7 @@ finish (Csv *c)
   switch (c->state)
     {
     case S_QUOTED:
-      problem (c, g_array_index (c->lines, guint, c->lines->len - 1), c->starts->len,
+      problem (c, c->lines[c->n_fields - 1], c->n_fields,
                _("a quoted field is not closed: the file ends inside its quotes"));
       break;
     case S_UNQUOTED:
@@ -288,7 +325,7 @@ finish (Csv *c)
       end_record (c);
       break;
     case S_START:
-      if (c->starts->len > 0)
+      if (c->n_fields > 0)
         {
           /* "a,b," at the very end: an empty last field */
           start_field (c);
@@ -299,25 +336,11 @@ finish (Csv *c)
     }
 }
 
-/* One pass over the file. */
+/* Reads the file through c. */
 static gboolean
-parse (GwRows *rows, GwInput *input, GError **error)
+read_all (Csv *c, GwInput *input, guchar *buf, GError **error)
 {
-  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
-  g_autoptr(GString) text = g_string_sized_new (4096);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (GwCell));
-  Csv c = { 0 };
   gboolean first = TRUE;
-
-  c.rows = rows;
-  c.path = gw_input_get_path (input);
-  c.line = 1;
-  c.text = text;
-  c.starts = starts;
-  c.lines = lines;
-  c.cells = cells;
 
   for (;;)
     {
@@ -335,23 +358,38 @@ parse (GwRows *rows, GwInput *input, GError **error)
             p += 3;
           else if (n >= 2 && (memcmp (p, "\xff\xfe", 2) == 0 || memcmp (p, "\xfe\xff", 2) == 0))
             {
-              problem (&c, 1, 1, _("the file is UTF-16 text (Excel's “Unicode text”): save it as “CSV UTF-8”"));
+              problem (c, 1, 1, _("the file is UTF-16 text (Excel's “Unicode text”): save it as “CSV UTF-8”"));
               return TRUE;
             }
         }
-      feed (&c, p, buf + n);
-      if (c.stop)
-        {
-          /* read to the end all the same: the file's SHA-256 needs every byte */
-          while ((n = gw_input_read (input, buf, CHUNK_SIZE, error)) > 0)
-            ;
-          return n == 0;
-        }
+      feed (c, p, buf + n);
+      if (c->stop)
+        return TRUE;
     }
-  finish (&c);
-  if (!_gw_rows_has_header (rows) && _gw_rows_n_problems (rows) == 0)
-    problem (&c, 0, 0, _("the file has no rows"));
+  finish (c);
+  if (!_gw_rows_has_header (c->rows) && _gw_rows_n_problems (c->rows) == 0)
+    problem (c, 0, 0, _("the file has no rows"));
   return TRUE;
+}
+
+/* One pass over the file. */
+static gboolean
+parse (GwRows *rows, GwInput *input, GError **error)
+{
+  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (GwCell));
+  Csv c = { 0 };
+  gboolean ok;
+
+  c.rows = rows;
+  c.path = gw_input_get_path (input);
+  c.line = 1;
+  c.cells = cells;
+  ok = read_all (&c, input, buf, error);
+  g_free (c.text);
+  g_free (c.starts);
+  g_free (c.lines);
+  return ok;
 }
 
 struct _GwCsvReader
