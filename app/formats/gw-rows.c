@@ -348,6 +348,28 @@ is_blank (const GwCell *c)
   return *p == '\0';
 }
 
+/* The text without spaces and tabs around it: where it starts and how
+ * long it is (no copy: this is per cell of every row). */
+static const char *
+trim (const char *text, gsize *len)
+{
+  gsize n;
+
+  while (*text == ' ' || *text == '\t')
+    text++;
+  n = strlen (text);
+  while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+    n--;
+  *len = n;
+  return text;
+}
+
+static gboolean
+equal_nocase (const char *text, gsize len, const char *word)
+{
+  return strlen (word) == len && g_ascii_strncasecmp (text, word, len) == 0;
+}
+
 /* A decimal number, as spreadsheets write them: sign, digits, fraction,
  * exponent; spaces around it allowed. */
 static gboolean
@@ -379,13 +401,14 @@ parse_number (const char *text, double *out)
 static gboolean
 parse_sex (const char *text, GwSex *out)
 {
-  g_autofree char *t = g_strstrip (g_strdup (text));
+  gsize n;
+  const char *t = trim (text, &n);
 
-  if (g_ascii_strcasecmp (t, "male") == 0 || g_ascii_strcasecmp (t, "males") == 0 || strcmp (t, "m") == 0)
+  if (equal_nocase (t, n, "male") || equal_nocase (t, n, "males") || (n == 1 && *t == 'm'))
     *out = GW_SEX_MALE;
-  else if (g_ascii_strcasecmp (t, "female") == 0 || g_ascii_strcasecmp (t, "females") == 0 || strcmp (t, "f") == 0)
+  else if (equal_nocase (t, n, "female") || equal_nocase (t, n, "females") || (n == 1 && *t == 'f'))
     *out = GW_SEX_FEMALE;
-  else if (g_ascii_strcasecmp (t, "persons") == 0 || g_ascii_strcasecmp (t, "all") == 0 || strcmp (t, "p") == 0)
+  else if (equal_nocase (t, n, "persons") || equal_nocase (t, n, "all") || (n == 1 && *t == 'p'))
     *out = GW_SEX_PERSONS;
   else
     return FALSE;
@@ -537,15 +560,18 @@ static gboolean
 subject_of (GwRows *rows, const GwCell *cells, gint *subject, gboolean *is_group)
 {
   const GwCell *code_cell = required (rows, cells, F_AREA_CODE);
-  g_autofree char *code = g_strstrip (g_strdup (code_cell->text));
+  g_autofree char *code = NULL;
   AreaInfo *a;
+  gsize len;
+  const char *t = trim (code_cell->text, &len);
 
-  if (rows->last_code != NULL && strcmp (code, rows->last_code) == 0)
+  if (rows->last_code != NULL && strlen (rows->last_code) == len && memcmp (t, rows->last_code, len) == 0)
     {
       *subject = rows->last_subject;
       *is_group = rows->last_is_group;
       return TRUE;
     }
+  code = g_strndup (t, len);
   if (!valid_code (code))
     {
       bad_cell (rows, code_cell, field_name (rows->layout, F_AREA_CODE), _("an area code (1 to 64 characters, no spaces)"));
@@ -671,15 +697,21 @@ static IndicatorInfo *
 fingertips_indicator (GwRows *rows, const GwCell *cells)
 {
   const GwCell *id_cell = required (rows, cells, F_IND_ID), *name_cell = required (rows, cells, F_IND_NAME);
-  g_autofree char *id = g_strstrip (g_strdup (id_cell->text));
-  g_autofree char *name = g_strstrip (g_strdup (name_cell->text));
-  g_autofree char *key = g_strconcat (id, "\x1f", name, NULL);
+  g_autofree char *id = NULL, *name = NULL, *key = NULL;
   IndicatorInfo *info;
   const Builtin *b;
   gint index;
+  gsize id_len, name_len;
+  const char *id_text = trim (id_cell->text, &id_len), *name_text = trim (name_cell->text, &name_len);
 
-  if (rows->last_ind != NULL && strcmp (key, rows->last_ind) == 0)
+  /* rows come in runs of one indicator: compare before copying */
+  if (rows->last_ind != NULL && strlen (rows->last_ind) == id_len + 1 + name_len
+      && memcmp (rows->last_ind, id_text, id_len) == 0 && rows->last_ind[id_len] == '\x1f'
+      && memcmp (rows->last_ind + id_len + 1, name_text, name_len) == 0)
     return rows->last_info;
+  id = g_strndup (id_text, id_len);
+  name = g_strndup (name_text, name_len);
+  key = g_strconcat (id, "\x1f", name, NULL);
   info = g_hash_table_lookup (rows->indicators, key);
   if (info == NULL)
     {
