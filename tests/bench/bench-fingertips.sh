@@ -46,28 +46,7 @@ with open(path, "w", newline="") as f:
                     n += 1
 PY
 
-now_ns () { date +%s%N; }
-secs () { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
-
-# run_best LABEL COMMAND...: best wall time of $runs runs (ns) in $best_ns
-run_best () {
-  local label=$1
-  shift
-  best_ns=
-  for ((i = 1; i <= runs; i++)); do
-    local start end ns
-    start=$(now_ns)
-    if ! "$@" > /dev/null 2> "$tmp/stderr"; then
-      echo "$label failed:" >&2
-      cat "$tmp/stderr" >&2
-      exit 1
-    fi
-    end=$(now_ns)
-    ns=$((end - start))
-    echo "  $label run $i: $(secs $ns) s"
-    if [ -z "$best_ns" ] || [ "$ns" -lt "$best_ns" ]; then best_ns=$ns; fi
-  done
-}
+. "$(dirname "$0")/bench-lib.sh"
 
 echo "Fingertips CSV: $rows rows, $(($(stat -c %s "$file") / 1000000)) MB"
 run_best "gapwatch-cli check" "$cli" check "$file"
