@@ -1474,6 +1474,55 @@ test_summary_json_names (void)
   remove_tree (dir);
 }
 
+/* Issue 16: check, import and summary take a Fingertips CSV, the same rows
+ * in an Excel 2003 workbook and the long columns, and a bad CSV is refused
+ * at its line and column. */
+static void
+test_tables (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-tables-XXXXXX", &error);
+  g_autofree char *ws = g_build_filename (dir, "team.gwdb", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "fingertips-le.csv", NULL);
+  g_autofree char *xml = g_test_build_filename (G_TEST_DIST, "data", "csv", "fingertips-le.xml", NULL);
+  g_autofree char *long_xml = g_test_build_filename (G_TEST_DIST, "data", "csv", "long.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *counts;
+  CliRun run;
+
+  g_assert_no_error (error);
+  cli_run (&run, "check", "--verbose", csv, xml, long_xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("%s: ok (6 records, 2 warnings)\n%s: ok (6 records, 2 warnings)\n"
+                              "%s: ok (6 records, 1 warning)\n", csv, xml, long_xml);
+  g_assert_cmpstr (run.out, ==, expected);
+  cli_run_clear (&run);
+
+  cli_run (&run, "import", "--workspace", ws, csv, long_xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+  cli_run (&run, "summary", "--format", "json", "--workspace", ws, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out, parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "imports")), ==, 2);
+  counts = json_object_get_object_member (root, "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "deaths"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (counts, "population"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "births"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "indicator_values"), ==, 8);
+  cli_run_clear (&run);
+
+  g_assert_true (g_file_set_contents (bad, "area_code,sex,period,measure,value\r\nE06000001,m,2019,births,1\r\n"
+                                           "E06000001,f,2019,births,-1\r\n", -1, NULL));
+  cli_run (&run, "check", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "bad.csv:3:5: value “-1” is not a non-negative integer\n");
+  cli_run_clear (&run);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1507,6 +1556,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/output/out-write-error", test_out_write_error);
   g_test_add_func ("/gw/cli/check/escaped-name", test_check_escaped_name);
   g_test_add_func ("/gw/cli/summary/json-names", test_summary_json_names);
+  g_test_add_func ("/gw/cli/summary/tables", test_tables);
 
   return g_test_run ();
 }

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "gw-csv-reader.h"
 #include "gw-export-reader.h"
+#include "gw-spreadsheetml-reader.h"
 
 G_DEFINE_QUARK (gw-export-error-quark, gw_export_error)
 
@@ -17,6 +19,8 @@ G_DEFINE_QUARK (gw-export-error-quark, gw_export_error)
  * line here (its get_type). */
 static GType (*const reader_types[]) (void) = {
   gw_export_reader_get_type,
+  gw_csv_reader_get_type,
+  gw_spreadsheetml_reader_get_type,
 };
 
 G_DEFINE_ABSTRACT_TYPE (GwReader, gw_reader, G_TYPE_OBJECT)
