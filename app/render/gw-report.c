@@ -194,8 +194,10 @@ format_with_interval (double      v,
     return g_strconcat (n, unit, NULL);
   lo = gw_chart_format_number (lower, decimals, FALSE);
   hi = gw_chart_format_number (upper, decimals, FALSE);
+  if (lower >= 0 && upper >= 0)
+    return g_strdup_printf ("%s%s\n%s–%s", n, unit, lo, hi);
   /* Translators: a number with its unit, then its 95% interval on the next
-   * line, "2.70%\n1.02 to 5.40" */
+   * line when a limit is negative, "-0.70%\n-1.02 to 0.40" */
   return g_strdup_printf (_("%s%s\n%s to %s"), n, unit, lo, hi);
 }
 
@@ -226,17 +228,22 @@ status_sentence (GwReport           *self,
                  const GwTrackerRow *r)
 {
   g_autofree char *head = NULL, *rest = NULL, *tail = NULL;
-  g_autofree char *tp = format_period (self->target->target_period);
 
-  {
-    g_autofree char *verdict = status_with_certainty (r);
+  /* the tracker's reason, the same words as the window's; it names the
+   * status itself ("off track: the trend …"), the table beside gives the
+   * status with its certainty */
+  head = g_markup_printf_escaped ("<b>%s:</b>", gw_chart_sex_label (r->sex));
+  if (r->reason_text != NULL && r->reason_text[0] != '\0')
+    {
+      gunichar first = g_unichar_totitle (g_utf8_get_char (r->reason_text));
+      char buf[8] = { 0, };
 
-    head = g_markup_printf_escaped ("<b>%s: %s</b>", gw_chart_sex_label (r->sex), verdict);
-  }
-  /* the tracker's reason, the same words as the window's */
-  rest = g_markup_escape_text (r->reason_text != NULL ? r->reason_text : "", -1);
-  /* Translators: "<b>Men: off track</b> — the gap is projected …." */
-  return g_strdup_printf (_("%s — %s."), head, rest);
+      g_unichar_to_utf8 (first, buf);
+      tail = g_strconcat (buf, g_utf8_next_char (r->reason_text), NULL);
+    }
+  rest = g_markup_escape_text (tail != NULL ? tail : gw_chart_status_label (r->status), -1);
+  /* Translators: "<b>Men:</b> Off track: the trend since …." */
+  return g_strdup_printf (C_("reason", "%s %s."), head, rest);
 }
 
 /* The status as what the group is or has: "is off track", "has no gap to

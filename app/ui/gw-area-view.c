@@ -36,6 +36,7 @@ struct _GwAreaView
   GtkLabel      *subtitle_label;
   GtkLabel      *title_label;
   GtkLabel      *verdict_label;
+  GtkLabel      *reason_label;
 
   /* owned */
   GwTrackerResult *result;
@@ -395,7 +396,35 @@ sentence_case (const char *text)
   return g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (text));
 }
 
-/* The reason of each sex, then: "On track for men but not for women.  The gap for women must narrow by
+/* Each sex's reason in the tracker's words ("Men — off track: the trend
+ * …"), a line each: shown first, above the verdict. */
+static char *
+gw_area_view_reasons (GwAreaView *self)
+{
+  GwTrackerItem *item = self->item;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean single = !(gw_tracker_item_get_row (item, GW_SEX_MALE) != NULL
+                      && gw_tracker_item_get_row (item, GW_SEX_FEMALE) != NULL);
+  const GwTrackerRow *row;
+
+  for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
+    if ((row = gw_tracker_item_get_row (item, sex)) != NULL && row->reason_text != NULL)
+      {
+        g_autofree char *reason = sentence_case (row->reason_text);
+
+        if (text->len > 0)
+          g_string_append_c (text, '\n');
+        if (single)
+          g_string_append_printf (text, "%s.", reason);
+        else
+          /* Translators: the reason for one sex, "Women — off track: the trend …". */
+          g_string_append_printf (text, C_("reason", "%s — %s."), gw_ui_sex_label (sex), row->reason_text);
+      }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "On track for men but not for women.  The gap for women must narrow by
  * 23.0% from its latest value to meet the target." */
 static char *
 gw_area_view_verdict (GwAreaView *self)
@@ -413,19 +442,6 @@ gw_area_view_verdict (GwAreaView *self)
       {
         ok[sex] = row->status == GW_STATUS_ON_TRACK || row->status == GW_STATUS_NO_GAP;
         insufficient |= row->status == GW_STATUS_INSUFFICIENT_DATA;
-      }
-
-  /* The reason in the tracker's words first: what a director reads. */
-  for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
-    if ((row = gw_tracker_item_get_row (item, sex)) != NULL && row->reason_text != NULL)
-      {
-        g_autofree char *reason = sentence_case (row->reason_text);
-
-        if (single)
-          g_string_append_printf (text, "%s.\n", reason);
-        else
-          /* Translators: the reason for one sex, "Women: off track: the trend …". */
-          g_string_append_printf (text, C_("reason", "%s — %s.\n"), gw_ui_sex_label (sex), row->reason_text);
       }
 
   if (insufficient)
@@ -511,6 +527,7 @@ gw_area_view_refresh (GwAreaView *self)
   GwTrackerItem *item = self->item;
   g_autofree char *subtitle = NULL;
   g_autofree char *verdict = NULL;
+  g_autofree char *reasons = NULL;
 
   if (item == NULL || self->target == NULL)
     {
@@ -550,6 +567,8 @@ gw_area_view_refresh (GwAreaView *self)
     }
   gtk_label_set_label (self->subtitle_label, subtitle);
 
+  reasons = gw_area_view_reasons (self);
+  gtk_label_set_label (self->reason_label, reasons);
   verdict = gw_area_view_verdict (self);
   gtk_label_set_label (self->verdict_label, verdict);
 
@@ -653,6 +672,7 @@ gw_area_view_class_init (GwAreaViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwAreaView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GwAreaView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GwAreaView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, GwAreaView, reason_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gwareaview");
