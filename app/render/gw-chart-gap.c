@@ -422,14 +422,14 @@ static const char *
 interval_text (gboolean fan,
                gboolean want998)
 {
-  /* xgettext:no-c-format */
   if (fan && want998)
+    /* xgettext:no-c-format */
     return _("99.8% prediction interval of the projection, to the target period");
-  /* xgettext:no-c-format */
   if (fan)
+    /* xgettext:no-c-format */
     return _("95% prediction interval of the projection, to the target period");
-  /* xgettext:no-c-format */
   if (want998)
+    /* xgettext:no-c-format */
     return _("99.8% confidence interval of each gap");
   /* xgettext:no-c-format */
   return _("95% confidence interval of each gap");

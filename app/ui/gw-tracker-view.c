@@ -341,24 +341,28 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
       text = gw_ui_format_number (row->latest_value, 2);
       interval = gw_ui_format_interval (row->latest_value_lower95, row->latest_value_upper95, 2);
       period = gw_ui_format_period (row->latest_period);
+      /* xgettext:no-c-format */
       what = _("95% confidence interval");
       break;
     case FIELD_COMPARATOR:
       text = gw_ui_format_number (row->latest_comparator, 2);
       interval = gw_ui_format_interval (row->latest_comparator_lower95, row->latest_comparator_upper95, 2);
       period = gw_ui_format_period (row->latest_period);
+      /* xgettext:no-c-format */
       what = _("95% confidence interval");
       break;
     case FIELD_LATEST_GAP:
       text = gw_ui_format_number (row->latest_gap, 2);
       interval = gw_ui_format_interval (row->latest_gap_lower95, row->latest_gap_upper95, 2);
       period = gw_ui_format_period (row->latest_period);
+      /* xgettext:no-c-format */
       what = _("95% confidence interval");
       break;
     case FIELD_PROJECTED_GAP:
       text = gw_ui_format_number (row->projected_gap, 2);
       interval = gw_ui_format_interval (row->projected_lower95, row->projected_upper95, 2);
       period = gw_ui_format_period (spec->view->target != NULL ? spec->view->target->target_period : 0);
+      /* xgettext:no-c-format */
       what = _("95% prediction interval");
       break;
     case FIELD_STATUS:
