@@ -417,7 +417,7 @@ test_cells (Fixture       *f,
   g_assert_cmpuint (off, >, 0);
   g_assert_cmpuint (uncertain, >, 0);
 
-  /* Hartlepool men (the CLI's row): the gap 3.39 with its interval beneath,
+  /* Hartlepool men (the CLI's row): the gap 3.39 with its half-interval beneath,
    * the projection 3.20 with its prediction interval, the status uncertain. */
   {
     g_autoptr(GPtrArray) intervals = g_ptr_array_new ();
@@ -433,8 +433,14 @@ test_cells (Fixture       *f,
 
         if (!gtk_widget_get_mapped (label))
           continue;
-        gap |= g_str_equal (text, "2.72–4.06");
-        projected |= g_str_equal (text, "2.61–3.79");
+        /* (4.0592 - 2.7198) / 2 and (3.7937 - 2.6054) / 2; the limits
+         * themselves in the tooltip */
+        if (g_str_equal (text, "±0.67"))
+          gap |= g_str_has_suffix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)),
+                                  "95% confidence interval 2.72–4.06");
+        if (g_str_equal (text, "±0.59"))
+          projected |= g_str_has_suffix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)),
+                                        "95% prediction interval 2.61–3.79");
       }
     g_assert_true (gap);
     g_assert_true (projected);

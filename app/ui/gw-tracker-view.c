@@ -30,18 +30,19 @@
 typedef enum
 {
   FIELD_STATUS = 0,          /* with its certainty */
-  FIELD_LATEST_VALUE,        /* the area's value, its 95% interval beneath */
-  FIELD_COMPARATOR,          /* England's, the same */
   FIELD_LATEST_GAP,          /* the gap, its 95% interval beneath */
   FIELD_PROJECTED_GAP,       /* at the target period, its prediction interval beneath */
+  FIELD_LATEST_VALUE,        /* the area's value, its 95% interval beneath */
+  FIELD_COMPARATOR,          /* England's, the same */
   N_FIELD_KINDS
 } FieldKind;
 
 /* The baseline and target gaps, the change and the required narrowing are
- * in the area view beside the table: ten columns for two sexes are what
- * fits beside it at 1366 pixels with the area's name always in view. */
+ * in the area view beside the table.  The verdict first: beside the area's
+ * name at 1366 pixels, with no sideways scrolling, are each sex's status,
+ * gap and projection; the values the gap is made of come after them. */
 static const char *const field_ids[N_FIELD_KINDS] = {
-  "status", "latest-value", "comparator", "latest-gap", "projected-gap",
+  "status", "latest-gap", "projected-gap", "latest-value", "comparator",
 };
 
 static const char *const sex_ids[GW_N_SEXES] = { "male", "female", "persons" };
@@ -324,6 +325,7 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *period = NULL;
   g_autofree char *tooltip = NULL;
   const char *what = NULL;
+  double half = NAN;
 
   set_group_style (box, gw_tracker_item_is_group (item));
 
@@ -354,6 +356,7 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
     case FIELD_LATEST_GAP:
       text = gw_ui_format_number (row->latest_gap, 2);
       interval = gw_ui_format_interval (row->latest_gap_lower95, row->latest_gap_upper95, 2);
+      half = (row->latest_gap_upper95 - row->latest_gap_lower95) / 2;
       period = gw_ui_format_period (row->latest_period);
       /* xgettext:no-c-format */
       what = _("95% confidence interval");
@@ -361,6 +364,7 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
     case FIELD_PROJECTED_GAP:
       text = gw_ui_format_number (row->projected_gap, 2);
       interval = gw_ui_format_interval (row->projected_lower95, row->projected_upper95, 2);
+      half = (row->projected_upper95 - row->projected_lower95) / 2;
       period = gw_ui_format_period (spec->view->target != NULL ? spec->view->target->target_period : 0);
       /* xgettext:no-c-format */
       what = _("95% prediction interval");
@@ -372,7 +376,18 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_label_set_label (GTK_LABEL (interval_label), interval != NULL ? interval : "");
+  if (isfinite (half) && interval != NULL)
+    {
+      /* A gap's and a projection's intervals are symmetric (the estimate
+       * -/+ a quantile times its standard error): "±0.67" keeps the column
+       * narrow when a limit is negative; the tooltip gives the limits. */
+      g_autofree char *number = gw_ui_format_number (half, 2);
+      g_autofree char *plus_minus = g_strdup_printf ("±%s", number);
+
+      gtk_label_set_label (GTK_LABEL (interval_label), plus_minus);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (interval_label), interval != NULL ? interval : "");
   if (interval != NULL)
     /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
     tooltip = g_strdup_printf (C_("tooltip", "%s; %s %s"), period, what, interval);
@@ -444,9 +459,14 @@ add_column (GwTrackerView      *self,
   if (field < 0)
     {
       gtk_column_view_column_set_title (column, _("Area"));
-      /* Room for "Redcar and Cleveland"; the numbers scroll beside it. */
-      gtk_column_view_column_set_fixed_width (column, 170);
+      /* Room for "Redcar and Cleveland" (longer names ellipsize, whole in
+       * the area view); the status, gap and projection of both sexes fit
+       * beside it at 1366 pixels. */
+      gtk_column_view_column_set_fixed_width (column, 146);
     }
+  else if (field != FIELD_STATUS)
+    /* "1.12–1.80" beneath "1.95"; the titles wrap to fit (three lines) */
+    gtk_column_view_column_set_fixed_width (column, 76);
 
   gtk_column_view_append_column (self->column_view, column);
 }
