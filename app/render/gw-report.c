@@ -771,8 +771,10 @@ figures_table (Page      *pg,
     g_autofree char *h_value = one_latest ? g_strdup_printf (_("Value\n%s"), latest_label) : g_strdup (_("Latest value"));
     /* Translators: a table heading, the comparator's value, "England" */
     g_autofree char *h_england = g_strdup (self->comparator);
-    g_autofree char *h_change = g_strcmp0 (self->unit, "%") == 0 ? g_strdup (_("Change since baseline, points"))
-                                                                  : g_strdup_printf (_("Change since baseline, %s"), self->unit);
+    /* Translators: a narrow table heading: the change of the gap since the
+     * baseline, in percentage points (or the gap's unit) */
+    g_autofree char *h_change = g_strcmp0 (self->unit, "%") == 0 ? g_strdup (_("Change, points"))
+                                                                  : g_strdup_printf (_("Change, %s"), self->unit);
     const Column cols[] = {
       { _("Sex"), 0.5, FALSE },
       { h_value, 1, TRUE },
