@@ -20,8 +20,10 @@
 
 #include "formats/gw-export-reader.h"
 #include "formats/gw-import-task.h"
+#include "render/gw-report.h"
 #include "ui/gw-tracker-view.h"
 
+#include "gw-test-tmp.h"
 #include "gw-test-ui.h"
 
 /* `gapwatch-cli track --format csv` of the sample exports, lines of it. */
@@ -136,6 +138,20 @@ static const char *
 button_text (GtkWidget *button)
 {
   return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+static guint
+strip_count (Fixture    *f,
+             const char *css_class)
+{
+  GtkWidget *button = find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, css_class);
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (!gtk_widget_get_visible (button))
+    return 0;
+  if (GTK_IS_BOX (child))
+    child = gtk_widget_get_last_child (child);
+  return (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (child)), NULL, 10);
 }
 
 static const char *
@@ -282,6 +298,22 @@ test_filter_strip (Fixture       *f,
   g_signal_emit_by_name (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "gw-filter-all"), "clicked");
   g_assert_cmpuint (n_shown (f), ==, 1 + N_AREAS);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (men_only)));
+
+  /* "51 uncertain" (the CLI's JSON summary): the areas with a sex whose
+   * target lies inside the projection's interval, across the categories. */
+  g_assert_cmpuint (summary.uncertain, ==, 51);
+  g_assert_cmpuint (strip_count (f, "gw-filter-uncertain"), ==, 51);
+  g_signal_emit_by_name (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "gw-filter-uncertain"),
+                         "clicked");
+  g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_UNCERTAIN);
+  g_assert_cmpuint (n_shown (f), ==, 1 + 51);
+  for (guint i = 1; i < n_shown (f); i++)
+    {
+      GwTrackerItem *item = item_at (f, i);
+
+      g_assert_true (gw_tracker_item_get_row (item, GW_SEX_MALE)->certainty == GW_CERTAINTY_UNCERTAIN
+                     || gw_tracker_item_get_row (item, GW_SEX_FEMALE)->certainty == GW_CERTAINTY_UNCERTAIN);
+    }
 }
 
 static void
@@ -340,16 +372,19 @@ test_cells (Fixture       *f,
 {
   g_autoptr(GPtrArray) status = g_ptr_array_new ();
   g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
-  guint on = 0, off = 0;
+  guint on = 0, off = 0, uncertain = 0;
 
-  /* Every status says it in words, with an icon, never colour alone. */
+  /* Every status says it in words, with an icon, never colour alone; an
+   * uncertain one says "uncertain" under it, with an icon of its own. */
   collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_BOX, "gw-status-cell", status);
   g_assert_cmpuint (status->len, >, 4);
   for (guint i = 0; i < status->len; i++)
     {
       GtkWidget *box = g_ptr_array_index (status, i);
-      GtkWidget *image = gtk_widget_get_first_child (box);
+      GtkWidget *line = gtk_widget_get_first_child (box);
+      GtkWidget *image = gtk_widget_get_first_child (line);
       GtkWidget *label = gtk_widget_get_next_sibling (image);
+      GtkWidget *certainty = gtk_widget_get_next_sibling (line);
       const char *text = gtk_label_get_label (GTK_LABEL (label));
 
       if (!gtk_widget_get_mapped (box))
@@ -368,11 +403,50 @@ test_cells (Fixture       *f,
         }
       else
         g_assert_not_reached ();
+      if (gtk_widget_get_visible (certainty))
+        {
+          GtkWidget *c_image = gtk_widget_get_first_child (certainty);
+
+          uncertain++;
+          g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (c_image)), ==, "gw-uncertain-symbolic");
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (c_image))), ==,
+                           "uncertain");
+        }
     }
   g_assert_cmpuint (on, >, 0);
   g_assert_cmpuint (off, >, 0);
+  g_assert_cmpuint (uncertain, >, 0);
 
-  /* Numbers right-aligned, in the table's precision. */
+  /* Hartlepool men (the CLI's row): the gap 3.39 with its half-interval beneath,
+   * the projection 3.20 with its prediction interval, the status uncertain. */
+  {
+    g_autoptr(GPtrArray) intervals = g_ptr_array_new ();
+    gboolean gap = FALSE, projected = FALSE;
+
+    gw_tracker_view_set_search (f->view, "E06000001");
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-interval", intervals);
+    for (guint i = 0; i < intervals->len; i++)
+      {
+        GtkWidget *label = g_ptr_array_index (intervals, i);
+        const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+        if (!gtk_widget_get_mapped (label))
+          continue;
+        /* (4.0592 - 2.7198) / 2 and (3.7937 - 2.6054) / 2; the limits
+         * themselves in the tooltip */
+        if (g_str_equal (text, "±0.67"))
+          gap |= g_str_has_suffix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)),
+                                  "95% confidence interval 2.72–4.06");
+        if (g_str_equal (text, "±0.59"))
+          projected |= g_str_has_suffix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)),
+                                        "95% prediction interval 2.61–3.79");
+      }
+    g_assert_true (gap);
+    g_assert_true (projected);
+    gw_tracker_view_set_search (f->view, "");
+  }
+
   collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-numeric", numbers);
   g_assert_cmpuint (numbers->len, >, 0);
   for (guint i = 0; i < numbers->len; i++)
@@ -384,7 +458,7 @@ test_cells (Fixture       *f,
     GtkColumnView *view = gw_tracker_view_get_column_view (f->view);
     GListModel *columns = gtk_column_view_get_columns (view);
     guint n_visible = 0;
-    gboolean latest_men = FALSE;
+    gboolean latest_men = FALSE, england_women = FALSE, value_men = FALSE;
 
     for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
       {
@@ -397,9 +471,14 @@ test_cells (Fixture       *f,
         g_assert_null (strstr (title, "Persons"));
         if (g_str_equal (title, "Latest\ngap (%)\nMen"))
           latest_men = TRUE;
+        england_women |= g_str_equal (title, "England (years)\nWomen");
+        value_men |= g_str_equal (title, "Latest\nvalue (years)\nMen");
       }
-    /* The area, then 7 columns for each sex. */
-    g_assert_cmpuint (n_visible, ==, 1 + 2 * 7);
+    /* The area, then 5 columns for each sex: status, value, England's,
+     * gap, projected gap. */
+    g_assert_cmpuint (n_visible, ==, 1 + 2 * 5);
+    g_assert_true (england_women);
+    g_assert_true (value_men);
     g_assert_true (latest_men);
   }
 }
@@ -531,6 +610,112 @@ test_message (Fixture       *f,
 }
 
 
+/* A count after label in text: "On track for men only   14   20%" (the
+ * report's table, pdftotext -layout) or "\"men-only\" : 14" (the CLI's
+ * JSON); G_MAXUINT when label is not there. */
+static guint
+count_after (const char *text,
+             const char *label)
+{
+  g_autofree char *pattern = g_strdup_printf ("%s[\"\\s:]+([0-9]+)", label);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *number = NULL;
+
+  g_assert_nonnull (regex);
+  if (!g_regex_match (regex, text, 0, &match))
+    return G_MAXUINT;
+  number = g_match_info_fetch (match, 1);
+  return (guint) g_ascii_strtoull (number, NULL, 10);
+}
+
+/* The counts agree wherever they are shown (issue 13): the strip, the
+ * report's front page and `gapwatch-cli track --format json`, for both
+ * built-in targets, the number uncertain too; and they are the numbers the
+ * CLI gives today on the samples (le-2010: 11/14/15/30, 51 uncertain;
+ * imr-2010: 39 on track, 31 off, 46 uncertain). */
+static void
+test_counts_agree (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *name = data;
+  gboolean persons = g_str_equal (name, "imr-2010");
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  const char *pdf = gw_test_tmp_path (tmp, "report.pdf");
+  g_autoptr(GwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *json = NULL;
+  const char *summary;
+  g_autofree char *front = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *samples = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GDir) dir = NULL;
+  const char *file;
+  int status = 0;
+  struct { const char *css, *json, *report; guint expected; } parts[] = {
+    { "gw-filter-both", "both", persons ? "On track, or no gap at baseline" : "On track for men and for women \\(or no gap\\)",
+      persons ? 39 : 11 },
+    { "gw-filter-men-only", "men-only", "On track for men only", persons ? 0 : 14 },
+    { "gw-filter-women-only", "women-only", "On track for women only", persons ? 0 : 15 },
+    { "gw-filter-neither", "neither", persons ? "Off track" : "On track for neither", persons ? 31 : 30 },
+    { "gw-filter-insufficient", "insufficient-data", "Insufficient data", 0 },
+    { "gw-filter-uncertain", "uncertain", "Of these, uncertain: a status too close to call", persons ? 46 : 51 },
+  };
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  /* the report of the same result, its front page */
+  report = gw_report_new (f->result, indicators, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *args[] = { pdftotext, "-layout", "-f", "1", "-l", "1", pdf, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &front, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  /* the CLI on the same files */
+  g_ptr_array_add (argv, g_strdup (GW_CLI_PATH));
+  g_ptr_array_add (argv, g_strdup ("track"));
+  g_ptr_array_add (argv, g_strdup_printf ("--target=%s", name));
+  g_ptr_array_add (argv, g_strdup ("--format=json"));
+  dir = g_dir_open (samples, 0, &error);
+  g_assert_no_error (error);
+  while ((file = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (file, ".xml") || g_str_has_suffix (file, ".xml.gz"))
+      g_ptr_array_add (argv, g_build_filename (samples, file, NULL));
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &json, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  summary = strstr (json, "\"summary\"");
+  g_assert_nonnull (summary);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      guint in_strip = strip_count (f, parts[i].css);
+      guint in_json = count_after (summary, parts[i].json);
+      guint in_report = count_after (front, parts[i].report);
+
+      g_test_message ("%s %s: strip %u, report %u, cli %u", name, parts[i].json, in_strip, in_report, in_json);
+      g_assert_cmpuint (in_json, ==, parts[i].expected);
+      g_assert_cmpuint (in_strip, ==, in_json);
+      /* a persons target's report has no men-only or women-only line */
+      if (!(persons && (i == 1 || i == 2)))
+        g_assert_cmpuint (in_report, ==, in_json);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +771,10 @@ main (int   argc,
               fixture_set_up, test_persons, fixture_tear_down);
   g_test_add ("/gw/tracker-view/rows/selection-kept", Fixture, NULL,
               fixture_set_up, test_selection_kept, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/counts/le-2010", Fixture, "le-2010",
+              fixture_set_up, test_counts_agree, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/counts/imr-2010", Fixture, "imr-2010",
+              fixture_set_up, test_counts_agree, fixture_tear_down);
   g_test_add ("/gw/tracker-view/message/no-rows", Fixture, NULL,
               fixture_set_up, test_message, fixture_tear_down);
 

@@ -743,8 +743,19 @@ test_window_tracker_samples (Fixture       *f,
   figures = all_text (find_one (f->window, GTK_TYPE_GRID, "gw-figures"));
   g_test_message ("figures:\n%s", figures);
   /* gapwatch-cli: latest gaps 3.3895 (men) and 1.8477 (women), 2005-2007. */
-  g_assert_nonnull (strstr (figures, "Latest gap, 2005–2007\n3.39%\n1.85%\n"));
-  g_assert_nonnull (strstr (figures, "Change since baseline\n14.2% narrower\n11.2% narrower\n"));
+  /* with their 95% intervals: 2.7198 to 4.0592 and 1.1817 to 2.5137 */
+  g_assert_nonnull (strstr (figures, "Latest gap, 2005–2007\n3.39% (2.72–4.06)\n1.85% (1.18–2.51)\n"));
+  /* change_pp -0.5613 and -0.2329, with the relative change */
+  g_assert_nonnull (strstr (figures, "Change since baseline\n−0.56 points (14.2% narrower)\n"
+                                     "−0.23 points (11.2% narrower)\n"));
+  /* the projection 3.1996 in its interval 2.6054 to 3.7937; uncertain */
+  g_assert_nonnull (strstr (figures, "Projected gap, 2009–2011\n3.20% (2.61–3.79)\n"));
+  g_assert_nonnull (strstr (figures, "On track · uncertain\nOn track · uncertain\n"));
+  /* the reason first, each sex's, in the tracker's words */
+  g_assert_true (g_str_has_prefix (label_text (f->window, "gw-area-reason"),
+                                   "Men — on track: the trend since 1995-1997 projects 3.2% in 2009-2011 "
+                                   "against a target of 3.6%; too close to call: the target lies inside the "
+                                   "projection’s 95% interval (2.6% to 3.8%).\nWomen — on track: "));
   g_assert_nonnull (strstr (figures, "95% confidence interval\n"));
 
   {

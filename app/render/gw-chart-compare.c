@@ -7,7 +7,7 @@
  * ring), a line to the latest gap, and there the status marker, whose shape
  * and colour both say on track / off track / no gap / insufficient data; a
  * short upright bar marks the area's own target gap.  Rows are ranked by the
- * change of the gap since baseline (widening most at the top) or by the
+ * change of the gap since baseline in percentage points (widening most at the top) or by the
  * latest gap.
  *
  * Sized for a board paper: 70 areas on one A4 portrait page with names at
@@ -88,15 +88,9 @@ compare_rows (gconstpointer pa,
   double ka = sort_order == GW_COMPARE_BY_GAP ? a->latest_gap : a->change;
   double kb = sort_order == GW_COMPARE_BY_GAP ? b->latest_gap : b->change;
 
-  /* a no-gap area's change is a ratio of a negative baseline: meaningless,
-   * so rank those by their latest gap after the others */
-  if (sort_order == GW_COMPARE_BY_CHANGE)
-    {
-      if (a->status == GW_STATUS_NO_GAP)
-        ka = NAN;
-      if (b->status == GW_STATUS_NO_GAP)
-        kb = NAN;
-    }
+  /* the change is in percentage points (the gap's unit), meaningful
+   * whatever the sign of the baseline gap: an area whose gap opened from
+   * none ranks among the others by how far it moved */
   if (isnan (ka) != isnan (kb))
     return isnan (ka) ? 1 : -1;
   if (!isnan (ka) && ka != kb)
@@ -448,7 +442,7 @@ gw_chart_new_compare (GwTrackerResult *result,
           r.latest_gap = t->latest_gap;
           r.target_gap = t->target_gap;
           r.projected_gap = t->projected_gap;
-          r.change = t->change_since_baseline;
+          r.change = t->change_pp;
           r.latest_period = t->latest_period;
           r.status = t->status;
           panel->counts[MIN (t->status, GW_STATUS_INSUFFICIENT_DATA)]++;
@@ -552,11 +546,14 @@ gw_chart_new_compare (GwTrackerResult *result,
                               p->counts[GW_STATUS_INSUFFICIENT_DATA]);
       if (order == GW_COMPARE_BY_CHANGE && isfinite (first->change))
         {
-          g_autofree char *ch = gw_chart_format_number (first->change, 1, FALSE);
+          g_autofree char *ch = gw_chart_format_number (first->change, 2, FALSE);
 
-          /* Translators: "; the gap widened most in Blackpool (+12.3% since baseline)" */
-          g_string_append_printf (desc, _("; the gap widened most in %s (%s%s%% since baseline)"),
-                                  first->name, first->change > 0 ? "+" : "", ch);
+          /* Translators: "; the gap widened most in Blackpool (+1.23 percentage points since
+           * baseline)"; for an absolute gap the gap's unit replaces "percentage points" */
+          g_string_append_printf (desc, _("; the gap widened most in %s (%s%s %s since baseline)"),
+                                  first->name, first->change > 0 ? "+" : "", ch,
+                                  target->gap == GW_GAP_RELATIVE ? _("percentage points")
+                                  : gw_tracker_result_get_indicator (result)->unit);
         }
       else if (isfinite (first->latest_gap))
         {

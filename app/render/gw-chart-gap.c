@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gw-chart-private.h"
+#include "methods/gw-ci.h"
 
 typedef struct
 {
@@ -30,6 +31,9 @@ typedef struct
   double          change;
   double          required;
   GwTargetStatus  status;
+  double          p_lower, p_upper;  /* the projection's 95% interval at tT */
+  double          latest_t;          /* where the fan starts */
+  guint           n_points;          /* the projection's (t quantile's df + 2) */
 } GapPanel;
 
 typedef struct
@@ -44,6 +48,9 @@ typedef struct
   double      x_lo, x_hi;
   GPtrArray  *panels;           /* GapPanel */
   int         decimals;
+  GwProjection method;
+  guint       gap_interval_item;   /* the legend's items that name the level */
+  guint       fan_item;
 } Gap;
 
 static void
@@ -124,6 +131,41 @@ status_sentence (const Gap      *gap,
     }
 }
 
+/* The tracker gives 95% limits; at 99.8% (the style's level) a gap's are
+ * widened by the ratio of the normal quantiles (the limits are gap -/+ z
+ * se), and the projection's by that of its own quantile: Student's t on
+ * n - 2 degrees of freedom for the least-squares line, the normal's for
+ * Holt's and for the latest gap (methods.md section 7). */
+static double
+gap_scale (gboolean want998)
+{
+  return want998 ? gw_z_for_confidence (99.8) / gw_z_for_confidence (95.0) : 1.0;
+}
+
+static double
+fan_scale (const Gap      *gap,
+           const GapPanel *p,
+           gboolean        want998)
+{
+  if (!want998)
+    return 1.0;
+  if (gap->method == GW_PROJECTION_LINEAR && p->n_points > 2)
+    return gw_t_quantile (0.999, p->n_points - 2) / gw_t_quantile (0.975, p->n_points - 2);
+  return gap_scale (TRUE);
+}
+
+static void
+scaled_limits (double  centre,
+               double  lower,
+               double  upper,
+               double  scale,
+               double *lo,
+               double *hi)
+{
+  *lo = centre - (centre - lower) * scale;
+  *hi = centre + (upper - centre) * scale;
+}
+
 static void
 paint_gap (GwChart           *chart,
            GwCanvas          *c,
@@ -133,6 +175,8 @@ paint_gap (GwChart           *chart,
   guint n = gap->panels->len;
   GwChartRect areas[2];
   gboolean side = n > 1 && body->width / n > body->height * 0.8;
+  gboolean want998 = gw_chart_style_wants_998 (c->style);
+  double gscale = gap_scale (want998);
   cairo_t *cr = c->cr;
 
   gw_panels_split (body, n, (side ? 18 : 12) * c->s, side, areas);
@@ -144,10 +188,31 @@ paint_gap (GwChart           *chart,
       GwXYPanelSpec spec = { 0 };
       GwPanelFrame pf;
       double x0, xT, marker_pt;
+      double fan_lo = NAN, fan_hi = NAN;
+      gboolean has_fan;
 
 #define WIDEN(v) G_STMT_START { if (isfinite (v)) { lo = MIN (lo, (v)); hi = MAX (hi, (v)); } } G_STMT_END
+      has_fan = isfinite (p->p_lower) && isfinite (p->p_upper) && isfinite (p->gp)
+                && isfinite (p->latest_t) && p->status != GW_STATUS_INSUFFICIENT_DATA;
+      if (has_fan)
+        {
+          scaled_limits (p->gp, p->p_lower, p->p_upper, fan_scale (gap, p, want998), &fan_lo, &fan_hi);
+          WIDEN (fan_lo);
+          WIDEN (fan_hi);
+        }
       for (guint j = 0; j < p->points->len; j++)
-        WIDEN (g_array_index (p->points, GwGapPoint, j).gap);
+        {
+          const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
+          double glo, ghi;
+
+          WIDEN (g->gap);
+          if (isfinite (g->gap_lower95) && isfinite (g->gap_upper95))
+            {
+              scaled_limits (g->gap, g->gap_lower95, g->gap_upper95, gscale, &glo, &ghi);
+              WIDEN (glo);
+              WIDEN (ghi);
+            }
+        }
       WIDEN (p->g0);
       WIDEN (p->gT);
       WIDEN (p->gp);
@@ -185,6 +250,38 @@ paint_gap (GwChart           *chart,
       x0 = pf.plot.x;
       xT = pf.plot.x + pf.plot.width;
 
+      /* the projection's prediction interval: a fan from the latest gap
+       * (known) to its width at the target period, under everything */
+      if (has_fan)
+        {
+          const GwGapPoint *last = &g_array_index (p->points, GwGapPoint, p->points->len - 1);
+          double xl = gw_axis_map (&pf.x, p->latest_t);
+
+          cairo_move_to (cr, xl, gw_axis_map (&pf.y, last->gap));
+          cairo_line_to (cr, gw_axis_map (&pf.x, p->tT), gw_axis_map (&pf.y, fan_hi));
+          cairo_line_to (cr, gw_axis_map (&pf.x, p->tT), gw_axis_map (&pf.y, fan_lo));
+          cairo_close_path (cr);
+          gw_canvas_set_colour (c, gw_chart_status_role (p->status), 0.16);
+          cairo_fill (cr);
+          gw_canvas_set_line (c, gw_chart_status_role (p->status), 1.2, GW_DASH_SOLID);
+          gw_canvas_vline (c, gw_axis_map (&pf.x, p->tT), gw_axis_map (&pf.y, fan_hi),
+                           gw_axis_map (&pf.y, fan_lo));
+        }
+      /* each gap's confidence interval: a bar with caps */
+      for (guint j = 0; j < p->points->len; j++)
+        {
+          const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
+          double glo, ghi, x, cap = 3.0 * c->s;
+
+          if (!isfinite (g->gap_lower95) || !isfinite (g->gap_upper95))
+            continue;
+          scaled_limits (g->gap, g->gap_lower95, g->gap_upper95, gscale, &glo, &ghi);
+          x = gw_axis_map (&pf.x, g->t);
+          gw_canvas_set_line (c, GW_CHART_ROLE_SUBJECT, 0.9, GW_DASH_SOLID);
+          gw_canvas_vline (c, x, gw_axis_map (&pf.y, ghi), gw_axis_map (&pf.y, glo));
+          gw_canvas_hline (c, x - cap, x + cap, gw_axis_map (&pf.y, ghi));
+          gw_canvas_hline (c, x - cap, x + cap, gw_axis_map (&pf.y, glo));
+        }
       /* England: no gap */
       if (pf.y.lo < 0 && pf.y.hi > 0)
         {
@@ -321,6 +418,44 @@ paint_gap (GwChart           *chart,
     }
 }
 
+static const char *
+interval_text (gboolean fan,
+               gboolean want998)
+{
+  if (fan && want998)
+    /* xgettext:no-c-format */
+    return _("99.8% prediction interval of the projection, to the target period");
+  if (fan)
+    /* xgettext:no-c-format */
+    return _("95% prediction interval of the projection, to the target period");
+  if (want998)
+    /* xgettext:no-c-format */
+    return _("99.8% confidence interval of each gap");
+  /* xgettext:no-c-format */
+  return _("95% confidence interval of each gap");
+}
+
+static GArray *
+gap_legend_for_style (GwChart            *chart,
+                      const GwChartStyle *style)
+{
+  Gap *gap = chart->data;
+  gboolean want998 = gw_chart_style_wants_998 (style);
+  GArray *legend = gw_legend_new ();
+
+  for (guint i = 0; i < chart->legend->len; i++)
+    {
+      const GwLegendItem *item = &g_array_index (chart->legend, GwLegendItem, i);
+      const char *text = i == gap->gap_interval_item ? interval_text (FALSE, want998)
+                         : i == gap->fan_item ? interval_text (TRUE, want998)
+                         : item->text;
+
+      gw_legend_add (legend, text, item->swatch, item->role, item->dash, item->marker,
+                     item->has_marker, item->filled);
+    }
+  return legend;
+}
+
 /**
  * gw_chart_new_gap:
  * @dataset: the dataset @indicators was computed from
@@ -368,6 +503,7 @@ gw_chart_new_gap (GwTrackerResult *result,
   ind_unit = g_strdup (gw_tracker_result_get_indicator (result)->unit);
   comparator = g_strdup (gw_tracker_result_get_comparator_name (result));
   gap->comparator = g_strdup (comparator);
+  gap->method = target->method;
   gap->x_title = gw_period_kind (target->baseline) == GW_PERIOD_POOLED ? _("3-year period") : _("Period");
   if (target->gap == GW_GAP_RELATIVE)
     {
@@ -411,6 +547,10 @@ gw_chart_new_gap (GwTrackerResult *result,
       p->change = r->change_since_baseline;
       p->required = r->required_narrowing;
       p->status = r->status;
+      p->p_lower = r->projected_lower95;
+      p->p_upper = r->projected_upper95;
+      p->n_points = r->n_window_points;
+      p->latest_t = NAN;
       p->fit_from = p->t0;
       for (guint j = 0; r->points != NULL && j < r->points->len; j++)
         {
@@ -425,7 +565,10 @@ gw_chart_new_gap (GwTrackerResult *result,
           g_array_append_val (p->points, *g);
         }
       if (p->points->len > 0)
-        p->fit_from = g_array_index (p->points, GwGapPoint, 0).t;
+        {
+          p->fit_from = g_array_index (p->points, GwGapPoint, 0).t;
+          p->latest_t = g_array_index (p->points, GwGapPoint, p->points->len - 1).t;
+        }
       if (p->points->len > 0)
         t_min = MIN (t_min, g_array_index (p->points, GwGapPoint, 0).t);
       if (isfinite (p->g0))
@@ -522,6 +665,14 @@ gw_chart_new_gap (GwTrackerResult *result,
 
   gw_legend_add (chart->legend, _("gap"), GW_SWATCH_MARKER, GW_CHART_ROLE_SUBJECT, GW_DASH_SOLID,
                  GW_MARKER_CIRCLE, TRUE, TRUE);
+  /* the two items that name the confidence level: legend_for_style */
+  gap->gap_interval_item = chart->legend->len;
+  gw_legend_add (chart->legend, interval_text (FALSE, FALSE), GW_SWATCH_TICK, GW_CHART_ROLE_SUBJECT,
+                 GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
+  gap->fan_item = chart->legend->len;
+  gw_legend_add (chart->legend, interval_text (TRUE, FALSE), GW_SWATCH_BAND, GW_CHART_ROLE_MUTED,
+                 GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
+  chart->legend_for_style = gap_legend_for_style;
   gw_legend_add (chart->legend, _("trajectory to the target"), GW_SWATCH_LINE, GW_CHART_ROLE_TRAJECTORY,
                  GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
   gw_legend_add (chart->legend, _("target gap"), GW_SWATCH_LINE, GW_CHART_ROLE_TARGET,

@@ -98,6 +98,7 @@ struct _GwReport
   guint             n_members;
   guint             n_compare_rows;
   GwChartPalette    palette;
+  double            confidence_level;
 
   /* the layout for page_width x page_height */
   double            page_width, page_height;
@@ -175,6 +176,31 @@ format_percent (double   v,
   return g_strdup_printf ("%s%s%%", sign && v >= 0.5 * pow (10, -decimals) ? "+" : "", n);
 }
 
+/* A number and its 95% interval on the next line: "2.70%\n1.02 to 5.40";
+ * the number alone when there is no interval. */
+static char *
+format_with_interval (double      v,
+                      double      lower,
+                      double      upper,
+                      int         decimals,
+                      const char *unit)
+{
+  g_autofree char *n = NULL, *lo = NULL, *hi = NULL;
+
+  if (!isfinite (v))
+    return g_strdup ("–");
+  n = gw_chart_format_number (v, decimals, FALSE);
+  if (!isfinite (lower) || !isfinite (upper))
+    return g_strconcat (n, unit, NULL);
+  lo = gw_chart_format_number (lower, decimals, FALSE);
+  hi = gw_chart_format_number (upper, decimals, FALSE);
+  if (lower >= 0 && upper >= 0)
+    return g_strdup_printf ("%s%s\n%s–%s", n, unit, lo, hi);
+  /* Translators: a number with its unit, then its 95% interval on the next
+   * line when a limit is negative, "-0.70%\n-1.02 to 0.40" */
+  return g_strdup_printf (_("%s%s\n%s to %s"), n, unit, lo, hi);
+}
+
 static char *
 format_period (GwPeriod p)
 {
@@ -184,62 +210,40 @@ format_period (GwPeriod p)
 /* The status of one subject and sex in a sentence, as Pango markup:
  * "<b>Men: off track</b> — the gap is projected at 2.70% in 2009–2011
  * against a target of 2.39%; it must narrow by 10.8%." */
+/* "Off track · uncertain": the certainty beside every status, as the window
+ * shows it. */
+static char *
+status_with_certainty (const GwTrackerRow *r)
+{
+  if (r->certainty != GW_CERTAINTY_UNCERTAIN)
+    return g_strdup (gw_chart_status_label (r->status));
+  /* Translators: a status and its certainty, "On track · uncertain" (too
+   * close to call: the target inside the projection's 95% interval) */
+  return g_strdup_printf (C_("status and certainty", "%s · %s"), gw_chart_status_label (r->status),
+                          C_("certainty", "uncertain"));
+}
+
 static char *
 status_sentence (GwReport           *self,
                  const GwTrackerRow *r)
 {
   g_autofree char *head = NULL, *rest = NULL, *tail = NULL;
-  g_autofree char *tp = format_period (self->target->target_period);
 
-  head = g_markup_printf_escaped ("<b>%s: %s</b>", gw_chart_sex_label (r->sex),
-                                  gw_chart_status_label (r->status));
-  switch (r->status)
+  /* the tracker's reason, the same words as the window's; it names the
+   * status itself ("off track: the trend …"), the table beside gives the
+   * status with its certainty */
+  head = g_markup_printf_escaped ("<b>%s:</b>", gw_chart_sex_label (r->sex));
+  if (r->reason_text != NULL && r->reason_text[0] != '\0')
     {
-    case GW_STATUS_ON_TRACK:
-    case GW_STATUS_OFF_TRACK:
-      {
-        g_autofree char *gp = format_gap (self, r->projected_gap), *gt = format_gap (self, r->target_gap);
+      gunichar first = g_unichar_totitle (g_utf8_get_char (r->reason_text));
+      char buf[8] = { 0, };
 
-        if (r->required_narrowing > 0)
-          {
-            g_autofree char *rq = format_percent (r->required_narrowing, 1, FALSE);
-
-            /* Translators: the projected gap, the target period, the target
-             * gap, then the narrowing still needed (percent) */
-            rest = g_markup_printf_escaped (_("the gap is projected at %s in %s against a target of %s; "
-                                              "it must narrow by %s"), gp, tp, gt, rq);
-          }
-        else
-          {
-            g_autofree char *gl = format_gap (self, r->latest_gap), *lp = format_period (r->latest_period);
-
-            /* Translators: the projected gap, the target period, the target
-             * gap, then the latest gap and its period */
-            rest = g_markup_printf_escaped (_("the gap is projected at %s in %s against a target of %s; "
-                                              "the latest gap, %s in %s, already meets the target"),
-                                            gp, tp, gt, gl, lp);
-          }
-        break;
-      }
-    case GW_STATUS_NO_GAP:
-      {
-        g_autofree char *g0 = format_gap (self, r->baseline_gap);
-        g_autofree char *bp = format_period (self->target->baseline);
-
-        /* Translators: the gap at baseline (zero or negative), then the
-         * baseline period */
-        rest = g_markup_printf_escaped (_("the gap was %s in %s, so there is no gap to close"), g0, bp);
-        break;
-      }
-    case GW_STATUS_INSUFFICIENT_DATA:
-    default:
-      rest = g_markup_printf_escaped ("%s",
-                                      _("a value at the baseline and at least three periods are needed "
-                                        "to project the gap"));
-      break;
+      g_unichar_to_utf8 (first, buf);
+      tail = g_strconcat (buf, g_utf8_next_char (r->reason_text), NULL);
     }
-  /* Translators: "<b>Men: off track</b> — the gap is projected …." */
-  return g_strdup_printf (_("%s — %s."), head, rest);
+  rest = g_markup_escape_text (tail != NULL ? tail : gw_chart_status_label (r->status), -1);
+  /* Translators: "<b>Men:</b> Off track: the trend since …." */
+  return g_strdup_printf (C_("reason", "%s %s."), head, rest);
 }
 
 /* The status as what the group is or has: "is off track", "has no gap to
@@ -711,6 +715,7 @@ figures_table (Page      *pg,
   g_autofree char *bp = format_period (self->target->baseline);
   g_autofree char *tp = format_period (self->target->target_period);
   g_autofree char *h_base = NULL, *h_latest = NULL, *h_target = NULL, *h_proj = NULL;
+  g_autofree char *latest_label = NULL;
   g_autoptr(GArray) table = table_rows_new ();
   GwPeriod latest = 0;
   gboolean one_latest = TRUE;
@@ -731,9 +736,8 @@ figures_table (Page      *pg,
   h_base = g_strdup_printf (_("Gap at baseline\n%s"), bp);
   if (one_latest)
     {
-      g_autofree char *lp = format_period (latest);
-
-      h_latest = g_strdup_printf (_("Latest gap\n%s"), lp);
+      latest_label = format_period (latest);
+      h_latest = g_strdup_printf (_("Latest gap\n%s"), latest_label);
     }
   else
     h_latest = g_strdup (_("Latest gap"));
@@ -743,38 +747,48 @@ figures_table (Page      *pg,
   for (guint i = 0; i < rows->len; i++)
     {
       const GwTrackerRow *r = g_ptr_array_index (rows, i);
-      g_autofree char *g0 = format_gap (self, r->baseline_gap), *gl = format_gap (self, r->latest_gap);
-      g_autofree char *gt = r->status == GW_STATUS_NO_GAP ? g_strdup ("–") : format_gap (self, r->target_gap);
-      g_autofree char *gp = format_gap (self, r->projected_gap);
-      g_autofree char *ch = r->status == GW_STATUS_NO_GAP ? g_strdup ("–")
-                                                          : format_percent (r->change_since_baseline, 1, TRUE);
-      g_autofree char *rq = r->status == GW_STATUS_NO_GAP ? g_strdup ("–")
-                                                          : format_percent (r->required_narrowing, 1, FALSE);
-      g_autofree char *gl_cell = NULL;
+      g_autofree char *value = format_with_interval (r->latest_value, r->latest_value_lower95,
+                                                     r->latest_value_upper95, 2, "");
+      g_autofree char *england = format_with_interval (r->latest_comparator, r->latest_comparator_lower95,
+                                                       r->latest_comparator_upper95, 2, "");
+      g_autofree char *g0 = format_gap (self, r->baseline_gap);
+      g_autofree char *gl = format_with_interval (r->latest_gap, r->latest_gap_lower95,
+                                                  r->latest_gap_upper95, 2, self->unit);
+      g_autofree char *gt = format_gap (self, r->target_gap);
+      g_autofree char *gp = format_with_interval (r->projected_gap, r->projected_lower95,
+                                                  r->projected_upper95, 2, self->unit);
+      g_autofree char *ch_n = isfinite (r->change_pp) ? gw_chart_format_number (r->change_pp, 2, FALSE) : NULL;
+      g_autofree char *ch = ch_n == NULL ? g_strdup ("–")
+                                         : g_strdup_printf ("%s%s", r->change_pp > 0.005 ? "+" : "", ch_n);
+      g_autofree char *rq = format_percent (r->required_narrowing, 1, FALSE);
+      g_autofree char *status = status_with_certainty (r);
 
-      if (!one_latest && r->latest_period != 0)
-        {
-          g_autofree char *lp = format_period (r->latest_period);
-
-          gl_cell = g_strdup_printf (_("%s in %s"), gl, lp);
-        }
-      table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), g0, gl_cell != NULL ? gl_cell : gl,
-                 ch, gt, gp, rq, gw_chart_status_label (r->status), NULL);
+      table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), value, england, g0, gl,
+                 ch, gt, gp, rq, status, NULL);
     }
 
   {
+    g_autofree char *h_value = one_latest ? g_strdup_printf (_("Value\n%s"), latest_label) : g_strdup (_("Latest value"));
+    /* Translators: a table heading, the comparator's value, "England" */
+    g_autofree char *h_england = g_strdup (self->comparator);
+    /* Translators: a narrow table heading: the change of the gap since the
+     * baseline, in percentage points (or the gap's unit) */
+    g_autofree char *h_change = g_strcmp0 (self->unit, "%") == 0 ? g_strdup (_("Change, points"))
+                                                                  : g_strdup_printf (_("Change, %s"), self->unit);
     const Column cols[] = {
       { _("Sex"), 0.5, FALSE },
+      { h_value, 1, TRUE },
+      { h_england, 1, TRUE },
       { h_base, 1, TRUE },
       { h_latest, 1, TRUE },
-      { _("Change since baseline"), 1, TRUE },
+      { h_change, 1, TRUE },
       { h_target, 1, TRUE },
       { h_proj, 1, TRUE },
       { _("Narrowing needed"), 1, TRUE },
       { _("Status"), 1.6, FALSE },
     };
 
-    return table_draw (pg, cols, G_N_ELEMENTS (cols), table, 7, PT_TABLE, x, y, width, paint);
+    return table_draw (pg, cols, G_N_ELEMENTS (cols), table, 9, PT_TABLE, x, y, width, paint);
   }
 }
 
@@ -875,6 +889,7 @@ compare_plot (GwReport           *self,
   double m = chart_margin (width, height);
 
   gw_chart_style_init (&style, self->palette);
+  style.confidence_level = self->confidence_level;
   style.hide_source = TRUE;
   return gw_chart_get_plot_rect (self->compare, &style, width + 2 * m, height + 2 * m, 0, plot);
 }
@@ -1048,6 +1063,13 @@ summary_table (Page    *pg,
     g_autofree char *count = g_strdup_printf ("%u", total);
 
     table_add (table, -1, TRUE, _("All member areas"), count, "100%", NULL);
+  }
+  {
+    /* across the lines above, as the window's strip counts it */
+    g_autofree char *count = g_strdup_printf ("%u", s->uncertain);
+    g_autofree char *share = format_percent (total > 0 ? 100.0 * s->uncertain / total : NAN, 0, FALSE);
+
+    table_add (table, -1, FALSE, _("Of these, uncertain: a status too close to call"), count, share, NULL);
   }
   return table_draw (pg, cols, G_N_ELEMENTS (cols), table, -1, PT_TABLE, x, y, width, paint);
 }
@@ -1338,6 +1360,7 @@ static void
 gw_report_init (GwReport *self)
 {
   self->palette = GW_CHART_PALETTE_STANDARD;
+  self->confidence_level = 95.0;
   self->page_width = GW_REPORT_A4_WIDTH;
   self->page_height = GW_REPORT_A4_HEIGHT;
   self->areas = g_array_new (FALSE, TRUE, sizeof (ReportArea));
@@ -1521,6 +1544,23 @@ out:
 }
 
 void
+gw_report_set_confidence_level (GwReport *self,
+                                double    level)
+{
+  g_return_if_fail (GW_IS_REPORT (self));
+
+  self->confidence_level = level > 97.0 ? 99.8 : 95.0;
+}
+
+double
+gw_report_get_confidence_level (GwReport *self)
+{
+  g_return_val_if_fail (GW_IS_REPORT (self), 95.0);
+
+  return self->confidence_level;
+}
+
+void
 gw_report_set_palette (GwReport       *self,
                        GwChartPalette  palette)
 {
@@ -1640,6 +1680,7 @@ gw_report_draw_page (GwReport *self,
   pg.report = self;
   pg.cr = cr;
   gw_chart_style_init (&pg.style, self->palette);
+  pg.style.confidence_level = self->confidence_level;
   pg.scale = scale;
   pg.width = width_pt;
   pg.height = height_pt;

@@ -72,6 +72,11 @@ GwReport         *gw_report_new            (GwTrackerResult  *result,
 void              gw_report_set_palette    (GwReport         *self,
                                             GwChartPalette    palette);
 GwChartPalette    gw_report_get_palette    (GwReport         *self);
+/* The level of the limits the charts draw: 95 (the default) or 99.8 (the
+ * preferences' choice); the tables' intervals stay the tracker's 95%. */
+void              gw_report_set_confidence_level (GwReport   *self,
+                                                  double      level);
+double            gw_report_get_confidence_level (GwReport   *self);
 /* "2010 life expectancy target: Spearhead Group", the PDF's title and a
  * print job's name. */
 const char       *gw_report_get_title      (GwReport         *self);

@@ -36,6 +36,7 @@ struct _GwAreaView
   GtkLabel      *subtitle_label;
   GtkLabel      *title_label;
   GtkLabel      *verdict_label;
+  GtkLabel      *reason_label;
 
   /* owned */
   GwTrackerResult *result;
@@ -153,6 +154,22 @@ add_row (GwAreaView  *self,
     }
 }
 
+/* "3.21% (1.02 to 5.40)": a gap and its 95% interval, when it has one. */
+static char *
+with_interval (double      value,
+               double      lower,
+               double      upper,
+               const char *unit)
+{
+  g_autofree char *number = gw_ui_format_with_unit (value, 2, unit);
+  g_autofree char *interval = isnan (value) ? NULL : gw_ui_format_interval (lower, upper, 2);
+
+  if (interval == NULL)
+    return g_steal_pointer (&number);
+  /* Translators: a number and its 95% interval, "3.21% (1.02–5.40)". */
+  return g_strdup_printf (C_("number and interval", "%s (%s)"), number, interval);
+}
+
 static char *
 describe_change (double change)
 {
@@ -169,6 +186,33 @@ describe_change (double change)
     return g_strdup_printf (_("%s%% narrower"), magnitude);
   /* Translators: the gap compared with the baseline, "4.1% wider". */
   return g_strdup_printf (_("%s%% wider"), magnitude);
+}
+
+/* "+1.20 points (4.1% wider)": the change in percentage points (in the
+ * gap's unit for an absolute gap), and relative only when the baseline gap
+ * was positive (a change relative to no gap means nothing). */
+static char *
+describe_change_pp (const GwTrackerRow *row,
+                    const char         *unit)
+{
+  g_autofree char *signed_number = NULL;
+  g_autofree char *points = NULL;
+  g_autofree char *relative = NULL;
+
+  if (isnan (row->change_pp))
+    return g_strdup ("–");
+
+  signed_number = gw_ui_format_signed (row->change_pp, 2);
+  if (g_strcmp0 (unit, "%") == 0)
+    /* Translators: a change of a gap in percentage points, "+1.20 points". */
+    points = g_strdup_printf (_("%s points"), signed_number);
+  else
+    points = g_strdup_printf ("%s %s", signed_number, unit);
+  if (isnan (row->change_since_baseline))
+    return g_steal_pointer (&points);
+  relative = describe_change (row->change_since_baseline);
+  /* Translators: "+1.20 points (4.1% wider)". */
+  return g_strdup_printf (C_("change", "%s (%s)"), points, relative);
 }
 
 static void
@@ -217,7 +261,8 @@ gw_area_view_fill_figures (GwAreaView *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *image = gtk_image_new_from_icon_name (gw_ui_status_icon (rows[c]->status));
-      GtkWidget *label = grid_label (gw_ui_status_label (rows[c]->status), 1.0f, "gw-status-label");
+      g_autofree char *verdict = gw_ui_format_verdict (rows[c]->status, rows[c]->certainty);
+      GtkWidget *label = grid_label (verdict, 1.0f, "gw-status-label");
 
       gtk_label_set_wrap (GTK_LABEL (label), FALSE);
       g_object_set (image, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
@@ -225,6 +270,15 @@ gw_area_view_fill_figures (GwAreaView *self)
       gtk_widget_add_css_class (box, "gw-status-cell");
       gtk_widget_add_css_class (box, gw_ui_status_css_class (rows[c]->status));
       gtk_box_append (GTK_BOX (box), image);
+      if (rows[c]->certainty == GW_CERTAINTY_UNCERTAIN)
+        {
+          /* its own icon beside the word, as in the table */
+          GtkWidget *uncertain = gtk_image_new_from_icon_name (gw_ui_certainty_icon (rows[c]->certainty));
+
+          g_object_set (uncertain, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+          gtk_widget_add_css_class (uncertain, "gw-uncertain");
+          gtk_box_append (GTK_BOX (box), uncertain);
+        }
       gtk_box_append (GTK_BOX (box), label);
       gtk_grid_attach (self->figures_grid, box, 1 + c, r, 1, 1);
     }
@@ -240,7 +294,8 @@ gw_area_view_fill_figures (GwAreaView *self)
     g_autofree char *name = g_strdup_printf (_("Latest gap, %s"), latest_period);
 
     for (guint c = 0; c < n; c++)
-      values[c] = gw_ui_format_with_unit (rows[c]->latest_gap, 2, self->unit);
+      values[c] = with_interval (rows[c]->latest_gap, rows[c]->latest_gap_lower95,
+                                 rows[c]->latest_gap_upper95, self->unit);
     add_row (self, r++, name, values, n);
   }
   {
@@ -248,11 +303,12 @@ gw_area_view_fill_figures (GwAreaView *self)
     g_autofree char *name = g_strdup_printf (_("Baseline gap, %s"), baseline_period);
 
     for (guint c = 0; c < n; c++)
-      values[c] = gw_ui_format_with_unit (rows[c]->baseline_gap, 2, self->unit);
+      values[c] = with_interval (rows[c]->baseline_gap, rows[c]->baseline_gap_lower95,
+                                 rows[c]->baseline_gap_upper95, self->unit);
     add_row (self, r++, name, values, n);
   }
   for (guint c = 0; c < n; c++)
-    values[c] = describe_change (rows[c]->change_since_baseline);
+    values[c] = describe_change_pp (rows[c], self->unit);
   add_row (self, r++, _("Change since baseline"), values, n);
   {
     /* Translators: a row of the key figures, "Target gap, 2009–2011". */
@@ -263,11 +319,13 @@ gw_area_view_fill_figures (GwAreaView *self)
     add_row (self, r++, name, values, n);
   }
   {
-    /* Translators: a row of the key figures, "Projected gap, 2009–2011". */
+    /* Translators: a row of the key figures, "Projected gap, 2009–2011", with
+     * its 95% prediction interval. */
     g_autofree char *name = g_strdup_printf (_("Projected gap, %s"), target_period);
 
     for (guint c = 0; c < n; c++)
-      values[c] = gw_ui_format_with_unit (rows[c]->projected_gap, 2, self->unit);
+      values[c] = with_interval (rows[c]->projected_gap, rows[c]->projected_lower95,
+                                 rows[c]->projected_upper95, self->unit);
     add_row (self, r++, name, values, n);
   }
   for (guint c = 0; c < n; c++)
@@ -325,6 +383,45 @@ gw_area_view_fill_figures (GwAreaView *self)
       for (guint c = 0; c < n; c++)
         g_free (comparators[c]);
   }
+}
+
+/* The tracker's reason starts in lower case, to sit in a sentence. */
+static char *
+sentence_case (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buf[8];
+  int n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+
+  return g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (text));
+}
+
+/* Each sex's reason in the tracker's words ("Men — off track: the trend
+ * …"), a line each: shown first, above the verdict. */
+static char *
+gw_area_view_reasons (GwAreaView *self)
+{
+  GwTrackerItem *item = self->item;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean single = !(gw_tracker_item_get_row (item, GW_SEX_MALE) != NULL
+                      && gw_tracker_item_get_row (item, GW_SEX_FEMALE) != NULL);
+  const GwTrackerRow *row;
+
+  for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
+    if ((row = gw_tracker_item_get_row (item, sex)) != NULL && row->reason_text != NULL)
+      {
+        g_autofree char *reason = sentence_case (row->reason_text);
+
+        if (text->len > 0)
+          g_string_append_c (text, '\n');
+        if (single)
+          g_string_append_printf (text, "%s.", reason);
+        else
+          /* Translators: the reason for one sex, "Women — off track: the trend …". */
+          g_string_append_printf (text, C_("reason", "%s — %s."), gw_ui_sex_label (sex), row->reason_text);
+      }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* "On track for men but not for women.  The gap for women must narrow by
@@ -430,6 +527,7 @@ gw_area_view_refresh (GwAreaView *self)
   GwTrackerItem *item = self->item;
   g_autofree char *subtitle = NULL;
   g_autofree char *verdict = NULL;
+  g_autofree char *reasons = NULL;
 
   if (item == NULL || self->target == NULL)
     {
@@ -469,6 +567,8 @@ gw_area_view_refresh (GwAreaView *self)
     }
   gtk_label_set_label (self->subtitle_label, subtitle);
 
+  reasons = gw_area_view_reasons (self);
+  gtk_label_set_label (self->reason_label, reasons);
   verdict = gw_area_view_verdict (self);
   gtk_label_set_label (self->verdict_label, verdict);
 
@@ -572,6 +672,7 @@ gw_area_view_class_init (GwAreaViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwAreaView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GwAreaView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GwAreaView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, GwAreaView, reason_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gwareaview");

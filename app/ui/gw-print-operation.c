@@ -458,6 +458,7 @@ gw_print_report (GtkWindow       *parent,
                  GwTrackerResult    *result,
                  GwIndicators       *indicators,
                  GwChartPalette   palette,
+                 double           confidence_level,
                  GError         **error)
 {
   g_autoptr(GwReport) report = NULL;
@@ -472,6 +473,7 @@ gw_print_report (GtkWindow       *parent,
   if (report == NULL)
     return FALSE;
   gw_report_set_palette (report, palette);
+  gw_report_set_confidence_level (report, confidence_level);
   op = gw_print_operation_new_for_report (report);
   gw_print_operation_run_dialog (op, parent);
   return TRUE;
@@ -481,6 +483,7 @@ gboolean
 gw_print_export_pdf (GwTrackerResult    *result,
                      GwIndicators       *indicators,
                      GwChartPalette   palette,
+                     double           confidence_level,
                      const char      *path,
                      GError         **error)
 {
@@ -495,6 +498,7 @@ gw_print_export_pdf (GwTrackerResult    *result,
   if (report == NULL)
     return FALSE;
   gw_report_set_palette (report, palette);
+  gw_report_set_confidence_level (report, confidence_level);
   op = gw_print_operation_new_for_report (report);
   return gw_print_operation_export_pdf (op, path, error);
 }

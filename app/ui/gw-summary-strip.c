@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gw-summary-strip.h"
+#include "gw-ui-text.h"
 
 struct _GwSummaryStrip
 {
@@ -36,7 +37,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const char *const filter_css[GW_TRACKER_N_FILTERS] = {
   "gw-filter-all", "gw-filter-both", "gw-filter-men-only", "gw-filter-women-only",
-  "gw-filter-neither", "gw-filter-insufficient",
+  "gw-filter-neither", "gw-filter-insufficient", "gw-filter-uncertain",
 };
 
 
@@ -81,7 +82,15 @@ build_strip (GwSummaryStrip *self)
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *label = gtk_label_new (NULL);
 
-      if (f > GW_TRACKER_FILTER_BOTH)
+      if (f == GW_TRACKER_FILTER_UNCERTAIN)
+        {
+          GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+
+          gtk_widget_set_margin_start (separator, 4);
+          gtk_widget_set_margin_end (separator, 4);
+          self->filter_separators[f] = strip_append (self, separator);
+        }
+      else if (f > GW_TRACKER_FILTER_BOTH)
         {
           /* A middle dot between the parts, as the sentence reads. */
           GtkWidget *dot = gtk_label_new ("·");
@@ -92,7 +101,20 @@ build_strip (GwSummaryStrip *self)
         }
 
       gtk_widget_add_css_class (label, "gw-numeric");
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      if (f == GW_TRACKER_FILTER_UNCERTAIN)
+        {
+          /* Across the categories, so apart from them; its icon is the
+           * table's beside an uncertain status. */
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+          GtkWidget *image = gtk_image_new_from_icon_name (gw_ui_certainty_icon (GW_CERTAINTY_UNCERTAIN));
+
+          g_object_set (image, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+          gtk_box_append (GTK_BOX (box), image);
+          gtk_box_append (GTK_BOX (box), label);
+          gtk_button_set_child (GTK_BUTTON (button), box);
+        }
+      else
+        gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "gw-filter-button");
       gtk_widget_add_css_class (button, filter_css[f]);
@@ -122,8 +144,11 @@ set_button (GwSummaryStrip  *self,
             gboolean         visible)
 {
   GtkWidget *button = GTK_WIDGET (self->filter_buttons[filter]);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
-  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
+  if (GTK_IS_BOX (label))
+    label = gtk_widget_get_last_child (label);
+  gtk_label_set_label (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_visible (button, visible);
   if (self->filter_separators[filter] != NULL)
@@ -136,7 +161,7 @@ update_strip (GwSummaryStrip *self)
   const GwTrackerSummary *s = &self->summary;
   gboolean single = self->single;
   g_autofree char *all = NULL, *both = NULL, *men = NULL, *women = NULL;
-  g_autofree char *neither = NULL, *insufficient = NULL;
+  g_autofree char *neither = NULL, *insufficient = NULL, *uncertain = NULL;
 
   all = g_strdup_printf (ngettext ("All %u area", "All %u areas", self->n_areas), self->n_areas);
   if (single)
@@ -165,6 +190,10 @@ update_strip (GwSummaryStrip *self)
                                             s->insufficient_data),
                                   s->insufficient_data);
 
+  /* Translators: a part of the summary strip, areas with a status too close
+   * to call (the target inside the projection's 95% interval). */
+  uncertain = g_strdup_printf (ngettext ("%u uncertain", "%u uncertain", s->uncertain), s->uncertain);
+
   set_button (self, GW_TRACKER_FILTER_ALL, all, _("Show every area"), TRUE);
   set_button (self, GW_TRACKER_FILTER_BOTH, both,
               single ? _("Show only the areas on track")
@@ -181,6 +210,9 @@ update_strip (GwSummaryStrip *self)
   set_button (self, GW_TRACKER_FILTER_INSUFFICIENT, insufficient,
               _("Show only the areas without enough data to project"),
               s->insufficient_data > 0);
+  set_button (self, GW_TRACKER_FILTER_UNCERTAIN, uncertain,
+              _("Show only the areas with a status too close to call: the target lies inside the projection’s prediction interval"),
+              TRUE);
 }
 
 static void

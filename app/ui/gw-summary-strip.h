@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "All 70 areas | 11 of 70 on track for both · 14 men only · 15 women only ·
- * 30 neither": each part is a toggle button; pressing one sets "filter"
+ * 30 neither | 9 uncertain": each part is a toggle button; pressing one sets "filter"
  * (pressing it again goes back to all).  The counts are a tracker result's
  * summary (gw_tracker_result_get_summary), never counted again here.
  */

@@ -29,6 +29,7 @@ struct _GwTrackerItem
   const GwTrackerRow *by_sex[GW_N_SEXES];
   const GwTrackerRow *first;
   GwTrackerFilter     category;
+  gboolean            uncertain;
 };
 
 G_DEFINE_FINAL_TYPE (GwTrackerItem, gw_tracker_item, G_TYPE_OBJECT)
@@ -45,6 +46,8 @@ static const struct
   { "projected-gap",      G_STRUCT_OFFSET (GwTrackerRow, projected_gap) },
   { "target-gap",         G_STRUCT_OFFSET (GwTrackerRow, target_gap) },
   { "required-narrowing", G_STRUCT_OFFSET (GwTrackerRow, required_narrowing) },
+  { "latest-value",       G_STRUCT_OFFSET (GwTrackerRow, latest_value) },
+  { "comparator",         G_STRUCT_OFFSET (GwTrackerRow, latest_comparator) },
 };
 #define N_FIELDS G_N_ELEMENTS (fields)
 
@@ -200,6 +203,7 @@ item_category (GwTrackerItem *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (own, g_ptr_array_index (self->rows, first + i));
   gw_tracker_summarise (own, &summary);
+  self->uncertain = summary.uncertain > 0;
 
   if (summary.insufficient_data > 0)
     return GW_TRACKER_FILTER_INSUFFICIENT;
@@ -300,6 +304,29 @@ gw_tracker_item_get_category (GwTrackerItem *self)
   g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), GW_TRACKER_FILTER_ALL);
 
   return self->category;
+}
+
+gboolean
+gw_tracker_item_is_uncertain (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), FALSE);
+
+  return self->uncertain;
+}
+
+gboolean
+gw_tracker_item_matches (GwTrackerItem   *self,
+                         GwTrackerFilter  filter)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), FALSE);
+
+  if (filter == GW_TRACKER_FILTER_ALL)
+    return TRUE;
+  if (self->first->is_group)
+    return FALSE;
+  if (filter == GW_TRACKER_FILTER_UNCERTAIN)
+    return self->uncertain;
+  return self->category == filter;
 }
 
 /**

@@ -11,7 +11,9 @@
 G_BEGIN_DECLS
 
 /* Where an area is in the summary (gw_tracker_summarise); the filters of
- * the summary strip.  ALL is no filter. */
+ * the summary strip.  ALL is no filter.  UNCERTAIN is not a category but a
+ * filter across them: the areas with a sex whose certainty is uncertain
+ * (GwTrackerSummary.uncertain). */
 typedef enum
 {
   GW_TRACKER_FILTER_ALL = 0,
@@ -20,8 +22,9 @@ typedef enum
   GW_TRACKER_FILTER_WOMEN_ONLY,
   GW_TRACKER_FILTER_NEITHER,
   GW_TRACKER_FILTER_INSUFFICIENT,
+  GW_TRACKER_FILTER_UNCERTAIN,
 } GwTrackerFilter;
-#define GW_TRACKER_N_FILTERS 6
+#define GW_TRACKER_N_FILTERS 7
 
 #define GW_TYPE_TRACKER_ITEM (gw_tracker_item_get_type ())
 G_DECLARE_FINAL_TYPE (GwTrackerItem, gw_tracker_item, GW, TRACKER_ITEM, GObject)
@@ -40,6 +43,12 @@ const GwTrackerRow *gw_tracker_item_get_row      (GwTrackerItem *self,
                                                   GwSex          sex);
 /* The area's place in the summary; ALL for the group. */
 GwTrackerFilter     gw_tracker_item_get_category (GwTrackerItem *self);
+/* Whether the area is counted as uncertain in the summary (a sex whose
+ * status is too close to call); FALSE for the group. */
+gboolean            gw_tracker_item_is_uncertain (GwTrackerItem *self);
+/* Whether the item is shown under filter (the group under none but ALL). */
+gboolean            gw_tracker_item_matches      (GwTrackerItem  *self,
+                                                  GwTrackerFilter filter);
 
 /* Splits tracker rows (gw_tracker_run) into items: a GListStore of
  * GwTrackerItem, the group's first. */

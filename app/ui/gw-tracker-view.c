@@ -29,19 +29,20 @@
  * as the properties of GwTrackerItem). */
 typedef enum
 {
-  FIELD_STATUS = 0,
-  FIELD_BASELINE_GAP,
-  FIELD_LATEST_GAP,
-  FIELD_CHANGE,
-  FIELD_PROJECTED_GAP,
-  FIELD_TARGET_GAP,
-  FIELD_REQUIRED_NARROWING,
+  FIELD_STATUS = 0,          /* with its certainty */
+  FIELD_LATEST_GAP,          /* the gap, its 95% interval beneath */
+  FIELD_PROJECTED_GAP,       /* at the target period, its prediction interval beneath */
+  FIELD_LATEST_VALUE,        /* the area's value, its 95% interval beneath */
+  FIELD_COMPARATOR,          /* England's, the same */
   N_FIELD_KINDS
 } FieldKind;
 
+/* The baseline and target gaps, the change and the required narrowing are
+ * in the area view beside the table.  The verdict first: beside the area's
+ * name at 1366 pixels, with no sideways scrolling, are each sex's status,
+ * gap and projection; the values the gap is made of come after them. */
 static const char *const field_ids[N_FIELD_KINDS] = {
-  "status", "baseline-gap", "latest-gap", "change", "projected-gap", "target-gap",
-  "required-narrowing",
+  "status", "latest-gap", "projected-gap", "latest-value", "comparator",
 };
 
 static const char *const sex_ids[GW_N_SEXES] = { "male", "female", "persons" };
@@ -82,6 +83,8 @@ struct _GwTrackerView
   GPtrArray          *rows;             /* GwTrackerRow, or NULL */
   GwTarget           *target;
   char               *unit;
+  char               *value_unit;       /* the indicator's, short: "years" */
+  char               *comparator_name;  /* "England" */
   GwTrackerItem      *selected;
   GwTrackerFilter     filter;
   GwTrackerSummary    summary;
@@ -198,10 +201,8 @@ on_area_bind_cb (GtkSignalListItemFactory *factory,
   set_group_style (box, is_group);
 }
 
-static void
-on_status_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    ColumnSpec               *spec)
+static GtkWidget *
+status_line (const char *css_class)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *image = gtk_image_new ();
@@ -213,11 +214,43 @@ on_status_setup_cb (GtkSignalListItemFactory *factory,
                                   -1);
   g_object_set (image, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_add_css_class (box, "gw-status-cell");
+  gtk_widget_add_css_class (box, css_class);
   gtk_widget_add_css_class (label, "gw-status-label");
-
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+set_status_line (GtkWidget  *box,
+                 const char *icon,
+                 const char *text)
+{
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+
+  if (icon != NULL)
+    gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  else
+    gtk_image_clear (GTK_IMAGE (image));
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+/* Two lines: the status with its icon, then, when the status is too close
+ * to call, "uncertain" with an icon of its own: never the colour alone. */
+static void
+on_status_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    ColumnSpec               *spec)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *certainty = status_line ("gw-certainty-cell");
+
+  gtk_widget_add_css_class (box, "gw-status-cell");
+  gtk_widget_add_css_class (certainty, "gw-uncertain");
+  gtk_widget_add_css_class (certainty, "gw-subtitle");
+  gtk_box_append (GTK_BOX (box), status_line ("gw-status-line"));
+  gtk_box_append (GTK_BOX (box), certainty);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -229,54 +262,52 @@ on_status_bind_cb (GtkSignalListItemFactory *factory,
   GwTrackerItem *item = gtk_list_item_get_item (list_item);
   const GwTrackerRow *row = cell_row (spec, list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-  g_autofree char *tooltip = NULL;
+  GtkWidget *status = gtk_widget_get_first_child (box);
+  GtkWidget *certainty = gtk_widget_get_next_sibling (status);
+  gboolean uncertain;
 
   for (GwTargetStatus s = GW_STATUS_ON_TRACK; s <= GW_STATUS_INSUFFICIENT_DATA; s++)
     gtk_widget_remove_css_class (box, gw_ui_status_css_class (s));
 
   if (row == NULL)
     {
-      gtk_image_clear (GTK_IMAGE (image));
-      gtk_label_set_label (GTK_LABEL (label), "–");
+      set_status_line (status, NULL, "–");
+      gtk_widget_set_visible (certainty, FALSE);
       gtk_widget_set_tooltip_text (box, NULL);
       return;
     }
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), gw_ui_status_icon (row->status));
-  gtk_label_set_label (GTK_LABEL (label), gw_ui_status_label (row->status));
+  uncertain = row->certainty == GW_CERTAINTY_UNCERTAIN;
+  set_status_line (status, gw_ui_status_icon (row->status), gw_ui_status_label (row->status));
+  set_status_line (certainty, gw_ui_certainty_icon (row->certainty), gw_ui_certainty_label (row->certainty));
+  gtk_widget_set_visible (certainty, uncertain);
   gtk_widget_add_css_class (box, gw_ui_status_css_class (row->status));
   set_group_style (box, gw_tracker_item_is_group (item));
 
-  /* Why: the two numbers the status compares. */
-  if (row->status == GW_STATUS_ON_TRACK || row->status == GW_STATUS_OFF_TRACK)
-    {
-      GwTrackerView *self = spec->view;
-      g_autofree char *projected = gw_ui_format_with_unit (row->projected_gap, 2, self->unit);
-      g_autofree char *target_gap = gw_ui_format_with_unit (row->target_gap, 2, self->unit);
-      g_autofree char *period = gw_ui_format_period (self->target != NULL ? self->target->target_period : 0);
-
-      /* Translators: a tooltip, "Projected gap 3.20% in 2009–2011; target 3.56%". */
-      tooltip = g_strdup_printf (_("Projected gap %s in %s; target %s"), projected, period, target_gap);
-    }
-  else if (row->status == GW_STATUS_NO_GAP)
-    tooltip = g_strdup (_("The area was no worse than the comparator at the baseline"));
-  else
-    tooltip = g_strdup (_("Fewer than three periods with a gap, or no baseline value"));
-  gtk_widget_set_tooltip_text (box, tooltip);
+  /* Why, in the tracker's words (the area view says it first, too). */
+  gtk_widget_set_tooltip_text (box, row->reason_text);
 }
 
+/* Two lines: the number, and its 95% interval beneath, smaller. */
 static void
 on_number_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     ColumnSpec               *spec)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *interval = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
   gtk_widget_add_css_class (label, "gw-numeric");
-  gtk_list_item_set_child (list_item, label);
+  gtk_label_set_xalign (GTK_LABEL (interval), 1.0f);
+  gtk_widget_add_css_class (interval, "gw-numeric");
+  gtk_widget_add_css_class (interval, "gw-subtitle");
+  gtk_widget_add_css_class (interval, "gw-interval");
+  gtk_widget_add_css_class (interval, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), interval);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -286,39 +317,57 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
 {
   GwTrackerItem *item = gtk_list_item_get_item (list_item);
   const GwTrackerRow *row = cell_row (spec, list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *interval_label = gtk_widget_get_next_sibling (label);
   g_autofree char *text = NULL;
+  g_autofree char *interval = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *tooltip = NULL;
+  const char *what = NULL;
+  double half = NAN;
 
-  set_group_style (label, gw_tracker_item_is_group (item));
+  set_group_style (box, gw_tracker_item_is_group (item));
 
   if (row == NULL)
     {
       gtk_label_set_label (GTK_LABEL (label), "–");
+      gtk_label_set_label (GTK_LABEL (interval_label), "");
+      gtk_widget_set_tooltip_text (box, NULL);
       return;
     }
 
   switch ((FieldKind) spec->field)
     {
-    case FIELD_BASELINE_GAP:
-      text = gw_ui_format_number (row->baseline_gap, 2);
-      tooltip = gw_ui_format_period (row->baseline_period);
+    case FIELD_LATEST_VALUE:
+      text = gw_ui_format_number (row->latest_value, 2);
+      interval = gw_ui_format_interval (row->latest_value_lower95, row->latest_value_upper95, 2);
+      period = gw_ui_format_period (row->latest_period);
+      /* xgettext:no-c-format */
+      what = _("95% confidence interval");
+      break;
+    case FIELD_COMPARATOR:
+      text = gw_ui_format_number (row->latest_comparator, 2);
+      interval = gw_ui_format_interval (row->latest_comparator_lower95, row->latest_comparator_upper95, 2);
+      period = gw_ui_format_period (row->latest_period);
+      /* xgettext:no-c-format */
+      what = _("95% confidence interval");
       break;
     case FIELD_LATEST_GAP:
       text = gw_ui_format_number (row->latest_gap, 2);
-      tooltip = gw_ui_format_period (row->latest_period);
-      break;
-    case FIELD_CHANGE:
-      text = gw_ui_format_signed (row->change_since_baseline, 1);
+      interval = gw_ui_format_interval (row->latest_gap_lower95, row->latest_gap_upper95, 2);
+      half = (row->latest_gap_upper95 - row->latest_gap_lower95) / 2;
+      period = gw_ui_format_period (row->latest_period);
+      /* xgettext:no-c-format */
+      what = _("95% confidence interval");
       break;
     case FIELD_PROJECTED_GAP:
       text = gw_ui_format_number (row->projected_gap, 2);
-      break;
-    case FIELD_TARGET_GAP:
-      text = gw_ui_format_number (row->target_gap, 2);
-      break;
-    case FIELD_REQUIRED_NARROWING:
-      text = gw_ui_format_number (row->required_narrowing, 1);
+      interval = gw_ui_format_interval (row->projected_lower95, row->projected_upper95, 2);
+      half = (row->projected_upper95 - row->projected_lower95) / 2;
+      period = gw_ui_format_period (spec->view->target != NULL ? spec->view->target->target_period : 0);
+      /* xgettext:no-c-format */
+      what = _("95% prediction interval");
       break;
     case FIELD_STATUS:
     case N_FIELD_KINDS:
@@ -327,7 +376,25 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip != NULL && tooltip[0] != '\0' ? tooltip : NULL);
+  if (isfinite (half) && interval != NULL)
+    {
+      /* A gap's and a projection's intervals are symmetric (the estimate
+       * -/+ a quantile times its standard error): "±0.67" keeps the column
+       * narrow when a limit is negative; the tooltip gives the limits. */
+      g_autofree char *number = gw_ui_format_number (half, 2);
+      g_autofree char *plus_minus = g_strdup_printf ("±%s", number);
+
+      gtk_label_set_label (GTK_LABEL (interval_label), plus_minus);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (interval_label), interval != NULL ? interval : "");
+  if (interval != NULL)
+    /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
+    tooltip = g_strdup_printf (C_("tooltip", "%s; %s %s"), period, what, interval);
+  else
+    /* Translators: a tooltip when a number has no interval, "2005–2007; no interval". */
+    tooltip = g_strdup_printf (C_("tooltip", "%s; no interval"), period);
+  gtk_widget_set_tooltip_text (box, tooltip);
 }
 
 /* Columns */
@@ -346,19 +413,20 @@ column_title (GwTrackerView *self,
     {
     /* Translators: column titles of the tracker table; keep the line break
      * where the title is best split in two short lines. */
-    case FIELD_STATUS:             measure = C_("column title", "Status"); break;
-    case FIELD_BASELINE_GAP:       measure = C_("column title", "Baseline\ngap"); break;
-    case FIELD_LATEST_GAP:         measure = C_("column title", "Latest\ngap"); break;
-    case FIELD_CHANGE:             measure = C_("column title", "Change since\nbaseline"); unit = "%"; break;
-    case FIELD_PROJECTED_GAP:      measure = C_("column title", "Projected\ngap"); break;
-    case FIELD_TARGET_GAP:         measure = C_("column title", "Target\ngap"); break;
-    case FIELD_REQUIRED_NARROWING: measure = C_("column title", "Required\nnarrowing"); unit = "%"; break;
+    case FIELD_STATUS:        measure = C_("column title", "Status"); break;
+    case FIELD_LATEST_VALUE:  measure = C_("column title", "Latest\nvalue"); unit = self->value_unit; break;
+    case FIELD_COMPARATOR:    measure = self->comparator_name; unit = self->value_unit; break;
+    case FIELD_LATEST_GAP:    measure = C_("column title", "Latest\ngap"); break;
+    case FIELD_PROJECTED_GAP: measure = C_("column title", "Projected\ngap"); break;
     case N_FIELD_KINDS:
-    default:                       g_assert_not_reached ();
+    default:                  g_assert_not_reached ();
     }
 
-  if (spec->field == FIELD_STATUS)
-    /* Translators: the title of a status column, "Status\nMen". */
+  if (measure == NULL)
+    measure = C_("column title", "Comparator");
+  if (spec->field == FIELD_STATUS || unit == NULL || unit[0] == '\0')
+    /* Translators: the title of a status column, "Status\nMen"; or of a
+     * number without a unit. */
     return g_strdup_printf (C_("column title", "%s\n%s"), measure, gw_ui_sex_label (spec->sex));
 
   /* Translators: a column title: the measure (two lines), its unit and
@@ -391,9 +459,14 @@ add_column (GwTrackerView      *self,
   if (field < 0)
     {
       gtk_column_view_column_set_title (column, _("Area"));
-      /* Room for "Redcar and Cleveland"; the numbers scroll beside it. */
-      gtk_column_view_column_set_fixed_width (column, 190);
+      /* Room for "Redcar and Cleveland" (longer names ellipsize, whole in
+       * the area view); the status, gap and projection of both sexes fit
+       * beside it at 1366 pixels. */
+      gtk_column_view_column_set_fixed_width (column, 146);
     }
+  else if (field != FIELD_STATUS)
+    /* "1.12–1.80" beneath "1.95"; the titles wrap to fit (three lines) */
+    gtk_column_view_column_set_fixed_width (column, 76);
 
   gtk_column_view_append_column (self->column_view, column);
 }
@@ -497,8 +570,7 @@ status_filter_func (gpointer item,
 {
   GwTrackerView *self = user_data;
 
-  return self->filter == GW_TRACKER_FILTER_ALL
-         || gw_tracker_item_get_category (GW_TRACKER_ITEM (item)) == self->filter;
+  return gw_tracker_item_matches (GW_TRACKER_ITEM (item), self->filter);
 }
 
 /* The summary strip (gw-summary-strip.c) */
@@ -712,6 +784,8 @@ gw_tracker_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->target, gw_target_free);
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->value_unit, g_free);
+  g_clear_pointer (&self->comparator_name, g_free);
 
   G_OBJECT_CLASS (gw_tracker_view_parent_class)->dispose (object);
 }
@@ -919,6 +993,10 @@ gw_tracker_view_set_result (GwTrackerView   *self,
   self->target = gw_target_copy (target);
   g_free (self->unit);
   self->unit = g_strdup (unit != NULL ? unit : "%");
+  g_free (self->value_unit);
+  self->value_unit = g_strdup (gw_tracker_result_get_indicator (result)->short_unit);
+  g_free (self->comparator_name);
+  self->comparator_name = g_strdup (gw_tracker_result_get_comparator_name (result));
 
   self->summary = *gw_tracker_result_get_summary (result);
   items = gw_tracker_items_from_rows (rows);

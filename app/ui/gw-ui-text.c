@@ -167,6 +167,64 @@ gw_ui_status_icon (GwTargetStatus status)
 }
 
 const char *
+gw_ui_certainty_label (GwCertainty certainty)
+{
+  switch (certainty)
+    {
+    /* Translators: beside a status, "On track · uncertain": the target lies
+     * inside the projection's 95% interval, too close to call. */
+    case GW_CERTAINTY_UNCERTAIN: return C_("certainty", "uncertain");
+    /* Translators: a status whose target lies outside the projection's 95% interval. */
+    case GW_CERTAINTY_CLEAR:     return C_("certainty", "clear");
+    case GW_CERTAINTY_UNKNOWN:
+    default:                     return "";
+    }
+}
+
+const char *
+gw_ui_certainty_icon (GwCertainty certainty)
+{
+  return certainty == GW_CERTAINTY_UNCERTAIN ? "gw-uncertain-symbolic" : NULL;
+}
+
+char *
+gw_ui_format_verdict (GwTargetStatus status,
+                      GwCertainty    certainty)
+{
+  if (certainty != GW_CERTAINTY_UNCERTAIN)
+    return g_strdup (gw_ui_status_label (status));
+
+  /* Translators: a status and its certainty, "On track · uncertain". */
+  return g_strdup_printf (C_("status and certainty", "%s · %s"), gw_ui_status_label (status),
+                          gw_ui_certainty_label (certainty));
+}
+
+/**
+ * gw_ui_format_interval:
+ *
+ * Returns: (transfer full) (nullable): "73.80–74.84"; "−1.20 to 3.40" when
+ * a limit is negative (an en dash beside a minus sign reads as one); NULL
+ * when either limit is NAN.
+ */
+char *
+gw_ui_format_interval (double lower,
+                       double upper,
+                       guint  digits)
+{
+  g_autofree char *low = NULL, *high = NULL;
+
+  if (isnan (lower) || isnan (upper))
+    return NULL;
+
+  low = gw_ui_format_number (lower, digits);
+  high = gw_ui_format_number (upper, digits);
+  if (lower < 0 || upper < 0)
+    /* Translators: the limits of an interval, "−1.20 to 3.40". */
+    return g_strdup_printf (_("%s to %s"), low, high);
+  return g_strdup_printf ("%s–%s", low, high);
+}
+
+const char *
 gw_ui_status_css_class (GwTargetStatus status)
 {
   switch (status)

@@ -39,6 +39,20 @@ const char *gw_ui_status_phrase      (GwTargetStatus status);
 const char *gw_ui_status_icon        (GwTargetStatus status);
 /* The CSS class of a status: "gw-on-track", ... */
 const char *gw_ui_status_css_class   (GwTargetStatus status);
+/* Beside a status: "uncertain" (too close to call), "clear", or "" when
+ * unknown (no interval: nothing is said). */
+const char *gw_ui_certainty_label    (GwCertainty    certainty);
+/* A symbolic icon for an uncertain status, NULL for the others. */
+const char *gw_ui_certainty_icon     (GwCertainty    certainty);
+/* "On track · uncertain", or the status's label alone when the certainty
+ * is not uncertain. */
+char       *gw_ui_format_verdict     (GwTargetStatus status,
+                                      GwCertainty    certainty);
+/* A 95% interval, "73.80–74.84" (an en dash; a real minus sign before a
+ * negative limit: "−1.20 to 3.40"); NULL when a limit is NAN. */
+char       *gw_ui_format_interval    (double         lower,
+                                      double         upper,
+                                      guint          digits);
 /* "Men", "Women", "Persons". */
 const char *gw_ui_sex_label          (GwSex          sex);
 /* In a sentence: "men", "women", "persons". */

@@ -740,7 +740,7 @@ print_action (GtkWidget  *widget,
 
   /* The board report: the group and every member area, a page each. */
   if (!gw_print_report (GTK_WINDOW (self), self->shown, gw_session_peek_indicators (self->session),
-                        window_palette (self), &error))
+                        window_palette (self), gw_settings_get_confidence_level (self->settings), &error))
     show_error_dialog (self, _("The report cannot be printed"), error->message);
 }
 
@@ -1024,7 +1024,8 @@ gw_window_export_report (GwWindow  *self,
       return FALSE;
     }
   if (!gw_print_export_pdf (self->shown, gw_session_peek_indicators (self->session),
-                            window_palette (self), path, error))
+                            window_palette (self), gw_settings_get_confidence_level (self->settings),
+                            path, error))
     return FALSE;
 
   name = g_file_get_basename (file);
