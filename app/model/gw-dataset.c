@@ -577,7 +577,8 @@ gw_dataset_commit (GwDataset  *self,
                    GwBatch    *batch,
                    GError    **error)
 {
-  g_autoptr(GwBatch) owned = batch;
+  /* the dataset owns the batch from here, committed or not */
+  G_GNUC_UNUSED g_autoptr(GwBatch) owned = batch;
   GwImport *existing;
   GwImport *import;
   guint records[GW_N_RECORD_KINDS];

@@ -572,7 +572,6 @@ write_original (Writer      *w,
   g_autofree guint8 *in = g_malloc (READ_BLOCK);
   g_autofree guint8 *zout = g_malloc (READ_BLOCK);
   g_autofree guint8 *chunk = g_malloc (ORIGINAL_CHUNK);
-  g_autofree char *base = g_path_get_basename (path);
   OriginalSink sink = { 0 };
   z_stream z = { 0 };
   gboolean z_open = FALSE, first = TRUE, gzip = FALSE, ok = FALSE;

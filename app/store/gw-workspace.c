@@ -518,13 +518,18 @@ schema_version_read (GwWorkspace  *self,
                      GError      **error)
 {
   gint64 app_id, version, tables;
+  int rc;
 
-  app_id = query_int (self, "PRAGMA application_id", NULL, error);
-  if (app_id < 0)
+  /* Both are signed 32-bit numbers in the file's header: -1 there is a value
+   * (no Gapwatch writes it), not an error, so tell them apart by rc. */
+  app_id = query_int (self, "PRAGMA application_id", &rc, error);
+  if (rc != SQLITE_OK)
     return -1;
-  version = query_int (self, "PRAGMA user_version", NULL, error);
-  if (version < 0)
+  version = query_int (self, "PRAGMA user_version", &rc, error);
+  if (rc != SQLITE_OK)
     return -1;
+  if (app_id < 0 || version < 0)
+    return -3;
   if (app_id == GW_WORKSPACE_APPLICATION_ID)
     return version;
   if (app_id != 0 || version != 0)
