@@ -29,6 +29,7 @@
 
 #include "gw-chart-private.h"
 #include "gw-report.h"
+#include "gw-report-private.h"
 
 /* Page geometry and type, in points. */
 #define MARGIN_TOP        34.0
@@ -50,64 +51,6 @@
 #define FRONT_CHART_MIN  170.0
 
 G_DEFINE_QUARK (gw-report-error-quark, gw_report_error)
-
-typedef struct
-{
-  guint      area;          /* area number of the dataset */
-  char      *code;
-  char      *name;
-  GwChart   *gap;           /* NULL when it could not be made: gap_error says why */
-  GwChart   *trend;
-  char      *gap_error;
-  char      *trend_error;
-  GPtrArray *rows;          /* GwTrackerRow, borrowed from the report's rows, by sex */
-} ReportArea;
-
-typedef struct
-{
-  char  *name;              /* the export's title, else its file name */
-  char  *file;
-  char  *publisher;
-  char  *generated;         /* "1 March 2007" */
-  guint  records;
-} ReportImport;
-
-struct _GwReport
-{
-  GObject           parent_instance;
-
-  /* owned: the snapshot */
-  GwTarget         *target;
-  char             *title;          /* "2010 life expectancy target: Spearhead Group" */
-  char             *target_title;   /* "2010 life expectancy target" */
-  char             *group_name;
-  char             *indicator;      /* "life expectancy at birth" */
-  char             *unit;           /* after a gap: "%" or " years" */
-  char             *comparator;     /* "England" */
-  char             *source;         /* "Source: ... Data as at 1 May 2007." */
-  char             *data_date;      /* "1 May 2007", or NULL */
-  char             *produced;       /* the day the report was made */
-  GDateTime        *produced_at;
-  GPtrArray        *rows;           /* GwTrackerRow of the whole group */
-  GPtrArray        *group_rows;     /* the group's, borrowed */
-  GArray           *areas;          /* ReportArea */
-  GArray           *imports;        /* ReportImport */
-  GwChart          *compare;
-  GwChart          *group_gap;      /* NULL when it could not be made */
-  GwTrackerSummary  summary;
-  guint             n_members;
-  guint             n_compare_rows;
-  GwChartPalette    palette;
-  double            confidence_level;
-
-  /* the layout for page_width x page_height */
-  double            page_width, page_height;
-  gboolean          laid_out;
-  guint             n_compare_pages;
-  gboolean          compare_split;
-  double            compare_height;  /* split: the chart's height on each page, points */
-  guint             compare_per_page;  /* split: rows a page */
-};
 
 G_DEFINE_TYPE (GwReport, gw_report, G_TYPE_OBJECT)
 
@@ -951,10 +894,10 @@ layout_compare (GwReport *self,
   self->n_compare_pages = (n + per - 1) / per;
 }
 
-static void
-ensure_layout (GwReport *self,
-               double    width,
-               double    height)
+void
+_gw_report_ensure_layout (GwReport *self,
+                          double    width,
+                          double    height)
 {
   double x, cw, top, bottom;
 
@@ -1611,7 +1554,7 @@ gw_report_set_page_size (GwReport *self,
   g_return_if_fail (GW_IS_REPORT (self));
   g_return_if_fail (width_pt >= 72 && height_pt >= 72);
 
-  ensure_layout (self, width_pt, height_pt);
+  _gw_report_ensure_layout (self, width_pt, height_pt);
 }
 
 guint
@@ -1619,7 +1562,7 @@ gw_report_get_n_pages (GwReport *self)
 {
   g_return_val_if_fail (GW_IS_REPORT (self), 0);
 
-  ensure_layout (self, self->page_width, self->page_height);
+  _gw_report_ensure_layout (self, self->page_width, self->page_height);
   return 1 + self->n_compare_pages + self->areas->len;
 }
 
@@ -1630,7 +1573,7 @@ gw_report_get_page_kind (GwReport *self,
 {
   g_return_val_if_fail (GW_IS_REPORT (self), GW_REPORT_PAGE_FRONT);
 
-  ensure_layout (self, self->page_width, self->page_height);
+  _gw_report_ensure_layout (self, self->page_width, self->page_height);
   if (page == 0)
     return GW_REPORT_PAGE_FRONT;
   if (page <= self->n_compare_pages)
@@ -1670,7 +1613,7 @@ gw_report_draw_page (GwReport *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (width_pt >= 72 && height_pt >= 72 && scale > 0);
 
-  ensure_layout (self, width_pt, height_pt);
+  _gw_report_ensure_layout (self, width_pt, height_pt);
   n_pages = 1 + self->n_compare_pages + self->areas->len;
   g_return_if_fail (page < n_pages);
 
@@ -1709,136 +1652,3 @@ gw_report_draw_page (GwReport *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A bookmark for each page, the areas under one parent. */
-static void
-add_outline (GwReport        *self,
-             cairo_surface_t *surface)
-{
-  g_autofree char *front_link = g_strdup ("page=1");
-  g_autofree char *cmp_link = g_strdup ("page=2");
-  int parent;
-
-  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Summary"), front_link, 0);
-  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("All areas compared"), cmp_link, 0);
-  if (self->areas->len == 0)
-    return;
-  {
-    g_autofree char *link = g_strdup_printf ("page=%u", 2 + self->n_compare_pages);
-
-    parent = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Areas"), link,
-                                            CAIRO_PDF_OUTLINE_FLAG_OPEN);
-  }
-  for (guint i = 0; i < self->areas->len; i++)
-    {
-      g_autofree char *link = g_strdup_printf ("page=%u", 2 + self->n_compare_pages + i);
-
-      cairo_pdf_surface_add_outline (surface, parent, g_array_index (self->areas, ReportArea, i).name, link, 0);
-    }
-}
-
-/**
- * gw_report_set_pdf_metadata:
- * @self: a report
- * @surface: a cairo PDF surface the report is drawn on, before it is
- *   finished
- *
- * Gives the PDF the report's title, author (the user's name when the
- * system knows it), subject, keywords, creator and dates, and an outline: a
- * bookmark for the front page, the comparison and each area, for the page
- * layout set.  Does nothing on other surfaces (a printer's).
- */
-void
-gw_report_set_pdf_metadata (GwReport        *self,
-                            cairo_surface_t *surface)
-{
-  g_autofree char *date = NULL, *subject = NULL, *keywords = NULL;
-  const char *author = g_get_real_name ();
-
-  g_return_if_fail (GW_IS_REPORT (self));
-  g_return_if_fail (surface != NULL);
-
-  if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_PDF)
-    return;
-  /* ISO 8601, as cairo wants it for the PDF's dates */
-  date = g_date_time_format (self->produced_at, "%Y-%m-%dT%H:%M:%S%:z");
-  /* Translators: the PDF's subject, "Health inequalities board report: the gap in …" */
-  subject = g_strdup_printf (_("Health inequalities board report: the gap in %s between the %s and %s"),
-                             self->indicator, self->group_name, self->comparator);
-  keywords = g_strdup_printf ("%s; %s; %s", _("health inequalities"), self->indicator, self->group_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  /* the person who made the report, when the system knows their name */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                  author != NULL && *author != '\0' && g_strcmp0 (author, "Unknown") != 0
-                                  ? author : "Gapwatch");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gapwatch " GW_VERSION);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-  ensure_layout (self, self->page_width, self->page_height);
-  add_outline (self, surface);
-}
-
-/**
- * gw_report_write_pdf:
- * @self: a report
- * @path: the file to write
- * @error: %GW_REPORT_ERROR_WRITE when cairo fails, or a #GFileError
- *
- * Writes every page on A4 portrait.  Cairo embeds a subset of each font
- * used, so the PDF prints the same anywhere.
- */
-gboolean
-gw_report_write_pdf (GwReport    *self,
-                     const char  *path,
-                     GError     **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n_pages;
-
-  g_return_val_if_fail (GW_IS_REPORT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  gw_report_set_page_size (self, GW_REPORT_A4_WIDTH, GW_REPORT_A4_HEIGHT);
-  n_pages = gw_report_get_n_pages (self);
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, GW_REPORT_A4_WIDTH, GW_REPORT_A4_HEIGHT);
-  gw_report_set_pdf_metadata (self, surface);
-
-  cr = cairo_create (surface);
-  /* Tagged PDF: one Document holds the pages' sections, as readers expect
-   * of the structure tree's root. */
-  cairo_tag_begin (cr, "Document", NULL);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      gw_report_draw_page (self, cr, page, GW_REPORT_A4_WIDTH, GW_REPORT_A4_HEIGHT, 1.0);
-      cairo_show_page (cr);
-    }
-  cairo_tag_end (cr, "Document");
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, GW_REPORT_ERROR, GW_REPORT_ERROR_WRITE,
-                   _("Could not draw the report for “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return _gw_render_write_file (path, bytes->data, bytes->len, error);
-}

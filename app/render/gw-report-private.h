@@ -1,0 +1,79 @@
+/* gw-report-private.h: what the report's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gw-report.c lays the report out and draws its pages; gw-report-pdf.c
+ * gives a PDF its metadata and outline and writes the whole report.
+ */
+#pragma once
+
+#include "tracker/gw-tracker-result.h"
+#include "gw-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint      area;          /* area number of the dataset */
+  char      *code;
+  char      *name;
+  GwChart   *gap;           /* NULL when it could not be made: gap_error says why */
+  GwChart   *trend;
+  char      *gap_error;
+  char      *trend_error;
+  GPtrArray *rows;          /* GwTrackerRow, borrowed from the report's rows, by sex */
+} ReportArea;
+
+typedef struct
+{
+  char  *name;              /* the export's title, else its file name */
+  char  *file;
+  char  *publisher;
+  char  *generated;         /* "1 March 2007" */
+  guint  records;
+} ReportImport;
+
+struct _GwReport
+{
+  GObject           parent_instance;
+
+  /* owned: the snapshot */
+  GwTarget         *target;
+  char             *title;          /* "2010 life expectancy target: Spearhead Group" */
+  char             *target_title;   /* "2010 life expectancy target" */
+  char             *group_name;
+  char             *indicator;      /* "life expectancy at birth" */
+  char             *unit;           /* after a gap: "%" or " years" */
+  char             *comparator;     /* "England" */
+  char             *source;         /* "Source: ... Data as at 1 May 2007." */
+  char             *data_date;      /* "1 May 2007", or NULL */
+  char             *produced;       /* the day the report was made */
+  GDateTime        *produced_at;
+  GPtrArray        *rows;           /* GwTrackerRow of the whole group */
+  GPtrArray        *group_rows;     /* the group's, borrowed */
+  GArray           *areas;          /* ReportArea */
+  GArray           *imports;        /* ReportImport */
+  GwChart          *compare;
+  GwChart          *group_gap;      /* NULL when it could not be made */
+  GwTrackerSummary  summary;
+  guint             n_members;
+  guint             n_compare_rows;
+  GwChartPalette    palette;
+  double            confidence_level;
+
+  /* the layout for page_width x page_height */
+  double            page_width, page_height;
+  gboolean          laid_out;
+  guint             n_compare_pages;
+  gboolean          compare_split;
+  double            compare_height;  /* split: the chart's height on each page, points */
+  guint             compare_per_page;  /* split: rows a page */
+};
+
+/* Lays the report out for pages of width x height points, unless it is
+ * already (gw-report.c). */
+void _gw_report_ensure_layout (GwReport *self,
+                               double    width,
+                               double    height);
+
+G_END_DECLS
