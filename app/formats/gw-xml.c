@@ -411,134 +411,219 @@ enum
 
 /* Follows the end of a comment ("-->"), CDATA section ("]]>") or processing
  * instruction ("?>"): k bytes x, then '>'.  TRUE at the '>'. */
-static gboolean
-scan_end (GwXml *xml, guchar c, guint state)
+static inline gboolean
+scan_end (guint *match, guchar c, guint state)
 {
   guchar x = state == SCAN_COMMENT ? '-' : state == SCAN_CDATA ? ']' : '?';
   guint k = state == SCAN_PI ? 1 : 2;
 
   if (c == x)
-    xml->scan_match = MIN (xml->scan_match + 1, k);
-  else if (c == '>' && xml->scan_match == k)
+    *match = MIN (*match + 1, k);
+  else if (c == '>' && *match == k)
     return TRUE;
   else
-    xml->scan_match = 0;
+    *match = 0;
   return FALSE;
+}
+
+/* UTF-8 characters in len bytes (continuation bytes not counted). */
+static inline guint
+utf8_chars (const guchar *p, gsize len)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    n += (p[i] & 0xc0) != 0x80;
+  return n;
+}
+
+/* Counts the line breaks in buf[from, to) into line, and sets line_start
+ * to the index in buf where the last of them ends. */
+static inline void
+count_lines (const guchar *buf, gsize from, gsize to, guint *line, gssize *line_start)
+{
+  const guchar *p = buf + from, *end = buf + to, *nl;
+
+  while (p < end && (nl = memchr (p, '\n', end - p)) != NULL)
+    {
+      (*line)++;
+      *line_start = nl + 1 - buf;
+      p = nl + 1;
+    }
 }
 
 /* Follows the bytes about to be fed, just well enough to count the quoted
  * values of each start tag (a quote outside a value opens one); FALSE, with
  * the problem reported, when a tag has more than GW_XML_MAX_ATTRIBUTES.
- * Positions are counted in UTF-8 characters, as libxml2 gives them. */
+ * Positions are counted in UTF-8 characters, as libxml2 gives them.
+ *
+ * Every byte of every file passes here, so it must cost little beside
+ * libxml2: text and values are skipped with memchr, line breaks counted
+ * with memchr, and a column is worked out only where a tag starts (from
+ * the start of its line); the state lives in locals for the loop (buf is
+ * bytes, which may alias anything: stores through xml would be reloaded at
+ * every byte). */
 static gboolean
 guard_attributes (GwXml *xml, const guchar *buf, gsize n)
 {
-  for (gsize i = 0; i < n; i++)
-    {
-      guchar c = buf[i];
+  guint state = xml->scan_state, match = xml->scan_match, attrs = xml->scan_attrs;
+  guint line = xml->scan_line;
+  guint tag_line = xml->tag_line, tag_column = xml->tag_column;
+  guint name_len = xml->attr_name_len, tag_name_len = xml->tag_name_len;
+  gboolean in_name = xml->in_attr_name;
+  guchar quote = xml->scan_quote;
+  char attr_name[sizeof xml->attr_name];
+  /* where the current line starts in buf; -1: in an earlier chunk, whose
+   * characters on this line are xml->scan_column */
+  gssize line_start = -1;
+  gboolean ok = TRUE;
+  gsize i = 0;
 
+  memcpy (attr_name, xml->attr_name, sizeof attr_name);
+
+  while (i < n)
+    {
+      guchar c;
+
+      if (state == SCAN_TEXT)
+        {
+          const guchar *lt = memchr (buf + i, '<', n - i);
+          gsize at = lt != NULL ? (gsize) (lt - buf) : n;
+
+          count_lines (buf, i, at, &line, &line_start);
+          if (lt == NULL)
+            break;
+          state = SCAN_OPEN;
+          tag_line = line;
+          tag_column = line_start >= 0 ? utf8_chars (buf + line_start, at - line_start) + 1
+                                       : xml->scan_column + utf8_chars (buf, at) + 1;
+          i = at + 1;
+          continue;
+        }
+
+      c = buf[i];
       if (c == '\n')
         {
-          xml->scan_line++;
-          xml->scan_column = 0;
+          line++;
+          line_start = i + 1;
         }
-      else if ((c & 0xc0) != 0x80)
-        xml->scan_column++;
 
-      switch (xml->scan_state)
+      switch (state)
         {
-        case SCAN_TEXT:
-          if (c == '<')
-            {
-              xml->scan_state = SCAN_OPEN;
-              xml->tag_line = xml->scan_line;
-              xml->tag_column = xml->scan_column;
-            }
-          break;
         case SCAN_OPEN:
-          xml->scan_attrs = 0;
-          xml->tag_name_len = 0;
-          xml->attr_name_len = 0;
-          xml->in_attr_name = FALSE;
-          xml->scan_match = 0;
+          attrs = 0;
+          tag_name_len = 0;
+          name_len = 0;
+          in_name = FALSE;
+          match = 0;
           if (c == '!')
-            xml->scan_state = SCAN_BANG;
+            state = SCAN_BANG;
           else if (c == '?')
-            xml->scan_state = SCAN_PI;
+            state = SCAN_PI;
           else if (c == '/')
-            xml->scan_state = SCAN_TAG;
+            state = SCAN_TAG;
           else
             {
-              xml->scan_state = SCAN_NAME;
-              xml->tag_name[xml->tag_name_len++] = (char) c;
+              state = SCAN_NAME;
+              xml->tag_name[tag_name_len++] = (char) c;
             }
           break;
         case SCAN_BANG:
-          xml->scan_state = c == '-' ? SCAN_COMMENT : c == '[' ? SCAN_CDATA : SCAN_DECL;
+          state = c == '-' ? SCAN_COMMENT : c == '[' ? SCAN_CDATA : SCAN_DECL;
           break;
         case SCAN_NAME:
           if (c == '>')
-            xml->scan_state = SCAN_TEXT;
+            state = SCAN_TEXT;
           else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/')
-            xml->scan_state = SCAN_TAG;
-          else if (xml->tag_name_len < GW_XML_NAME_SHOWN)
-            xml->tag_name[xml->tag_name_len++] = (char) c;
+            state = SCAN_TAG;
+          else if (tag_name_len < GW_XML_NAME_SHOWN)
+            xml->tag_name[tag_name_len++] = (char) c;
           break;
         case SCAN_TAG:
           if (c == '>')
-            xml->scan_state = SCAN_TEXT;
+            state = SCAN_TEXT;
           else if (c == '"' || c == '\'')
             {
-              xml->scan_state = SCAN_VALUE;
-              xml->scan_quote = c;
-              xml->in_attr_name = FALSE;
+              state = SCAN_VALUE;
+              quote = c;
+              in_name = FALSE;
               /* namespace declarations are not attributes, and libxml2
                * checks them apart, fast (20,000: 0.07 s) */
-              if (xml->attr_name_len >= 5 && memcmp (xml->attr_name, "xmlns", 5) == 0
-                  && (xml->attr_name_len == 5 || xml->attr_name[5] == ':'))
+              if (name_len >= 5 && memcmp (attr_name, "xmlns", 5) == 0
+                  && (name_len == 5 || attr_name[5] == ':'))
                 break;
-              if (++xml->scan_attrs > GW_XML_MAX_ATTRIBUTES)
+              if (++attrs > GW_XML_MAX_ATTRIBUTES)
                 {
-                  g_autofree char *name = g_utf8_make_valid (xml->tag_name, xml->tag_name_len);
+                  g_autofree char *name = g_utf8_make_valid (xml->tag_name, tag_name_len);
                   g_autofree char *message = g_strdup_printf (_("<%s> has more than %u attributes"),
                                                               name, GW_XML_MAX_ATTRIBUTES);
 
-                  report (xml, xml->tag_line, xml->tag_column, message);
+                  report (xml, tag_line, tag_column, message);
                   _gw_xml_stop (xml);
-                  return FALSE;
+                  ok = FALSE;
+                  goto out;
                 }
             }
           else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '=' || c == '/')
-            xml->in_attr_name = FALSE;
+            in_name = FALSE;
           else
             {
-              if (!xml->in_attr_name)
+              if (!in_name)
                 {
-                  xml->in_attr_name = TRUE;
-                  xml->attr_name_len = 0;
+                  in_name = TRUE;
+                  name_len = 0;
                 }
-              if (xml->attr_name_len < sizeof xml->attr_name)
-                xml->attr_name[xml->attr_name_len++] = (char) c;
+              if (name_len < sizeof attr_name)
+                attr_name[name_len++] = (char) c;
             }
           break;
         case SCAN_VALUE:
-          if (c == xml->scan_quote)
-            xml->scan_state = SCAN_TAG;
-          break;
+          if (c == quote)
+            {
+              state = SCAN_TAG;
+              break;
+            }
+          /* the rest of the value up to its closing quote at once (the bulk
+           * of a record); the quote itself is the next byte the loop sees */
+          {
+            const guchar *end = i + 1 < n ? memchr (buf + i + 1, quote, n - i - 1) : NULL;
+            gsize stop = end != NULL ? (gsize) (end - buf) : n;
+
+            count_lines (buf, i + 1, stop, &line, &line_start);
+            i = stop;
+            continue;
+          }
         case SCAN_COMMENT:
         case SCAN_CDATA:
         case SCAN_PI:
-          if (scan_end (xml, c, xml->scan_state))
-            xml->scan_state = SCAN_TEXT;
+          if (scan_end (&match, c, state))
+            state = SCAN_TEXT;
           break;
         case SCAN_DECL:
         default:
           if (c == '>')
-            xml->scan_state = SCAN_TEXT;
+            state = SCAN_TEXT;
           break;
         }
+      i++;
     }
-  return TRUE;
+
+out:
+  /* the characters of the last line so far, for the next chunk */
+  xml->scan_column = line_start >= 0 ? utf8_chars (buf + line_start, n - (gsize) line_start)
+                                     : xml->scan_column + utf8_chars (buf, n);
+  xml->scan_state = state;
+  xml->scan_match = match;
+  xml->scan_attrs = attrs;
+  xml->scan_line = line;
+  xml->tag_line = tag_line;
+  xml->tag_column = tag_column;
+  xml->attr_name_len = name_len;
+  xml->tag_name_len = tag_name_len;
+  xml->in_attr_name = in_name;
+  xml->scan_quote = quote;
+  memcpy (xml->attr_name, attr_name, sizeof attr_name);
+  return ok;
 }
 
 static gboolean
