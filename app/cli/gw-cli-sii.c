@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "methods/gw-inequality.h"
-#include "session/gw-sii-writer.h"
+#include "session/gw-table-writer.h"
 #include "gw-cli-private.h"
 
 /* More draws than this buy nothing the 99.8% limits can show, and each SII

@@ -557,6 +557,71 @@ gw_table_write_indicators (GString      *out,
   table_clear (&t);
 }
 
+/* --- the SII ----------------------------------------------------------------- */
+
+static const Column sii_columns[] = {
+  { "indicator", COLUMN_TEXT }, { "area_code", COLUMN_TEXT }, { "area_name", COLUMN_TEXT },
+  { "sex", COLUMN_TEXT }, { "period", COLUMN_TEXT }, { "quantiles", COLUMN_SIG12 },
+  { "sii", COLUMN_SIG12 }, { "sii_lower95", COLUMN_SIG12 }, { "sii_upper95", COLUMN_SIG12 },
+  { "sii_lower998", COLUMN_SIG12 }, { "sii_upper998", COLUMN_SIG12 },
+  { "rii", COLUMN_SIG12 }, { "rii_lower95", COLUMN_SIG12 }, { "rii_upper95", COLUMN_SIG12 },
+  { "rii_lower998", COLUMN_SIG12 }, { "rii_upper998", COLUMN_SIG12 },
+};
+
+void
+gw_table_write_sii (GString                 *out,
+                    GwDataset               *dataset,
+                    const char              *indicator,
+                    const GwInequalityValue *values,
+                    guint                    n_values,
+                    GwTableFormat            format)
+{
+  Table t;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (GW_IS_DATASET (dataset));
+  g_return_if_fail (indicator != NULL);
+  g_return_if_fail (n_values == 0 || values != NULL);
+
+  table_init (&t, sii_columns, G_N_ELEMENTS (sii_columns));
+  for (guint i = 0; i < n_values; i++)
+    {
+      const GwInequalityValue *v = &values[i];
+      const GwSiiResult *r = &v->sii;
+      const double numbers[] = {
+        r->sii, r->sii_lower[GW_SII_LEVEL_95], r->sii_upper[GW_SII_LEVEL_95],
+        r->sii_lower[GW_SII_LEVEL_998], r->sii_upper[GW_SII_LEVEL_998],
+        r->rii, r->rii_lower[GW_SII_LEVEL_95], r->rii_upper[GW_SII_LEVEL_95],
+        r->rii_lower[GW_SII_LEVEL_998], r->rii_upper[GW_SII_LEVEL_998],
+      };
+      Cell *c = table_add_row (&t);
+      const char *code, *name;
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (numbers) + 6 == G_N_ELEMENTS (sii_columns));
+      if (v->is_group)
+        {
+          code = gw_dataset_get_group (dataset, v->subject)->id;
+          name = gw_dataset_get_group (dataset, v->subject)->name;
+        }
+      else
+        {
+          code = gw_dataset_get_area (dataset, v->subject)->code;
+          name = gw_dataset_get_area (dataset, v->subject)->name;
+        }
+      c[0].text = g_strdup (indicator);
+      c[1].text = g_strdup (code);
+      c[2].text = g_strdup (name != NULL ? name : "");
+      c[3].text = g_strdup (gw_sex_to_string (v->sex));
+      c[4].text = period_text (v->period);
+      c[5].number = v->n_deciles;
+      /* a subject without every decile: its row, without numbers */
+      for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+        c[6 + k].number = v->has_value ? numbers[k] : NAN;
+    }
+  write_table (out, &t, format);
+  table_clear (&t);
+}
+
 /* --- targets ------------------------------------------------------------- */
 
 static const Column target_columns[] = {

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "methods/gw-indicators.h"
+#include "methods/gw-inequality.h"
 #include "tracker/gw-tracker-result.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,20 @@ void      gw_table_write_indicators     (GString                *out,
                                          const guint            *indices,
                                          guint                   n_indices,
                                          GwTableFormat           format);
+
+/* SII and RII of life expectancy (GwInequalityValue) in the `gapwatch-cli
+ * sii` contract:
+ *   indicator,area_code,area_name,sex,period,quantiles,sii,sii_lower95,
+ *   sii_upper95,sii_lower998,sii_upper998,rii,rii_lower95,rii_upper95,
+ *   rii_lower998,rii_upper998
+ * A value without an SII (incomplete deciles) gives its row without
+ * numbers. */
+void      gw_table_write_sii            (GString                 *out,
+                                         GwDataset               *dataset,
+                                         const char              *indicator,
+                                         const GwInequalityValue *values,
+                                         guint                    n_values,
+                                         GwTableFormat            format);
 
 /* Targets (GwTarget) in the `gapwatch-cli targets list` contract:
  *   id,name,indicator,subject,comparator,gap,baseline,target,reduction,
