@@ -149,22 +149,11 @@ find_years (GwIndicators *self)
   self->n_years = hi - lo + 1;
 }
 
-/* The deaths basis to count: "registration" when the exports have it, else
- * the first; rows of another basis are left out so nothing counts twice. */
-static guint
-preferred_basis (GwDataset *ds)
-{
-  for (guint b = 1; b < gw_dataset_n_bases (ds); b++)
-    if (g_strcmp0 (gw_dataset_get_basis (ds, b), "registration") == 0)
-      return b;
-  return gw_dataset_n_bases (ds) > 1 ? 1 : 0;
-}
-
 static void
 accumulate_deaths (GwIndicators *self)
 {
   const GwTable *t = gw_dataset_get_table (self->dataset, GW_RECORD_DEATHS);
-  guint basis = preferred_basis (self->dataset);
+  guint basis = gw_dataset_counted_basis (self->dataset);
   /* periods with all-cause rows for the current (area, sex): cause rows of
    * those periods are not added again */
   g_autoptr(GHashTable) all_cause = g_hash_table_new (NULL, NULL);

@@ -238,19 +238,6 @@ find_small_areas (GwInequality *self)
     }
 }
 
-/* The deaths basis the indicator engine counts: "registration" when the
- * exports have it, else the first; other bases are left out. */
-static guint
-counted_basis (GwDataset *ds)
-{
-  guint n = gw_dataset_n_bases (ds);
-
-  for (guint b = 1; b < n; b++)
-    if (g_strcmp0 (gw_dataset_get_basis (ds, b), "registration") == 0)
-      return b;
-  return n > 1 ? 1 : 0;
-}
-
 static Year *
 year_at (GwInequality *self, Year *years, guint small, guint sex, guint year)
 {
@@ -305,7 +292,7 @@ static void
 read_deaths (GwInequality *self, Year *years)
 {
   GwDataset *ds = self->dataset;
-  guint basis = counted_basis (ds);
+  guint basis = gw_dataset_counted_basis (ds);
   g_autoptr(GHashTable) all_cause = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < self->small->len; i++)

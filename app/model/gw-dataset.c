@@ -852,3 +852,17 @@ gw_dataset_describe_key (GwDataset    *self,
     indicator = gw_dataset_get_indicator (self, f.indicator)->id;
   return _gw_describe_key (kind, logical_key, subject, basis, indicator);
 }
+
+guint
+gw_dataset_counted_basis (GwDataset *self)
+{
+  guint n;
+
+  g_return_val_if_fail (GW_IS_DATASET (self), 0);
+
+  n = gw_dataset_n_bases (self);
+  for (guint b = 1; b < n; b++)
+    if (g_strcmp0 (gw_dataset_get_basis (self, b), "registration") == 0)
+      return b;
+  return n > 1 ? 1 : 0;
+}

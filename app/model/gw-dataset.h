@@ -92,6 +92,9 @@ GArray               *gw_dataset_group_members   (GwDataset     *self,
 guint                 gw_dataset_n_bases         (GwDataset     *self);
 const char           *gw_dataset_get_basis       (GwDataset     *self,
                                                   guint          index);
+/* The deaths basis the indicators count: "registration" when an export
+ * declares it, else the first declared, else 0 (none declared). */
+guint                 gw_dataset_counted_basis   (GwDataset          *self);
 guint                 gw_dataset_n_indicators    (GwDataset     *self);
 const GwIndicatorDef *gw_dataset_get_indicator   (GwDataset     *self,
                                                   guint          index);
