@@ -10,17 +10,6 @@
 #include "session/gw-table-writer.h"
 #include "gw-cli-private.h"
 
-/* The workspace at path, read-only, loaded into the session: the files the
- * command is given afterwards are imported besides, never stored; its
- * targets are known to --target. */
-static gboolean
-open_workspace (GwSession   *session,
-                const char  *path,
-                GError     **error)
-{
-  return gw_session_open_workspace (session, path, GW_WORKSPACE_OPEN_READ_ONLY, NULL, error);
-}
-
 GwSession *
 gw_cli_load (const GwCliCommand  *command,
              const char          *workspace,
@@ -33,7 +22,10 @@ gw_cli_load (const GwCliCommand  *command,
   g_autoptr(GError) error = NULL;
   char *none[] = { NULL };
 
-  if (workspace != NULL && !open_workspace (session, workspace, &error))
+  /* read-only: the files the command is given are imported besides, never
+   * stored; the workspace's targets are known to --target */
+  if (workspace != NULL
+      && !gw_session_open_workspace (session, workspace, GW_WORKSPACE_OPEN_READ_ONLY, NULL, &error))
     {
       g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
       return NULL;
