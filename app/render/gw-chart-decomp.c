@@ -37,8 +37,9 @@ typedef struct
 {
   char       *subject;
   char       *comparator;
+  GwPeriod    period;
   guint       n_bands;
-  guint       n_cats;        /* the causes and "not specified" last */
+  guint       n_cats;        /* top-level causes of every sex, "not specified" among them */
   char      **cat_labels;    /* n_cats */
   guint      *cat_series;    /* colour of each category */
   gboolean   *cat_shown;     /* adds something somewhere */
@@ -86,31 +87,6 @@ format_years (double v)
 
 /* --- public text helpers --------------------------------------------------- */
 
-const char *
-gw_chart_cause_label (const char *id)
-{
-  if (g_strcmp0 (id, "circulatory") == 0)
-    return _("Circulatory disease");
-  if (g_strcmp0 (id, "cancer") == 0)
-    return _("Cancer");
-  if (g_strcmp0 (id, "respiratory") == 0)
-    return _("Respiratory disease");
-  if (g_strcmp0 (id, "digestive") == 0)
-    return _("Digestive disease");
-  if (g_strcmp0 (id, "external") == 0)
-    return _("External causes");
-  if (g_strcmp0 (id, "other") == 0)
-    return _("Other causes");
-  return NULL;
-}
-
-static const char *
-not_specified_label (void)
-{
-  /* Translators: deaths whose cause the export does not give */
-  return _("Not specified");
-}
-
 char *
 gw_decomp_format_about (double deaths)
 {
@@ -127,14 +103,19 @@ gw_decomp_format_about (double deaths)
 }
 
 char *
-gw_decomp_format_ages (GwLifeTableLayout layout,
-                       guint             first_band,
-                       guint             last_band)
+gw_decomp_format_ages (const GwGapDecomp *decomp,
+                       guint              first_band,
+                       guint              last_band)
 {
-  GwAgeBand a = gw_life_table_layout_band (layout, first_band);
-  GwAgeBand b = gw_life_table_layout_band (layout, last_band);
-  guint start = gw_age_band_start (a);
+  GwAgeBand a, b;
+  guint start;
 
+  g_return_val_if_fail (decomp != NULL, NULL);
+  g_return_val_if_fail (first_band <= last_band && last_band < decomp->n_bands, NULL);
+
+  a = decomp->bands[first_band];
+  b = decomp->bands[last_band];
+  start = gw_age_band_start (a);
   if (gw_age_band_is_open (b))
     /* Translators: ages from a number on, "85 and over" */
     return g_strdup_printf (_("%u and over"), start);
@@ -144,17 +125,8 @@ gw_decomp_format_ages (GwLifeTableLayout layout,
   return g_strdup_printf (_("%u–%u"), start, gw_age_band_start (b) + gw_age_band_width (b) - 1);
 }
 
-static const char *
-cat_label (const GwChartDecompInput *input,
-           guint                     cat)
-{
-  if (cat < input->n_causes && input->cause_labels != NULL && input->cause_labels[cat] != NULL)
-    return input->cause_labels[cat];
-  return not_specified_label ();
-}
-
 /* The first letter lower-cased, for a label inside a sentence ("from
- * circulatory disease"); a name that starts with two capitals (an
+ * circulatory diseases"); a name that starts with two capitals (an
  * acronym, "COPD") stays as it is. */
 static char *
 in_sentence (const char *label)
@@ -173,23 +145,25 @@ in_sentence (const char *label)
   return g_strconcat (first, second, NULL);
 }
 
-char *
-gw_decomp_why_sentence (const GwChartDecompInput *input,
-                        guint                     sex_index)
+/* Causes a chart and a sentence name: the top of the tree (with
+ * GW_GAP_CAUSES_ALL a parent includes its children, which would count
+ * their years twice). */
+static gboolean
+is_top (const GwGapDecomp *d,
+        guint              cause)
 {
-  const GwDecomp *d;
-  guint n_bands, n_cats, best_cause = 0, best_a = 0, best_b = 0;
+  return d->causes[cause].depth == 0;
+}
+
+char *
+gw_decomp_why_sentence (const GwGapDecomp *d)
+{
+  guint best_cause = G_MAXUINT, best_a = 0, best_b = 0;
   double best_total = -INFINITY, best_run = -INFINITY, gap;
-  g_autofree char *ages = NULL, *part = NULL, *whole = NULL, *label = NULL;
+  g_autofree char *ages = NULL, *part = NULL, *whole = NULL;
 
-  g_return_val_if_fail (input != NULL, NULL);
-  g_return_val_if_fail (sex_index < input->n_sexes, NULL);
+  g_return_val_if_fail (d != NULL, NULL);
 
-  d = input->sexes[sex_index].decomp;
-  if (d == NULL)
-    return NULL;
-  n_bands = d->years.n_bands;
-  n_cats = d->years.n_causes + 1;
   gap = d->e0_comparator - d->e0_area;
   if (gap <= 0)
     {
@@ -198,28 +172,30 @@ gw_decomp_why_sentence (const GwChartDecompInput *input,
       /* Translators: "Women here live 0.4 years longer than in England: there
        * is no gap to explain." */
       return g_strdup_printf (_("%s here live %s years longer than in %s: there is no gap to explain."),
-                              gw_chart_sex_label (input->sexes[sex_index].sex), years, input->comparator);
+                              gw_chart_sex_label (d->request.sex), years, d->comparator_name);
     }
 
-  for (guint c = 0; c < n_cats; c++)
+  for (guint c = 0; c < d->n_causes; c++)
     {
-      double total = -gw_decomp_table_get (&d->years, GW_DECOMP_ALL, c);
+      double total = -gw_gap_decomp_get (d, GW_DECOMP_ALL, c);
 
-      if (total > best_total)
+      if (is_top (d, c) && total > best_total)
         {
           best_total = total;
           best_cause = c;
         }
     }
+  if (best_cause == G_MAXUINT)
+    return NULL;
   /* the run of neighbouring bands where that cause makes the most of the
    * gap: a director asks "at what ages", and a run answers it in one phrase */
-  for (guint a = 0; a < n_bands; a++)
+  for (guint a = 0; a < d->n_bands; a++)
     {
       double run = 0;
 
-      for (guint b = a; b < n_bands && b < a + WHY_MAX_BANDS; b++)
+      for (guint b = a; b < d->n_bands && b < a + WHY_MAX_BANDS; b++)
         {
-          run -= gw_decomp_table_get (&d->years, b, best_cause);
+          run -= gw_gap_decomp_get (d, b, best_cause);
           /* a longer run only when it adds something a reader would see */
           if (run > best_run + 0.005)
             {
@@ -229,155 +205,192 @@ gw_decomp_why_sentence (const GwChartDecompInput *input,
             }
         }
     }
-  ages = gw_decomp_format_ages (d->layout, best_a, best_b);
+  ages = gw_decomp_format_ages (d, best_a, best_b);
   part = gw_chart_format_number (best_run, fabs (best_run) < 0.05 ? 2 : 1, FALSE);
   whole = gw_chart_format_number (gap, gap < 0.05 ? 2 : 1, FALSE);
-  label = g_strdup (cat_label (input, best_cause));
-  /* Translators: "Circulatory disease at ages 45–74 makes 1.1 of the 2.7
+  /* Translators: "Circulatory diseases at ages 45–74 make 1.1 of the 2.7
    * years." (men's or women's gap in life expectancy) */
-  return g_strdup_printf (_("%s at ages %s makes %s of the %s years."), label, ages, part, whole);
+  return g_strdup_printf (_("%s at ages %s make %s of the %s years."), d->causes[best_cause].name, ages, part,
+                          whole);
 }
 
 char *
-gw_decomp_reckon_sentence (const GwChartDecompInput *input,
-                           guint                     sex_index)
+gw_decomp_reckon_sentence (const GwGapDecomp    *d,
+                           const GwGapReckoning *r)
 {
-  const GwDecompReckoning *r;
   g_autofree char *total = NULL, *value = NULL;
   g_autoptr(GString) causes = NULL;
-  guint n_cats, top[2] = { G_MAXUINT, G_MAXUINT };
+  guint top[2] = { G_MAXUINT, G_MAXUINT };
 
-  g_return_val_if_fail (input != NULL, NULL);
-  g_return_val_if_fail (sex_index < input->n_sexes, NULL);
+  g_return_val_if_fail (d != NULL, NULL);
+  g_return_val_if_fail (r != NULL, NULL);
 
-  r = input->sexes[sex_index].reckoning;
-  if (r == NULL)
-    return NULL;
   value = gw_chart_format_number (r->needed_value, 1, FALSE);
   if (r->k <= 0)
     /* Translators: "Men’s life expectancy already reaches the 78.9 years the
      * target needs: no deaths to prevent." */
     return g_strdup_printf (_("%s’s life expectancy already reaches the %s years the target needs: "
                               "no deaths to prevent."),
-                            gw_chart_sex_label (input->sexes[sex_index].sex), value);
+                            gw_chart_sex_label (d->request.sex), value);
 
   /* the two causes with the most deaths to prevent */
-  n_cats = r->deaths.n_causes + 1;
-  for (guint c = 0; c < n_cats; c++)
+  for (guint c = 0; c < d->n_causes; c++)
     {
-      double v = gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, c);
+      double v = gw_gap_reckoning_get (r, GW_DECOMP_ALL, c);
 
-      if (v < 0.5)
+      if (v < 0.5 || !is_top (d, c))
         continue;
-      if (top[0] == G_MAXUINT || v > gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, top[0]))
+      if (top[0] == G_MAXUINT || v > gw_gap_reckoning_get (r, GW_DECOMP_ALL, top[0]))
         {
           top[1] = top[0];
           top[0] = c;
         }
-      else if (top[1] == G_MAXUINT || v > gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, top[1]))
+      else if (top[1] == G_MAXUINT || v > gw_gap_reckoning_get (r, GW_DECOMP_ALL, top[1]))
         top[1] = c;
     }
-  total = gw_decomp_format_about (gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, GW_DECOMP_ALL));
+  total = gw_decomp_format_about (gw_gap_reckoning_get (r, GW_DECOMP_ALL, GW_DECOMP_ALL));
   causes = g_string_new (NULL);
   if (top[0] != G_MAXUINT)
     {
-      g_autofree char *n0 = gw_decomp_format_about (gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, top[0]));
-      g_autofree char *l0 = in_sentence (cat_label (input, top[0]));
+      g_autofree char *n0 = gw_decomp_format_about (gw_gap_reckoning_get (r, GW_DECOMP_ALL, top[0]));
+      g_autofree char *l0 = in_sentence (d->causes[top[0]].name);
 
       if (top[1] != G_MAXUINT)
         {
-          g_autofree char *n1 = gw_decomp_format_about (gw_decomp_table_get (&r->deaths, GW_DECOMP_ALL, top[1]));
-          g_autofree char *l1 = in_sentence (cat_label (input, top[1]));
+          g_autofree char *n1 = gw_decomp_format_about (gw_gap_reckoning_get (r, GW_DECOMP_ALL, top[1]));
+          g_autofree char *l1 = in_sentence (d->causes[top[1]].name);
 
-          /* Translators: ", 70 of them from circulatory disease and 40 from
+          /* Translators: ", 70 of them from circulatory diseases and 40 from
            * cancer" */
           g_string_printf (causes, _(", %s of them from %s and %s from %s"), n0, l0, n1, l1);
         }
       else
-        /* Translators: ", 70 of them from circulatory disease" */
+        /* Translators: ", 70 of them from circulatory diseases" */
         g_string_printf (causes, _(", %s of them from %s"), n0, l0);
     }
   /* Translators: "About 160 fewer deaths a year, 70 of them from circulatory
-   * disease and 40 from cancer, would bring men’s life expectancy to 78.9
+   * diseases and 40 from cancer, would bring men’s life expectancy to 78.9
    * years." */
   return g_strdup_printf (_("About %s fewer deaths a year%s, would bring %s’s life expectancy to %s years."),
-                          total, causes->str, gw_chart_sex_word (input->sexes[sex_index].sex), value);
+                          total, causes->str, gw_chart_sex_word (d->request.sex), value);
 }
 
 /* --- the snapshot ------------------------------------------------------------ */
+
+/* The category of a cause id, added when new: the sexes may list different
+ * causes (only those with deaths), and one cause keeps one colour. */
+static guint
+category_of (GPtrArray  *ids,
+             GPtrArray  *labels,
+             GArray     *series,
+             const char *id,
+             const char *name)
+{
+  guint n_named = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (ids, i), id))
+        return i;
+    }
+  for (guint i = 0; i < series->len; i++)
+    n_named += g_array_index (series, guint, i) != GW_CHART_SERIES_NEUTRAL;
+  g_ptr_array_add (ids, g_strdup (id));
+  g_ptr_array_add (labels, g_strdup (name));
+  {
+    guint k = g_str_equal (id, GW_GAP_CAUSE_NOT_SPECIFIED) ? GW_CHART_SERIES_NEUTRAL : n_named;
+
+    g_array_append_val (series, k);
+  }
+  return ids->len - 1;
+}
 
 static Decomp *
 decomp_new (const GwChartDecompInput *input,
             GError                  **error)
 {
   g_autoptr(GPtrArray) panels = g_ptr_array_new_with_free_func ((GDestroyNotify) decomp_panel_free);
-  GwLifeTableLayout layout = GW_LIFE_TABLE_LAYOUT_90_PLUS;
-  guint n_bands = 0;
-  Decomp *d;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) maps = g_ptr_array_new_with_free_func (g_free);
+  const GwGapDecomp *first = NULL;
+  Decomp *d = g_new0 (Decomp, 1);
 
+  /* categories first (their number sizes the cells), then the numbers */
   for (guint i = 0; i < input->n_sexes && i < G_N_ELEMENTS (input->sexes); i++)
     {
-      const GwDecomp *src = input->sexes[i].decomp;
-      DecompPanel *p;
-      guint n_cats;
+      const GwGapDecomp *src = input->sexes[i].decomp;
+      guint *map;
 
       if (src == NULL)
         continue;
-      g_return_val_if_fail (src->years.n_causes == input->n_causes, NULL);
-      g_return_val_if_fail (n_bands == 0 || src->years.n_bands == n_bands, NULL);
-      n_bands = src->years.n_bands;
-      layout = src->layout;
-      n_cats = input->n_causes + 1;
-      p = g_new0 (DecompPanel, 1);
-      p->sex = input->sexes[i].sex;
-      p->e0_area = src->e0_area;
-      p->e0_comparator = src->e0_comparator;
-      p->gap = -gw_decomp_table_get (&src->years, GW_DECOMP_ALL, GW_DECOMP_ALL);
-      p->cells = g_new0 (double, n_bands * n_cats);
-      p->by_cause = g_new0 (double, n_cats);
-      p->by_band = g_new0 (double, n_bands);
-      for (guint x = 0; x < n_bands; x++)
-        {
-          for (guint c = 0; c < n_cats; c++)
-            p->cells[x * n_cats + c] = -gw_decomp_table_get (&src->years, x, c);
-          p->by_band[x] = -gw_decomp_table_get (&src->years, x, GW_DECOMP_ALL);
-        }
-      for (guint c = 0; c < n_cats; c++)
-        p->by_cause[c] = -gw_decomp_table_get (&src->years, GW_DECOMP_ALL, c);
-      g_ptr_array_add (panels, p);
+      if (first == NULL)
+        first = src;
+      g_return_val_if_fail (src->n_bands == first->n_bands, NULL);
+      map = g_new (guint, src->n_causes);
+      for (guint c = 0; c < src->n_causes; c++)
+        map[c] = is_top (src, c) ? category_of (ids, labels, series, src->causes[c].id, src->causes[c].name)
+                                 : G_MAXUINT;
+      g_ptr_array_add (maps, map);
     }
-  if (panels->len == 0)
+  if (first == NULL)
     {
-      g_set_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA,
-                   _("No gap by age and cause can be worked out for %s: the exports have no deaths by cause "
-                     "for it"), input->subject);
+      g_ptr_array_set_free_func (labels, g_free);
+      g_free (d);
+      g_set_error_literal (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA,
+                           _("No gap by age and cause to draw: there is no decomposition"));
       return NULL;
     }
-
-  d = g_new0 (Decomp, 1);
-  d->subject = g_strdup (input->subject);
-  d->comparator = g_strdup (input->comparator);
-  d->n_bands = n_bands;
-  d->n_cats = input->n_causes + 1;
-  d->cat_labels = g_new0 (char *, d->n_cats + 1);
-  d->cat_series = g_new0 (guint, d->n_cats);
+  d->n_cats = ids->len;
+  d->n_bands = first->n_bands;
+  d->subject = g_strdup (first->subject_name);
+  d->comparator = g_strdup (first->comparator_name);
+  d->period = first->request.period;
+  g_ptr_array_add (labels, NULL);
+  d->cat_labels = (char **) g_ptr_array_free (g_steal_pointer (&labels), FALSE);
+  d->cat_series = (guint *) g_array_free (g_steal_pointer (&series), FALSE);
   d->cat_shown = g_new0 (gboolean, d->n_cats);
-  for (guint c = 0; c < d->n_cats; c++)
-    {
-      d->cat_labels[c] = g_strdup (cat_label (input, c));
-      d->cat_series[c] = c < input->n_causes ? c : GW_CHART_SERIES_NEUTRAL;
-      for (guint i = 0; i < panels->len && !d->cat_shown[c]; i++)
-        {
-          const DecompPanel *p = g_ptr_array_index (panels, i);
 
-          for (guint x = 0; x < n_bands && !d->cat_shown[c]; x++)
-            d->cat_shown[c] = fabs (p->cells[x * d->n_cats + c]) > NEGLIGIBLE;
-        }
-    }
-  d->band_ticks = gw_ticks_new ();
-  for (guint x = 0; x < n_bands; x++)
+  for (guint i = 0, m = 0; i < input->n_sexes && i < G_N_ELEMENTS (input->sexes); i++)
     {
-      GwTick t = { x, g_strdup (gw_age_band_to_string (gw_life_table_layout_band (layout, x))) };
+      const GwGapDecomp *src = input->sexes[i].decomp;
+      const guint *map;
+      DecompPanel *p;
+
+      if (src == NULL)
+        continue;
+      map = g_ptr_array_index (maps, m++);
+      p = g_new0 (DecompPanel, 1);
+      p->sex = src->request.sex;
+      p->e0_area = src->e0_area;
+      p->e0_comparator = src->e0_comparator;
+      p->gap = -gw_gap_decomp_get (src, GW_DECOMP_ALL, GW_DECOMP_ALL);
+      p->cells = g_new0 (double, d->n_bands * MAX (d->n_cats, 1));
+      p->by_cause = g_new0 (double, MAX (d->n_cats, 1));
+      p->by_band = g_new0 (double, d->n_bands);
+      for (guint x = 0; x < d->n_bands; x++)
+        p->by_band[x] = -gw_gap_decomp_get (src, x, GW_DECOMP_ALL);
+      for (guint c = 0; c < src->n_causes; c++)
+        {
+          if (map[c] == G_MAXUINT)
+            continue;
+          for (guint x = 0; x < d->n_bands; x++)
+            {
+              double v = -gw_gap_decomp_get (src, x, c);
+
+              p->cells[x * d->n_cats + map[c]] = v;
+              d->cat_shown[map[c]] |= fabs (v) > NEGLIGIBLE;
+            }
+          p->by_cause[map[c]] = -gw_gap_decomp_get (src, GW_DECOMP_ALL, c);
+        }
+      g_ptr_array_add (panels, p);
+    }
+
+  d->band_ticks = gw_ticks_new ();
+  for (guint x = 0; x < d->n_bands; x++)
+    {
+      GwTick t = { x, g_strdup (gw_age_band_to_string (first->bands[x])) };
 
       g_array_append_val (d->band_ticks, t);
     }
@@ -392,7 +405,7 @@ decomp_frame (GwChart                  *chart,
               const GwChartDecompInput *input,
               gboolean                  by_age)
 {
-  g_autofree char *period = gw_chart_format_period (input->period);
+  g_autofree char *period = gw_chart_format_period (d->period);
   g_autoptr(GString) desc = g_string_new (NULL);
 
   chart->title = by_age
@@ -408,9 +421,11 @@ decomp_frame (GwChart                  *chart,
     if (d->cat_shown[c])
       gw_legend_add_fill (chart->legend, d->cat_labels[c], d->cat_series[c]);
 
-  /* Translators: the start of a chart's description for screen readers */
-  g_string_append_printf (desc, _("Chart of the gap in life expectancy between %s and %s in %s by cause%s. "),
-                          d->subject, d->comparator, period, by_age ? _(" and age") : "");
+  g_string_append_printf (desc, by_age
+                          /* Translators: the start of a chart's description for screen readers */
+                          ? _("Chart of the gap in life expectancy between %s and %s in %s by cause and age. ")
+                          : _("Chart of the gap in life expectancy between %s and %s in %s by cause. "),
+                          d->subject, d->comparator, period);
   for (guint i = 0; i < d->panels->len; i++)
     {
       const DecompPanel *p = g_ptr_array_index (d->panels, i);
@@ -427,7 +442,7 @@ decomp_frame (GwChart                  *chart,
             continue;
           v = format_years (p->by_cause[c]);
           share = gw_chart_format_number (p->gap != 0 ? p->by_cause[c] / p->gap * 100 : 0, 0, FALSE);
-          /* Translators: "; circulatory disease 1.10 (41%)" */
+          /* Translators: "; circulatory diseases 1.10 (41%)" */
           g_string_append_printf (desc, first ? _(": %s %s (%s%%)") : _("; %s %s (%s%%)"),
                                   d->cat_labels[c], v, share);
           first = FALSE;
