@@ -131,7 +131,7 @@ gw_test_decomp_new (const char *area,
   g_assert_cmpint (number, >=, 0);
 
   t->input.n_sexes = 2;
-  t->input.source = "Source: decomp-6 fixture.";
+  t->input.dataset = t->dataset;
   for (guint s = 0; s < 2; s++)
     {
       GwGapDecompRequest request;

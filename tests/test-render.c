@@ -1766,11 +1766,65 @@ test_decomp_pdf (void)
       g_assert_nonnull (strstr (text, "Years of the gap to England"));
       /* E08100002's men: 3.281049368 years */
       g_assert_nonnull (strstr (text, "3.28 years"));
+      g_assert_nonnull (strstr (text, "Source: decomp-6 fixture. Data as at 1 June 2007."));
     }
   else
     g_test_message ("pdftotext not found: the PDF's text is not checked");
   g_remove (pdf);
   g_rmdir (dir);
+}
+
+/* gapwatch-cli render --chart scarf|age-cause: the painter's chart of the
+ * export, for the target's sexes or the one asked. */
+static void
+test_decomp_cli (void)
+{
+  g_autoptr(GwTestDecomp) t = gw_test_decomp_new ("E08100003", "Fixture Three");
+  g_autofree char *cli = cli_path ();
+  g_autofree char *pdf = g_build_filename (t->dir, "age.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("gapwatch-cli is not built");
+      return;
+    }
+  {
+    const char *argv[] = { cli, "render", "--chart", "age-cause", "--area", "E08100003", "--sex", "f",
+                           "--out", pdf, t->path, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+  }
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+      out = run_program (argv, &status);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (out, "The gap by age and cause: Fixture Three"));
+      /* decompose.csv: women of E08100003, -1.800999182 years; men not asked */
+      g_assert_nonnull (strstr (out, "Women: a gap of 1.80 years"));
+      g_assert_null (strstr (out, "Men:"));
+      g_clear_pointer (&out, g_free);
+    }
+  g_remove (pdf);
+  {
+    const char *argv[] = { cli, "render", "--chart", "scarves", "--out", pdf, t->path, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 2);
+  }
+  {
+    /* an area the export does not have */
+    const char *argv[] = { cli, "render", "--chart", "scarf", "--area", "E00000000", "--out", pdf, t->path, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 1);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* No decomposition for any sex: an error, not an empty chart. */
@@ -1818,6 +1872,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/decomp/sentences", test_decomp_sentences);
   g_test_add_func ("/gw/render/decomp/pdf", test_decomp_pdf);
   g_test_add_func ("/gw/render/decomp/no-data", test_decomp_no_data);
+  g_test_add_func ("/gw/render/decomp/cli", test_decomp_cli);
 
   ret = g_test_run ();
   g_clear_pointer (&samples.indicators, gw_indicators_free);

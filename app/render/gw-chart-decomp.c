@@ -451,7 +451,7 @@ decomp_frame (GwChart                  *chart,
     }
   g_strchomp (desc->str);
   chart->description = g_strdup (desc->str);
-  chart->source = g_strdup (input->source != NULL ? input->source : "");
+  chart->source = input->dataset != NULL ? gw_chart_source_text (input->dataset) : g_strdup ("");
 }
 
 /* A tooltip for a segment: "Men, circulatory disease, 45–49: 0.21 of the
@@ -572,7 +572,7 @@ paint_scarf (GwChart           *chart,
       double pos = 0, neg = 0;
       g_autofree char *gap = format_years (p->gap);
       g_autofree char *text = g_strdup_printf (_("%s\n%s years"), gw_chart_sex_label (p->sex), gap);
-      g_autoptr(PangoLayout) l = gw_canvas_layout (c, text, GW_PT_PANEL, FALSE, left - body->x - 8 * s, 2);
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, text, GW_PT_PANEL, FALSE, left - body->x - 6 * s, 2);
 
       pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
       gw_canvas_show (c, l, left - 8 * s, cy, 1.0, 0.5, GW_CHART_ROLE_FOREGROUND);

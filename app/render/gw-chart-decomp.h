@@ -38,7 +38,7 @@ typedef struct
 {
   guint              n_sexes;       /* 1 to 3 */
   GwChartDecompSex   sexes[3];
-  const char        *source;        /* the source line, or NULL */
+  GwDataset         *dataset;       /* the source line's publishers and date, or NULL */
 } GwChartDecompInput;
 
 /* The scarf: one horizontal bar per sex whose segments are the top-level
