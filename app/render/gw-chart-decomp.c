@@ -160,7 +160,7 @@ gw_decomp_why_sentence (const GwGapDecomp *d)
 {
   guint best_cause = G_MAXUINT, best_a = 0, best_b = 0;
   double best_total = -INFINITY, best_run = -INFINITY, gap;
-  g_autofree char *ages = NULL, *part = NULL, *whole = NULL;
+  g_autofree char *ages = NULL, *part = NULL, *whole = NULL, *cause = NULL;
 
   g_return_val_if_fail (d != NULL, NULL);
 
@@ -208,10 +208,11 @@ gw_decomp_why_sentence (const GwGapDecomp *d)
   ages = gw_decomp_format_ages (d, best_a, best_b);
   part = gw_chart_format_number (best_run, fabs (best_run) < 0.05 ? 2 : 1, FALSE);
   whole = gw_chart_format_number (gap, gap < 0.05 ? 2 : 1, FALSE);
-  /* Translators: "Circulatory diseases at ages 45–74 make 1.1 of the 2.7
-   * years." (men's or women's gap in life expectancy) */
-  return g_strdup_printf (_("%s at ages %s make %s of the %s years."), d->causes[best_cause].name, ages, part,
-                          whole);
+  cause = in_sentence (d->causes[best_cause].name);
+  /* Translators: "1.1 of the 2.7 years come from circulatory diseases at
+   * ages 45–74." (men's or women's gap in life expectancy); the years lead
+   * so that the verb agrees whatever the cause is called */
+  return g_strdup_printf (_("%s of the %s years come from %s at ages %s."), part, whole, cause, ages);
 }
 
 char *

@@ -5,9 +5,9 @@
  * methods.md section 5 for a director: the scarf (the gap in years as one
  * stacked bar per sex by broad cause, as the PHE Segment Tool draws it),
  * the gap by age band stacked by cause, and the sentences the window and
- * the report print beside them ("Circulatory disease at ages 45–74 makes
- * 1.1 of the 2.7 years"; "about 160 fewer deaths a year, 70 of them from
- * circulatory disease").
+ * the report print beside them ("1.1 of the 2.7 years come from
+ * circulatory diseases at ages 45–74"; "about 160 fewer deaths a year, 70
+ * of them from circulatory diseases").
  *
  * The charts are GwCharts like the others (gw-chart.h: one painter for
  * screen, print, PNG, SVG and PDF).  They take the decompositions
@@ -51,7 +51,7 @@ GwChart    *gw_chart_new_scarf            (const GwChartDecompInput *input,
 GwChart    *gw_chart_new_age_cause        (const GwChartDecompInput *input,
                                            GError                  **error);
 
-/* "Circulatory diseases at ages 45–74 make 1.1 of the 2.7 years." for one
+/* "1.1 of the 2.7 years come from circulatory diseases at ages 45–74." for one
  * sex: the top-level cause with the most years of the gap, and the run of
  * at most six neighbouring bands (30 years) where it makes the most.  When
  * the area lives as long as the comparator or longer, says so instead. */
