@@ -110,9 +110,14 @@ test_sections (void)
   /* what it would take: deaths to prevent for the target's gap */
   text = gw_area_gap_why_get_take_text (GW_AREA_GAP_WHY (why));
   g_test_message ("take: %s", text);
-  g_assert_true (g_str_has_prefix (text, "Men: About "));
-  g_assert_nonnull (strstr (text, "fewer deaths a year"));
-  g_assert_nonnull (strstr (text, "\nWomen: About "));
+  {
+    /* the target's gap is not the fixture's 1%: the numbers differ, the
+     * form not */
+    g_assert_true (g_str_has_prefix (text, "About "));
+    g_assert_nonnull (strstr (text, "would bring men’s life expectancy to"));
+    g_assert_nonnull (strstr (text, "\nAbout "));
+    g_assert_nonnull (strstr (text, "would bring women’s life expectancy to"));
+  }
 
   /* what if: 50 fewer circulatory deaths a year at 45-74 (bands 10 to 15)
    * for men: the e0 the method gives, the gap against the target's */

@@ -657,6 +657,7 @@ decomp_chart_new (GwChartKind               kind,
   chart->data = d;
   chart->data_free = (GDestroyNotify) decomp_free;
   chart->paint_body = paint;
+  chart->keep_legend = TRUE;
   decomp_frame (chart, d, input, kind == GW_CHART_AGE_CAUSE);
   return g_steal_pointer (&chart);
 }

@@ -393,6 +393,9 @@ struct _GwChart
   GDestroyNotify    data_free;
   GwChartPaintFunc  paint_body;
   GwChartLegendFunc legend_for_style;  /* NULL: legend whatever the style */
+  gboolean          keep_legend;   /* colours without labels on the marks (the
+                                    * causes' fills): the legend is the only key,
+                                    * never dropped for room */
   GPtrArray        *row_codes;     /* compare: GStrv per panel */
   guint             first_row;     /* compare: the ranks shown (gw_chart_set_row_range) */
   guint             n_rows;        /* G_MAXUINT: every row */

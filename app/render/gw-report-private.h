@@ -12,6 +12,21 @@
 
 G_BEGIN_DECLS
 
+/* Why the gap and what it would take for a subject (gw-report-decomp.c). */
+typedef struct _GwReportDecomp GwReportDecomp;
+
+/* NULL when the subject has no counts to decompose (or the target is not
+ * on life expectancy at birth). */
+GwReportDecomp *_gw_report_decomp_new           (GwTrackerResult *result,
+                                                 gboolean         is_group,
+                                                 guint            subject);
+void            _gw_report_decomp_free          (GwReportDecomp  *decomp);
+GwChart        *_gw_report_decomp_get_scarf     (GwReportDecomp  *decomp);
+GwChart        *_gw_report_decomp_get_age_cause (GwReportDecomp  *decomp);
+/* A sentence per sex, one a line. */
+const char     *_gw_report_decomp_get_why       (GwReportDecomp  *decomp);
+const char     *_gw_report_decomp_get_take      (GwReportDecomp  *decomp);
+
 typedef struct
 {
   guint      area;          /* area number of the dataset */
@@ -22,6 +37,7 @@ typedef struct
   char      *gap_error;
   char      *trend_error;
   GPtrArray *rows;          /* GwTrackerRow, borrowed from the report's rows, by sex */
+  GwReportDecomp *decomp;   /* why the gap, or NULL */
 } ReportArea;
 
 typedef struct
@@ -55,6 +71,7 @@ struct _GwReport
   GArray           *imports;        /* ReportImport */
   GwChart          *compare;
   GwChart          *group_gap;      /* NULL when it could not be made */
+  GwReportDecomp   *group_decomp;   /* the group's why the gap: its own last page, or NULL */
   GwTrackerSummary  summary;
   guint             n_members;
   guint             n_compare_rows;
@@ -69,6 +86,11 @@ struct _GwReport
   double            compare_height;  /* split: the chart's height on each page, points */
   guint             compare_per_page;  /* split: rows a page */
 };
+
+/* The page (from 0) of the index-th area's figures; of its why the gap
+ * the next (gw-report.c). */
+guint _gw_report_area_first_page (GwReport *self,
+                                  guint     index);
 
 /* Lays the report out for pages of width x height points, unless it is
  * already (gw-report.c). */

@@ -68,6 +68,7 @@ clear_area (gpointer p)
   g_free (a->gap_error);
   g_free (a->trend_error);
   g_clear_pointer (&a->rows, g_ptr_array_unref);
+  g_clear_pointer (&a->decomp, _gw_report_decomp_free);
 }
 
 static void
@@ -1061,7 +1062,8 @@ static char *
 contents_text (GwReport *self)
 {
   guint first_area = 1 + self->n_compare_pages + 1;
-  guint last_area = first_area + self->areas->len - 1;
+  guint last_area = _gw_report_area_first_page (self, self->areas->len);
+  gboolean why = last_area - first_area + 1 > self->areas->len;
   g_autofree char *cmp = NULL, *areas = NULL;
 
   if (self->n_compare_pages == 1)
@@ -1070,7 +1072,12 @@ contents_text (GwReport *self)
   else
     cmp = g_strdup_printf (_("Pages 2–%u: the %u areas of the %s compared."),
                            1 + self->n_compare_pages, self->n_members, self->group_name);
-  if (self->areas->len == 1)
+  if (why)
+    /* Translators: "Pages 3–142: each area’s figures, then why its gap is
+     * there." */
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then why its gap is there."), first_area,
+                             last_area);
+  else if (self->areas->len == 1)
     areas = g_strdup_printf (_("Page %u: %s."), first_area,
                              g_array_index (self->areas, ReportArea, 0).name);
   else if (self->areas->len == self->n_members)
@@ -1230,6 +1237,34 @@ draw_compare (Page  *pg,
   }
 }
 
+/* Why the gap (the sentences, the scarf and the age bars, full width so
+ * that their legends fit) and what it would take, from y to the foot of the
+ * page. */
+static void
+draw_decomp (Page           *pg,
+             GwReportDecomp *d,
+             double          y)
+{
+  const char *why = _gw_report_decomp_get_why (d), *take = _gw_report_decomp_get_take (d);
+  double x = pg->x, w = pg->cw, take_h, chart_h;
+
+  y += section_heading (pg, _("Why the gap"), y, TRUE) + 3;
+  y += paragraph (pg, why, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 6;
+  /* what it would take keeps its lines at the foot; the charts take the rest */
+  take_h = section_heading (pg, _("What it would take"), 0, FALSE) + 3
+           + paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, 0, w, FALSE);
+  chart_h = pg->bottom - 6 - take_h - 10 - y;
+  {
+    double scarf_h = floor (chart_h * 0.4);
+
+    chart_box (pg, _gw_report_decomp_get_scarf (d), NULL, x, y, w, scarf_h);
+    chart_box (pg, _gw_report_decomp_get_age_cause (d), NULL, x, y + scarf_h + 10, w, chart_h - scarf_h - 10);
+  }
+  y += chart_h + 10;
+  y += section_heading (pg, _("What it would take"), y, TRUE) + 3;
+  paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE);
+}
+
 static void
 draw_area (Page             *pg,
            const ReportArea *a)
@@ -1265,6 +1300,65 @@ draw_area (Page             *pg,
   chart_box (pg, a->trend, a->trend_error, x, y, w, pg->bottom - 6 - y);
 }
 
+/* Why the gap of an area (the page after its figures) or of the group
+ * (NULL: the last page), under the subject's name. */
+static void
+draw_why_page (Page             *pg,
+               const ReportArea *a)
+{
+  GwReport *self = pg->report;
+  double y = pg->top;
+  g_autofree char *title = NULL;
+
+  pg->block_tag = "H2";
+  /* Translators: the title of a report page, "Hartlepool: why the gap"; the
+   * group's, "Spearhead Group as a whole: why the gap" */
+  title = a != NULL ? g_strdup_printf (_("%s: why the gap"), a->name)
+                    : g_strdup_printf (_("%s as a whole: why the gap"), self->group_name);
+  y += paragraph (pg, title, PT_AREA_NAME, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, TRUE) + 12;
+  pg->block_tag = NULL;
+  draw_decomp (pg, a != NULL ? a->decomp : self->group_decomp, y);
+}
+
+guint
+_gw_report_area_first_page (GwReport *self,
+                            guint     index)
+{
+  guint page = 1 + self->n_compare_pages;
+
+  for (guint i = 0; i < index && i < self->areas->len; i++)
+    page += 1 + (g_array_index (self->areas, ReportArea, i).decomp != NULL);
+  return page;
+}
+
+/* The area a page after the comparison shows, and whether it is the page
+ * of its why the gap; NULL for the group's page. */
+static const ReportArea *
+area_of_page (GwReport *self,
+              guint     page,
+              gboolean *why)
+{
+  guint first = 1 + self->n_compare_pages;
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const ReportArea *a = &g_array_index (self->areas, ReportArea, i);
+
+      *why = page == first + 1 && a->decomp != NULL;
+      if (page == first || *why)
+        return a;
+      first += 1 + (a->decomp != NULL);
+    }
+  *why = TRUE;
+  return NULL;
+}
+
+static guint
+n_pages_of (GwReport *self)
+{
+  return _gw_report_area_first_page (self, self->areas->len) + (self->group_decomp != NULL);
+}
+
 /* --- object --------------------------------------------------------------- */
 
 static void
@@ -1289,6 +1383,7 @@ gw_report_finalize (GObject *object)
   g_clear_pointer (&self->imports, g_array_unref);
   g_clear_object (&self->compare);
   g_clear_object (&self->group_gap);
+  g_clear_pointer (&self->group_decomp, _gw_report_decomp_free);
 
   G_OBJECT_CLASS (gw_report_parent_class)->finalize (object);
 }
@@ -1483,7 +1578,18 @@ gw_report_new (GwTrackerResult *result,
 
 out:
   gw_dataset_read_unlock (dataset);
-  return ok ? g_steal_pointer (&self) : NULL;
+  if (!ok)
+    return NULL;
+  /* why the gap: each decomposition takes the read lock itself */
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      ReportArea *a = &g_array_index (self->areas, ReportArea, i);
+
+      a->decomp = _gw_report_decomp_new (result, FALSE, a->area);
+    }
+  if (target->subject == GW_TARGET_SUBJECT_GROUP)
+    self->group_decomp = _gw_report_decomp_new (result, TRUE, group);
+  return g_steal_pointer (&self);
 }
 
 void
@@ -1563,7 +1669,7 @@ gw_report_get_n_pages (GwReport *self)
   g_return_val_if_fail (GW_IS_REPORT (self), 0);
 
   _gw_report_ensure_layout (self, self->page_width, self->page_height);
-  return 1 + self->n_compare_pages + self->areas->len;
+  return n_pages_of (self);
 }
 
 GwReportPageKind
@@ -1578,10 +1684,17 @@ gw_report_get_page_kind (GwReport *self,
     return GW_REPORT_PAGE_FRONT;
   if (page <= self->n_compare_pages)
     return GW_REPORT_PAGE_COMPARE;
-  g_return_val_if_fail (page - 1 - self->n_compare_pages < self->areas->len, GW_REPORT_PAGE_FRONT);
-  if (area != NULL)
-    *area = g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages).area;
-  return GW_REPORT_PAGE_AREA;
+  g_return_val_if_fail (page < n_pages_of (self), GW_REPORT_PAGE_FRONT);
+  {
+    gboolean why;
+    const ReportArea *a = area_of_page (self, page, &why);
+
+    if (a == NULL)
+      return GW_REPORT_PAGE_GROUP_GAP;
+    if (area != NULL)
+      *area = a->area;
+    return why ? GW_REPORT_PAGE_AREA_GAP : GW_REPORT_PAGE_AREA;
+  }
 }
 
 /**
@@ -1614,7 +1727,7 @@ gw_report_draw_page (GwReport *self,
   g_return_if_fail (width_pt >= 72 && height_pt >= 72 && scale > 0);
 
   _gw_report_ensure_layout (self, width_pt, height_pt);
-  n_pages = 1 + self->n_compare_pages + self->areas->len;
+  n_pages = n_pages_of (self);
   g_return_if_fail (page < n_pages);
 
   cairo_save (cr);
@@ -1642,7 +1755,15 @@ gw_report_draw_page (GwReport *self,
       if (page <= self->n_compare_pages)
         draw_compare (&pg, page - 1);
       else
-        draw_area (&pg, &g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages));
+        {
+          gboolean why;
+          const ReportArea *a = area_of_page (self, page, &why);
+
+          if (why)
+            draw_why_page (&pg, a);
+          else
+            draw_area (&pg, a);
+        }
     }
   draw_footer (&pg, page, n_pages);
   cairo_tag_end (cr, "Sect");

@@ -224,13 +224,23 @@ refresh (GwAreaGapWhy *self)
       if (sentence != NULL)
         /* Translators: a sex, then a sentence: "Men: Circulatory diseases at
          * ages 45–74 make 1.1 of the 2.7 years." */
-        g_string_append_printf (why, C_("sentence", "%s%s: %s"), why->len > 0 ? "\n" : "",
-                                gw_ui_sex_label (sexes[i]), sentence);
+        {
+          if (why->len > 0)
+            g_string_append_c (why, '\n');
+          g_string_append_printf (why, C_("sentence", "%s: %s"), gw_ui_sex_label (sexes[i]), sentence);
+        }
       reckoning = gw_session_reckon (self->session, d, &local);
       g_clear_pointer (&sentence, g_free);
-      sentence = reckoning != NULL ? gw_decomp_reckon_sentence (d, reckoning) : g_strdup (local->message);
-      g_string_append_printf (take, C_("sentence", "%s%s: %s"), take->len > 0 ? "\n" : "",
-                              gw_ui_sex_label (sexes[i]), sentence);
+      if (take->len > 0)
+        g_string_append_c (take, '\n');
+      /* the deaths-to-prevent sentence names the sex itself; a refusal not */
+      if (reckoning != NULL)
+        {
+          sentence = gw_decomp_reckon_sentence (d, reckoning);
+          g_string_append (take, sentence);
+        }
+      else
+        g_string_append_printf (take, C_("sentence", "%s: %s"), gw_ui_sex_label (sexes[i]), local->message);
     }
   gtk_widget_set_visible (self->box, TRUE);
 
