@@ -105,8 +105,10 @@ gw_test_decomp_new (const char *area,
 
   g_string_append_printf (xml, "<?xml version=\"1.0\"?>\n<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\" "
                                "id=\"decomp6-%s\" generated=\"2007-06-01T00:00:00Z\" publisher=\"decomp-6 fixture\">\n"
-                               "<areas><area code=\"E92000001\" name=\"England\" type=\"country\"/>"
-                               "<area code=\"%s\" name=\"%s\" type=\"la\"/></areas>\n", area, area, name);
+                               "<areas><group id=\"fixture\" name=\"Fixture Group\"/>"
+                               "<area code=\"E92000001\" name=\"England\" type=\"country\"/>"
+                               "<area code=\"%s\" name=\"%s\" type=\"la\" groups=\"fixture\"/></areas>\n",
+                          area, area, name);
   for (guint y = 0; y < 3; y++)
     {
       g_string_append_printf (xml, "<population period=\"%u\">\n", 2004 + y);
