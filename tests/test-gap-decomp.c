@@ -193,6 +193,11 @@ test_refused (void)
 
 /* An export with all-cause deaths and circulatory deaths for some bands:
  * the rest is "not specified", and a group pools its members. */
+static const char *const ages[] = {
+  "0", "1-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
+  "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89", "90+",
+};
+
 static char *
 write_partial_causes (const char *dir)
 {
@@ -214,9 +219,6 @@ write_partial_causes (const char *dir)
       for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
         for (guint b = 0; b < 20; b++)
           {
-            static const char *const ages[] = { "0", "1-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34",
-                                                "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69",
-                                                "70-74", "75-79", "80-84", "85-89", "90+" };
             /* England 10x an area; area 1 dies more at older ages */
             guint n = (a == 0 ? 10 : 1) * (5 + b * b * 2) + (a == 1 && b >= 12 ? 30 : 0);
 
@@ -230,10 +232,6 @@ write_partial_causes (const char *dir)
       for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
         for (guint b = 0; b < 20; b++)
           {
-            static const char *const ages[] = { "0", "1-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34",
-                                                "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69",
-                                                "70-74", "75-79", "80-84", "85-89", "90+" };
-
             g_string_append_printf (xml, "    <c area=\"%s\" sex=\"m\" age=\"%s\" n=\"%u\"/>\n", areas[a], ages[b],
                                     (a == 0 ? 10 : 1) * (b < 2 ? 2000 : 6000));
           }
