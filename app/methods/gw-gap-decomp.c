@@ -145,12 +145,13 @@ reader_add_leaves (Reader *r, guint area, GwSex sex)
       guint64 logical = gw_row_logical (gw_table_row_key (t, i));
       GwKeyFields f;
 
-      /* rows sort by area, sex, cause, ...: one decode per cause and basis */
-      if ((logical >> 25) == run)
+      /* the age is the key's last field: one decode per run of ages */
+      if ((logical >> 5) == run)
         continue;
-      run = logical >> 25;
+      run = logical >> 5;
       gw_key_decode (GW_RECORD_DEATHS, logical, &f);
-      if (f.cause == 0 || f.cause >= r->n_numbers || r->col_of[f.cause] >= 0)
+      if (f.cause == 0 || f.cause >= r->n_numbers || r->col_of[f.cause] >= 0
+          || period_slot (r, f.period) < 0)
         continue;
       r->col_of[f.cause] = (gint) r->leaves->len;
       g_array_append_val (r->leaves, f.cause);
