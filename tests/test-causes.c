@@ -26,6 +26,7 @@
 #include "model/gw-key.h"
 #include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
+#include "gw-test-files.h"
 
 /* Every inline export starts with these 6 lines, so a body's first line is
  * line 7 of the file. */
@@ -51,24 +52,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("gw-test-causes-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
