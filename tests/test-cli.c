@@ -1804,6 +1804,76 @@ test_decompose_options (void)
   cli_run_clear (&run);
 }
 
+/* reckon with the 2010 target on the samples: the needed gap is the
+ * target gap `track` gives the area, the current value the life expectancy
+ * `indicators` computes; by default the Spearhead Group and its 70 areas. */
+static void
+test_reckon_target (void)
+{
+  g_autofree char *a = sample (0), *b = sample (1), *c = sample (2);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double target_gap = NAN, e0 = NAN;
+  CliRun run;
+
+  cli_run (&run, "track", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "E06000001,Hartlepool,m,"))
+      {
+        g_auto(GStrv) f = split_csv (lines[i]);
+
+        target_gap = g_ascii_strtod (f[8], NULL);
+      }
+  g_assert_true (isfinite (target_gap));
+  g_clear_pointer (&lines, g_strfreev);
+  cli_run_clear (&run);
+
+  cli_run (&run, "indicators", "--indicator", "le-birth", "--area", "E06000001", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "le-birth,E06000001,Hartlepool,m,2004-2006,"))
+      {
+        g_auto(GStrv) f = split_csv (lines[i]);
+
+        e0 = g_ascii_strtod (f[5], NULL);
+      }
+  g_assert_true (isfinite (e0));
+  g_clear_pointer (&lines, g_strfreev);
+  cli_run_clear (&run);
+
+  cli_run (&run, "reckon", "--area", "E06000001", "--sex", "m", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, RECKON_HEADER);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = split_csv (lines[i]);
+
+      g_assert_cmpstr (f[3], ==, "2004-2006");
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[4], NULL), target_gap, 5e-5);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[6], NULL), e0, 1e-9);
+    }
+  g_clear_pointer (&lines, g_strfreev);
+  cli_run_clear (&run);
+
+  cli_run (&run, "reckon", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = split_csv (lines[i]);
+
+      g_hash_table_add (subjects, g_strdup_printf ("%s|%s", f[0], f[2]));
+    }
+  g_assert_true (g_hash_table_contains (subjects, "spearhead|m"));
+  g_assert_true (g_hash_table_contains (subjects, "E06000001|f"));
+  g_assert_cmpuint (g_hash_table_size (subjects), ==, 71 * 2);
+  cli_run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1840,6 +1910,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/summary/tables", test_tables);
   g_test_add_func ("/gw/cli/decompose/decomp6-folded", test_decompose_folded);
   g_test_add_func ("/gw/cli/decompose/options", test_decompose_options);
+  g_test_add_func ("/gw/cli/reckon/target", test_reckon_target);
 
   return g_test_run ();
 }
