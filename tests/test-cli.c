@@ -1735,6 +1735,59 @@ test_decompose_folded (void)
   check_reckon_fixture ("decomp6-folded.xml.gz");
 }
 
+/* The decomp-6 fixture itself (export 1.1, chd and lung-cancer declared):
+ * the same top-level results; with --causes all the sub-causes too, each
+ * parent as at the top level (its children included). */
+static void
+test_decompose_fixture (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  const char *const keys[] = { "area_code", "sex", "age", "cause", NULL };
+  g_autofree char *path = NULL;
+  g_autoptr(GHashTable) top = NULL, all = NULL;
+  g_auto(GStrv) header = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint contribution, n_chd = 0;
+  CliRun run;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return;
+    }
+  path = g_build_filename (shared, "data", "fixtures", "decomp-6", "deaths.xml", NULL);
+  check_decompose_fixture (path);
+  check_reckon_fixture (path);
+
+  cli_run (&run, "decompose", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  top = csv_index (run.out, keys, NULL);
+  cli_run_clear (&run);
+  cli_run (&run, "decompose", "--causes", "all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  all = csv_index (run.out, keys, &header);
+  cli_run_clear (&run);
+  contribution = column_of (header, "contribution");
+
+  /* every row of the top level is there, the same; and the two sub-causes */
+  g_assert_cmpuint (g_hash_table_size (all), ==, 6 * 2 * 21 * 9);
+  g_hash_table_iter_init (&iter, top);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GStrv t = value, a = g_hash_table_lookup (all, key);
+
+      g_assert_nonnull (a);
+      g_assert_cmpstr (a[contribution], ==, t[contribution]);
+    }
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_suffix (key, "|chd"))
+      n_chd++;
+  g_assert_cmpuint (n_chd, ==, 6 * 2 * 21);
+  g_assert_nonnull (g_hash_table_lookup (all, "E08100000|m|all|lung-cancer"));
+}
+
 /* One area and sex as JSON, numbers exact; the options refused. */
 static void
 test_decompose_options (void)
@@ -1910,6 +1963,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/summary/tables", test_tables);
   g_test_add_func ("/gw/cli/decompose/decomp6-folded", test_decompose_folded);
   g_test_add_func ("/gw/cli/decompose/options", test_decompose_options);
+  g_test_add_func ("/gw/cli/decompose/decomp6", test_decompose_fixture);
   g_test_add_func ("/gw/cli/reckon/target", test_reckon_target);
 
   return g_test_run ();
