@@ -35,31 +35,32 @@ G_DEFINE_QUARK (gw-gap-decomp-error-quark, gw_gap_decomp_error)
 static guint
 cause_count (GwDataset *dataset)
 {
-  return GW_N_CAUSES;
+  return gw_dataset_n_causes (dataset);
 }
 
 static const char *
 cause_id (GwDataset *dataset, guint number)
 {
-  return gw_cause_to_string ((GwCause) number);
+  const GwCauseDef *def = gw_dataset_get_cause (dataset, number);
+
+  return def != NULL ? def->id : "";
 }
 
 static const char *
 cause_name (GwDataset *dataset, guint number)
 {
-  static const char *const names[GW_N_CAUSES] = {
-    NULL, N_("Circulatory diseases"), N_("Cancer"), N_("Respiratory diseases"),
-    N_("Digestive diseases"), N_("External causes"), N_("Other causes"),
-  };
+  const GwCauseDef *def = gw_dataset_get_cause (dataset, number);
 
-  return number < GW_N_CAUSES ? _(names[number]) : cause_id (dataset, number);
+  return def != NULL ? def->name : "";
 }
 
 /* The parent's number, or 0 for a top-level cause. */
 static guint
 cause_parent (GwDataset *dataset, guint number)
 {
-  return 0;
+  gint parent = gw_dataset_cause_parent (dataset, number);
+
+  return parent > 0 ? (guint) parent : 0;
 }
 
 /* --- reading ---------------------------------------------------------------- */
@@ -145,12 +146,13 @@ reader_add_leaves (Reader *r, guint area, GwSex sex)
       guint64 logical = gw_row_logical (gw_table_row_key (t, i));
       GwKeyFields f;
 
-      /* rows sort by area, sex, cause, ...: one decode per cause and basis */
-      if ((logical >> 25) == run)
+      /* the age is the key's last field: one decode per run of ages */
+      if ((logical >> 5) == run)
         continue;
-      run = logical >> 25;
+      run = logical >> 5;
       gw_key_decode (GW_RECORD_DEATHS, logical, &f);
-      if (f.cause == 0 || f.cause >= r->n_numbers || r->col_of[f.cause] >= 0)
+      if (f.cause == 0 || f.cause >= r->n_numbers || r->col_of[f.cause] >= 0
+          || period_slot (r, f.period) < 0)
         continue;
       r->col_of[f.cause] = (gint) r->leaves->len;
       g_array_append_val (r->leaves, f.cause);
@@ -877,14 +879,16 @@ gw_gap_decomp_get_share (const GwGapDecomp *decomp,
                          guint              band,
                          guint              cause)
 {
-  double gap;
+  double gap, value;
 
   g_return_val_if_fail (decomp != NULL, NAN);
 
   gap = gw_gap_decomp_get (decomp, GW_DECOMP_ALL, GW_DECOMP_ALL);
+  value = gw_gap_decomp_get (decomp, band, cause);
   if (gap == 0.0)
     return NAN;
-  return 100.0 * gw_gap_decomp_get (decomp, band, cause) / gap;
+  /* no contribution is no share, not -0 when the gap is negative */
+  return value == 0.0 ? 0.0 : 100.0 * value / gap;
 }
 
 double
