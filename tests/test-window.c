@@ -25,6 +25,7 @@
 #include <gtk/gtk.h>
 
 #include "ui/gw-application.h"
+#include "ui/gw-area-inequality.h"
 #include "ui/gw-area-view.h"
 #include "ui/gw-import-pane.h"
 #include "ui/gw-preferences.h"
@@ -612,7 +613,7 @@ sample_paths (void)
     if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
       g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
   g_ptr_array_sort (paths, compare_paths);
-  g_assert_cmpuint (paths->len, ==, 18);
+  g_assert_cmpuint (paths->len, ==, 19);
   g_ptr_array_add (paths, NULL);
   return paths;
 }
@@ -797,6 +798,92 @@ test_window_tracker_samples (Fixture       *f,
     g_assert_nonnull (print);
     g_assert_true (gtk_widget_is_sensitive (print));
   }
+}
+
+/* The SII of the selected area's small areas, as gapwatch-cli sii gives it
+ * (the same 100,000 simulations and seed), computed without blocking the
+ * window, with its gradient chart; an area without small areas shows no
+ * such section. */
+static void
+wait_inequality (GwAreaInequality *section)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (60, on_timeout, &timed_out);
+
+  while (gw_area_inequality_get_busy (section) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static void
+test_window_area_inequality (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) argv = sample_paths ();
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GwAreaInequality *section;
+  int status;
+
+  import_samples (f->window);
+  section = GW_AREA_INEQUALITY (gw_area_view_get_inequality (area_view (f->window)));
+
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  /* the 100,000 simulations run in a thread: the section says it is busy */
+  g_assert_true (gw_area_inequality_get_busy (section));
+  wait_inequality (section);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+
+  /* gapwatch-cli sii --area E06000001 on the same files */
+  g_ptr_array_remove_index (argv, argv->len - 1);
+  g_ptr_array_insert (argv, 0, g_strdup (GW_CLI_PATH));
+  g_ptr_array_insert (argv, 1, g_strdup ("sii"));
+  g_ptr_array_insert (argv, 2, g_strdup ("--area=E06000001"));
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &csv, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) c = g_strsplit (lines[1 + i], ",", -1);
+      g_autofree char *sii = NULL, *rii = NULL;
+
+      g_assert_cmpstr (c[3], ==, i == 0 ? "m" : "f");
+      g_assert_cmpstr (c[4], ==, "2005-2007");
+      sii = g_strdup_printf ("%.1f (%.1f to %.1f)", g_ascii_strtod (c[6], NULL), g_ascii_strtod (c[7], NULL),
+                             g_ascii_strtod (c[8], NULL));
+      rii = g_strdup_printf ("%.3f (%.3f to %.3f)", g_ascii_strtod (c[11], NULL), g_ascii_strtod (c[12], NULL),
+                             g_ascii_strtod (c[13], NULL));
+      g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE + i, FALSE), ==, sii);
+      g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE + i, TRUE), ==, rii);
+    }
+  {
+    GwChart *chart = gw_chart_view_get_chart (GW_CHART_VIEW (gw_area_inequality_get_chart (section)));
+
+    g_assert_nonnull (chart);
+    g_assert_cmpint (gw_chart_get_kind (chart), ==, GW_CHART_GRADIENT);
+    g_assert_cmpstr (gw_chart_get_title (chart), ==, "Hartlepool: life expectancy by deprivation decile, 2005–2007");
+    g_assert_true (gtk_widget_get_mapped (gw_area_inequality_get_chart (section)));
+  }
+
+  /* Redcar and Cleveland has no small areas: no section */
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000003"));
+  wait_inequality (section);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (section)));
+  g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), ==, "");
+
+  /* the Spearhead Group: its members' small areas (Hartlepool's and
+   * Middlesbrough's) */
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "spearhead"));
+  wait_inequality (section);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+  g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), !=, "");
 }
 
 static void
@@ -1466,6 +1553,8 @@ main (int   argc,
               fixture_set_up, test_window_settings_size, fixture_tear_down);
   g_test_add ("/gw/window/tracker/samples", Fixture, NULL,
               fixture_set_up, test_window_tracker_samples, fixture_tear_down);
+  g_test_add ("/gw/window/area/inequality", Fixture, NULL,
+              fixture_set_up, test_window_area_inequality, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
               fixture_set_up, test_window_tracker_keyboard, fixture_tear_down);
   g_test_add ("/gw/window/tracker/target", Fixture, NULL,

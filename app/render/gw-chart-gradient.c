@@ -54,7 +54,7 @@ gradient_free (Gradient *g)
 static char *
 sii_sentence (const GradientPanel *p)
 {
-  g_autofree char *sii = NULL, *lo = NULL, *hi = NULL, *rii = NULL, *rlo = NULL, *rhi = NULL;
+  g_autofree char *sii = NULL, *lo = NULL, *hi = NULL, *rii = NULL;
 
   if (!p->has_value)
     return g_strdup (_("No SII: not every decile has deaths and populations"));
@@ -62,10 +62,8 @@ sii_sentence (const GradientPanel *p)
   lo = gw_chart_format_number (p->sii.sii_lower[GW_SII_LEVEL_95], 1, FALSE);
   hi = gw_chart_format_number (p->sii.sii_upper[GW_SII_LEVEL_95], 1, FALSE);
   rii = gw_chart_format_number (p->sii.rii, 3, FALSE);
-  rlo = gw_chart_format_number (p->sii.rii_lower[GW_SII_LEVEL_95], 3, FALSE);
-  rhi = gw_chart_format_number (p->sii.rii_upper[GW_SII_LEVEL_95], 3, FALSE);
-  /* Translators: above a panel of the gradient chart, "SII 10.4 years (95%: 8.9 to 11.8); RII 1.152 (1.131 to 1.174)" */
-  return g_strdup_printf (_("SII %s years (95%%: %s to %s); RII %s (%s to %s)"), sii, lo, hi, rii, rlo, rhi);
+  /* Translators: above a panel of the gradient chart, "SII 10.4 years (95%: 8.9 to 11.8); RII 1.152" */
+  return g_strdup_printf (_("SII %s years (95%%: %s to %s); RII %s"), sii, lo, hi, rii);
 }
 
 static void
@@ -303,9 +301,8 @@ gw_chart_new_gradient (GwDataset               *dataset,
   /* Translators: chart title, "Hartlepool: life expectancy by deprivation decile, 2005–2007" */
   chart->title = g_strdup_printf (_("%s: life expectancy by deprivation decile, %s"), name, period);
   /* xgettext:no-c-format */
-  chart->subtitle = g_strdup (_("Deciles of the area’s small areas by deprivation, with 95% confidence "
-                                "intervals; the line is the slope index of inequality (SII): the gap in years "
-                                "between the least and the most deprived ends"));
+  chart->subtitle = g_strdup (_("Small areas grouped by deprivation decile, with 95% confidence intervals; "
+                                "the dashed line’s rise from end to end is the slope index of inequality (SII)"));
 
   /* xgettext:no-c-format */
   gw_legend_add (chart->legend, _("Life expectancy of the decile, 95% confidence interval"), GW_SWATCH_MARKER,

@@ -20,6 +20,7 @@
 #include "gw-ui-text.h"
 
 #include "gw-chart-view.h"
+#include "gw-area-inequality.h"
 
 struct _GwAreaView
 {
@@ -47,6 +48,7 @@ struct _GwAreaView
   char          *palette;
   GPtrArray     *charts;        /* GwChartView, children of charts_box */
   GtkWidget     *charts_note;   /* why a chart is missing */
+  GtkWidget     *inequality;    /* GwAreaInequality, in content_box */
   double         confidence_level;
 
   /* borrowed: see gw_area_view_set_data() */
@@ -574,6 +576,8 @@ gw_area_view_refresh (GwAreaView *self)
 
   gw_area_view_fill_figures (self);
   gw_area_view_fill_charts (self);
+  gw_area_inequality_set_subject (GW_AREA_INEQUALITY (self->inequality), self->dataset,
+                                  gw_tracker_item_is_group (item), gw_tracker_item_get_subject (item));
 
   gtk_stack_set_visible_child_name (self->stack, "area");
 }
@@ -704,6 +708,9 @@ gw_area_view_init (GwAreaView *self)
       gtk_box_append (self->charts_box, view);
       g_ptr_array_add (self->charts, view);
     }
+
+  self->inequality = gw_area_inequality_new ();
+  gtk_box_append (self->content_box, self->inequality);
 }
 
 /* Public API */
@@ -793,6 +800,7 @@ gw_area_view_set_palette (GwAreaView *self,
     gw_chart_palette_parse (palette, &value);
     for (guint i = 0; i < self->charts->len; i++)
       gw_chart_view_set_palette (g_ptr_array_index (self->charts, i), value);
+    gw_area_inequality_set_palette (GW_AREA_INEQUALITY (self->inequality), value);
   }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
@@ -839,4 +847,13 @@ gw_area_view_get_chart (GwAreaView *self,
   g_return_val_if_fail (index < self->charts->len, NULL);
 
   return g_ptr_array_index (self->charts, index);
+}
+
+/* The "Inequality within the area" section (a GwAreaInequality). */
+GtkWidget *
+gw_area_view_get_inequality (GwAreaView *self)
+{
+  g_return_val_if_fail (GW_IS_AREA_VIEW (self), NULL);
+
+  return self->inequality;
 }
