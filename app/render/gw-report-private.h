@@ -8,6 +8,8 @@
 #pragma once
 
 #include "tracker/gw-tracker-result.h"
+#include "methods/gw-inequality.h"
+#include "gw-chart-private.h"
 #include "gw-report.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,9 @@ typedef struct
   char      *gap_error;
   char      *trend_error;
   GPtrArray *rows;          /* GwTrackerRow, borrowed from the report's rows, by sex */
+  GwChart   *gradient;      /* the SII's chart, NULL when the area has none: then it has
+                             * no inequality page (gw-report-sii.c) */
+  GwInequalityValue sii[2]; /* men, women */
 } ReportArea;
 
 typedef struct
@@ -69,6 +74,63 @@ struct _GwReport
   double            compare_height;  /* split: the chart's height on each page, points */
   guint             compare_per_page;  /* split: rows a page */
 };
+
+/* A page being drawn (gw-report.c). */
+typedef struct
+{
+  GwReport     *report;
+  cairo_t      *cr;            /* user space in points */
+  GwChartStyle  style;         /* scale 1: the page's own drawing */
+  double        scale;         /* device units per point, for the charts */
+  GwChartFrame *frame;
+  GwCanvas      canvas;
+  double        width, height; /* the sheet */
+  double        x, cw;         /* content: left edge and width */
+  double        top, bottom;   /* content: between the header and the footer */
+  const char   *block_tag;     /* PDF structure of paragraph(): NULL for "P" */
+} Page;
+
+/* Text sizes, points. */
+#define PT_BODY            9.5
+#define PT_AREA_NAME      17.0
+
+/* A paragraph at (x, y) in width, drawn when paint; its height
+ * (gw-report.c). */
+double _gw_report_paragraph (Page        *pg,
+                             const char  *text,
+                             double       size,
+                             gboolean     bold,
+                             GwChartRole  role,
+                             double       x,
+                             double       y,
+                             double       width,
+                             gboolean     paint);
+/* A chart in the box, or why there is none (gw-report.c). */
+void   _gw_report_chart_box (Page        *pg,
+                             GwChart     *chart,
+                             const char  *missing,
+                             double       x,
+                             double       y,
+                             double       width,
+                             double       height);
+
+/* --- inequality within an area (gw-report-sii.c) ------------------------- */
+
+/* The SII of every area of the report with small areas, and its chart. */
+void              _gw_report_sii_take        (GwReport         *self,
+                                              GwDataset        *dataset);
+/* Pages of the areas: one each, and one more for an area with an SII. */
+guint             _gw_report_n_area_pages    (GwReport         *self);
+/* The area of the area_page-th area page (from 0), and whether that page
+ * is its inequality page. */
+const ReportArea *_gw_report_area_page       (GwReport         *self,
+                                              guint             area_page,
+                                              gboolean         *inequality);
+/* The area page (from 0) of the index-th area's own page. */
+guint             _gw_report_area_first_page (GwReport         *self,
+                                              guint             index);
+void              _gw_report_draw_inequality (Page             *pg,
+                                              const ReportArea *a);
 
 /* Lays the report out for pages of width x height points, unless it is
  * already (gw-report.c). */

@@ -36,11 +36,9 @@
 #define MARGIN_BOTTOM     28.0
 #define PT_RUNNING         7.5
 #define PT_FOOTER          7.5
-#define PT_BODY            9.5
 #define PT_TABLE           8.5
 #define PT_TABLE_MIN       7.0
 #define PT_SECTION        11.0
-#define PT_AREA_NAME      17.0
 #define PT_FRONT_TITLE    24.0
 /* The all-areas chart: below this row height (what one A4 page gives 80
  * areas) it is cut onto pages whose rows are about COMPARE_ROW_PT high. */
@@ -68,6 +66,7 @@ clear_area (gpointer p)
   g_free (a->gap_error);
   g_free (a->trend_error);
   g_clear_pointer (&a->rows, g_ptr_array_unref);
+  g_clear_object (&a->gradient);
 }
 
 static void
@@ -297,19 +296,6 @@ worst_status (GPtrArray *rows)
 
 /* --- a page --------------------------------------------------------------- */
 
-typedef struct
-{
-  GwReport     *report;
-  cairo_t      *cr;            /* user space in points */
-  GwChartStyle  style;         /* scale 1: the page's own drawing */
-  double        scale;         /* device units per point, for the charts */
-  GwChartFrame *frame;
-  GwCanvas      canvas;
-  double        width, height; /* the sheet */
-  double        x, cw;         /* content: left edge and width */
-  double        top, bottom;   /* content: between the header and the footer */
-  const char   *block_tag;     /* PDF structure of paragraph(): NULL for "P" */
-} Page;
 
 static PangoLayout *
 page_layout (Page       *pg,
@@ -750,14 +736,14 @@ chart_margin (double width,
 
 /* The chart in the box (x, y, width, height), at the device's resolution; a
  * note in the box instead when there is no chart. */
-static void
-chart_box (Page       *pg,
-           GwChart    *chart,
-           const char *missing,
-           double      x,
-           double      y,
-           double      width,
-           double      height)
+void
+_gw_report_chart_box (Page       *pg,
+                      GwChart    *chart,
+                      const char *missing,
+                      double      x,
+                      double      y,
+                      double      width,
+                      double      height)
 {
   GwChartStyle style = pg->style;
   double m;
@@ -783,6 +769,21 @@ chart_box (Page       *pg,
   cairo_restore (pg->cr);
   cairo_tag_end (pg->cr, "Figure");
 }
+
+double
+_gw_report_paragraph (Page        *pg,
+                      const char  *text,
+                      double       size,
+                      gboolean     bold,
+                      GwChartRole  role,
+                      double       x,
+                      double       y,
+                      double       width,
+                      gboolean     paint)
+{
+  return paragraph (pg, text, size, bold, FALSE, role, x, y, width, paint);
+}
+
 
 /* --- layout --------------------------------------------------------------- */
 
@@ -1061,7 +1062,7 @@ static char *
 contents_text (GwReport *self)
 {
   guint first_area = 1 + self->n_compare_pages + 1;
-  guint last_area = first_area + self->areas->len - 1;
+  guint last_area = first_area + _gw_report_n_area_pages (self) - 1;
   g_autofree char *cmp = NULL, *areas = NULL;
 
   if (self->n_compare_pages == 1)
@@ -1178,7 +1179,7 @@ draw_front (Page *pg)
     }
     if (chart_h >= FRONT_CHART_MIN && self->group_gap != NULL)
       {
-        chart_box (pg, self->group_gap, NULL, x, y, w, chart_h);
+        _gw_report_chart_box (pg, self->group_gap, NULL, x, y, w, chart_h);
         y += chart_h + gap;
       }
 
@@ -1207,7 +1208,7 @@ draw_compare (Page  *pg,
   if (!self->compare_split)
     {
       /* the chart's own title says it all */
-      chart_box (pg, self->compare, NULL, x, y, w, pg->bottom - 6 - y);
+      _gw_report_chart_box (pg, self->compare, NULL, x, y, w, pg->bottom - 6 - y);
       return;
     }
   else
@@ -1225,7 +1226,7 @@ draw_compare (Page  *pg,
     /* the whole chart round this page's rows; the last page's fewer rows
      * are as high as the others' and its axis follows them */
     gw_chart_set_row_range (self->compare, index * self->compare_per_page, self->compare_per_page);
-    chart_box (pg, self->compare, NULL, x, y, w, self->compare_height);
+    _gw_report_chart_box (pg, self->compare, NULL, x, y, w, self->compare_height);
     gw_chart_set_row_range (self->compare, 0, G_MAXUINT);
   }
 }
@@ -1259,10 +1260,10 @@ draw_area (Page             *pg,
   /* the target's own chart first and a little taller */
   rest = pg->bottom - y;
   first = floor ((rest - 16) * 0.52);
-  chart_box (pg, a->gap, a->gap_error, x, y, w, first);
+  _gw_report_chart_box (pg, a->gap, a->gap_error, x, y, w, first);
   y += first + 10;
   /* a little air between the chart's source line and the page's */
-  chart_box (pg, a->trend, a->trend_error, x, y, w, pg->bottom - 6 - y);
+  _gw_report_chart_box (pg, a->trend, a->trend_error, x, y, w, pg->bottom - 6 - y);
 }
 
 /* --- object --------------------------------------------------------------- */
@@ -1483,6 +1484,8 @@ gw_report_new (GwTrackerResult *result,
 
 out:
   gw_dataset_read_unlock (dataset);
+  if (ok)
+    _gw_report_sii_take (self, dataset);
   return ok ? g_steal_pointer (&self) : NULL;
 }
 
@@ -1563,7 +1566,7 @@ gw_report_get_n_pages (GwReport *self)
   g_return_val_if_fail (GW_IS_REPORT (self), 0);
 
   _gw_report_ensure_layout (self, self->page_width, self->page_height);
-  return 1 + self->n_compare_pages + self->areas->len;
+  return 1 + self->n_compare_pages + _gw_report_n_area_pages (self);
 }
 
 GwReportPageKind
@@ -1578,10 +1581,15 @@ gw_report_get_page_kind (GwReport *self,
     return GW_REPORT_PAGE_FRONT;
   if (page <= self->n_compare_pages)
     return GW_REPORT_PAGE_COMPARE;
-  g_return_val_if_fail (page - 1 - self->n_compare_pages < self->areas->len, GW_REPORT_PAGE_FRONT);
-  if (area != NULL)
-    *area = g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages).area;
-  return GW_REPORT_PAGE_AREA;
+  g_return_val_if_fail (page - 1 - self->n_compare_pages < _gw_report_n_area_pages (self), GW_REPORT_PAGE_FRONT);
+  {
+    gboolean inequality;
+    const ReportArea *a = _gw_report_area_page (self, page - 1 - self->n_compare_pages, &inequality);
+
+    if (area != NULL)
+      *area = a->area;
+    return inequality ? GW_REPORT_PAGE_AREA_INEQUALITY : GW_REPORT_PAGE_AREA;
+  }
 }
 
 /**
@@ -1614,7 +1622,7 @@ gw_report_draw_page (GwReport *self,
   g_return_if_fail (width_pt >= 72 && height_pt >= 72 && scale > 0);
 
   _gw_report_ensure_layout (self, width_pt, height_pt);
-  n_pages = 1 + self->n_compare_pages + self->areas->len;
+  n_pages = 1 + self->n_compare_pages + _gw_report_n_area_pages (self);
   g_return_if_fail (page < n_pages);
 
   cairo_save (cr);
@@ -1642,7 +1650,15 @@ gw_report_draw_page (GwReport *self,
       if (page <= self->n_compare_pages)
         draw_compare (&pg, page - 1);
       else
-        draw_area (&pg, &g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages));
+        {
+          gboolean inequality;
+          const ReportArea *a = _gw_report_area_page (self, page - 1 - self->n_compare_pages, &inequality);
+
+          if (inequality)
+            _gw_report_draw_inequality (&pg, a);
+          else
+            draw_area (&pg, a);
+        }
     }
   draw_footer (&pg, page, n_pages);
   cairo_tag_end (cr, "Sect");

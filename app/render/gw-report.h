@@ -44,6 +44,8 @@ typedef enum
   GW_REPORT_PAGE_FRONT = 0,    /* the target, data used, status and summary */
   GW_REPORT_PAGE_COMPARE,      /* every member area ranked (one or more pages) */
   GW_REPORT_PAGE_AREA,         /* one selected area */
+  GW_REPORT_PAGE_AREA_INEQUALITY, /* the inequality within that area (its SII), after its
+                                   * page when it has small areas */
 } GwReportPageKind;
 
 /* A4 in points: 210 x 297 mm exactly, as GTK's paper size has it, so that
