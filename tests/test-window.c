@@ -18,6 +18,7 @@
 #include "gw-config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -886,6 +887,56 @@ test_window_area_inequality (Fixture       *f,
   g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), !=, "");
 }
 
+/* The tracker table's SII column: the SII of each row that has small areas,
+ * gapwatch-cli sii's figure; shown once computed, sortable, missing last. */
+static void
+test_window_tracker_sii (Fixture       *f,
+                         gconstpointer  data)
+{
+  GwTrackerView *view;
+  GwTrackerItem *hartlepool;
+  gboolean timed_out = FALSE, shown = FALSE;
+  guint timeout_id;
+  double lower, upper, sii;
+  GListModel *columns;
+
+  import_samples (f->window);
+  view = tracker_view (f->window);
+  hartlepool = find_area (f->window, "E06000001");
+  timeout_id = g_timeout_add_seconds (60, on_timeout, &timed_out);
+  while (isnan (gw_tracker_item_get_sii (hartlepool, GW_SEX_FEMALE, NULL, NULL)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* gapwatch-cli sii --area E06000001: men 11.8898 (9.9451 to 13.8155) */
+  sii = gw_tracker_item_get_sii (hartlepool, GW_SEX_MALE, &lower, &upper);
+  g_assert_cmpfloat_with_epsilon (sii, 11.8898187157, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lower, 9.94511765687, 1e-6);
+  g_assert_cmpfloat_with_epsilon (upper, 13.8155489288, 1e-6);
+  /* Redcar and Cleveland has no small areas */
+  g_assert_true (isnan (gw_tracker_item_get_sii (find_area (f->window, "E06000003"), GW_SEX_MALE, NULL, NULL)));
+
+  columns = gtk_column_view_get_columns (gw_tracker_view_get_column_view (view));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "SII (years)\nMen") == 0)
+        shown = gtk_column_view_column_get_visible (column);
+    }
+  g_assert_true (shown);
+
+  /* sorted by it: the group pinned, Hartlepool (11.9), Middlesbrough (14.2),
+   * then the areas without one */
+  g_assert_true (gw_tracker_view_sort_by (view, "male-sii", GTK_SORT_ASCENDING));
+  g_assert_true (gw_tracker_item_is_group (row_at (f->window, 0)));
+  g_assert_cmpstr (gw_tracker_item_get_code (row_at (f->window, 1)), ==, "E06000001");
+  g_assert_cmpstr (gw_tracker_item_get_code (row_at (f->window, 2)), ==, "E06000002");
+  g_assert_true (isnan (gw_tracker_item_get_sii (row_at (f->window, 3), GW_SEX_MALE, NULL, NULL)));
+}
+
 static void
 test_window_tracker_keyboard (Fixture       *f,
                               gconstpointer  data)
@@ -1555,6 +1606,8 @@ main (int   argc,
               fixture_set_up, test_window_tracker_samples, fixture_tear_down);
   g_test_add ("/gw/window/area/inequality", Fixture, NULL,
               fixture_set_up, test_window_area_inequality, fixture_tear_down);
+  g_test_add ("/gw/window/tracker/sii", Fixture, NULL,
+              fixture_set_up, test_window_tracker_sii, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
               fixture_set_up, test_window_tracker_keyboard, fixture_tear_down);
   g_test_add ("/gw/window/tracker/target", Fixture, NULL,

@@ -18,6 +18,7 @@
 #include "gw-area-inequality.h"
 #include "gw-chart-view.h"
 #include "gw-ui-text.h"
+#include "gw-worker-gate.h"
 
 struct _GwAreaInequality
 {
@@ -34,6 +35,7 @@ struct _GwAreaInequality
 
   /* owned */
   GCancellable     *cancellable;   /* of the computation under way */
+  GwWorkerGate     *gate;          /* its thread's */
   char             *figures[2][2]; /* [sex - men][rii] */
 };
 
@@ -50,7 +52,9 @@ static GParamSpec *properties[N_PROPS];
 /* What the thread is given and gives back. */
 typedef struct
 {
-  GwDataset         *dataset;
+  GwDataset         *dataset;     /* dropped by the thread when done */
+  GwWorkerGate      *gate;
+  GwChart           *chart;       /* made in the thread: it reads the dataset */
   gboolean           is_group;
   guint              subject;
   GwInequalityValue  values[2];   /* men, women */
@@ -63,6 +67,8 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->dataset);
+  g_clear_object (&job->chart);
+  g_clear_pointer (&job->gate, gw_worker_gate_unref);
   for (guint i = 0; i < 2; i++)
     g_clear_error (&job->errors[i]);
   g_free (job);
@@ -78,19 +84,22 @@ compute_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GwInequality) ineq = gw_inequality_new (job->dataset, 0, &error);
 
-  if (ineq == NULL)
+  /* no small areas in the dataset: nothing to show, not a failure */
+  if (ineq != NULL)
     {
-      /* no small areas in the dataset: nothing to show, not a failure */
-      g_task_return_boolean (task, TRUE);
-      return;
+      job->period = gw_inequality_get_period (ineq);
+      for (guint i = 0; i < 2 && !g_cancellable_is_cancelled (cancellable); i++)
+        {
+          gw_inequality_compute (ineq, job->is_group, job->subject, GW_SEX_MALE + i, 0, NULL,
+                                 &job->values[i], &job->errors[i]);
+          job->has_small_areas |= job->values[i].n_small_areas > 0;
+        }
+      if (job->has_small_areas && !g_cancellable_is_cancelled (cancellable))
+        job->chart = gw_chart_new_gradient (job->dataset, job->values, 2, NULL);
     }
-  job->period = gw_inequality_get_period (ineq);
-  for (guint i = 0; i < 2 && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      gw_inequality_compute (ineq, job->is_group, job->subject, GW_SEX_MALE + i, 0, NULL,
-                             &job->values[i], &job->errors[i]);
-      job->has_small_areas |= job->values[i].n_small_areas > 0;
-    }
+  g_clear_pointer (&ineq, gw_inequality_free);
+  g_clear_object (&job->dataset);
+  gw_worker_gate_open (job->gate);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -151,7 +160,6 @@ show_job (GwAreaInequality *self,
     N_("Slope index of inequality (years, 95% interval)"),
     N_("Relative index of inequality"),
   };
-  g_autoptr(GwChart) chart = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *period = NULL;
 
@@ -211,9 +219,8 @@ show_job (GwAreaInequality *self,
     }
   gtk_label_set_label (self->explanation_label, notes->str);
 
-  chart = gw_chart_new_gradient (job->dataset, job->values, 2, NULL);
-  gw_chart_view_set_chart (self->chart_view, chart);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_view), chart != NULL);
+  gw_chart_view_set_chart (self->chart_view, job->chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_view), job->chart != NULL);
 }
 
 static void
@@ -221,13 +228,17 @@ compute_done (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GwAreaInequality) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(GwAreaInequality) self = g_weak_ref_get (weak);
   Job *job = g_task_get_task_data (G_TASK (result));
 
-  /* a later selection took over: its own task will show it */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* gone, or a later selection took over: its own task will show it */
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->gate, gw_worker_gate_unref);
   set_busy (self, FALSE);
   show_job (self, job);
 }
@@ -242,6 +253,10 @@ gw_area_inequality_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* the window's dataset must not outlive the window in the thread */
+  if (self->gate != NULL)
+    gw_worker_gate_wait (self->gate);
+  g_clear_pointer (&self->gate, gw_worker_gate_unref);
   for (guint s = 0; s < 2; s++)
     for (guint r = 0; r < 2; r++)
       g_clear_pointer (&self->figures[s][r], g_free);
@@ -318,6 +333,7 @@ gw_area_inequality_set_subject (GwAreaInequality *self,
                                 guint             subject)
 {
   g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
   Job *job;
 
   g_return_if_fail (GW_IS_AREA_INEQUALITY (self));
@@ -337,10 +353,19 @@ gw_area_inequality_set_subject (GwAreaInequality *self,
 
   job = g_new0 (Job, 1);
   job->dataset = g_object_ref (dataset);
+  job->gate = gw_worker_gate_new ();
+  /* the last one was cancelled: it ends within one SII */
+  if (self->gate != NULL)
+    gw_worker_gate_wait (self->gate);
+  g_clear_pointer (&self->gate, gw_worker_gate_unref);
+  self->gate = gw_worker_gate_ref (job->gate);
   job->is_group = is_group;
   job->subject = subject;
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, compute_done, g_object_ref (self));
+  /* a weak reference: the view may go before the thread ends */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, compute_done, weak);
   g_task_set_source_tag (task, gw_area_inequality_set_subject);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   /* the last figures stay until the new ones replace them: no flicker
