@@ -1464,6 +1464,53 @@ test_cli_render (void)
     g_assert_cmpint (status, ==, 1);
   }
 
+  /* the deprivation gradient of an area of the samples with small areas:
+   * 0; of one without: 1, and why */
+  if (g_getenv ("GW_SAMPLES_DIR") != NULL)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GDir) d = g_dir_open (g_getenv ("GW_SAMPLES_DIR"), 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      g_autofree char *err = NULL;
+      cairo_surface_t *surface;
+
+      g_assert_nonnull (d);
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+          g_ptr_array_add (names, g_build_filename (g_getenv ("GW_SAMPLES_DIR"), name, NULL));
+      g_ptr_array_sort (names, compare_strings);
+      for (const char *const *a0 = (const char *const[]) { cli, "render", "--chart", "gradient", "--area",
+                                                            "E06000002", "--width", "640", "--height", "400",
+                                                            "--out", NULL };
+           *a0 != NULL; a0++)
+        g_ptr_array_add (argv, g_strdup (*a0));
+      g_ptr_array_add (argv, g_strdup (png));
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (argv, g_strdup (g_ptr_array_index (names, i)));
+      g_ptr_array_add (argv, NULL);
+      g_free (run_program ((const char *const *) argv->pdata, &status));
+      g_assert_cmpint (status, ==, 0);
+      surface = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+      cairo_surface_destroy (surface);
+
+      /* Redcar and Cleveland has no small areas */
+      g_free (argv->pdata[5]);
+      argv->pdata[5] = g_strdup ("E06000003");
+      {
+        g_autoptr(GError) error = NULL;
+        int wait_status = 0;
+
+        g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                      &wait_status, &error);
+        g_assert_no_error (error);
+        g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 1);
+        g_assert_nonnull (strstr (err, "gapwatch-cli render: No SII: not every deprivation decile has small "
+                                       "areas with deaths and populations"));
+      }
+    }
+
   g_remove (pdf);
   g_remove (png);
   g_rmdir (dir);
@@ -1845,6 +1892,176 @@ test_decomp_no_data (void)
                    "No gap by age and cause to draw: there is no decomposition");
 }
 
+/* --- tests: deprivation gradient ------------------------------------------ */
+
+/* Hartlepool's SII of the samples' small areas, 2005-2007, men and women. */
+static GwChart *
+samples_gradient (const Data *d, GwInequalityValue values[2])
+{
+  g_autoptr(GwInequality) ineq = NULL;
+  g_autoptr(GError) error = NULL;
+  GwSiiOptions options;
+  gint area = gw_dataset_lookup_area (d->dataset, "E06000001");
+  GwChart *chart;
+
+  g_assert_cmpint (area, >=, 0);
+  ineq = gw_inequality_new (d->dataset, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_inequality_get_period (ineq), ==, gw_period_pooled (2005, 2007));
+  gw_sii_options_init (&options);
+  options.repetitions = 10000;
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      g_assert_true (gw_inequality_compute (ineq, FALSE, area, sex, 0, &options, &values[sex - GW_SEX_MALE], &error));
+      g_assert_no_error (error);
+    }
+  chart = gw_chart_new_gradient (d->dataset, values, 2, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+static void
+test_gradient_points (void)
+{
+  const Data *d = get_samples ();
+  GwInequalityValue values[2];
+  g_autoptr(GwChart) chart = NULL;
+  GwChartStyle style;
+  GwChartColour subject, line;
+  cairo_surface_t *surface;
+  int w = 1200, h = 800;
+
+  if (d == NULL)
+    return;
+  chart = samples_gradient (d, values);
+  g_assert_cmpint (gw_chart_get_kind (chart), ==, GW_CHART_GRADIENT);
+  g_assert_cmpstr (gw_chart_get_title (chart), ==, "Hartlepool: life expectancy by deprivation decile, 2005–2007");
+  /* the description gives both ends and the SII of each sex */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("%s: %.1f years in the most deprived decile, %.1f in the least "
+                                               "deprived; SII %.1f years (95%%: %.1f to %.1f)",
+                                               i == 0 ? "Men" : "Women", values[i].deciles[0].value,
+                                               values[i].deciles[9].value, values[i].sii.sii,
+                                               values[i].sii.sii_lower[GW_SII_LEVEL_95],
+                                               values[i].sii.sii_upper[GW_SII_LEVEL_95]);
+
+      g_assert_nonnull (strstr (gw_chart_get_description (chart), want));
+      /* the samples' gradient: the least deprived live longer */
+      g_assert_cmpfloat (values[i].sii.sii, >, 5);
+    }
+
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_GROUP, &line);
+  surface = render_image (chart, &style, w, h);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 2);
+  for (guint panel = 0; panel < 2; panel++)
+    {
+      const GwInequalityValue *v = &values[panel];
+      double pop[10], rank[10], x, y, x_first = 0, x_last = 0;
+
+      for (guint q = 0; q < 10; q++)
+        pop[q] = v->deciles[q].population;
+      gw_sii_ranks (pop, 10, rank);
+      /* every decile's point where its rank and life expectancy are, the
+       * most deprived on the left */
+      for (guint q = 0; q < 10; q++)
+        {
+          g_assert_true (gw_chart_map_point (chart, &style, w, h, panel, rank[q], v->deciles[q].value, &x, &y));
+          if (!find_colour (surface, x, y, 1, 1, &subject))
+            g_error ("no marker for decile %u of panel %u at %g,%g", q + 1, panel, x, y);
+          if (q == 0)
+            x_first = x;
+          x_last = x;
+        }
+      g_assert_cmpfloat (x_first, <, x_last);
+      /* the fitted line: the intercept at rank 0 plus the SII times the rank
+       * (dashed: a dash within a few pixels either side) */
+      for (guint k = 1; k < 4; k++)
+        {
+          double r = k / 4.0;
+
+          g_assert_true (gw_chart_map_point (chart, &style, w, h, panel, r, v->sii.intercept + v->sii.sii * r, &x, &y));
+          if (!find_colour (surface, x, y, 9, 2, &line))
+            g_error ("no SII line at rank %g of panel %u (%g,%g)", r, panel, x, y);
+        }
+    }
+  g_array_unref (assert_labels_clean (chart, &style, w, h));
+  g_array_unref (assert_labels_clean (chart, &style, 480, 360));
+  cairo_surface_destroy (surface);
+
+  /* greyscale: not one coloured pixel */
+  style_for (&style, GW_CHART_PALETTE_GREYSCALE, 1.0);
+  surface = render_image (chart, &style, 600, 400);
+  for (int py = 0; py < 400; py++)
+    for (int px = 0; px < 600; px++)
+      {
+        double r, g, b;
+
+        get_pixel (surface, px, py, &r, &g, &b);
+        if (fabs (r - g) > 0.02 || fabs (g - b) > 0.02)
+          g_error ("a coloured pixel at %d,%d in greyscale", px, py);
+      }
+  cairo_surface_destroy (surface);
+}
+
+/* A PDF of the chart holds its figures as text (pdftotext), and a subject
+ * without small areas has no chart. */
+static void
+test_gradient_pdf (void)
+{
+  const Data *d = get_samples ();
+  GwInequalityValue values[2];
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gw-render-gradient-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "gradient.pdf", NULL);
+  g_autofree char *text = NULL, *want = NULL, *sii = NULL;
+  GwChartStyle style;
+  int status;
+
+  if (d == NULL)
+    return;
+  chart = samples_gradient (d, values);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  g_assert_true (gw_chart_export (chart, &style, pdf, 842, 595, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+    text = run_program (argv, &status);
+  }
+  if (status != 0 || text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      g_remove (pdf);
+      g_rmdir (dir);
+      return;
+    }
+  sii = g_strdup_printf ("SII %.1f years (95%%: %.1f to %.1f)", values[1].sii.sii,
+                         values[1].sii.sii_lower[GW_SII_LEVEL_95], values[1].sii.sii_upper[GW_SII_LEVEL_95]);
+  g_assert_nonnull (strstr (text, "Hartlepool: life expectancy by deprivation decile, 2005–2007"));
+  g_assert_nonnull (strstr (text, sii));
+  g_assert_nonnull (strstr (text, "Slope index of inequality (fitted line)"));
+  g_remove (pdf);
+  g_rmdir (dir);
+
+  /* an area without small areas: no value, no chart */
+  {
+    g_autoptr(GwInequality) ineq = gw_inequality_new (d->dataset, 0, &error);
+    GwInequalityValue none;
+    g_autoptr(GwChart) empty = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (gw_inequality_compute (ineq, FALSE, gw_dataset_lookup_area (d->dataset, "E06000003"),
+                                           GW_SEX_MALE, 0, NULL, &none, NULL));
+    empty = gw_chart_new_gradient (d->dataset, &none, 1, &error);
+    g_assert_null (empty);
+    g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1878,6 +2095,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/decomp/no-data", test_decomp_no_data);
   g_test_add_func ("/gw/render/decomp/cli", test_decomp_cli);
 
+  g_test_add_func ("/gw/render/gradient/points", test_gradient_points);
+  g_test_add_func ("/gw/render/gradient/pdf", test_gradient_pdf);
   ret = g_test_run ();
   g_clear_pointer (&samples.indicators, gw_indicators_free);
   g_clear_object (&samples.dataset);

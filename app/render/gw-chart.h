@@ -24,6 +24,7 @@
 
 #include "model/gw-dataset.h"
 #include "methods/gw-indicators.h"
+#include "methods/gw-inequality.h"
 #include "tracker/gw-tracker.h"
 #include "tracker/gw-tracker-result.h"
 
@@ -52,6 +53,7 @@ typedef enum
   GW_CHART_FUNNEL,        /* infant mortality against live births, control limits */
   GW_CHART_SCARF,         /* the gap in years by broad cause, one stacked bar per sex */
   GW_CHART_AGE_CAUSE,     /* the gap by age band, each bar stacked by cause */
+  GW_CHART_GRADIENT,      /* life expectancy by deprivation decile within an area, the SII line */
 } GwChartKind;
 
 typedef enum
@@ -197,6 +199,17 @@ GwChart        *gw_chart_new_funnel       (GwDataset           *dataset,
                                            GwIndicators        *indicators,
                                            GwPeriod             period,
                                            GError             **error);
+
+/* Life expectancy of each deprivation decile of a subject with its 95%
+ * interval and the fitted line of the slope index of inequality, most
+ * deprived on the left, one panel per value (men, women), the SII and RII
+ * with their 95% limits above each (methods.md section 4).  values are
+ * gw_inequality_compute()'s, for one subject and period; x in
+ * gw_chart_map_point() is the relative rank 0..1, y the life expectancy. */
+GwChart        *gw_chart_new_gradient     (GwDataset               *dataset,
+                                           const GwInequalityValue *values,
+                                           guint                    n_values,
+                                           GError                 **error);
 
 /* The all-areas chart (GW_CHART_COMPARE only) shows the ranks first_row to
  * first_row + n_rows - 1 (from 0) of every panel, with its whole heading,

@@ -21,6 +21,7 @@
 
 #include "gw-chart-view.h"
 #include "gw-area-gap-why.h"
+#include "gw-area-inequality.h"
 
 struct _GwAreaView
 {
@@ -49,6 +50,7 @@ struct _GwAreaView
   GPtrArray     *charts;        /* GwChartView, children of charts_box */
   GtkWidget     *charts_note;   /* why a chart is missing */
   GtkWidget     *gap_why;       /* GwAreaGapWhy: why the gap, what it would take */
+  GtkWidget     *inequality;    /* GwAreaInequality, in content_box */
   double         confidence_level;
 
   /* borrowed: see gw_area_view_set_data() */
@@ -577,6 +579,8 @@ gw_area_view_refresh (GwAreaView *self)
   gw_area_view_fill_figures (self);
   gw_area_view_fill_charts (self);
   gw_area_gap_why_set_item (GW_AREA_GAP_WHY (self->gap_why), item);
+  gw_area_inequality_set_subject (GW_AREA_INEQUALITY (self->inequality), self->dataset,
+                                  gw_tracker_item_is_group (item), gw_tracker_item_get_subject (item));
 
   gtk_stack_set_visible_child_name (self->stack, "area");
 }
@@ -710,6 +714,8 @@ gw_area_view_init (GwAreaView *self)
 
   self->gap_why = gw_area_gap_why_new ();
   gtk_box_append (self->content_box, self->gap_why);
+  self->inequality = gw_area_inequality_new ();
+  gtk_box_append (self->content_box, self->inequality);
 }
 
 /* Public API */
@@ -814,6 +820,7 @@ gw_area_view_set_palette (GwAreaView *self,
     for (guint i = 0; i < self->charts->len; i++)
       gw_chart_view_set_palette (g_ptr_array_index (self->charts, i), value);
     gw_area_gap_why_set_palette (GW_AREA_GAP_WHY (self->gap_why), value);
+    gw_area_inequality_set_palette (GW_AREA_INEQUALITY (self->inequality), value);
   }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
@@ -860,4 +867,13 @@ gw_area_view_get_chart (GwAreaView *self,
   g_return_val_if_fail (index < self->charts->len, NULL);
 
   return g_ptr_array_index (self->charts, index);
+}
+
+/* The "Inequality within the area" section (a GwAreaInequality). */
+GtkWidget *
+gw_area_view_get_inequality (GwAreaView *self)
+{
+  g_return_val_if_fail (GW_IS_AREA_VIEW (self), NULL);
+
+  return self->inequality;
 }

@@ -44,5 +44,7 @@ void           gw_area_view_set_confidence_level (GwAreaView     *self,
 guint          gw_area_view_get_n_charts         (GwAreaView     *self);
 GtkWidget     *gw_area_view_get_chart            (GwAreaView     *self,
                                                   guint           index);
+/* The "Inequality within the area" section (a GwAreaInequality). */
+GtkWidget     *gw_area_view_get_inequality       (GwAreaView     *self);
 
 G_END_DECLS
