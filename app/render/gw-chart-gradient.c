@@ -121,7 +121,7 @@ paint_gradient (GwChart           *chart,
       spec.status = status;
       spec.status_role = p->has_value ? GW_CHART_ROLE_GROUP : GW_CHART_ROLE_MUTED;
       spec.y_title = g->y_title;
-      spec.x_title = _("Deprivation decile: 1 most deprived → 10 least deprived");
+      spec.x_title = _("Deprivation decile (1 most deprived → 10 least)");
       spec.y_lo = lo;
       spec.y_hi = hi;
       spec.x_ticks = ticks;
@@ -251,8 +251,9 @@ gw_chart_new_gradient (GwDataset               *dataset,
   name = values[0].is_group ? gw_dataset_get_group (dataset, values[0].subject)->name
                             : gw_dataset_get_area (dataset, values[0].subject)->name;
   g->area = g_strdup (name);
+  /* short: the axis of a panel beside the table is short */
   g->y_title = g_strdup (values[0].start_age == 65 ? _("Life expectancy at 65 (years)")
-                                                   : _("Life expectancy at birth (years)"));
+                                                   : _("Life expectancy (years)"));
   period = gw_chart_format_period (values[0].period);
 
   for (guint i = 0; i < n_values; i++)
@@ -300,9 +301,13 @@ gw_chart_new_gradient (GwDataset               *dataset,
 
   /* Translators: chart title, "Hartlepool: life expectancy by deprivation decile, 2005–2007" */
   chart->title = g_strdup_printf (_("%s: life expectancy by deprivation decile, %s"), name, period);
-  /* xgettext:no-c-format */
-  chart->subtitle = g_strdup (_("Small areas grouped by deprivation decile, with 95% confidence intervals; "
-                                "the dashed line’s rise from end to end is the slope index of inequality (SII)"));
+  chart->subtitle = g_strdup (values[0].start_age == 65
+                              /* xgettext:no-c-format */
+                              ? _("At 65, small areas grouped by deprivation decile, with 95% confidence intervals; "
+                                  "the dashed line’s rise from end to end is the slope index of inequality (SII)")
+                              /* xgettext:no-c-format */
+                              : _("At birth, small areas grouped by deprivation decile, with 95% confidence intervals; "
+                                  "the dashed line’s rise from end to end is the slope index of inequality (SII)"));
 
   /* xgettext:no-c-format */
   gw_legend_add (chart->legend, _("Life expectancy of the decile, 95% confidence interval"), GW_SWATCH_MARKER,
