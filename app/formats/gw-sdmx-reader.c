@@ -1090,11 +1090,15 @@ emit (Sdmx *s, const Snap *series)
 
       if (missing && note == GW_NOTE_NONE)
         note = GW_NOTE_NOT_AVAILABLE;
+      /* a value with a "missing" status (the Eurostat sample's Greek
+       * deaths of 2009) is still the value given */
+      if (!missing && note == GW_NOTE_NOT_AVAILABLE)
+        note = GW_NOTE_NONE;
       key = gw_key_value (t->indicator, FALSE, area, sex, period);
       if (s->locating)
         locate (s, GW_RECORD_VALUES, key);
       else
-        gw_batch_add_value (s->batch, key, missing ? NAN : value, NAN, NAN, NAN, NAN, missing ? note : note);
+        gw_batch_add_value (s->batch, key, missing ? NAN : value, NAN, NAN, NAN, NAN, note);
       return;
     }
 
@@ -1170,7 +1174,7 @@ emit (Sdmx *s, const Snap *series)
       if (s->locating)
         locate (s, GW_RECORD_VALUES, key);
       else
-        gw_batch_add_value (s->batch, key, value, NAN, NAN, NAN, NAN, note);
+        gw_batch_add_value (s->batch, key, value, NAN, NAN, NAN, NAN, note == GW_NOTE_NOT_AVAILABLE ? GW_NOTE_NONE : note);
       return;
     }
 
@@ -1882,6 +1886,12 @@ declare_areas (Sdmx *s)
     }
 }
 
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 static void
 add_warnings (Sdmx *s)
 {
@@ -1892,7 +1902,7 @@ add_warnings (Sdmx *s)
   g_hash_table_iter_init (&iter, s->skipped);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (reasons, key);
-  g_ptr_array_sort (reasons, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (reasons, compare_strings);
   for (guint i = 0; i < reasons->len; i++)
     {
       const char *reason = g_ptr_array_index (reasons, i);

@@ -44,6 +44,7 @@ typedef struct
   char            *concept;       /* its concept's id, when it has no id */
   char            *codelist;
   guint            ref_kind;      /* 1 in ConceptIdentity, 2 in Enumeration */
+  gboolean         in_urn;
 } Parse;
 
 /* An attribute's value by local name, whatever its namespace (SAX2's five
@@ -128,6 +129,11 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
     p->ref_kind = 1;
   else if (p->in_component && strcmp (name, "Enumeration") == 0)
     p->ref_kind = 2;
+  else if (p->in_component && strcmp (name, "URN") == 0 && p->ref_kind != 0)
+    {
+      p->in_urn = TRUE;
+      g_string_truncate (p->text, 0);
+    }
   else if (p->in_component && strcmp (name, "Ref") == 0 && p->ref_kind != 0)
     {
       char *id = _gw_sdmx_attr (n, a, "id");
@@ -149,7 +155,21 @@ on_end (void *data, const xmlChar *localname, const xmlChar *prefix, const xmlCh
   Parse *p = data;
   const char *name = (const char *) localname;
 
-  if (p->in_name && strcmp (name, "Name") == 0)
+  if (p->in_urn)
+    {
+      /* urn:sdmx:org.sdmx.infomodel.codelist.Codelist=ISO:CL_CURRENCY(1.0) */
+      const char *colon = strrchr (p->text->str, ':'), *paren = strchr (p->text->str, '(');
+      char *id = colon != NULL && paren != NULL && paren > colon ? g_strndup (colon + 1, paren - colon - 1) : NULL;
+
+      p->in_urn = FALSE;
+      if (id != NULL && p->ref_kind == 1 && p->concept == NULL)
+        p->concept = id;
+      else if (id != NULL && p->ref_kind == 2 && p->codelist == NULL)
+        p->codelist = id;
+      else
+        g_free (id);
+    }
+  else if (p->in_name && strcmp (name, "Name") == 0)
     {
       char *text = g_strstrip (g_strdup (p->text->str));
 
@@ -193,7 +213,7 @@ on_text (void *data, const xmlChar *ch, int len)
 {
   Parse *p = data;
 
-  if (p->in_name && p->text->len < 4096)
+  if ((p->in_name || p->in_urn) && p->text->len < 4096)
     g_string_append_len (p->text, (const char *) ch, len);
 }
 
