@@ -151,6 +151,9 @@ typedef struct
   GwAgeBand        last_age;
   gint             last_cause;
   Target           last_target;
+  Target          *plain_target;  /* of observations with no measure code */
+  const xmlChar   *cls_name[8];   /* the last classes looked up */
+  guint            cls_value[8];
   GString         *last_unit_mult;
   double           last_mult;
   gboolean         last_valid[GW_SDMX_N_ROLES];
@@ -267,12 +270,20 @@ static guint
 classify (Sdmx *s, const xmlChar *iname, int is_dim)
 {
   const char *name = (const char *) iname;
-  gpointer cached = g_hash_table_lookup (s->classes, iname);
+  guint slot = (guint) (GPOINTER_TO_SIZE (iname) >> 4) & 7;
+  gpointer cached;
   guint cls;
 
+  if (is_dim < 0 && s->cls_name[slot] == iname)
+    return s->cls_value[slot];
+  cached = g_hash_table_lookup (s->classes, iname);
   /* the cache is for the unsaid case; the generic format says */
   if (cached != NULL && is_dim < 0)
-    return GPOINTER_TO_UINT (cached) - 1;
+    {
+      s->cls_name[slot] = iname;
+      s->cls_value[slot] = GPOINTER_TO_UINT (cached) - 1;
+      return s->cls_value[slot];
+    }
 
   for (guint r = 0; r < GW_SDMX_N_ROLES; r++)
     {
@@ -342,8 +353,12 @@ add_comp (Sdmx *s, const xmlChar *iname, const char *value, gsize len, int is_di
     }
   c = g_ptr_array_index (s->comps, s->n_comps++);
   c->name = iname;
-  g_string_truncate (c->value, 0);
-  g_string_append_len (c->value, value, len);
+  /* per attribute of every observation: a copy, no more */
+  if (c->value->allocated_len <= len)
+    g_string_set_size (c->value, len);
+  memcpy (c->value->str, value, len);
+  c->value->str[len] = '\0';
+  c->value->len = len;
   c->cls = classify (s, iname, is_dim);
 }
 
@@ -599,6 +614,9 @@ parse_time (const char *t, GwPeriod *out)
   guint y, m, n;
   char c;
 
+  /* years first: most observations are a year's */
+  if (g_ascii_isdigit (t[0]) && g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2]) && g_ascii_isdigit (t[3]) && t[4] == '\0')
+    return (*out = gw_period_year ((t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0'))) != 0;
   if (strlen (t) == 8 && sscanf (t, "%4u-M%2u", &y, &m) == 2)
     return (*out = gw_period_month (y, m)) != 0;
   if (strlen (t) == 7 && sscanf (t, "%4u-A%1u", &y, &m) == 2 && m == 1)
@@ -632,6 +650,19 @@ parse_value (const char *text, double *out, gboolean *missing)
       *missing = TRUE;
       return TRUE;
     }
+  /* counts first: digits only, below 2^53 */
+  {
+    guint64 v = 0;
+    const char *p = text;
+
+    for (; g_ascii_isdigit (*p) && p - text < 15; p++)
+      v = v * 10 + (guint64) (*p - '0');
+    if (*p == '\0')
+      {
+        *out = (double) v;
+        return TRUE;
+      }
+  }
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
       return FALSE;
@@ -978,7 +1009,9 @@ emit (Sdmx *s, const Snap *series)
 
   /* the measure first: it may skip the observation */
   measure = o.role[GW_SDMX_ROLE_MEASURE];
-  if (measure != NULL && same (&s->last[GW_SDMX_ROLE_MEASURE], measure) && s->last_valid[GW_SDMX_ROLE_MEASURE])
+  if (measure == NULL && s->plain_target != NULL)
+    t = s->plain_target;
+  else if (measure != NULL && same (&s->last[GW_SDMX_ROLE_MEASURE], measure) && s->last_valid[GW_SDMX_ROLE_MEASURE])
     t = &s->last_target;
   else
     {
@@ -987,6 +1020,8 @@ emit (Sdmx *s, const Snap *series)
         return;
       s->last_target = *t;
       s->last_valid[GW_SDMX_ROLE_MEASURE] = measure != NULL;
+      if (measure == NULL)
+        s->plain_target = t;
     }
   if (t->kind == T_SKIP)
     {
@@ -1776,6 +1811,7 @@ parse_pass (Sdmx *s, GwInput *input, GError **error)
   s->text_into = NULL;
   /* interned names differ from one parser to the next */
   g_hash_table_remove_all (s->classes);
+  memset (s->cls_name, 0, sizeof s->cls_name);
   g_hash_table_remove_all (s->others);
   g_ptr_array_set_size (s->groups, 0);
   for (guint r = 0; r < GW_SDMX_N_ROLES; r++)
@@ -2135,6 +2171,7 @@ read_message (GwDataset *dataset, GwInput *input, GPtrArray *problems, GError **
   g_clear_pointer (&s.dataset_id, g_free);
   g_clear_pointer (&s.key_family, g_free);
   g_hash_table_remove_all (s.targets);
+  s.plain_target = NULL;
   s.seen_data = FALSE;
   if (gw_input_rewind (input, NULL) && !parse_pass (&s, input, error))
     goto out;
