@@ -14,6 +14,7 @@
 
 #include "formats/gw-reader.h"
 #include "formats/gw-sdmx-mapping.h"
+#include "formats/gw-sdmx-reader.h"
 #include "model/gw-key.h"
 #include "gw-test-tmp.h"
 
@@ -370,6 +371,49 @@ test_mapping_invalid (void)
                                        "id (lower-case letters, digits and -)");
 }
 
+/* What the window's mapping dialog offers: each dimension with its values;
+ * the mapping it writes reads the message. */
+static void
+test_layout (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autofree char *path = reference ("sdmx-ml-v2_0__CompactSample.xml");
+  g_autoptr(GwSdmxLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwDataset) ds = NULL;
+  g_autofree char *mapping = NULL;
+  const GwSdmxDimension *d;
+  const char *dims[] = { "FREQ", "JD_CATEGORY", NULL }, *values[] = { "M", "B", NULL };
+
+  SKIP_WITHOUT (path);
+  layout = gw_sdmx_layout_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (layout->dataflow);
+  g_assert_cmpuint (layout->dimensions->len, ==, 4);
+  d = g_ptr_array_index (layout->dimensions, 0);
+  g_assert_cmpstr (d->name, ==, "FREQ");
+  g_assert_cmpuint (d->n_values, ==, 2);
+  g_assert_cmpstr (d->values[0], ==, "M");
+  g_assert_cmpstr (d->values[1], ==, "A");
+  g_assert_null (d->values[2]);
+  d = g_ptr_array_index (layout->dimensions, 3);
+  g_assert_cmpstr (d->name, ==, "VIS_CTY");
+  g_assert_cmpuint (d->n_values, ==, 1);
+
+  mapping = gw_sdmx_mapping_write (NULL, "VIS_CTY", "bis-debt", dims, values);
+  write_mapping (tmp, "written.conf", mapping);
+  ds = gw_dataset_new ();
+  g_assert_cmpuint (gw_import_get_records (import_path (ds, path)), ==, 12);
+  g_assert_cmpfloat_with_epsilon (value_of (ds, "bis-debt", "MX", GW_SEX_PERSONS, "2000-01")->value, 514000, 1e-6);
+  gw_sdmx_set_options (NULL, NULL, NULL);
+
+  /* a structure message has no layout */
+  g_clear_pointer (&path, g_free);
+  path = reference ("khaeru-sdmx-test-data__ECB_EXR_ng-structure.xml");
+  g_assert_null (gw_sdmx_layout_read (path, &error));
+  g_assert_error (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID);
+}
+
 /* Built-in profiles on written messages */
 
 static const char *
@@ -532,6 +576,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/sdmx-reader/mapping/forms", test_mapping_forms);
   g_test_add_func ("/gw/sdmx-reader/mapping/fixed", test_mapping_fixed);
   g_test_add_func ("/gw/sdmx-reader/mapping/invalid", test_mapping_invalid);
+  g_test_add_func ("/gw/sdmx-reader/mapping/layout", test_layout);
   g_test_add_func ("/gw/sdmx-reader/profile/deaths", test_profile_deaths);
   g_test_add_func ("/gw/sdmx-reader/profile/causes", test_profile_causes);
   g_test_add_func ("/gw/sdmx-reader/profile/life-expectancy", test_profile_life_expectancy);

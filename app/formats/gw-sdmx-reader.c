@@ -103,6 +103,7 @@ typedef struct
   GwSdmxMapping   *mapping;
   guint            n_problems;
   gboolean         locating;
+  gboolean         describing;    /* gw_sdmx_layout_read(): every dimension's values */
   GHashTable      *dup_first;     /* (kind << 56 ^ key) -> first line */
 
   /* the message */
@@ -335,6 +336,8 @@ classify (Sdmx *s, const xmlChar *iname, int is_dim)
           cls = dim ? CLS_DIM : CLS_ATTR;
         }
     }
+  if (s->describing && cls >= CLS_ROLE && cls < CLS_VALUE && cls != CLS_ROLE + GW_SDMX_ROLE_TIME)
+    cls = CLS_DIM;
   if (is_dim < 0)
     g_hash_table_insert (s->classes, (gpointer) iname, GUINT_TO_POINTER (cls + 1));
   return cls;
@@ -993,6 +996,8 @@ emit (Sdmx *s, const Snap *series)
   evaluate (s, s->n_series, s->n_comps, &o);
   if (!s->locating)
     s->count_obs++;
+  if (s->describing)
+    return;
   if (series->skip || o.skip || s->varying)
     return;
 
@@ -1320,6 +1325,8 @@ choose_mapping (Sdmx *s)
   if (s->mapping_chosen)
     return;
   s->mapping_chosen = TRUE;
+  if (s->describing)
+    return;
   if (s->dataflow != NULL)
     ids[n++] = s->dataflow;
   if (s->dataset_id != NULL)
@@ -2104,6 +2111,25 @@ sdmx_clear (Sdmx *s)
     g_string_free (s->last_unit_mult, TRUE);
 }
 
+static void
+sdmx_init (Sdmx *s, GwDataset *dataset, GwInput *input, GPtrArray *problems)
+{
+  s->dataset = dataset;
+  s->problems = problems;
+  s->path = gw_input_get_path (input);
+  s->batch = gw_batch_new (dataset);
+  s->footer = g_string_new (NULL);
+  s->text = g_string_new (NULL);
+  s->comps = g_ptr_array_new_with_free_func (comp_free);
+  s->groups = g_ptr_array_new_with_free_func (group_free);
+  s->classes = g_hash_table_new (NULL, NULL);
+  s->others = g_hash_table_new_full (NULL, NULL, NULL, other_free);
+  s->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  s->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
 static GwBatch *
 read_message (GwDataset *dataset, GwInput *input, GPtrArray *problems, GError **error)
 {
@@ -2112,21 +2138,7 @@ read_message (GwDataset *dataset, GwInput *input, GPtrArray *problems, GError **
   GError *local = NULL;
   g_autoptr(GArray) dups = NULL;
 
-  s.dataset = dataset;
-  s.problems = problems;
-  s.path = gw_input_get_path (input);
-  s.batch = gw_batch_new (dataset);
-  s.footer = g_string_new (NULL);
-  s.text = g_string_new (NULL);
-  s.comps = g_ptr_array_new_with_free_func (comp_free);
-  s.groups = g_ptr_array_new_with_free_func (group_free);
-  s.classes = g_hash_table_new (NULL, NULL);
-  s.others = g_hash_table_new_full (NULL, NULL, NULL, other_free);
-  s.areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  s.sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  s.skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
+  sdmx_init (&s, dataset, input, problems);
   s.structure = _gw_sdmx_structure_for (s.path, &local);
   if (local != NULL)
     {
@@ -2182,6 +2194,102 @@ read_message (GwDataset *dataset, GwInput *input, GPtrArray *problems, GError **
 out:
   sdmx_clear (&s);
   return batch;
+}
+
+static int
+compare_dimensions (gconstpointer a, gconstpointer b)
+{
+  const GwSdmxDimension *x = *(const GwSdmxDimension **) a, *y = *(const GwSdmxDimension **) b;
+
+  return strcmp (x->name, y->name);
+}
+
+static void
+dimension_free (gpointer data)
+{
+  GwSdmxDimension *d = data;
+
+  g_free (d->name);
+  g_strfreev (d->values);
+  g_free (d);
+}
+
+void
+gw_sdmx_layout_free (GwSdmxLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_free (layout->dataflow);
+  g_ptr_array_unref (layout->dimensions);
+  g_free (layout);
+}
+
+/**
+ * gw_sdmx_layout_read:
+ * @path: an SDMX-ML data message
+ * @error: GW_EXPORT_ERROR (the file cannot be read, or is no such message)
+ *
+ * What a mapping for the message chooses from: its dataflow and the values
+ * of each of its dimensions (the time aside), at most 12 shown each, read
+ * with no mapping.  The window offers a mapping from it when a message
+ * cannot be mapped.
+ *
+ * Returns: (transfer full) (nullable): the layout
+ */
+GwSdmxLayout *
+gw_sdmx_layout_read (const char *path, GError **error)
+{
+  g_autoptr(GwDataset) dataset = gw_dataset_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
+  g_autoptr(GwInput) input = NULL;
+  GwSdmxLayout *layout;
+  GHashTableIter iter;
+  gpointer value;
+  Sdmx s = { 0 };
+  const char *flow;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  gw_formats_init ();
+  input = gw_input_open (path, NULL, NULL, NULL, error);
+  if (input == NULL)
+    return NULL;
+  sdmx_init (&s, dataset, input, problems);
+  s.describing = TRUE;
+  if (!parse_pass (&s, input, error))
+    {
+      sdmx_clear (&s);
+      return NULL;
+    }
+  if (problems->len > 0 || !s.seen_data)
+    {
+      g_autofree char *first = problems->len > 0 ? gw_problem_format (g_ptr_array_index (problems, 0))
+                                                 : g_strdup (_("the message holds no data set"));
+
+      g_set_error_literal (error, GW_EXPORT_ERROR, GW_EXPORT_ERROR_INVALID, first);
+      sdmx_clear (&s);
+      return NULL;
+    }
+  layout = g_new0 (GwSdmxLayout, 1);
+  flow = dataflow_of (&s);
+  layout->dataflow = g_strdup (flow);
+  layout->dimensions = g_ptr_array_new_with_free_func (dimension_free);
+  g_hash_table_iter_init (&iter, s.others);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Other *o = value;
+      GwSdmxDimension *d = g_new0 (GwSdmxDimension, 1);
+
+      d->name = g_strdup (o->name);
+      d->n_values = o->n_values;
+      d->values = g_new0 (char *, o->values->len + 1);
+      for (guint i = 0; i < o->values->len; i++)
+        d->values[i] = g_strdup (g_ptr_array_index (o->values, i));
+      g_ptr_array_add (layout->dimensions, d);
+    }
+  g_ptr_array_sort (layout->dimensions, compare_dimensions);
+  sdmx_clear (&s);
+  return layout;
 }
 
 struct _GwSdmxReader

@@ -18,4 +18,24 @@ G_DECLARE_FINAL_TYPE (GwSdmxReader, gw_sdmx_reader, GW, SDMX_READER, GwReader)
 
 GwReader *gw_sdmx_reader_new (void);
 
+/* A dimension of a message and its values. */
+typedef struct
+{
+  char   *name;
+  GStrv   values;       /* the first 12 */
+  guint   n_values;     /* all of them */
+} GwSdmxDimension;
+
+typedef struct
+{
+  char      *dataflow;    /* or NULL */
+  GPtrArray *dimensions;  /* GwSdmxDimension *, by name; the time aside */
+} GwSdmxLayout;
+
+GwSdmxLayout *gw_sdmx_layout_read (const char   *path,
+                                   GError      **error);
+void          gw_sdmx_layout_free (GwSdmxLayout *layout);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwSdmxLayout, gw_sdmx_layout_free)
+
 G_END_DECLS
