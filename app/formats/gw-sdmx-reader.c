@@ -1369,6 +1369,7 @@ start_root (Sdmx *s, const char *name, const xmlChar *uri)
   gboolean v20 = FALSE, v30 = FALSE;
 
   s->xml.seen_root = TRUE;
+  g_free (s->root);   /* again when the second pass locates repeats */
   s->root = g_strdup (name);
   if (!is_sdmx_ns (uri, &v20, &v30))
     {
