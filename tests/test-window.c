@@ -223,6 +223,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  /* As she runs it, for the idle test: the tests turn animations off, and
+   * an animation that never stops is one way never to be idle. */
+  if (g_strcmp0 (data, "animations") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
   /* Each test starts from nothing imported. */
   f->dataset = gw_dataset_new ();
   f->settings = gw_settings_new ();
@@ -797,6 +802,54 @@ test_window_tracker_samples (Fixture       *f,
     g_assert_nonnull (print);
     g_assert_true (gtk_widget_is_sensitive (print));
   }
+}
+
+/* Runs the main loop for ms, sleeping when there is nothing to do. */
+static void
+wait_ms_idle (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Idle is idle (issue 18 point 6): with the samples shown and nothing
+ * changing, the window paints no frame for 5 s.  Frames are counted on the
+ * window's frame clock, which paints only when a widget asks to be drawn
+ * or laid out again. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static void
+test_window_idle (Fixture       *f,
+                  gconstpointer  data)
+{
+  GdkFrameClock *clock;
+  guint n_frames = 0;
+  gulong handler;
+
+  import_samples (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  /* Let what was asked settle: the charts and the table drawn. */
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms_idle (500);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_frames);
+  wait_ms_idle (5000);
+  g_signal_handler_disconnect (clock, handler);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_message ("frames painted in 5 s of idle: %u", n_frames);
+  g_assert_cmpuint (n_frames, ==, 0);
 }
 
 static void
@@ -1466,6 +1519,8 @@ main (int   argc,
               fixture_set_up, test_window_settings_size, fixture_tear_down);
   g_test_add ("/gw/window/tracker/samples", Fixture, NULL,
               fixture_set_up, test_window_tracker_samples, fixture_tear_down);
+  g_test_add ("/gw/window/tracker/idle", Fixture, "animations",
+              fixture_set_up, test_window_idle, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
               fixture_set_up, test_window_tracker_keyboard, fixture_tear_down);
   g_test_add ("/gw/window/tracker/target", Fixture, NULL,

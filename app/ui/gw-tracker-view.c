@@ -747,6 +747,21 @@ on_search_entry_activate_cb (GwTrackerView *self)
     }
 }
 
+/* The spinner spins only while on screen: a spinning spinner on a hidden
+ * page still animates its style, and the window then lays out and paints
+ * every frame with nothing changing (issue 18 point 6). */
+static void
+on_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+on_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
+}
+
 /* Ctrl+C in the table */
 
 static gboolean
@@ -936,6 +951,8 @@ gw_tracker_view_init (GwTrackerView *self)
   gw_tracker_view_update_strip (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_signal_connect (self->spinner, "map", G_CALLBACK (on_spinner_map_cb), NULL);
+  g_signal_connect (self->spinner, "unmap", G_CALLBACK (on_spinner_unmap_cb), NULL);
 }
 
 /* Public API */
@@ -1033,7 +1050,6 @@ gw_tracker_view_set_result (GwTrackerView   *self,
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), TRUE);
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "table");
   gw_tracker_view_update_count (self);
   gw_tracker_view_update_selected (self);
@@ -1046,7 +1062,6 @@ gw_tracker_view_show_loading (GwTrackerView *self)
 {
   g_return_if_fail (GW_IS_TRACKER_VIEW (self));
 
-  gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
@@ -1074,7 +1089,6 @@ gw_tracker_view_show_message (GwTrackerView *self,
   gtk_label_set_label (self->message_title, title != NULL ? title : "");
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), FALSE);
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "message");
 }
 
