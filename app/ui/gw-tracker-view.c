@@ -320,28 +320,22 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* A number as the table shows it: the number, what is beneath it (the
+ * half-width of a symmetric interval, else the limits), the limits alone,
+ * and the tooltip.  The cells and Copy Rows both say it so. */
 static void
-on_number_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   ColumnSpec               *spec)
+format_number (ColumnSpec         *spec,
+               const GwTrackerRow *row,
+               char              **out_text,
+               char              **out_beneath,
+               char              **out_interval,
+               char              **out_tooltip)
 {
-  GwTrackerItem *item = gtk_list_item_get_item (list_item);
-  const GwTrackerRow *row = cell_row (spec, list_item);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
   g_autofree char *interval = NULL;
   g_autofree char *period = NULL;
-  g_autofree char *tooltip = NULL;
   const char *what = NULL;
   double half = NAN;
-
-  set_group_style (cell, gw_tracker_item_is_group (item));
-
-  if (row == NULL)
-    {
-      gw_tracker_cell_set (GW_TRACKER_CELL (cell), "–", NULL, NULL);
-      return;
-    }
 
   switch ((FieldKind) spec->field)
     {
@@ -381,25 +375,59 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  if (interval != NULL)
-    /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
-    tooltip = g_strdup_printf (C_("tooltip", "%s; %s %s"), period, what, interval);
-  else
-    /* Translators: a tooltip when a number has no interval, "2005–2007; no interval". */
-    tooltip = g_strdup_printf (C_("tooltip", "%s; no interval"), period);
-
-  if (isfinite (half) && interval != NULL)
+  if (out_tooltip != NULL)
     {
-      /* A gap's and a projection's intervals are symmetric (the estimate
-       * -/+ a quantile times its standard error): "±0.67" keeps the column
-       * narrow when a limit is negative; the tooltip gives the limits. */
-      g_autofree char *number = gw_ui_format_number (half, 2);
-      g_autofree char *plus_minus = g_strdup_printf ("±%s", number);
-
-      gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, plus_minus, tooltip);
+      if (interval != NULL)
+        /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
+        *out_tooltip = g_strdup_printf (C_("tooltip", "%s; %s %s"), period, what, interval);
+      else
+        /* Translators: a tooltip when a number has no interval, "2005–2007; no interval". */
+        *out_tooltip = g_strdup_printf (C_("tooltip", "%s; no interval"), period);
     }
-  else
-    gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, interval, tooltip);
+
+  if (out_beneath != NULL)
+    {
+      if (isfinite (half) && interval != NULL)
+        {
+          /* A gap's and a projection's intervals are symmetric (the
+           * estimate -/+ a quantile times its standard error): "±0.67"
+           * keeps the column narrow when a limit is negative; the tooltip
+           * gives the limits. */
+          g_autofree char *number = gw_ui_format_number (half, 2);
+
+          *out_beneath = g_strdup_printf ("±%s", number);
+        }
+      else
+        *out_beneath = g_strdup (interval);
+    }
+
+  *out_text = g_steal_pointer (&text);
+  if (out_interval != NULL)
+    *out_interval = g_steal_pointer (&interval);
+}
+
+static void
+on_number_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+  const GwTrackerRow *row = cell_row (spec, list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+  g_autofree char *beneath = NULL;
+  g_autofree char *tooltip = NULL;
+
+  set_group_style (cell, gw_tracker_item_is_group (item));
+
+  if (row == NULL)
+    {
+      gw_tracker_cell_set (GW_TRACKER_CELL (cell), "–", NULL, NULL);
+      return;
+    }
+
+  format_number (spec, row, &text, &beneath, NULL, &tooltip);
+  gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, beneath, tooltip);
 }
 
 /* Columns */
@@ -752,55 +780,41 @@ is_tab (guint            keyval,
   return TRUE;
 }
 
+/* In the table, Shift+Tab goes back to the search; in the strip, Tab
+ * goes on to it; the other way leaves the view. */
 static gboolean
-on_table_key_pressed_cb (GtkEventControllerKey *controller,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         GwTrackerView         *self)
+on_tab_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GwTrackerView         *self)
 {
+  GtkWidget *part = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType to_search = part == GTK_WIDGET (self->column_view) ? GTK_DIR_TAB_BACKWARD
+                                                                       : GTK_DIR_TAB_FORWARD;
   GtkDirectionType direction;
 
   if (!is_tab (keyval, state, &direction))
     return FALSE;
-  if (direction == GTK_DIR_TAB_BACKWARD)
+  if (direction == to_search)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       return TRUE;
     }
-  /* On to what follows the table: the area's details. */
-  return focus_past (GTK_WIDGET (self), direction);
-}
-
-static gboolean
-on_strip_key_pressed_cb (GtkEventControllerKey *controller,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         GwTrackerView         *self)
-{
-  GtkDirectionType direction;
-
-  if (!is_tab (keyval, state, &direction))
-    return FALSE;
-  if (direction == GTK_DIR_TAB_FORWARD)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return TRUE;
-    }
+  /* On to what follows the table (the area's details), or back before
+   * the strip. */
   return focus_past (GTK_WIDGET (self), direction);
 }
 
 static void
 add_tab_keys (GwTrackerView *self,
-              GtkWidget     *widget,
-              gpointer       callback)
+              GtkWidget     *widget)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   /* Before the rows and buttons, which would move on by one. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (callback), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tab_key_pressed_cb), self);
   gtk_widget_add_controller (widget, keys);
 }
 
@@ -1205,8 +1219,8 @@ gw_tracker_view_init (GwTrackerView *self)
                             G_CALLBACK (on_table_scrolled_cb), self);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->area_scrolled), "value-changed",
                             G_CALLBACK (on_areas_scrolled_cb), self);
-  add_tab_keys (self, GTK_WIDGET (self->column_view), on_table_key_pressed_cb);
-  add_tab_keys (self, GTK_WIDGET (self->summary_box), on_strip_key_pressed_cb);
+  add_tab_keys (self, GTK_WIDGET (self->column_view));
+  add_tab_keys (self, GTK_WIDGET (self->summary_box));
 
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (on_selection_changed_cb), self);
@@ -1568,12 +1582,21 @@ gw_tracker_view_sort_by (GwTrackerView *self,
   return TRUE;
 }
 
+/* A column title on one line: "Latest gap (%) Men". */
+static char *
+one_line (const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (title, "\n", -1);
+
+  return g_strjoinv (" ", lines);
+}
+
 char *
 gw_tracker_view_format_selection (GwTrackerView *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   guint n;
 
   g_return_val_if_fail (GW_IS_TRACKER_VIEW (self), NULL);
@@ -1583,25 +1606,70 @@ gw_tracker_view_format_selection (GwTrackerView *self)
   if (n == 0)
     return NULL;
 
-  /* In the order the table shows them; the columns of `gapwatch-cli track`,
-   * tab-separated for spreadsheets. */
-  rows = g_ptr_array_new ();
+  /* For people, into a spreadsheet or a mail: the columns shown, headers
+   * in words, the values as the table shows them, each interval beside its
+   * number; one line per area, tab-separated.  Scripts have the CSV
+   * export (gw_tracker_view_format_csv), which stays as it is. */
+  for (guint i = 1; i < self->columns->len; i++)
+    {
+      ColumnSpec *spec = g_ptr_array_index (self->columns, i);
+
+      if (gtk_column_view_column_get_visible (spec->column))
+        g_ptr_array_add (shown, spec);
+    }
+
+  out = g_string_new (NULL);
+  /* Translators: the first headers of the rows copied from the table. */
+  g_string_append_printf (out, "%s\t%s", C_("copied rows", "Area"), C_("copied rows", "Code"));
+  for (guint c = 0; c < shown->len; c++)
+    {
+      ColumnSpec *spec = g_ptr_array_index (shown, c);
+      g_autofree char *title = one_line (gtk_column_view_column_get_title (spec->column));
+
+      g_string_append_printf (out, "\t%s", title);
+      if (spec->field != FIELD_STATUS)
+        /* Translators: the header of the interval copied beside a number,
+         * "Latest gap (%) Men, interval". */
+        {
+          g_string_append_c (out, '\t');
+          g_string_append_printf (out, C_("copied rows", "%s, interval"), title);
+        }
+    }
+  g_string_append_c (out, '\n');
+
+  /* In the order the table shows them. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GwTrackerItem) item = g_list_model_get_item (G_LIST_MODEL (self->list),
                                                              gtk_bitset_get_nth (selected, i));
 
-      for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
+      g_string_append_printf (out, "%s\t%s", gw_tracker_item_get_name (item), gw_tracker_item_get_code (item));
+      for (guint c = 0; c < shown->len; c++)
         {
-          const GwTrackerRow *row = gw_tracker_item_get_row (item, sex);
+          ColumnSpec *spec = g_ptr_array_index (shown, c);
+          const GwTrackerRow *row = gw_tracker_item_get_row (item, spec->sex);
 
-          if (row != NULL)
-            g_ptr_array_add (rows, (gpointer) row);
+          if (spec->field == FIELD_STATUS)
+            {
+              g_string_append_printf (out, "\t%s", row != NULL ? gw_ui_status_label (row->status) : "");
+              if (row != NULL && row->certainty == GW_CERTAINTY_UNCERTAIN)
+                /* Translators: the certainty copied after a status, "On track · uncertain". */
+                g_string_append_printf (out, C_("copied rows", " · %s"), gw_ui_certainty_label (row->certainty));
+            }
+          else if (row == NULL)
+            g_string_append (out, "\t\t");
+          else
+            {
+              g_autofree char *text = NULL;
+              g_autofree char *interval = NULL;
+
+              format_number (spec, row, &text, NULL, &interval, NULL);
+              g_string_append_printf (out, "\t%s\t%s", text, interval != NULL ? interval : "");
+            }
         }
+      g_string_append_c (out, '\n');
     }
 
-  out = g_string_new (NULL);
-  gw_table_write_tracker_rows (out, rows, NULL, GW_TABLE_FORMAT_TSV);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
