@@ -605,7 +605,7 @@ sample_paths (void)
 {
   GPtrArray *paths = gw_test_sample_paths ();
 
-  g_assert_cmpuint (paths->len, ==, 18 + 1);
+  g_assert_cmpuint (paths->len, ==, 19 + 1);
   return paths;
 }
 
