@@ -125,8 +125,6 @@ start (void)
 static double
 painted (GtkWidget *window)
 {
-  if (g_getenv ("GW_BENCH_SPLIT") != NULL)
-    g_print ("    call returned after %.1f ms CPU\n", cpu_ms () - started_cpu);
   gtk_test_widget_wait_for_draw (window);
   last_cpu = cpu_ms () - started_cpu;
   return (g_get_monotonic_time () - started) / 1000.0;
@@ -232,11 +230,6 @@ bench_size (GPtrArray      *sample,
         n_found++;
     }
 
-  if (g_getenv ("GW_BENCH_DETACH") != NULL)
-    {
-      g_object_ref (selection);
-      gtk_column_view_set_model (gw_tracker_view_get_column_view (view), NULL);
-    }
   for (guint run = 0; run < runs; run++)
     {
       start ();
