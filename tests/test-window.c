@@ -226,6 +226,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  /* As she runs it, for the idle test: the tests turn animations off, and
+   * an animation that never stops is one way never to be idle. */
+  if (g_strcmp0 (data, "animations") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
   /* Each test starts from nothing imported. */
   f->dataset = gw_dataset_new ();
   f->settings = gw_settings_new ();
@@ -645,22 +650,9 @@ import_samples (GwWindow *window)
 static GPtrArray *
 sample_paths (void)
 {
-  const char *dir_path = g_getenv ("GW_SAMPLES_DIR");
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
+  GPtrArray *paths = gw_test_sample_paths ();
 
-  if (dir_path == NULL)
-    dir_path = GW_SOURCE_SAMPLES_DIR;
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (paths, compare_paths);
-  g_assert_cmpuint (paths->len, ==, 20);
-  g_ptr_array_add (paths, NULL);
+  g_assert_cmpuint (paths->len, ==, 20 + 1);
   return paths;
 }
 
@@ -981,6 +973,54 @@ test_window_tracker_sii (Fixture       *f,
   g_assert_cmpstr (gw_tracker_item_get_code (row_at (f->window, 1)), ==, "E06000001");
   g_assert_cmpstr (gw_tracker_item_get_code (row_at (f->window, 2)), ==, "E06000002");
   g_assert_true (isnan (gw_tracker_item_get_sii (row_at (f->window, 3), GW_SEX_MALE, NULL, NULL)));
+}
+
+/* Runs the main loop for ms, sleeping when there is nothing to do. */
+static void
+wait_ms_idle (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Idle is idle (issue 18 point 6): with the samples shown and nothing
+ * changing, the window paints no frame for 5 s.  Frames are counted on the
+ * window's frame clock, which paints only when a widget asks to be drawn
+ * or laid out again. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static void
+test_window_idle (Fixture       *f,
+                  gconstpointer  data)
+{
+  GdkFrameClock *clock;
+  guint n_frames = 0;
+  gulong handler;
+
+  import_samples (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  /* Let what was asked settle: the charts and the table drawn. */
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms_idle (500);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_frames);
+  wait_ms_idle (5000);
+  g_signal_handler_disconnect (clock, handler);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_message ("frames painted in 5 s of idle: %u", n_frames);
+  g_assert_cmpuint (n_frames, ==, 0);
 }
 
 static void
@@ -1655,6 +1695,8 @@ main (int   argc,
               fixture_set_up, test_window_area_inequality, fixture_tear_down);
   g_test_add ("/gw/window/tracker/sii", Fixture, NULL,
               fixture_set_up, test_window_tracker_sii, fixture_tear_down);
+  g_test_add ("/gw/window/tracker/idle", Fixture, "animations",
+              fixture_set_up, test_window_idle, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
               fixture_set_up, test_window_tracker_keyboard, fixture_tear_down);
   g_test_add ("/gw/window/tracker/target", Fixture, NULL,

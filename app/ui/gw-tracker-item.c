@@ -24,6 +24,7 @@ struct _GwTrackerItem
   /* owned */
   GPtrArray          *rows;          /* the tracker's rows, kept alive */
   char               *search_text;   /* "name code", folded */
+  char               *folded_name;
 
   /* borrowed from rows */
   const GwTrackerRow *by_sex[GW_N_SEXES];
@@ -97,8 +98,28 @@ gw_tracker_item_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->folded_name, g_free);
 
   G_OBJECT_CLASS (gw_tracker_item_parent_class)->finalize (object);
+}
+
+/* A numeric property's value as a double; see gw_tracker_item_get_number. */
+static double
+item_number (GwTrackerItem *self,
+             guint          prop_id)
+{
+  guint k = prop_id - PROP_SEX_FIRST;
+  const GwTrackerRow *row = self->by_sex[k / (1 + N_FIELDS)];
+  guint field = k % (1 + N_FIELDS);
+  double number;
+
+  if (field == 0)
+    return status_rank (row);
+
+  /* A missing number sorts after every number when ascending: NAN
+   * would make the order depend on where the sort started. */
+  number = row != NULL ? G_STRUCT_MEMBER (double, row, fields[field - 1].offset) : NAN;
+  return isnan (number) ? INFINITY : number;
 }
 
 static void
@@ -142,21 +163,10 @@ gw_tracker_item_get_property (GObject    *object,
 
   if (prop_id >= PROP_SEX_FIRST && prop_id < N_PROPS)
     {
-      guint k = prop_id - PROP_SEX_FIRST;
-      const GwTrackerRow *row = self->by_sex[k / (1 + N_FIELDS)];
-      guint field = k % (1 + N_FIELDS);
-      double number;
-
-      if (field == 0)
-        {
-          g_value_set_int (value, status_rank (row));
-          return;
-        }
-
-      /* A missing number sorts after every number when ascending: NAN
-       * would make the order depend on where the sort started. */
-      number = row != NULL ? G_STRUCT_MEMBER (double, row, fields[field - 1].offset) : NAN;
-      g_value_set_double (value, isnan (number) ? INFINITY : number);
+      if ((prop_id - PROP_SEX_FIRST) % (1 + N_FIELDS) == 0)
+        g_value_set_int (value, (int) item_number (self, prop_id));
+      else
+        g_value_set_double (value, item_number (self, prop_id));
       return;
     }
 
@@ -273,6 +283,9 @@ gw_tracker_item_new (GPtrArray *rows,
   text = g_strdup_printf ("%s %s", self->first->name != NULL ? self->first->name : "",
                           self->first->code != NULL ? self->first->code : "");
   self->search_text = g_utf8_casefold (text, -1);
+  /* Sorting by name compares these bytes: a collation key per area costs
+   * 20 µs, 0.7 s for every LSOA at each sort. */
+  self->folded_name = g_utf8_casefold (self->first->name != NULL ? self->first->name : "", -1);
   self->category = item_category (self, first, n);
 
   return self;
@@ -334,6 +347,48 @@ gw_tracker_item_is_uncertain (GwTrackerItem *self)
   g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), FALSE);
 
   return self->uncertain;
+}
+
+/**
+ * gw_tracker_item_find_number:
+ * @name: a numeric property: "male-latest-gap", "female-status", ...
+ *
+ * Returns: its id for gw_tracker_item_get_number(), or 0 when there is none.
+ */
+guint
+gw_tracker_item_find_number (const char *name)
+{
+  for (guint id = PROP_SEX_FIRST; id < N_PROPS; id++)
+    if (properties[id] != NULL && g_strcmp0 (properties[id]->name, name) == 0)
+      return id;
+  return 0;
+}
+
+/* The property's value without a GValue: a sort reads 32,844 of them. */
+double
+gw_tracker_item_get_number (GwTrackerItem *self,
+                            guint          id)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), INFINITY);
+  g_return_val_if_fail (id >= PROP_SEX_FIRST && id < N_PROPS, INFINITY);
+
+  return item_number (self, id);
+}
+
+const char *
+gw_tracker_item_get_search_text (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), NULL);
+
+  return self->search_text;
+}
+
+const char *
+gw_tracker_item_get_folded_name (GwTrackerItem *self)
+{
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), NULL);
+
+  return self->folded_name;
 }
 
 gboolean

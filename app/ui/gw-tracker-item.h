@@ -51,6 +51,16 @@ gboolean            gw_tracker_item_is_uncertain (GwTrackerItem *self);
 gboolean            gw_tracker_item_matches      (GwTrackerItem  *self,
                                                   GwTrackerFilter filter);
 
+/* A numeric property ("male-latest-gap", "female-status": the status's
+ * rank) read fast: its id (0 when unknown), then its value (INFINITY when
+ * missing). */
+guint               gw_tracker_item_find_number  (const char    *name);
+double              gw_tracker_item_get_number   (GwTrackerItem *self,
+                                                  guint          id);
+/* "name code", case-folded: what the search looks in. */
+const char         *gw_tracker_item_get_search_text (GwTrackerItem *self);
+/* The name, case-folded: what sorting by name compares. */
+const char         *gw_tracker_item_get_folded_name (GwTrackerItem *self);
 /* Splits tracker rows (gw_tracker_run) into items: a GListStore of
  * GwTrackerItem, the group's first. */
 GListModel         *gw_tracker_items_from_rows   (GPtrArray     *rows);
