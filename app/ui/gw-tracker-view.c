@@ -331,6 +331,7 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
  * and the tooltip.  The cells and Copy Rows both say it so. */
 static void
 format_number (ColumnSpec         *spec,
+               GwTrackerItem      *item,
                const GwTrackerRow *row,
                char              **out_text,
                char              **out_beneath,
@@ -420,7 +421,8 @@ format_number (ColumnSpec         *spec,
         *out_beneath = g_strdup (interval);
     }
 
-  *out_text = g_steal_pointer (&text);
+  /* no SII for an area without small areas */
+  *out_text = text != NULL ? g_steal_pointer (&text) : g_strdup ("–");
   if (out_interval != NULL)
     *out_interval = g_steal_pointer (&interval);
 }
@@ -445,7 +447,7 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
-  format_number (spec, row, &text, &beneath, NULL, &tooltip);
+  format_number (spec, item, row, &text, &beneath, NULL, &tooltip);
   gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, beneath, tooltip);
 }
 
@@ -1434,24 +1436,6 @@ _gw_tracker_view_set_rows (GwTrackerView          *self,
   gw_tracker_view_update_selected (self);
   if (vadjustment != NULL)
     gtk_adjustment_set_value (vadjustment, scroll);
-
-  if (self->sii_cancellable != NULL)
-    g_cancellable_cancel (self->sii_cancellable);
-  g_set_object (&self->sii_cancellable, g_cancellable_new ());
-  g_object_unref (self->sii_cancellable);
-  {
-    /* a weak reference: the view may go before the thread ends */
-    GWeakRef *weak = g_new0 (GWeakRef, 1);
-
-    g_weak_ref_init (weak, self);
-    /* the last one was cancelled: it ends within one SII */
-    if (self->sii_gate != NULL)
-      gw_worker_gate_wait (self->sii_gate);
-    g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
-    self->sii_gate = gw_worker_gate_new ();
-    gw_tracker_items_fill_sii_async (G_LIST_MODEL (self->items), gw_tracker_result_get_dataset (result),
-                                     self->sii_gate, self->sii_cancellable, on_sii_filled_cb, weak);
-  }
 }
 
 /**
@@ -1476,6 +1460,25 @@ gw_tracker_view_set_result (GwTrackerView   *self,
                              gw_tracker_result_get_indicator (result)->short_unit,
                              gw_tracker_result_get_comparator_name (result),
                              gw_tracker_result_get_summary (result));
+
+  /* the SII of each area with small areas, in a thread */
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_set_object (&self->sii_cancellable, g_cancellable_new ());
+  g_object_unref (self->sii_cancellable);
+  {
+    /* a weak reference: the view may go before the thread ends */
+    GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (weak, self);
+    /* the last one was cancelled: it ends within one SII */
+    if (self->sii_gate != NULL)
+      gw_worker_gate_wait (self->sii_gate);
+    g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
+    self->sii_gate = gw_worker_gate_new ();
+    gw_tracker_items_fill_sii_async (G_LIST_MODEL (self->list), gw_tracker_result_get_dataset (result),
+                                     self->sii_gate, self->sii_cancellable, on_sii_filled_cb, weak);
+  }
 }
 
 void
@@ -1770,7 +1773,7 @@ gw_tracker_view_format_selection (GwTrackerView *self)
               g_autofree char *text = NULL;
               g_autofree char *interval = NULL;
 
-              format_number (spec, row, &text, NULL, &interval, NULL);
+              format_number (spec, item, row, &text, NULL, &interval, NULL);
               g_string_append_printf (out, "\t%s\t%s", text, interval != NULL ? interval : "");
             }
         }
