@@ -705,7 +705,8 @@ all_text (GtkWidget *widget)
 static GtkDropDown *
 target_dropdown (GwWindow *window)
 {
-  g_autoptr(GPtrArray) dropdowns = find_mapped (window, GTK_TYPE_DROP_DOWN, NULL);
+  /* by its class: the area view's what-if editor has drop-downs too */
+  g_autoptr(GPtrArray) dropdowns = find_mapped (window, GTK_TYPE_DROP_DOWN, "gw-target-dropdown");
 
   g_assert_cmpuint (dropdowns->len, ==, 1);
   return g_ptr_array_index (dropdowns, 0);

@@ -961,7 +961,7 @@ test_targets_workspace (Fixture       *f,
   g_assert_nonnull (half);
 
   /* listed in the header bar, by name */
-  titles = gtk_drop_down_get_model (GTK_DROP_DOWN (find_one (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, NULL)));
+  titles = gtk_drop_down_get_model (GTK_DROP_DOWN (find_one (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, "gw-target-dropdown")));
   for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
     {
       const char *title = gtk_string_list_get_string (GTK_STRING_LIST (titles), i);

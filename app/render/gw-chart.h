@@ -51,6 +51,8 @@ typedef enum
   GW_CHART_GAP,           /* a subject's gap, trajectory, projection and target */
   GW_CHART_COMPARE,       /* every member area of the target's group, ranked */
   GW_CHART_FUNNEL,        /* infant mortality against live births, control limits */
+  GW_CHART_SCARF,         /* the gap in years by broad cause, one stacked bar per sex */
+  GW_CHART_AGE_CAUSE,     /* the gap by age band, each bar stacked by cause */
   GW_CHART_GRADIENT,      /* life expectancy by deprivation decile within an area, the SII line */
 } GwChartKind;
 
@@ -145,6 +147,17 @@ void            gw_chart_style_init       (GwChartStyle        *style,
 void            gw_chart_style_get_colour (const GwChartStyle  *style,
                                            GwChartRole          role,
                                            GwChartColour       *out);
+
+/* Categories without an order (causes of death) have colours of their own:
+ * GW_CHART_N_SERIES of them, then they repeat.  GW_CHART_SERIES_NEUTRAL is
+ * the grey of "not specified". */
+#define GW_CHART_N_SERIES      8
+#define GW_CHART_SERIES_NEUTRAL G_MAXUINT
+/* The fill of category series with this style.  The greyscale palette also
+ * hatches every other grey (the painters do it); the colour is the ground. */
+void            gw_chart_style_get_series_colour (const GwChartStyle *style,
+                                                  guint               series,
+                                                  GwChartColour      *out);
 gboolean        gw_chart_palette_parse    (const char          *text,
                                            GwChartPalette      *out);
 

@@ -14,6 +14,21 @@
 
 G_BEGIN_DECLS
 
+/* Why the gap and what it would take for a subject (gw-report-decomp.c). */
+typedef struct _GwReportDecomp GwReportDecomp;
+
+/* NULL when the subject has no counts to decompose (or the target is not
+ * on life expectancy at birth). */
+GwReportDecomp *_gw_report_decomp_new           (GwTrackerResult *result,
+                                                 gboolean         is_group,
+                                                 guint            subject);
+void            _gw_report_decomp_free          (GwReportDecomp  *decomp);
+GwChart        *_gw_report_decomp_get_scarf     (GwReportDecomp  *decomp);
+GwChart        *_gw_report_decomp_get_age_cause (GwReportDecomp  *decomp);
+/* A sentence per sex, one a line. */
+const char     *_gw_report_decomp_get_why       (GwReportDecomp  *decomp);
+const char     *_gw_report_decomp_get_take      (GwReportDecomp  *decomp);
+
 typedef struct
 {
   guint      area;          /* area number of the dataset */
@@ -24,6 +39,7 @@ typedef struct
   char      *gap_error;
   char      *trend_error;
   GPtrArray *rows;          /* GwTrackerRow, borrowed from the report's rows, by sex */
+  GwReportDecomp *decomp;   /* why the gap, or NULL */
   GwChart   *gradient;      /* the SII's chart, NULL when the area has none: then it has
                              * no inequality page (gw-report-sii.c) */
   GwInequalityValue sii[2]; /* men, women */
@@ -60,6 +76,7 @@ struct _GwReport
   GArray           *imports;        /* ReportImport */
   GwChart          *compare;
   GwChart          *group_gap;      /* NULL when it could not be made */
+  GwReportDecomp   *group_decomp;   /* the group's why the gap: its own last page, or NULL */
   GwTrackerSummary  summary;
   guint             n_members;
   guint             n_compare_rows;
@@ -75,6 +92,10 @@ struct _GwReport
   guint             compare_per_page;  /* split: rows a page */
 };
 
+/* The page (from 0) of the index-th area's figures; of its why the gap and its inequality
+ * the next ones (gw-report.c). */
+guint _gw_report_area_first_page (GwReport *self,
+                                  guint     index);
 /* A page being drawn (gw-report.c). */
 typedef struct
 {
@@ -119,16 +140,6 @@ void   _gw_report_chart_box (Page        *pg,
 /* The SII of every area of the report with small areas, and its chart. */
 void              _gw_report_sii_take        (GwReport         *self,
                                               GwDataset        *dataset);
-/* Pages of the areas: one each, and one more for an area with an SII. */
-guint             _gw_report_n_area_pages    (GwReport         *self);
-/* The area of the area_page-th area page (from 0), and whether that page
- * is its inequality page. */
-const ReportArea *_gw_report_area_page       (GwReport         *self,
-                                              guint             area_page,
-                                              gboolean         *inequality);
-/* The area page (from 0) of the index-th area's own page. */
-guint             _gw_report_area_first_page (GwReport         *self,
-                                              guint             index);
 void              _gw_report_draw_inequality (Page             *pg,
                                               const ReportArea *a);
 

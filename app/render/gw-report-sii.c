@@ -38,49 +38,6 @@ _gw_report_sii_take (GwReport  *self,
     }
 }
 
-guint
-_gw_report_n_area_pages (GwReport *self)
-{
-  guint n = self->areas->len;
-
-  for (guint i = 0; i < self->areas->len; i++)
-    n += g_array_index (self->areas, ReportArea, i).gradient != NULL;
-  return n;
-}
-
-const ReportArea *
-_gw_report_area_page (GwReport *self,
-                      guint     area_page,
-                      gboolean *inequality)
-{
-  guint page = 0;
-
-  for (guint i = 0; i < self->areas->len; i++)
-    {
-      const ReportArea *a = &g_array_index (self->areas, ReportArea, i);
-      guint n = a->gradient != NULL ? 2 : 1;
-
-      if (area_page < page + n)
-        {
-          *inequality = area_page > page;
-          return a;
-        }
-      page += n;
-    }
-  g_return_val_if_reached (NULL);
-}
-
-guint
-_gw_report_area_first_page (GwReport *self,
-                            guint     index)
-{
-  guint page = 0;
-
-  for (guint i = 0; i < index && i < self->areas->len; i++)
-    page += g_array_index (self->areas, ReportArea, i).gradient != NULL ? 2 : 1;
-  return page;
-}
-
 /* "Men: slope index of inequality 11.9 years (95% limits 9.9 to 13.8, 99.8%
  * limits 8.8 to 14.9); relative index 1.172 (1.142 to 1.203)." */
 static char *

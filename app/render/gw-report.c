@@ -66,6 +66,7 @@ clear_area (gpointer p)
   g_free (a->gap_error);
   g_free (a->trend_error);
   g_clear_pointer (&a->rows, g_ptr_array_unref);
+  g_clear_pointer (&a->decomp, _gw_report_decomp_free);
   g_clear_object (&a->gradient);
 }
 
@@ -1062,7 +1063,14 @@ static char *
 contents_text (GwReport *self)
 {
   guint first_area = 1 + self->n_compare_pages + 1;
-  guint last_area = first_area + _gw_report_n_area_pages (self) - 1;
+  guint last_area = _gw_report_area_first_page (self, self->areas->len);
+  gboolean why = FALSE, inequality = FALSE;
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      why |= g_array_index (self->areas, ReportArea, i).decomp != NULL;
+      inequality |= g_array_index (self->areas, ReportArea, i).gradient != NULL;
+    }
   g_autofree char *cmp = NULL, *areas = NULL;
 
   if (self->n_compare_pages == 1)
@@ -1071,7 +1079,18 @@ contents_text (GwReport *self)
   else
     cmp = g_strdup_printf (_("Pages 2–%u: the %u areas of the %s compared."),
                            1 + self->n_compare_pages, self->n_members, self->group_name);
-  if (self->areas->len == 1)
+  if (why && inequality)
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then why its gap is there and, where it has "
+                               "small-area data, the inequality within it."), first_area, last_area);
+  else if (inequality)
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then, where it has small-area data, the "
+                               "inequality within it."), first_area, last_area);
+  else if (why)
+    /* Translators: "Pages 3–142: each area’s figures, then why its gap is
+     * there." */
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then why its gap is there."), first_area,
+                             last_area);
+  else if (self->areas->len == 1)
     areas = g_strdup_printf (_("Page %u: %s."), first_area,
                              g_array_index (self->areas, ReportArea, 0).name);
   else if (self->areas->len == self->n_members)
@@ -1231,6 +1250,34 @@ draw_compare (Page  *pg,
   }
 }
 
+/* Why the gap (the sentences, the scarf and the age bars, full width so
+ * that their legends fit) and what it would take, from y to the foot of the
+ * page. */
+static void
+draw_decomp (Page           *pg,
+             GwReportDecomp *d,
+             double          y)
+{
+  const char *why = _gw_report_decomp_get_why (d), *take = _gw_report_decomp_get_take (d);
+  double x = pg->x, w = pg->cw, take_h, chart_h;
+
+  y += section_heading (pg, _("Why the gap"), y, TRUE) + 3;
+  y += paragraph (pg, why, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 6;
+  /* what it would take keeps its lines at the foot; the charts take the rest */
+  take_h = section_heading (pg, _("What it would take"), 0, FALSE) + 3
+           + paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, 0, w, FALSE);
+  chart_h = pg->bottom - 6 - take_h - 10 - y;
+  {
+    double scarf_h = floor (chart_h * 0.4);
+
+    _gw_report_chart_box (pg, _gw_report_decomp_get_scarf (d), NULL, x, y, w, scarf_h);
+    _gw_report_chart_box (pg, _gw_report_decomp_get_age_cause (d), NULL, x, y + scarf_h + 10, w, chart_h - scarf_h - 10);
+  }
+  y += chart_h + 10;
+  y += section_heading (pg, _("What it would take"), y, TRUE) + 3;
+  paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE);
+}
+
 static void
 draw_area (Page             *pg,
            const ReportArea *a)
@@ -1266,6 +1313,87 @@ draw_area (Page             *pg,
   _gw_report_chart_box (pg, a->trend, a->trend_error, x, y, w, pg->bottom - 6 - y);
 }
 
+/* Why the gap of an area (the page after its figures) or of the group
+ * (NULL: the last page), under the subject's name. */
+static void
+draw_why_page (Page             *pg,
+               const ReportArea *a)
+{
+  GwReport *self = pg->report;
+  double y = pg->top;
+  g_autofree char *title = NULL;
+
+  pg->block_tag = "H2";
+  /* Translators: the title of a report page, "Hartlepool: why the gap"; the
+   * group's, "Spearhead Group as a whole: why the gap" */
+  title = a != NULL ? g_strdup_printf (_("%s: why the gap"), a->name)
+                    : g_strdup_printf (_("%s as a whole: why the gap"), self->group_name);
+  y += paragraph (pg, title, PT_AREA_NAME, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, TRUE) + 12;
+  pg->block_tag = NULL;
+  draw_decomp (pg, a != NULL ? a->decomp : self->group_decomp, y);
+}
+
+typedef enum
+{
+  AREA_PAGE_FIGURES,
+  AREA_PAGE_WHY,
+  AREA_PAGE_INEQUALITY,
+} AreaPage;
+
+/* The pages of an area: its figures, then its why the gap and its
+ * inequality within when it has them. */
+static guint
+pages_of_area (const ReportArea *a)
+{
+  return 1 + (a->decomp != NULL) + (a->gradient != NULL);
+}
+
+guint
+_gw_report_area_first_page (GwReport *self,
+                            guint     index)
+{
+  guint page = 1 + self->n_compare_pages;
+
+  for (guint i = 0; i < index && i < self->areas->len; i++)
+    page += pages_of_area (&g_array_index (self->areas, ReportArea, i));
+  return page;
+}
+
+/* The area a page after the comparison shows, and which of its pages it
+ * is; NULL for the group's why the gap (the last page). */
+static const ReportArea *
+area_of_page (GwReport *self,
+              guint     page,
+              AreaPage *kind)
+{
+  guint first = 1 + self->n_compare_pages;
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const ReportArea *a = &g_array_index (self->areas, ReportArea, i);
+
+      if (page < first + pages_of_area (a))
+        {
+          if (page == first)
+            *kind = AREA_PAGE_FIGURES;
+          else if (page == first + 1 && a->decomp != NULL)
+            *kind = AREA_PAGE_WHY;
+          else
+            *kind = AREA_PAGE_INEQUALITY;
+          return a;
+        }
+      first += pages_of_area (a);
+    }
+  *kind = AREA_PAGE_WHY;
+  return NULL;
+}
+
+static guint
+n_pages_of (GwReport *self)
+{
+  return _gw_report_area_first_page (self, self->areas->len) + (self->group_decomp != NULL);
+}
+
 /* --- object --------------------------------------------------------------- */
 
 static void
@@ -1290,6 +1418,7 @@ gw_report_finalize (GObject *object)
   g_clear_pointer (&self->imports, g_array_unref);
   g_clear_object (&self->compare);
   g_clear_object (&self->group_gap);
+  g_clear_pointer (&self->group_decomp, _gw_report_decomp_free);
 
   G_OBJECT_CLASS (gw_report_parent_class)->finalize (object);
 }
@@ -1484,9 +1613,19 @@ gw_report_new (GwTrackerResult *result,
 
 out:
   gw_dataset_read_unlock (dataset);
-  if (ok)
-    _gw_report_sii_take (self, dataset);
-  return ok ? g_steal_pointer (&self) : NULL;
+  if (!ok)
+    return NULL;
+  /* why the gap: each decomposition takes the read lock itself */
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      ReportArea *a = &g_array_index (self->areas, ReportArea, i);
+
+      a->decomp = _gw_report_decomp_new (result, FALSE, a->area);
+    }
+  if (target->subject == GW_TARGET_SUBJECT_GROUP)
+    self->group_decomp = _gw_report_decomp_new (result, TRUE, group);
+  _gw_report_sii_take (self, dataset);
+  return g_steal_pointer (&self);
 }
 
 void
@@ -1566,7 +1705,7 @@ gw_report_get_n_pages (GwReport *self)
   g_return_val_if_fail (GW_IS_REPORT (self), 0);
 
   _gw_report_ensure_layout (self, self->page_width, self->page_height);
-  return 1 + self->n_compare_pages + _gw_report_n_area_pages (self);
+  return n_pages_of (self);
 }
 
 GwReportPageKind
@@ -1581,14 +1720,18 @@ gw_report_get_page_kind (GwReport *self,
     return GW_REPORT_PAGE_FRONT;
   if (page <= self->n_compare_pages)
     return GW_REPORT_PAGE_COMPARE;
-  g_return_val_if_fail (page - 1 - self->n_compare_pages < _gw_report_n_area_pages (self), GW_REPORT_PAGE_FRONT);
+  g_return_val_if_fail (page < n_pages_of (self), GW_REPORT_PAGE_FRONT);
   {
-    gboolean inequality;
-    const ReportArea *a = _gw_report_area_page (self, page - 1 - self->n_compare_pages, &inequality);
+    AreaPage kind;
+    const ReportArea *a = area_of_page (self, page, &kind);
 
+    if (a == NULL)
+      return GW_REPORT_PAGE_GROUP_GAP;
     if (area != NULL)
       *area = a->area;
-    return inequality ? GW_REPORT_PAGE_AREA_INEQUALITY : GW_REPORT_PAGE_AREA;
+    return kind == AREA_PAGE_WHY ? GW_REPORT_PAGE_AREA_GAP
+         : kind == AREA_PAGE_INEQUALITY ? GW_REPORT_PAGE_AREA_INEQUALITY
+         : GW_REPORT_PAGE_AREA;
   }
 }
 
@@ -1622,7 +1765,7 @@ gw_report_draw_page (GwReport *self,
   g_return_if_fail (width_pt >= 72 && height_pt >= 72 && scale > 0);
 
   _gw_report_ensure_layout (self, width_pt, height_pt);
-  n_pages = 1 + self->n_compare_pages + _gw_report_n_area_pages (self);
+  n_pages = n_pages_of (self);
   g_return_if_fail (page < n_pages);
 
   cairo_save (cr);
@@ -1651,10 +1794,12 @@ gw_report_draw_page (GwReport *self,
         draw_compare (&pg, page - 1);
       else
         {
-          gboolean inequality;
-          const ReportArea *a = _gw_report_area_page (self, page - 1 - self->n_compare_pages, &inequality);
+          AreaPage kind;
+          const ReportArea *a = area_of_page (self, page, &kind);
 
-          if (inequality)
+          if (kind == AREA_PAGE_WHY)
+            draw_why_page (&pg, a);
+          else if (kind == AREA_PAGE_INEQUALITY)
             _gw_report_draw_inequality (&pg, a);
           else
             draw_area (&pg, a);
