@@ -29,6 +29,7 @@
 #include "ui/gw-area-inequality.h"
 #include "ui/gw-area-view.h"
 #include "ui/gw-import-pane.h"
+#include "ui/gw-mapping-dialog.h"
 #include "ui/gw-preferences.h"
 #include "ui/gw-target-editor.h"
 #include "ui/gw-tracker-view.h"
@@ -470,9 +471,21 @@ test_window_import_dialog (Fixture       *f,
   current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
   g_assert_true (g_file_equal (current, folder));
   filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
-  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  /* every format read, all of them chosen */
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 6);
   first = g_list_model_get_item (filters, 0);
-  g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "Exports (*.xml, *.xml.gz)");
+  g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "All supported files");
+  g_assert_true (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)) == first);
+  for (guint i = 1; i < 6; i++)
+    {
+      static const char *const names[] = {
+        NULL, "Gapwatch exports (*.xml, *.xml.gz)", "SDMX-ML messages (*.xml)",
+        "Fingertips indicator data (*.csv)", "Excel 2003 XML workbooks (*.xml)", "All Files",
+      };
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, names[i]);
+    }
 
   /* Cancelling imports nothing. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
@@ -480,6 +493,38 @@ test_window_import_dialog (Fixture       *f,
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_false (gw_window_get_busy (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (f->dataset)), ==, 0);
+}
+
+/* An SDMX-ML message with a dimension of several values and no area Gapwatch
+ * knows: the dialog offers each dimension and writes the mapping chosen. */
+static void
+test_window_mapping_dialog (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *path = shared != NULL ? g_build_filename (shared, "data", "reference", "sdmx",
+                                                             "sdmx-ml-v2_0__CompactSample.xml", NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mapping = NULL;
+  GwMappingDialog *dialog;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("GW_SHARED_DIR/data/reference/sdmx is missing");
+      return;
+    }
+  dialog = gw_mapping_dialog_new (NULL, path, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Map SDMX-ML Message");
+  /* no area dimension of the usual names: the first is offered; the first
+   * value of each dimension with several is kept */
+  mapping = gw_mapping_dialog_dup_mapping (dialog);
+  g_assert_cmpstr (mapping, ==, "[Mapping]\nname=SDMX-ML\narea=FREQ\nmeasure=sdmx-data\n\n"
+                                "[Fixed]\nJD_CATEGORY=A\n");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
 }
 
 static void
@@ -1580,6 +1625,7 @@ main (int   argc,
   /* Revealers show their child at once: what is asserted is on screen. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/gw/window/mapping-dialog", test_window_mapping_dialog);
   g_test_add ("/gw/window/welcome/empty", Fixture, NULL,
               fixture_set_up, test_window_welcome_empty, fixture_tear_down);
   g_test_add ("/gw/window/import/valid", Fixture, NULL,

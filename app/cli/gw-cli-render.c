@@ -174,6 +174,7 @@ gw_cli_render_run (const GwCliCommand  *command,
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG only: pixels per inch, which sizes the text (default 96)"), N_("N") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

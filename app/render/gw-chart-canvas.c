@@ -615,10 +615,14 @@ gw_canvas_fill_series (GwCanvas          *c,
       cairo_clip (cr);
       cairo_set_line_width (cr, 1.0 * c->s);
       cairo_set_source_rgb (cr, lum > 0.5 ? 0 : 1, lum > 0.5 ? 0 : 1, lum > 0.5 ? 0 : 1);
+      /* the two dark greys lean one way, the two light the other, so
+       * that hatched neighbours differ by more than their ground */
+      gboolean back = series % 2 == 1;
+
       for (double d = -r->height; d < r->width; d += step)
         {
-          cairo_move_to (cr, r->x + d, r->y + r->height);
-          cairo_line_to (cr, r->x + d + r->height, r->y);
+          cairo_move_to (cr, r->x + d, back ? r->y : r->y + r->height);
+          cairo_line_to (cr, r->x + d + r->height, back ? r->y + r->height : r->y);
         }
       cairo_stroke (cr);
     }

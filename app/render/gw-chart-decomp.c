@@ -532,7 +532,7 @@ paint_scarf (GwChart           *chart,
     return;
   /* bars no thicker than a finger on the page, centred in their rows */
   row_h = (bottom - top) / n;
-  bar_h = MIN (row_h * 0.62, 44 * s);
+  bar_h = MIN (row_h * 0.6, 60 * s);
 
   step = gw_axis_nice_step (lo, hi, (guint) CLAMP ((right - left) / (60 * s), 2, 8));
   ticks = gw_axis_ticks (&lo, &hi, step, TRUE, NULL);

@@ -953,17 +953,28 @@ draw_footer (Page  *pg,
 }
 
 static double
+heading_tagged (Page       *pg,
+                const char *tag,
+                const char *text,
+                double      y,
+                gboolean    paint)
+{
+  double h;
+
+  pg->block_tag = tag;
+  h = paragraph (pg, text, PT_SECTION, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, paint);
+  pg->block_tag = NULL;
+  return h;
+}
+
+/* A heading of the front page, or a page's own (H2). */
+static double
 section_heading (Page       *pg,
                  const char *text,
                  double      y,
                  gboolean    paint)
 {
-  double h;
-
-  pg->block_tag = "H2";
-  h = paragraph (pg, text, PT_SECTION, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, paint);
-  pg->block_tag = NULL;
-  return h;
+  return heading_tagged (pg, "H2", text, y, paint);
 }
 
 /* The counts of member areas by status (gw_tracker_summarise). */
@@ -1261,7 +1272,8 @@ draw_decomp (Page           *pg,
   const char *why = _gw_report_decomp_get_why (d), *take = _gw_report_decomp_get_take (d);
   double x = pg->x, w = pg->cw, take_h, chart_h;
 
-  y += section_heading (pg, _("Why the gap"), y, TRUE) + 3;
+  /* under the page's own heading */
+  y += heading_tagged (pg, "H3", _("Why the gap"), y, TRUE) + 3;
   y += paragraph (pg, why, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 6;
   /* what it would take keeps its lines at the foot; the charts take the rest */
   take_h = section_heading (pg, _("What it would take"), 0, FALSE) + 3
@@ -1274,7 +1286,7 @@ draw_decomp (Page           *pg,
     _gw_report_chart_box (pg, _gw_report_decomp_get_age_cause (d), NULL, x, y + scarf_h + 10, w, chart_h - scarf_h - 10);
   }
   y += chart_h + 10;
-  y += section_heading (pg, _("What it would take"), y, TRUE) + 3;
+  y += heading_tagged (pg, "H3", _("What it would take"), y, TRUE) + 3;
   paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE);
 }
 

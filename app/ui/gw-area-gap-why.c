@@ -8,12 +8,15 @@
  * and a what-if editor: so many fewer deaths a year from a cause at some
  * ages, and the new life expectancy, gap and status at once.
  *
- * Everything is asked of the session (gw_session_decompose, _reckon,
- * _what_if) and the sentences of app/render; nothing is computed here.
- * The session's calls run on the main loop: one area's decomposition and
- * reckoning take about a millisecond (two life tables per bisection step),
- * and a group's a few, well under a frame, so a GTask would only add a
- * flash of "computing".  A what-if is one life table.
+ * Everything is asked of the layers below (gw_gap_decomp_new and
+ * _reckon in app/methods, the charts and sentences of app/render, the
+ * session's what-if); nothing is computed here.  The decompositions, the
+ * deaths to prevent and the charts are made in a GTask (house style 10):
+ * an area's take some 40 ms, a group's pools every member's counts, and the
+ * table must stay responsive while the selection moves.  The thread reads
+ * the dataset under its read lock and gets everything else (the target,
+ * the target gaps of the tracker's rows) copied; a newer selection cancels
+ * an older computation.  A what-if is one life table, on the main loop.
  */
 #include "gw-config.h"
 
@@ -52,6 +55,7 @@ struct _GwAreaGapWhy
   GwGapDecomp    *decomps[N_SEXES];    /* the sexes shown, first n_shown */
   guint           n_shown;
   GArray         *cause_map;           /* dropdown position -> cause index (GW_DECOMP_ALL first) */
+  GCancellable   *cancellable;         /* the computation under way, or NULL */
   gboolean        filling;             /* dropdowns being refilled: no what-if yet */
 };
 
@@ -175,92 +179,131 @@ on_sex_dropdown_selected_cb (GwAreaGapWhy *self)
   update_what_if (self);
 }
 
-static void
-refresh (GwAreaGapWhy *self)
+/* What the thread needs, copied on the main loop, and what it makes. */
+typedef struct
 {
-  static const GwSex sexes[N_SEXES] = { GW_SEX_MALE, GW_SEX_FEMALE };
-  const GwTarget *target;
-  GwChartDecompInput input = { 0 };
-  g_autoptr(GString) why = g_string_new (NULL);
-  g_autoptr(GString) take = g_string_new (NULL);
-  g_autoptr(GString) notes = g_string_new (NULL);
-  g_autoptr(GStrvBuilder) sex_names = g_strv_builder_new ();
-  g_auto(GStrv) sex_strv = NULL;
-  g_autoptr(GwChart) scarf = NULL;
-  g_autoptr(GwChart) age = NULL;
-  g_autoptr(GError) error = NULL;
+  GwDataset      *dataset;
+  GwTarget       *target;
+  gboolean        is_group;
+  guint           subject;
+  GwSex           sexes[N_SEXES];
+  double          target_gaps[N_SEXES];   /* NAN: the target sets none */
+  guint           n_sexes;
+  /* made */
+  GwGapDecomp    *decomps[N_SEXES];
+  guint           n_shown;
+  GwChart        *scarf;
+  GwChart        *age;
+  GString        *why;
+  GString        *take;
+  GString        *notes;
+} Work;
 
-  clear_decomps (self);
-  target = self->session != NULL ? gw_session_get_target (self->session) : NULL;
-  /* life expectancy's gap only: the decomposition is of e0 */
-  if (self->item == NULL || target == NULL || g_strcmp0 (target->indicator, "le-birth") != 0)
-    {
-      gtk_widget_set_visible (self->box, FALSE);
-      return;
-    }
-
+static void
+work_free (Work *w)
+{
+  g_clear_object (&w->dataset);
+  g_clear_pointer (&w->target, gw_target_free);
   for (guint i = 0; i < N_SEXES; i++)
+    g_clear_pointer (&w->decomps[i], gw_gap_decomp_free);
+  g_clear_object (&w->scarf);
+  g_clear_object (&w->age);
+  g_string_free (w->why, TRUE);
+  g_string_free (w->take, TRUE);
+  g_string_free (w->notes, TRUE);
+  g_free (w);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Work *w = task_data;
+  GwChartDecompInput input = { 0 };
+
+  for (guint i = 0; i < w->n_sexes && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      g_autoptr(GError) local = NULL;
+      g_autoptr(GError) error = NULL;
       g_autoptr(GwGapReckoning) reckoning = NULL;
       g_autofree char *sentence = NULL;
+      GwGapDecompRequest request;
       GwGapDecomp *d;
 
-      if (!(target->sexes & (1u << sexes[i])))
-        continue;
-      d = gw_session_decompose (self->session, gw_tracker_item_is_group (self->item),
-                                gw_tracker_item_get_subject (self->item), sexes[i], 0, -1, GW_GAP_CAUSES_TOP, &local);
+      gw_gap_decomp_request_init (&request, w->is_group, w->subject, w->sexes[i]);
+      if (w->target->comparator != NULL)
+        request.comparator = gw_dataset_lookup_area (w->dataset, w->target->comparator);
+      d = gw_gap_decomp_new (w->dataset, &request, &error);
       if (d == NULL)
         {
-          g_string_append_printf (notes, "%s%s: %s", notes->len > 0 ? "\n" : "", gw_ui_sex_label (sexes[i]),
-                                  local->message);
+          if (w->notes->len > 0)
+            g_string_append_c (w->notes, '\n');
+          g_string_append_printf (w->notes, C_("sentence", "%s: %s"), gw_ui_sex_label (w->sexes[i]), error->message);
           continue;
         }
-      self->decomps[self->n_shown++] = d;
+      w->decomps[w->n_shown++] = d;
       input.sexes[input.n_sexes++].decomp = d;
-      g_strv_builder_add (sex_names, gw_ui_sex_label (sexes[i]));
 
       sentence = gw_decomp_why_sentence (d);
       if (sentence != NULL)
-        /* Translators: a sex, then a sentence: "Men: Circulatory diseases at
-         * ages 45–74 make 1.1 of the 2.7 years." */
         {
-          if (why->len > 0)
-            g_string_append_c (why, '\n');
-          g_string_append_printf (why, C_("sentence", "%s: %s"), gw_ui_sex_label (sexes[i]), sentence);
+          if (w->why->len > 0)
+            g_string_append_c (w->why, '\n');
+          g_string_append_printf (w->why, C_("sentence", "%s: %s"), gw_ui_sex_label (w->sexes[i]), sentence);
         }
-      reckoning = gw_session_reckon (self->session, d, &local);
-      g_clear_pointer (&sentence, g_free);
-      if (take->len > 0)
-        g_string_append_c (take, '\n');
+      if (w->take->len > 0)
+        g_string_append_c (w->take, '\n');
+      if (isnan (w->target_gaps[i]))
+        {
+          g_string_append_printf (w->take, C_("sentence", "%s: %s"), gw_ui_sex_label (w->sexes[i]),
+                                  _("The target sets no gap to reach: no deaths to prevent are worked out."));
+          continue;
+        }
+      reckoning = gw_gap_decomp_reckon (d, w->target_gaps[i], w->target->gap == GW_GAP_RELATIVE, &error);
       /* the deaths-to-prevent sentence names the sex itself; a refusal not */
       if (reckoning != NULL)
         {
+          g_clear_pointer (&sentence, g_free);
           sentence = gw_decomp_reckon_sentence (d, reckoning);
-          g_string_append (take, sentence);
+          g_string_append (w->take, sentence);
         }
       else
-        g_string_append_printf (take, C_("sentence", "%s: %s"), gw_ui_sex_label (sexes[i]), local->message);
+        g_string_append_printf (w->take, C_("sentence", "%s: %s"), gw_ui_sex_label (w->sexes[i]), error->message);
     }
-  gtk_widget_set_visible (self->box, TRUE);
-
-  input.dataset = gw_session_get_dataset (self->session);
   if (input.n_sexes > 0)
     {
-      scarf = gw_chart_new_scarf (&input, &error);
-      g_clear_error (&error);
-      age = gw_chart_new_age_cause (&input, &error);
+      input.dataset = w->dataset;
+      w->scarf = gw_chart_new_scarf (&input, NULL);
+      w->age = gw_chart_new_age_cause (&input, NULL);
     }
-  gw_chart_view_set_chart (GW_CHART_VIEW (self->scarf_view), scarf);
-  gw_chart_view_set_chart (GW_CHART_VIEW (self->age_view), age);
-  gtk_widget_set_visible (self->scarf_view, scarf != NULL);
-  gtk_widget_set_visible (self->age_view, age != NULL);
+  g_task_return_boolean (task, TRUE);
+}
 
-  gtk_label_set_label (self->why_label, why->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->why_label), why->len > 0);
-  gtk_label_set_label (self->take_label, take->str);
-  gtk_label_set_label (self->note_label, notes->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), notes->len > 0);
+static void
+show_work (GwAreaGapWhy *self,
+           Work         *w)
+{
+  g_autoptr(GStrvBuilder) sex_names = g_strv_builder_new ();
+  g_auto(GStrv) sex_strv = NULL;
+
+  clear_decomps (self);
+  for (guint i = 0; i < w->n_shown; i++)
+    {
+      self->decomps[i] = g_steal_pointer (&w->decomps[i]);
+      g_strv_builder_add (sex_names, gw_ui_sex_label (self->decomps[i]->request.sex));
+    }
+  self->n_shown = w->n_shown;
+
+  gw_chart_view_set_chart (GW_CHART_VIEW (self->scarf_view), w->scarf);
+  gw_chart_view_set_chart (GW_CHART_VIEW (self->age_view), w->age);
+  gtk_widget_set_visible (self->scarf_view, w->scarf != NULL);
+  gtk_widget_set_visible (self->age_view, w->age != NULL);
+  gtk_label_set_label (self->why_label, w->why->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->why_label), w->why->len > 0);
+  gtk_label_set_label (self->take_label, w->take->str);
+  gtk_label_set_label (self->note_label, w->notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), w->notes->len > 0);
 
   self->filling = TRUE;
   sex_strv = g_strv_builder_end (sex_names);
@@ -274,6 +317,83 @@ refresh (GwAreaGapWhy *self)
   update_what_if (self);
 }
 
+static void
+on_compute_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+
+  /* a newer selection cancelled this one: its widget may be gone */
+  if (g_task_propagate_boolean (task, NULL) && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      GwAreaGapWhy *self = GW_AREA_GAP_WHY (source);
+
+      g_clear_object (&self->cancellable);
+      show_work (self, g_task_get_task_data (task));
+    }
+}
+
+static void
+refresh (GwAreaGapWhy *self)
+{
+  static const GwSex sexes[N_SEXES] = { GW_SEX_MALE, GW_SEX_FEMALE };
+  const GwTarget *target;
+  GwTrackerResult *result;
+  g_autoptr(GTask) task = NULL;
+  Work *w;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  clear_decomps (self);
+  target = self->session != NULL ? gw_session_get_target (self->session) : NULL;
+  result = self->session != NULL ? gw_session_peek_result (self->session) : NULL;
+  /* life expectancy's gap only: the decomposition is of e0 */
+  if (self->item == NULL || target == NULL || result == NULL || g_strcmp0 (target->indicator, "le-birth") != 0)
+    {
+      gtk_widget_set_visible (self->box, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->box, TRUE);
+  /* nothing of the area shown before stays while this one is computed */
+  gtk_label_set_label (self->why_label, "");
+  gtk_label_set_label (self->take_label, "");
+  gtk_label_set_label (self->what_if_label, "");
+  gw_chart_view_set_chart (GW_CHART_VIEW (self->scarf_view), NULL);
+  gw_chart_view_set_chart (GW_CHART_VIEW (self->age_view), NULL);
+
+  w = g_new0 (Work, 1);
+  w->dataset = g_object_ref (gw_session_get_dataset (self->session));
+  w->target = gw_target_copy (target);
+  w->is_group = gw_tracker_item_is_group (self->item);
+  w->subject = gw_tracker_item_get_subject (self->item);
+  w->why = g_string_new (NULL);
+  w->take = g_string_new (NULL);
+  w->notes = g_string_new (NULL);
+  for (guint i = 0; i < N_SEXES; i++)
+    {
+      guint n_rows;
+      const GwTrackerRow **rows;
+
+      if (!(target->sexes & (1u << sexes[i])))
+        continue;
+      w->sexes[w->n_sexes] = sexes[i];
+      w->target_gaps[w->n_sexes] = NAN;
+      rows = gw_tracker_result_get_subject_rows (result, w->is_group, w->subject, &n_rows);
+      for (guint r = 0; r < n_rows; r++)
+        if (rows[r]->sex == sexes[i] && isfinite (rows[r]->target_gap))
+          w->target_gaps[w->n_sexes] = rows[r]->target_gap;
+      w->n_sexes++;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_compute_done, NULL);
+  g_task_set_source_tag (task, refresh);
+  g_task_set_task_data (task, w, (GDestroyNotify) work_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
 /* GObject */
 
 static void
@@ -281,6 +401,9 @@ gw_area_gap_why_dispose (GObject *object)
 {
   GwAreaGapWhy *self = (GwAreaGapWhy *) object;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_AREA_GAP_WHY);
   clear_decomps (self);
   g_clear_object (&self->session);
@@ -385,6 +508,14 @@ gw_area_gap_why_what_if (GwAreaGapWhy *self,
   text = what_if_text (self, self->decomps[sex_index], &prevention);
   gtk_label_set_label (self->what_if_label, text);
   return gtk_label_get_label (self->what_if_label);
+}
+
+gboolean
+gw_area_gap_why_get_computing (GwAreaGapWhy *self)
+{
+  g_return_val_if_fail (GW_IS_AREA_GAP_WHY (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 const char *

@@ -20,7 +20,8 @@ GtkWidget  *gw_area_gap_why_new           (void);
 void        gw_area_gap_why_set_session   (GwAreaGapWhy  *self,
                                            GwSession     *session);
 /* Shows the item's decomposition and deaths to prevent (NULL: hides the
- * sections); call again when the session's result changes. */
+ * sections), computed in a thread; call again when the session's result
+ * changes. */
 void        gw_area_gap_why_set_item      (GwAreaGapWhy  *self,
                                            GwTrackerItem *item);
 /* "standard", "colour-blind" or "greyscale": the charts' colours. */
@@ -35,6 +36,8 @@ const char *gw_area_gap_why_what_if       (GwAreaGapWhy  *self,
                                            guint          first_band,
                                            guint          last_band,
                                            double         deaths);
+/* Whether the sections are being computed (in a thread). */
+gboolean    gw_area_gap_why_get_computing (GwAreaGapWhy  *self);
 /* The sentences shown, for tests. */
 const char *gw_area_gap_why_get_why_text  (GwAreaGapWhy  *self);
 const char *gw_area_gap_why_get_take_text (GwAreaGapWhy  *self);
