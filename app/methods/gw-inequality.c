@@ -615,6 +615,23 @@ decile_arrays (guint32 deaths_bands, guint32 pop_bands,
   return layout;
 }
 
+/* An empty value of the subject: no SII yet. */
+static void
+value_init (GwInequalityValue *value,
+            gboolean           is_group,
+            guint              subject,
+            GwSex              sex,
+            GwPeriod           period,
+            guint              start_age)
+{
+  memset (value, 0, sizeof *value);
+  value->is_group = is_group;
+  value->subject = subject;
+  value->sex = sex;
+  value->period = period;
+  value->start_age = start_age;
+}
+
 static void
 set_incomplete_error (GwInequalityValue *value, GError **error)
 {
@@ -681,12 +698,7 @@ gw_inequality_compute (GwInequality       *self,
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  memset (value, 0, sizeof *value);
-  value->is_group = is_group;
-  value->subject = subject;
-  value->sex = sex;
-  value->period = self->period;
-  value->start_age = start_age;
+  value_init (value, is_group, subject, sex, self->period, start_age);
 
   list = subject_small_areas (self, is_group, subject, &value->small_area_type);
   value->n_small_areas = list->len;
@@ -769,12 +781,7 @@ gw_inequality_compute_published (GwDataset          *dataset,
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  memset (value, 0, sizeof *value);
-  value->is_group = is_group;
-  value->subject = subject;
-  value->sex = sex;
-  value->period = period;
-  value->start_age = g_strcmp0 (indicator, "le-65") == 0 ? 65 : 0;
+  value_init (value, is_group, subject, sex, period, g_strcmp0 (indicator, "le-65") == 0 ? 65 : 0);
 
   gw_dataset_read_lock (dataset);
   ind = gw_dataset_lookup_indicator (dataset, indicator);
