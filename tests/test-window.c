@@ -799,6 +799,54 @@ test_window_tracker_samples (Fixture       *f,
   }
 }
 
+/* Whether a label of the chart's layout at the size the view has is text. */
+static gboolean
+chart_view_shows (GwChartView *view,
+                  const char  *text)
+{
+  GwChartStyle style;
+  g_autoptr(GArray) labels = NULL;
+
+  gw_chart_view_get_style (view, &style);
+  labels = gw_chart_get_labels (gw_chart_view_get_chart (view), &style,
+                                gtk_widget_get_width (GTK_WIDGET (view)),
+                                gtk_widget_get_height (GTK_WIDGET (view)));
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_array_index (labels, GwChartLabel, i).text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* At the default size (about 1,100 px wide) the charts beside the table
+ * keep their legends and whole axis titles: the view grows to fit them. */
+static void
+test_window_chart_legend (Fixture       *f,
+                          gconstpointer  data)
+{
+  GwAreaView *area;
+  GwChartView *gap, *trend;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  import_samples (f->window);
+  area = area_view (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+  gap = GW_CHART_VIEW (gw_area_view_get_chart (area, 0));
+  trend = GW_CHART_VIEW (gw_area_view_get_chart (area, 1));
+  g_test_message ("gap chart %d×%d", gtk_widget_get_width (GTK_WIDGET (gap)),
+                  gtk_widget_get_height (GTK_WIDGET (gap)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gap)), <, 560);
+
+  g_assert_true (chart_view_shows (gap, "95% confidence interval of each gap"));
+  g_assert_true (chart_view_shows (gap, "trajectory to the target"));
+  g_assert_true (chart_view_shows (gap, "projected gap, on track"));
+  /* the y axis's title whole, on two lines if need be */
+  g_assert_true (chart_view_shows (gap, "Gap, % of England’s value"));
+  g_assert_true (chart_view_shows (trend, "England"));
+  g_assert_true (chart_view_shows (trend, "Spearhead Group"));
+  g_assert_true (chart_view_shows (trend, "Hartlepool"));
+}
+
 static void
 test_window_tracker_keyboard (Fixture       *f,
                               gconstpointer  data)
@@ -1466,6 +1514,8 @@ main (int   argc,
               fixture_set_up, test_window_settings_size, fixture_tear_down);
   g_test_add ("/gw/window/tracker/samples", Fixture, NULL,
               fixture_set_up, test_window_tracker_samples, fixture_tear_down);
+  g_test_add ("/gw/window/chart/legend", Fixture, NULL,
+              fixture_set_up, test_window_chart_legend, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
               fixture_set_up, test_window_tracker_keyboard, fixture_tear_down);
   g_test_add ("/gw/window/tracker/target", Fixture, NULL,
