@@ -847,6 +847,37 @@ test_window_chart_legend (Fixture       *f,
   g_assert_true (chart_view_shows (trend, "Hartlepool"));
 }
 
+/* The window works at half of a 1920 px screen (960 px with its frame) and
+ * opens on a 1366x768 laptop with room to spare around it. */
+static void
+test_window_size_narrow (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) schema_defaults = g_settings_new (GW_APP_ID);
+  int minimum, natural, width, height;
+
+  import_samples (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+
+  /* the headers, the table and the figures all give way down to this */
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d, natural %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 900);
+
+  /* 768 px less a top bar and a title bar leaves about 700 */
+  g_settings_get (schema_defaults, "window-width", "i", &width);
+  g_settings_get (schema_defaults, "window-height", "i", &height);
+  g_assert_cmpint (width, <=, 1366 - 100);
+  g_assert_cmpint (height, <=, 768 - 80);
+  g_assert_cmpint (width, >=, minimum);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 600);
+  wait_window_idle (f->window, 60);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 900);
+}
+
 static void
 test_window_tracker_keyboard (Fixture       *f,
                               gconstpointer  data)
@@ -1514,6 +1545,8 @@ main (int   argc,
               fixture_set_up, test_window_settings_size, fixture_tear_down);
   g_test_add ("/gw/window/tracker/samples", Fixture, NULL,
               fixture_set_up, test_window_tracker_samples, fixture_tear_down);
+  g_test_add ("/gw/window/size/narrow", Fixture, NULL,
+              fixture_set_up, test_window_size_narrow, fixture_tear_down);
   g_test_add ("/gw/window/chart/legend", Fixture, NULL,
               fixture_set_up, test_window_chart_legend, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,

@@ -249,7 +249,7 @@ gw_settings_class_init (GwSettingsClass *klass)
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_WINDOW_HEIGHT] =
     g_param_spec_int ("window-height", NULL, NULL,
-                      0, G_MAXINT, 760,
+                      0, G_MAXINT, 680,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_WINDOW_MAXIMIZED] =
     g_param_spec_boolean ("window-maximized", NULL, NULL,
