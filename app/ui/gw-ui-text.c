@@ -279,6 +279,19 @@ gw_ui_projection_label (GwProjection method)
     }
 }
 
+/* The method inside a sentence ("…; projection: linear trend)"): its own
+ * string, as lower-casing the label would also lower-case a name (Holt). */
+const char *
+gw_ui_projection_phrase (GwProjection method)
+{
+  switch (method)
+    {
+    case GW_PROJECTION_LATEST: return C_("projection in a sentence", "latest gap against the trajectory");
+    case GW_PROJECTION_HOLT:   return C_("projection in a sentence", "Holt’s exponential smoothing");
+    default:                   return C_("projection in a sentence", "linear trend");
+    }
+}
+
 const char *
 gw_ui_gap_measure_label (GwGapMeasure gap)
 {

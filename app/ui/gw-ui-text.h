@@ -71,6 +71,8 @@ char       *gw_ui_format_with_unit   (double         value,
                                       const char    *unit);
 /* "Linear trend", "Latest gap", "Holt smoothing". */
 const char *gw_ui_projection_label   (GwProjection   method);
+/* The same inside a sentence: "linear trend", "Holt’s exponential smoothing". */
+const char *gw_ui_projection_phrase  (GwProjection   method);
 /* "Relative (% of England)", "Absolute". */
 const char *gw_ui_gap_measure_label  (GwGapMeasure   gap);
 

@@ -83,7 +83,7 @@ gw_window_update_target_label (GwWindow *self)
   g_autofree char *target_period = gw_ui_format_period (target->target_period);
   g_autofree char *reduction = gw_ui_format_number (100.0 * target->reduction, 0);
   g_autofree char *indicator = g_utf8_strdown (indicator_name (self), -1);
-  g_autofree char *method = g_utf8_strdown (gw_ui_projection_label (target->method), -1);
+  const char *method = gw_ui_projection_phrase (target->method);
   g_autofree char *text = NULL;
   const char *whom;
 
