@@ -989,6 +989,41 @@ test_window_tracker_editor (Fixture       *f,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), 2),
                    ==, "2010 life expectancy target (copy)");
 
+  /* Two new targets get two names; one cannot take the other's. */
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+    GtkLabel *error_label;
+    GtkEditable *title;
+    g_autofree char *second = NULL;
+
+    gw_target_editor_add (editor);
+    gw_target_editor_add (editor);
+    second = g_strdup (gw_target_editor_get_selected (editor));
+    g_clear_pointer (&saved, gw_target_free);
+    saved = gw_session_lookup_target (gw_window_get_session (f->window), second);
+    g_assert_cmpstr (saved->title, ==, "New target 2");
+    collect_widgets (GTK_WIDGET (editor), GTK_TYPE_ENTRY, "gw-target-title", found);
+    collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, "gw-target-error", found);
+    g_assert_cmpuint (found->len, ==, 2);
+    title = GTK_EDITABLE (g_ptr_array_index (found, 0));
+    error_label = GTK_LABEL (g_ptr_array_index (found, 1));
+    gtk_editable_set_text (title, "new target ");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+    g_assert_cmpstr (gtk_label_get_label (error_label), ==,
+                     "Another target is already called “new target ”: give this one a name of its own.");
+    /* not kept (setting the text passes through an empty title, which
+     * stands for the target's id) */
+    g_clear_pointer (&saved, gw_target_free);
+    saved = gw_session_lookup_target (gw_window_get_session (f->window), second);
+    g_assert_cmpstr (saved->title, !=, "new target ");
+    /* a name of its own: the message goes */
+    gtk_editable_set_text (title, "Halve the gap");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+    g_assert_true (gw_target_editor_delete (editor));
+    g_assert_true (gw_session_remove_target (gw_window_get_session (f->window), "target-2", NULL));
+    gw_target_editor_select (editor, "target-1");
+  }
+
   /* Deleted: the window goes back to a built-in target. */
   g_assert_true (gw_target_editor_delete (editor));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
