@@ -612,7 +612,7 @@ sample_paths (void)
     if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
       g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
   g_ptr_array_sort (paths, compare_paths);
-  g_assert_cmpuint (paths->len, ==, 18);
+  g_assert_cmpuint (paths->len, ==, 19);
   g_ptr_array_add (paths, NULL);
   return paths;
 }

@@ -8,7 +8,9 @@
  *   --samples DIR     the bundled sample set of data/samples/ (see its README)
  *   --national FILE   one large deaths export for the import benchmark;
  *                     with --with-population also the population, births and
- *                     region and England totals the indicator benchmark needs
+ *                     region and England totals the indicator benchmark needs;
+ *                     with --with-causes its deaths by cause (the decomposition
+ *                     benchmark)
  *   --self-test       simulate the sample world and check it, write nothing
  *
  * Everything is drawn from a fixed seed with our own generator (splitmix64),
@@ -630,21 +632,34 @@ gw_out_close (GwOut   *out,
 }
 
 static void
+gw_out_begin_export_version (GwOut      *out,
+                             const char *version,
+                             const char *id,
+                             const char *generated,
+                             const char *publisher,
+                             const char *title)
+{
+  gw_out_printf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<!-- Synthetic data made by tests/tools/gw-generate-exports;"
+                      " not official statistics. -->\n");
+  g_string_append (out->buf, "<export xmlns=\"urn:gapwatch:export:1\"");
+  gw_out_attr (out, "version", version);
+  gw_out_attr (out, "id", id);
+  gw_out_attr (out, "generated", generated);
+  gw_out_attr (out, "publisher", publisher);
+  gw_out_attr (out, "title", title);
+  gw_out_printf (out, ">\n");
+}
+
+/* An export of format 1.0: what every file but the deaths by cause is. */
+static void
 gw_out_begin_export (GwOut      *out,
                      const char *id,
                      const char *generated,
                      const char *publisher,
                      const char *title)
 {
-  gw_out_printf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<!-- Synthetic data made by tests/tools/gw-generate-exports;"
-                      " not official statistics. -->\n");
-  g_string_append (out->buf, "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\"");
-  gw_out_attr (out, "id", id);
-  gw_out_attr (out, "generated", generated);
-  gw_out_attr (out, "publisher", publisher);
-  gw_out_attr (out, "title", title);
-  gw_out_printf (out, ">\n");
+  gw_out_begin_export_version (out, "1.0", id, generated, publisher, title);
 }
 
 static void
@@ -1397,6 +1412,106 @@ gw_write_monthly_deaths (const GwWorld *w,
   gw_out_end_export (out);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Yearly deaths by cause (export 1.1), so that every sample area's gap can
+ * be split by age and cause for 2004-2006: each yearly all-cause count of
+ * those years divided between the causes by the shares of gw_cause_share,
+ * with two declared sub-causes (coronary heart disease under circulatory,
+ * lung cancer under cancer).  The causes of a cell add up to its all-cause
+ * count exactly, so nothing is "not specified" and everything computed from
+ * all-cause deaths stays as it was. */
+
+#define GW_CAUSE_FIRST_YEAR 2004
+#define GW_CAUSE_N_YEARS    3
+
+/* The causes records name: the six built-ins (their own deaths), then the
+ * declared sub-causes. */
+enum { GW_LEAF_CHD = GW_N_CAUSES, GW_LEAF_LUNG_CANCER, GW_N_LEAVES };
+
+static const char * const gw_leaf_names[GW_N_LEAVES] = {
+  "circulatory", "cancer", "respiratory", "digestive", "external", "other", "chd", "lung-cancer",
+};
+/* Of circulatory deaths, the share from coronary heart disease; of cancer
+ * deaths, from lung cancer; men, women. */
+static const double gw_chd_share[GW_N_SEXES] = { 0.45, 0.35 };
+static const double gw_lung_cancer_share[GW_N_SEXES] = { 0.25, 0.20 };
+
+typedef guint GwCauseCounts[GW_CAUSE_N_YEARS][GW_N_SEXES][GW_N_BANDS][GW_N_LEAVES];
+
+/* Every area's deaths of 2004-2006 by cause: each upper-tier death drawn
+ * to a cause (its own stream, so the other files keep their numbers), the
+ * regions and England summed from their areas.  [GW_N_ALL] counts. */
+static GwCauseCounts *
+gw_world_split_causes (const GwWorld *w)
+{
+  GwCauseCounts *counts = g_new0 (GwCauseCounts, GW_N_ALL);
+  GwRng rng;
+
+  gw_rng_init (&rng, GW_SEED, 21);
+  for (guint i = 0; i < GW_N_LAS; i++)
+    {
+      guint a = GW_FIRST_LA + i;
+      guint sums[2] = { GW_ENGLAND, gw_world_region_of (i) };
+
+      for (guint y = 0; y < GW_CAUSE_N_YEARS; y++)
+        for (guint s = 0; s < GW_N_SEXES; s++)
+          for (guint b = 0; b < GW_N_BANDS; b++)
+            {
+              const double *share = gw_cause_share[s][gw_age_group (b)];
+              guint n = w->deaths[a][GW_CAUSE_FIRST_YEAR - GW_FIRST_YEAR + y][s][b];
+              double total = 0.0;
+
+              for (guint c = 0; c < GW_N_CAUSES; c++)
+                total += share[c];
+              for (guint d = 0; d < n; d++)
+                {
+                  double u = gw_rng_uniform (&rng) * total;
+                  guint c = 0;
+
+                  while (c + 1 < GW_N_CAUSES && u >= share[c])
+                    u -= share[c++];
+                  if (c == 0 && gw_rng_uniform (&rng) < gw_chd_share[s])
+                    c = GW_LEAF_CHD;
+                  else if (c == 1 && gw_rng_uniform (&rng) < gw_lung_cancer_share[s])
+                    c = GW_LEAF_LUNG_CANCER;
+                  counts[a][y][s][b][c]++;
+                  for (guint t = 0; t < 2; t++)
+                    counts[sums[t]][y][s][b][c]++;
+                }
+            }
+    }
+  return counts;
+}
+
+static void
+gw_write_deaths_by_cause (const GwWorld *w,
+                          GwOut         *out,
+                          gconstpointer  data)
+{
+  GwCauseCounts *counts = (GwCauseCounts *) data;
+
+  gw_out_begin_export_version (out, "1.1", "deaths-by-cause-2004-2006", "2007-11-20T09:30:00Z",
+                               "Office for National Statistics",
+                               "Deaths registered 2004-2006 by area, sex, age and underlying cause");
+  gw_out_printf (out, "  <causes>\n"
+                      "    <cause id=\"chd\" name=\"Coronary heart disease\" icd10=\"I20-I25\" parent=\"circulatory\"/>\n"
+                      "    <cause id=\"lung-cancer\" name=\"Lung cancer\" icd10=\"C33-C34\" parent=\"cancer\"/>\n"
+                      "  </causes>\n");
+  for (guint y = 0; y < GW_CAUSE_N_YEARS; y++)
+    {
+      gw_out_printf (out, "  <deaths period=\"%d\" basis=\"registration\">\n", GW_CAUSE_FIRST_YEAR + (int) y);
+      /* a provider leaves out causes with no deaths */
+      for (guint a = 0; a < GW_N_ALL; a++)
+        for (guint s = 0; s < GW_N_SEXES; s++)
+          for (guint b = 0; b < GW_N_BANDS; b++)
+            for (guint c = 0; c < GW_N_LEAVES; c++)
+              if (counts[a][y][s][b][c] > 0)
+                gw_out_count (out, gw_world_code (a), s, b, counts[a][y][s][b][c], gw_leaf_names[c]);
+      gw_out_printf (out, "  </deaths>\n");
+    }
+  gw_out_end_export (out);
+}
+
 /* The revisions of one month: a few late registrations in upper-tier areas,
  * with the region and England totals of the same keys revised to match. */
 static GwRevision *
@@ -1640,6 +1755,7 @@ gw_generate_samples (const char  *dir,
 {
   g_autofree GwWorld *w = NULL;
   g_autofree GwRevision *revisions = NULL;
+  g_autofree GwCauseCounts *causes = NULL;
   GwWorldSummary sum;
   guint n_revisions = 0;
   GwMonthly revised;
@@ -1661,6 +1777,9 @@ gw_generate_samples (const char  *dir,
       !gw_write_file (dir, "02-population-1993-2007.xml.gz", gw_write_population, w, NULL, error) ||
       !gw_write_file (dir, "03-births-1993-2007.xml", gw_write_births, w, NULL, error) ||
       !gw_write_file (dir, "04-deaths-1993-2006.xml.gz", gw_write_yearly_deaths, w, NULL, error))
+    return FALSE;
+  causes = gw_world_split_causes (w);
+  if (!gw_write_file (dir, "04-deaths-by-cause-2004-2006.xml.gz", gw_write_deaths_by_cause, w, causes, error))
     return FALSE;
 
   for (guint m = 0; m < 12; m++)
@@ -1844,13 +1963,80 @@ gw_national_write_population (GwOut        *out,
     }
 }
 
+/* A region's deaths of a month by sex, band and cause. */
+typedef guint64 GwCauseTotals[GW_N_SEXES][GW_N_BANDS][GW_N_CAUSES];
+
+/* --with-causes: a district's count of a band split between the six causes
+ * by the shares of gw_cause_share (each death drawn; a band with no deaths
+ * is one "other" zero, so every band is present), added into its region's
+ * totals by cause. */
+static void
+gw_national_write_causes (GwOut      *out,
+                          GwRng      *rng,
+                          const char *code,
+                          guint       sex,
+                          guint       band,
+                          guint       n,
+                          guint64     totals[GW_N_CAUSES])
+{
+  const double *share = gw_cause_share[sex][gw_age_group (band)];
+  guint by_cause[GW_N_CAUSES] = { 0 };
+  double total = 0.0;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < GW_N_CAUSES; c++)
+    total += share[c];
+  for (guint d = 0; d < n; d++)
+    {
+      double u = gw_rng_uniform (rng) * total;
+      guint c = 0;
+
+      while (c + 1 < GW_N_CAUSES && u >= share[c])
+        u -= share[c++];
+      by_cause[c]++;
+    }
+  for (guint c = 0; c < GW_N_CAUSES; c++)
+    if (by_cause[c] > 0)
+      {
+        gw_out_count (out, code, sex, band, by_cause[c], gw_cause_names[c]);
+        totals[c] += by_cause[c];
+        any = TRUE;
+      }
+  if (!any)
+    gw_out_count (out, code, sex, band, 0, "other");
+}
+
+/* The regions' and England's deaths by cause, sums of their districts'. */
+static void
+gw_national_write_cause_totals (GwOut               *out,
+                                const GwCauseTotals *totals)
+{
+  for (guint r = 0; r <= GW_N_REGIONS; r++)
+    for (guint s = 0; s < GW_N_SEXES; s++)
+      for (guint b = 0; b < GW_N_BANDS; b++)
+        for (guint c = 0; c < GW_N_CAUSES; c++)
+          {
+            guint64 n = 0;
+
+            /* r == GW_N_REGIONS: England */
+            for (guint q = 0; q < GW_N_REGIONS; q++)
+              if (q == r || r == GW_N_REGIONS)
+                n += totals[q][s][b][c];
+            gw_out_count (out, r < GW_N_REGIONS ? gw_regions[r].code : "E92000001", s, b, (guint) n,
+                          gw_cause_names[c]);
+          }
+}
+
 static gboolean
 gw_generate_national (const char  *path,
                       guint        n_areas,
                       guint        n_months,
                       gboolean     with_population,
+                      gboolean     with_causes,
                       GError     **error)
 {
+  GwRng cause_rng;
+  g_autofree GwCauseTotals *cause_totals = g_new (GwCauseTotals, GW_N_REGIONS);
   GwRng rng;
   GwOut out;
   guint first_year = 2008 - (n_months + 11) / 12;
@@ -1863,6 +2049,7 @@ gw_generate_national (const char  *path,
   for (guint m = 0; m < 12; m++)
     season_sum += gw_season[m];
   gw_rng_init (&rng, GW_SEED, 10);
+  gw_rng_init (&cause_rng, GW_SEED, 22);
   if (!gw_out_open (&out, path, error))
     return FALSE;
 
@@ -1909,6 +2096,7 @@ gw_generate_national (const char  *path,
       guint64 totals[GW_N_REGIONS][GW_N_SEXES][GW_N_BANDS];
 
       memset (totals, 0, sizeof totals);
+      memset (cause_totals, 0, sizeof (GwCauseTotals) * GW_N_REGIONS);
 
       gw_out_printf (&out, "  <deaths period=\"%u-%02u\" basis=\"registration\">\n",
                      index / 12, month + 1);
@@ -1926,11 +2114,17 @@ gw_generate_national (const char  *path,
                               * gw_season[month] / season_sum;
                 guint n = gw_rng_poisson (&rng, mean);
 
-                gw_out_count (&out, code, s, b, n, NULL);
+                if (with_causes)
+                  gw_national_write_causes (&out, &cause_rng, code, s, b, n,
+                                            cause_totals[i % GW_N_REGIONS][s][b]);
+                else
+                  gw_out_count (&out, code, s, b, n, NULL);
                 totals[i % GW_N_REGIONS][s][b] += n;
               }
         }
-      if (with_population)
+      if (with_population && with_causes)
+        gw_national_write_cause_totals (&out, cause_totals);
+      else if (with_population)
         gw_national_write_totals (&out, (const guint64 (*)[GW_N_SEXES][GW_N_BANDS]) totals);
       gw_out_printf (&out, "  </deaths>\n");
     }
@@ -1949,6 +2143,7 @@ main (int   argc,
   g_autofree char *national = NULL;
   gboolean self_test = FALSE;
   gboolean with_population = FALSE;
+  gboolean with_causes = FALSE;
   int n_areas = 300;
   int n_months = 120;
   g_autoptr (GError) error = NULL;
@@ -1962,6 +2157,9 @@ main (int   argc,
     { "months", 0, 0, G_OPTION_ARG_INT, &n_months, "Months of the national export (120)", "M" },
     { "with-population", 0, 0, G_OPTION_ARG_NONE, &with_population,
       "Add region and England totals, mid-year populations and births to the national export",
+      NULL },
+    { "with-causes", 0, 0, G_OPTION_ARG_NONE, &with_causes,
+      "Deaths of the national export by cause (the six built-in causes) instead of all causes",
       NULL },
     { "self-test", 0, 0, G_OPTION_ARG_NONE, &self_test,
       "Check the simulated sample world against its targets", NULL },
@@ -1980,9 +2178,9 @@ main (int   argc,
       g_printerr ("Give exactly one of --samples DIR, --national FILE or --self-test\n");
       return 2;
     }
-  if (with_population && national == NULL)
+  if ((with_population || with_causes) && national == NULL)
     {
-      g_printerr ("--with-population goes with --national FILE\n");
+      g_printerr ("--with-population and --with-causes go with --national FILE\n");
       return 2;
     }
   if (n_areas < 1 || n_areas > 999999 || n_months < 1 || n_months > 12 * 100)
@@ -1999,7 +2197,7 @@ main (int   argc,
       return 1;
     }
   if (national != NULL && !gw_generate_national (national, (guint) n_areas, (guint) n_months,
-                                                 with_population, &error))
+                                                 with_population, with_causes, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
