@@ -1094,6 +1094,58 @@ test_window_tracker_revision (Fixture       *f,
 }
 
 static void
+on_reveal_child_cb (GtkRevealer *revealer,
+                    GParamSpec  *pspec,
+                    guint       *n_reveals)
+{
+  if (gtk_revealer_get_reveal_child (revealer))
+    (*n_reveals)++;
+}
+
+/* Files in the order a file manager may give them: the revision before the
+ * export declaring its area.  It is refused at first, read again once the
+ * areas are in, and imported: the "not imported" bar shown meanwhile goes.
+ * While the first exports import, the window is not the welcome.  After
+ * New Workspace, the bar about the last workspace's imports goes. */
+static void
+test_window_import_any_order (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "le-b-revision.xml", NULL);
+  g_autofree char *workspace = g_build_filename (dir, "new.gwdb", NULL);
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  GtkWidget *problems = find_one (f->window, GTK_TYPE_TEXT_VIEW, "gw-problems-view");
+  guint n_reveals = 0;
+
+  g_assert_true (g_file_set_contents (path, revision_xml, -1, NULL));
+  g_ptr_array_insert (paths, 0, g_strdup (path));
+  g_signal_connect (revealer_of (problems), "notify::reveal-child", G_CALLBACK (on_reveal_child_cb), &n_reveals);
+
+  gw_window_import_files (f->window, (const char * const *) paths->pdata);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "importing");
+  wait_for_import (f->window);
+  g_signal_handlers_disconnect_by_data (revealer_of (problems), &n_reveals);
+
+  /* shown for the first reading, withdrawn when it imported */
+  g_assert_cmpuint (n_reveals, ==, 1);
+  g_assert_false (problems_shown (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "data");
+  /* the revision is in: Hartlepool's men off track, as in tracker/revision */
+  g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_MALE), ==, GW_STATUS_OFF_TRACK);
+  g_assert_nonnull (message_text (f->window));
+
+  gw_window_new_workspace (f->window, workspace);
+  wait_window_idle (f->window, 60);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "welcome");
+  g_assert_null (message_text (f->window));
+
+  g_unlink (path);
+  g_unlink (workspace);
+  remove_tree (dir);
+}
+
+static void
 test_window_preferences_palette (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -1565,6 +1617,8 @@ main (int   argc,
               fixture_set_up, test_window_import_mixed, fixture_tear_down);
   g_test_add ("/gw/window/import/again", Fixture, NULL,
               fixture_set_up, test_window_import_again, fixture_tear_down);
+  g_test_add ("/gw/window/import/any-order", Fixture, NULL,
+              fixture_set_up, test_window_import_any_order, fixture_tear_down);
   g_test_add ("/gw/window/import/queued", Fixture, NULL,
               fixture_set_up, test_window_import_queued, fixture_tear_down);
   g_test_add ("/gw/window/import/cancel", Fixture, NULL,
