@@ -76,4 +76,9 @@ const char *gw_ui_projection_phrase  (GwProjection   method);
 /* "Relative (% of England)", "Absolute". */
 const char *gw_ui_gap_measure_label  (GwGapMeasure   gap);
 
+/* "2010 life expectancy target - report.pdf": a save dialog's suggestion. */
+char       *gw_ui_file_name          (const char    *title,
+                                      const char    *what,
+                                      const char    *extension);
+
 G_END_DECLS
