@@ -480,6 +480,11 @@ static const BadCase bad_cases[] = {
     "bad-entity-attribute.xml:7:", TRUE, "entity reference nbsp: exports use no entities" },
   { "/gw/export-reader/entity/content", "bad-entity-content.xml", 1,
     "bad-entity-content.xml:11:", TRUE, "entity reference nbsp: exports use no entities" },
+  /* a cut-short copy in words, not the parser's ("AttValue: ' expected") */
+  { "/gw/export-reader/cut-short/attribute", "bad-cut-attribute.xml", 1,
+    "bad-cut-attribute.xml:11:39: the file ends in the middle of an attribute: it may have been cut short" },
+  { "/gw/export-reader/cut-short/element", "bad-cut-element.xml", 1,
+    "bad-cut-element.xml:17:3: the file ends before its last element is closed: it may have been cut short" },
 };
 
 static void

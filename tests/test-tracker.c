@@ -140,6 +140,53 @@ test_linear_off_track (void)
   g_assert_cmpuint (sum.both + sum.men_only + sum.women_only + sum.insufficient_data, ==, 0);
 }
 
+/* A target period already past, with its value: the status is the observed
+ * gap against the target, whatever a trend would have projected (issue 18
+ * point 8). */
+static void
+test_target_period_observed (void)
+{
+  Fixture fx = { "le-birth", GW_POLARITY_HIGHER_IS_BETTER, 4, flat_england, 1, widening, NULL };
+  g_autoptr(GwDataset) ds = make_dataset (&fx);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const GwTrackerRow *r;
+
+  g_free (target->group);
+  target->group = g_strdup ("g");
+
+  /* missed: 2.75% observed in 1998-2000 against 2.25%; the line through
+   * the four gaps would have said 2.675 */
+  target->target_period = gw_period_pooled (1998, 2000);
+  rows = gw_tracker_run (ds, target, NULL, NULL, &error);
+  g_assert_no_error (error);
+  r = find_row (rows, "A1", GW_SEX_MALE);
+  g_assert_true (r->target_observed);
+  g_assert_cmpfloat_with_epsilon (r->projected_gap, 2.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r->target_gap, 2.25, 1e-9);
+  g_assert_cmpint (r->status, ==, GW_STATUS_OFF_TRACK);
+  g_assert_cmpstr (r->reason_text, ==,
+                   "off track: the target is missed: the gap observed in 1998-2000 (2.8%) "
+                   "is wider than the target of 2.2%");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* met: 2.25% in 1996-1998 against a 5% narrowing (2.375%), from two
+   * periods, which are too few for a projection */
+  target->target_period = gw_period_pooled (1996, 1998);
+  target->reduction = 0.05;
+  rows = gw_tracker_run (ds, target, NULL, NULL, &error);
+  g_assert_no_error (error);
+  r = find_row (rows, "A1", GW_SEX_FEMALE);
+  g_assert_true (r->target_observed);
+  g_assert_cmpuint (r->n_window_points, ==, 2);
+  g_assert_cmpfloat_with_epsilon (r->projected_gap, 2.25, 1e-9);
+  g_assert_cmpint (r->status, ==, GW_STATUS_ON_TRACK);
+  g_assert_cmpstr (r->reason_text, ==,
+                   "on track: the target is met: the gap observed in 1996-1998 (2.2%) "
+                   "is no wider than the target of 2.4%");
+}
+
 static void
 test_latest_method (void)
 {
@@ -720,6 +767,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gw/tracker/linear/off-track", test_linear_off_track);
   g_test_add_func ("/gw/tracker/latest/on-track", test_latest_method);
+  g_test_add_func ("/gw/tracker/target-period/observed", test_target_period_observed);
   g_test_add_func ("/gw/tracker/holt/linear-series", test_holt_linear_series);
   g_test_add_func ("/gw/tracker/status/no-gap-insufficient", test_no_gap_and_insufficient);
   g_test_add_func ("/gw/tracker/absolute/lower-is-better", test_lower_is_better_absolute);

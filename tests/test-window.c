@@ -1023,6 +1023,91 @@ test_window_idle (Fixture       *f,
   g_assert_cmpuint (n_frames, ==, 0);
 }
 
+/* Whether a label of the chart's layout at the size the view has is text. */
+static gboolean
+chart_view_shows (GwChartView *view,
+                  const char  *text)
+{
+  GwChartStyle style;
+  g_autoptr(GArray) labels = NULL;
+
+  gw_chart_view_get_style (view, &style);
+  labels = gw_chart_get_labels (gw_chart_view_get_chart (view), &style,
+                                gtk_widget_get_width (GTK_WIDGET (view)),
+                                gtk_widget_get_height (GTK_WIDGET (view)));
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_array_index (labels, GwChartLabel, i).text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* At the default size (about 1,100 px wide) the charts beside the table
+ * keep their legends and whole axis titles: the view grows to fit them. */
+static void
+test_window_chart_legend (Fixture       *f,
+                          gconstpointer  data)
+{
+  GwAreaView *area;
+  GwChartView *gap, *trend;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  import_samples (f->window);
+  area = area_view (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+  gap = GW_CHART_VIEW (gw_area_view_get_chart (area, 0));
+  trend = GW_CHART_VIEW (gw_area_view_get_chart (area, 1));
+  g_test_message ("gap chart %d×%d", gtk_widget_get_width (GTK_WIDGET (gap)),
+                  gtk_widget_get_height (GTK_WIDGET (gap)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gap)), <, 560);
+
+  g_assert_true (chart_view_shows (gap, "95% confidence interval of each gap"));
+  g_assert_true (chart_view_shows (gap, "trajectory to the target"));
+  g_assert_true (chart_view_shows (gap, "projected gap, on track"));
+  /* the y axis's title whole, on two lines if need be */
+  g_assert_true (chart_view_shows (gap, "Gap, % of England’s value"));
+  g_assert_true (chart_view_shows (trend, "England"));
+  g_assert_true (chart_view_shows (trend, "Spearhead Group"));
+  g_assert_true (chart_view_shows (trend, "Hartlepool"));
+}
+
+/* The window works at half of a 1920 px screen (960 px with its frame) and
+ * opens on a 1366x768 laptop with room to spare around it. */
+static void
+test_window_size_narrow (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) schema_defaults = g_settings_new (GW_APP_ID);
+  int minimum, natural, width, height;
+
+  import_samples (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+
+  /* the headers, the table and the figures all give way down to this */
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d, natural %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 900);
+
+  /* 768 px less a top bar and a title bar leaves about 700 */
+  {
+    /* the schema's defaults: another test may have resized the window */
+    g_autoptr(GVariant) w = g_settings_get_default_value (schema_defaults, "window-width");
+    g_autoptr(GVariant) h = g_settings_get_default_value (schema_defaults, "window-height");
+
+    width = g_variant_get_int32 (w);
+    height = g_variant_get_int32 (h);
+  }
+  g_assert_cmpint (width, <=, 1366 - 100);
+  g_assert_cmpint (height, <=, 768 - 80);
+  g_assert_cmpint (width, >=, minimum);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 600);
+  wait_window_idle (f->window, 60);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 900);
+}
+
 static void
 test_window_tracker_keyboard (Fixture       *f,
                               gconstpointer  data)
@@ -1134,6 +1219,41 @@ test_window_tracker_editor (Fixture       *f,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), 2),
                    ==, "2010 life expectancy target (copy)");
 
+  /* Two new targets get two names; one cannot take the other's. */
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+    GtkLabel *error_label;
+    GtkEditable *title;
+    g_autofree char *second = NULL;
+
+    gw_target_editor_add (editor);
+    gw_target_editor_add (editor);
+    second = g_strdup (gw_target_editor_get_selected (editor));
+    g_clear_pointer (&saved, gw_target_free);
+    saved = gw_session_lookup_target (gw_window_get_session (f->window), second);
+    g_assert_cmpstr (saved->title, ==, "New target 2");
+    collect_widgets (GTK_WIDGET (editor), GTK_TYPE_ENTRY, "gw-target-title", found);
+    collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, "gw-target-error", found);
+    g_assert_cmpuint (found->len, ==, 2);
+    title = GTK_EDITABLE (g_ptr_array_index (found, 0));
+    error_label = GTK_LABEL (g_ptr_array_index (found, 1));
+    gtk_editable_set_text (title, "new target ");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+    g_assert_cmpstr (gtk_label_get_label (error_label), ==,
+                     "Another target is already called “new target ”: give this one a name of its own.");
+    /* not kept (setting the text passes through an empty title, which
+     * stands for the target's id) */
+    g_clear_pointer (&saved, gw_target_free);
+    saved = gw_session_lookup_target (gw_window_get_session (f->window), second);
+    g_assert_cmpstr (saved->title, !=, "new target ");
+    /* a name of its own: the message goes */
+    gtk_editable_set_text (title, "Halve the gap");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+    g_assert_true (gw_target_editor_delete (editor));
+    g_assert_true (gw_session_remove_target (gw_window_get_session (f->window), "target-2", NULL));
+    gw_target_editor_select (editor, "target-1");
+  }
+
   /* Deleted: the window goes back to a built-in target. */
   g_assert_true (gw_target_editor_delete (editor));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -1201,6 +1321,58 @@ test_window_tracker_revision (Fixture       *f,
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static void
+on_reveal_child_cb (GtkRevealer *revealer,
+                    GParamSpec  *pspec,
+                    guint       *n_reveals)
+{
+  if (gtk_revealer_get_reveal_child (revealer))
+    (*n_reveals)++;
+}
+
+/* Files in the order a file manager may give them: the revision before the
+ * export declaring its area.  It is refused at first, read again once the
+ * areas are in, and imported: the "not imported" bar shown meanwhile goes.
+ * While the first exports import, the window is not the welcome.  After
+ * New Workspace, the bar about the last workspace's imports goes. */
+static void
+test_window_import_any_order (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "le-b-revision.xml", NULL);
+  g_autofree char *workspace = g_build_filename (dir, "new.gwdb", NULL);
+  g_autoptr(GPtrArray) paths = sample_paths ();
+  GtkWidget *problems = find_one (f->window, GTK_TYPE_TEXT_VIEW, "gw-problems-view");
+  guint n_reveals = 0;
+
+  g_assert_true (g_file_set_contents (path, revision_xml, -1, NULL));
+  g_ptr_array_insert (paths, 0, g_strdup (path));
+  g_signal_connect (revealer_of (problems), "notify::reveal-child", G_CALLBACK (on_reveal_child_cb), &n_reveals);
+
+  gw_window_import_files (f->window, (const char * const *) paths->pdata);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "importing");
+  wait_for_import (f->window);
+  g_signal_handlers_disconnect_by_data (revealer_of (problems), &n_reveals);
+
+  /* shown for the first reading, withdrawn when it imported */
+  g_assert_cmpuint (n_reveals, ==, 1);
+  g_assert_false (problems_shown (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "data");
+  /* the revision is in: Hartlepool's men off track, as in tracker/revision */
+  g_assert_cmpint (status_of (f->window, "E06000001", GW_SEX_MALE), ==, GW_STATUS_OFF_TRACK);
+  g_assert_nonnull (message_text (f->window));
+
+  gw_window_new_workspace (f->window, workspace);
+  wait_window_idle (f->window, 60);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "welcome");
+  g_assert_null (message_text (f->window));
+
+  g_unlink (path);
+  g_unlink (workspace);
+  remove_tree (dir);
 }
 
 static void
@@ -1294,13 +1466,30 @@ test_window_csv_export (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Export Table as CSV");
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==, "le-2010-tracker.csv");
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==, "2010 life expectancy target - table.csv");
 
   /* Cancelled: nothing written. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The next one opens in the folder a table was last saved in; a kind
+   * never saved, in Documents (else home).  (GTK 4.8's save dialog gives
+   * its folder to a test only once loaded, asynchronously.) */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autoptr(GFile) csv_folder = NULL, report_folder = NULL, fallback = NULL;
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+    gw_settings_set_export_folder (f->settings, "csv", folder);
+    csv_folder = gw_settings_dup_export_folder (f->settings, "csv");
+    g_assert_true (g_file_equal (csv_folder, folder));
+    report_folder = gw_settings_dup_export_folder (f->settings, "report");
+    fallback = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                    ? documents : g_get_home_dir ());
+    g_assert_true (g_file_equal (report_folder, fallback));
+  }
 
   /* What the dialog's Export does with the file chosen.  (A save dialog
    * answers only once its chooser has checked the name, asynchronously,
@@ -1676,6 +1865,8 @@ main (int   argc,
               fixture_set_up, test_window_import_mixed, fixture_tear_down);
   g_test_add ("/gw/window/import/again", Fixture, NULL,
               fixture_set_up, test_window_import_again, fixture_tear_down);
+  g_test_add ("/gw/window/import/any-order", Fixture, NULL,
+              fixture_set_up, test_window_import_any_order, fixture_tear_down);
   g_test_add ("/gw/window/import/queued", Fixture, NULL,
               fixture_set_up, test_window_import_queued, fixture_tear_down);
   g_test_add ("/gw/window/import/cancel", Fixture, NULL,
@@ -1697,6 +1888,10 @@ main (int   argc,
               fixture_set_up, test_window_tracker_sii, fixture_tear_down);
   g_test_add ("/gw/window/tracker/idle", Fixture, "animations",
               fixture_set_up, test_window_idle, fixture_tear_down);
+  g_test_add ("/gw/window/size/narrow", Fixture, NULL,
+              fixture_set_up, test_window_size_narrow, fixture_tear_down);
+  g_test_add ("/gw/window/chart/legend", Fixture, NULL,
+              fixture_set_up, test_window_chart_legend, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
               fixture_set_up, test_window_tracker_keyboard, fixture_tear_down);
   g_test_add ("/gw/window/tracker/target", Fixture, NULL,

@@ -42,6 +42,7 @@ struct _GwXml
   xmlParserCtxtPtr   ctxt;
   gboolean           stopped;
   gboolean           halted;
+  gboolean           at_end;       /* the input is all read: an error now is a cut-short file */
   char              *bad_encoding; /* an input conversion failed: from this encoding */
   /* the start-tag guard (gw-xml.c, guard_attributes) */
   guint              scan_state;

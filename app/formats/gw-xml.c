@@ -162,6 +162,39 @@ describe_xml_error (xmlErrorPtr err)
   return g_strdup_printf (_("not well-formed XML: %s"), message);
 }
 
+/* An error met once the whole file is read: the file stops short (a copy
+ * cut off, a download interrupted).  Say so in words rather than in the
+ * parser's grammar ("AttValue: ' expected").  NULL for other errors. */
+static char *
+describe_cut_short (GwXml       *xml,
+                    xmlErrorPtr  err)
+{
+  /* libxml2's push parser calls an unclosed root at the end "extra content
+   * at the end of the document": elements still open say what it is */
+  if (err->code == XML_ERR_DOCUMENT_END && xml->ctxt != NULL && xml->ctxt->nameNr > 0)
+    return g_strdup (_("the file ends before its last element is closed: it may have been cut short"));
+  switch (err->code)
+    {
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_LITERAL_NOT_FINISHED:
+      return g_strdup (_("the file ends in the middle of an attribute: it may have been cut short"));
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_LTSLASH_REQUIRED:
+    case XML_ERR_SPACE_REQUIRED:
+      return g_strdup (_("the file ends in the middle of a tag: it may have been cut short"));
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_COMMENT_NOT_FINISHED:
+    case XML_ERR_CDATA_NOT_FINISHED:
+    case XML_ERR_PI_NOT_FINISHED:
+      return g_strdup (_("the file ends before its last element is closed: it may have been cut short"));
+    default:
+      return NULL;
+    }
+}
+
 /* libxml2's errors, from the parser context and from the thread's handler.
  * Only the first is kept (later ones follow from it) and the read ends
  * there. */
@@ -191,6 +224,8 @@ on_xml_error (void *data, xmlErrorPtr err)
            && xml->ctxt->input->buf->encoder != NULL)
     message = g_strdup_printf (_("the file is not valid %s, the encoding it declares: save it as UTF-8"),
                                xml->ctxt->input->buf->encoder->name);
+  else if (xml->at_end && (message = describe_cut_short (xml, err)) != NULL)
+    ;
   else
     message = describe_xml_error (err);
   report (xml, err->line > 0 ? (guint) err->line : 0, err->int2 > 0 ? (guint) err->int2 : 0, message);
@@ -689,6 +724,7 @@ feed (GwXml *xml, GwInput *input, guchar *buf, int *rc, GError **error)
         return FALSE;
       if (!guard_attributes (xml, buf, n))
         break;
+      xml->at_end = n == 0;
       *rc = xmlParseChunk (xml->ctxt, (const char *) buf, (int) n, n == 0);
       if (*rc != 0 || n == 0)
         break;

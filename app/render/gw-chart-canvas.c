@@ -998,6 +998,7 @@ gw_xy_panel_paint (GwCanvas            *c,
   g_autofree gboolean *show = NULL;
   guint max_ticks;
   double tick_len = 3 * s, label_top;
+  guint y_title_lines = 1;
 
   memset (pf, 0, sizeof *pf);
   pf->area = *area;
@@ -1015,8 +1016,10 @@ gw_xy_panel_paint (GwCanvas            *c,
   if (spec->status != NULL)
     {
       double mw = spec->status_marker ? 10 * s : 0, h;
+      /* three lines: a translation is often longer, and the target value
+       * comes last */
       g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->status, GW_PT_NOTE + 0.5, FALSE,
-                                                   area->width - mw, 2);
+                                                   area->width - mw, 3);
 
       gw_canvas_layout_size (l, NULL, &h);
       if (top + h < bottom - 4 * axis_h)
@@ -1079,7 +1082,16 @@ gw_xy_panel_paint (GwCanvas            *c,
   label_w = ticks_max_width (c, yticks);
 
   if (spec->y_title != NULL)
-    left += axis_h + 3 * s;
+    {
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->y_title, GW_PT_AXIS, FALSE, -1, 1);
+      double tw;
+
+      /* a title longer than the plot is high wraps onto a second line
+       * rather than lose its end ("Gap, % of Engl…") */
+      gw_canvas_layout_size (l, &tw, NULL);
+      y_title_lines = tw > plot_h ? 2 : 1;
+      left += y_title_lines * axis_h + 3 * s;
+    }
   left += label_w + 4 * s;
 
   /* x ticks: numeric ones from the width the labels need */
@@ -1192,9 +1204,12 @@ gw_xy_panel_paint (GwCanvas            *c,
     }
   if (spec->y_title != NULL)
     {
-      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->y_title, GW_PT_AXIS, FALSE, bottom - top, 1);
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->y_title, GW_PT_AXIS, FALSE, bottom - top,
+                                                   y_title_lines);
 
-      gw_canvas_show_rotated (c, l, area->x + axis_h / 2, (top + bottom) / 2, GW_CHART_ROLE_FOREGROUND);
+      pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+      gw_canvas_show_rotated (c, l, area->x + y_title_lines * axis_h / 2, (top + bottom) / 2,
+                              GW_CHART_ROLE_FOREGROUND);
     }
 
   g_array_append_val (c->frame->panels, *pf);

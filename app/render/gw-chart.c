@@ -213,87 +213,140 @@ gw_chart_new_internal (GwChartKind kind)
 
 /* --- the frame ------------------------------------------------------------ */
 
+/* The frame's pieces at the canvas's width: their layouts and heights. */
+typedef struct
+{
+  double        m, inner;
+  double        title_h, sub_h, foot_h, legend_h;
+  gboolean      with_sub, with_foot, with_legend;
+  GArray       *legend;
+  PangoLayout  *title, *sub, *foot;
+} FrameParts;
+
+static void
+frame_parts_clear (FrameParts *f)
+{
+  g_clear_pointer (&f->legend, g_array_unref);
+  g_clear_object (&f->title);
+  g_clear_object (&f->sub);
+  g_clear_object (&f->foot);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FrameParts, frame_parts_clear)
+
+/* A legend may take this many rows: a narrow chart wraps it rather than
+ * leave the reader guessing which line is which. */
+#define LEGEND_MAX_ROWS 10
+
+static gboolean
+measure_frame (GwChart    *self,
+               GwCanvas   *c,
+               FrameParts *f)
+{
+  const double s = c->s;
+  double w = c->width, h = c->height;
+
+  memset (f, 0, sizeof *f);
+  f->m = CLAMP (MIN (w, h) * 0.025, 4 * s, 14 * s);
+  f->inner = w - 2 * f->m;
+  if (f->inner < 10 * s)
+    return FALSE;
+  f->with_sub = self->subtitle != NULL && *self->subtitle != '\0';
+  f->with_foot = self->source != NULL && *self->source != '\0' && !c->style->hide_source;
+  f->legend = self->legend_for_style != NULL ? self->legend_for_style (self, c->style) : NULL;
+  if (f->legend == NULL)
+    f->legend = g_array_ref (self->legend);
+  f->with_legend = f->legend->len > 0;
+
+  f->title = gw_canvas_layout (c, self->title, GW_PT_TITLE, TRUE, f->inner, 2);
+  gw_canvas_layout_size (f->title, NULL, &f->title_h);
+  if (f->with_sub)
+    {
+      f->sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, f->inner, 2);
+      gw_canvas_layout_size (f->sub, NULL, &f->sub_h);
+    }
+  if (f->with_foot)
+    {
+      f->foot = gw_canvas_layout (c, self->source, GW_PT_FOOTER, FALSE, f->inner, 2);
+      gw_canvas_layout_size (f->foot, NULL, &f->foot_h);
+    }
+  if (f->with_legend)
+    {
+      f->legend_h = gw_legend_measure (c, f->legend, f->inner, LEGEND_MAX_ROWS);
+      f->with_legend = f->legend_h > 0;
+    }
+  return TRUE;
+}
+
+static double
+frame_used (const FrameParts *f,
+            double            s)
+{
+  return 2 * f->m + f->title_h
+         + (f->with_sub ? f->sub_h + 2 * s : 0)
+         + (f->with_legend ? f->legend_h + 6 * s : 0)
+         + (f->with_foot ? f->foot_h + 6 * s : 0)
+         + 6 * s;
+}
+
+/* Below this height (points) a chart is a thumbnail: the lines alone. */
+#define THUMBNAIL_HEIGHT_PT 170
+
 static void
 paint_chart (GwChart  *self,
              GwCanvas *c)
 {
   const double s = c->s;
-  double w = c->width, h = c->height;
-  double m = CLAMP (MIN (w, h) * 0.025, 4 * s, 14 * s);
-  double inner = w - 2 * m, y = m, bottom = h - m;
-  double title_h, sub_h = 0, foot_h = 0, legend_h = 0, used;
-  gboolean with_sub = self->subtitle != NULL && *self->subtitle != '\0';
-  gboolean with_foot = self->source != NULL && *self->source != '\0' && !c->style->hide_source;
-  g_autoptr(GArray) legend = self->legend_for_style != NULL ? self->legend_for_style (self, c->style) : NULL;
-  gboolean with_legend;
-  g_autoptr(PangoLayout) title = NULL, sub = NULL, foot = NULL;
+  double h = c->height;
+  double m, inner, y, bottom;
+  g_auto(FrameParts) f = { 0 };
   GwChartRect body;
 
-  if (inner < 10 * s || h - 2 * m < 10 * s)
+  if (!measure_frame (self, c, &f) || h - 2 * f.m < 10 * s)
     return;
-  if (legend == NULL)
-    legend = g_array_ref (self->legend);
-  with_legend = legend->len > 0;
-
-  title = gw_canvas_layout (c, self->title, GW_PT_TITLE, TRUE, inner, 2);
-  gw_canvas_layout_size (title, NULL, &title_h);
-  if (with_sub)
-    {
-      sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, inner, 2);
-      gw_canvas_layout_size (sub, NULL, &sub_h);
-    }
-  if (with_foot)
-    {
-      foot = gw_canvas_layout (c, self->source, GW_PT_FOOTER, FALSE, inner, 2);
-      gw_canvas_layout_size (foot, NULL, &foot_h);
-    }
-  if (with_legend)
-    {
-      legend_h = gw_legend_measure (c, legend, inner, 4);
-      /* a legend taller than a fifth of the chart crowds out what it explains */
-      with_legend = legend_h > 0 && (legend_h <= h * 0.15 || self->keep_legend);
-    }
+  m = f.m;
+  inner = f.inner;
+  y = m;
+  bottom = h - m;
 
   /* give the body at least 60% of the height: drop the source line, then the
-   * subtitle, then the legend (a thumbnail shows the lines alone) */
+   * subtitle.  The legend says what the lines are, so it stays unless the
+   * chart is a thumbnail or it would leave the body under a third. */
   for (;;)
     {
-      used = 2 * m + title_h
-             + (with_sub ? sub_h + 2 * s : 0)
-             + (with_legend ? legend_h + 6 * s : 0)
-             + (with_foot ? foot_h + 6 * s : 0)
-             + 6 * s;
-      if (h - used >= h * 0.6)
+      double used = frame_used (&f, s);
+
+      /* a body of 180 pt reads well whatever the frame takes */
+      if (h - used >= h * 0.6 || h - used >= 180 * s)
         break;
-      if (with_foot)
-        with_foot = FALSE;
-      else if (with_sub)
-        with_sub = FALSE;
-      else if (with_legend && !self->keep_legend)
-        with_legend = FALSE;
+      if (f.with_foot)
+        f.with_foot = FALSE;
+      else if (f.with_sub)
+        f.with_sub = FALSE;
+      else if (f.with_legend && !self->keep_legend && (h < THUMBNAIL_HEIGHT_PT * s || h - used < h / 3))
+        f.with_legend = FALSE;
       else
         break;
     }
 
-  gw_canvas_show (c, title, m, y, 0, 0, GW_CHART_ROLE_FOREGROUND);
-  y += title_h;
-  if (with_sub)
+  gw_canvas_show (c, f.title, m, y, 0, 0, GW_CHART_ROLE_FOREGROUND);
+  y += f.title_h;
+  if (f.with_sub)
     {
       y += 2 * s;
-      gw_canvas_show (c, sub, m, y, 0, 0, GW_CHART_ROLE_MUTED);
-      y += sub_h;
+      gw_canvas_show (c, f.sub, m, y, 0, 0, GW_CHART_ROLE_MUTED);
+      y += f.sub_h;
     }
-  if (with_legend)
+  if (f.with_legend)
     {
       y += 6 * s;
-      gw_legend_paint (c, legend, m, y, inner);
-      y += legend_h;
+      gw_legend_paint (c, f.legend, m, y, inner);
+      y += f.legend_h;
     }
   y += 6 * s;
-  if (with_foot)
+  if (f.with_foot)
     {
-      gw_canvas_show (c, foot, m, bottom, 0, 1.0, GW_CHART_ROLE_MUTED);
-      bottom -= foot_h + 6 * s;
+      gw_canvas_show (c, f.foot, m, bottom, 0, 1.0, GW_CHART_ROLE_MUTED);
+      bottom -= f.foot_h + 6 * s;
     }
 
   body.x = m;
@@ -348,6 +401,51 @@ gw_chart_render (GwChart            *self,
 
   g_clear_pointer (&self->frame, gw_chart_frame_free);
   self->frame = frame;
+}
+
+/**
+ * gw_chart_get_height_for_width:
+ * @self: a chart
+ * @style: how it will be drawn
+ * @width: its width, device units
+ * @body_height: the height its plots should have, device units
+ *
+ * The height at which the chart shows its title, subtitle, whole legend
+ * (wrapped to width) and source line above and below a body of body_height:
+ * what a widget asks for so that the legend is never left out.
+ */
+double
+gw_chart_get_height_for_width (GwChart            *self,
+                               const GwChartStyle *style,
+                               double              width,
+                               double              body_height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GwChartFrame *frame;
+  GwCanvas c;
+  g_auto(FrameParts) f = { 0 };
+  double height = body_height;
+
+  g_return_val_if_fail (GW_IS_CHART (self), body_height);
+  g_return_val_if_fail (style != NULL, body_height);
+
+  /* the margin depends on the height: measure at the body's, then once more */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      frame = gw_chart_frame_new (style, width, height);
+      gw_canvas_init (&c, cr, style, width, height, frame);
+      if (measure_frame (self, &c, &f))
+        height = body_height + frame_used (&f, c.s);
+      frame_parts_clear (&f);
+      gw_canvas_clear (&c);
+      gw_chart_frame_free (frame);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ceil (height);
 }
 
 /* The layout at this size: the last painted one, or a paint on a recording

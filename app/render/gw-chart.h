@@ -242,6 +242,13 @@ void            gw_chart_render           (GwChart             *self,
                                            const GwChartStyle  *style,
                                            double               width,
                                            double               height);
+/* The height at which the chart shows its whole frame (title, subtitle,
+ * the legend wrapped to width, source) and a body of body_height: what a
+ * widget asks for its height at a width. */
+double          gw_chart_get_height_for_width (GwChart            *self,
+                                               const GwChartStyle *style,
+                                               double              width,
+                                               double              body_height);
 /* The tooltip at (x, y) of a chart drawn with style at width x height, or
  * NULL when nothing is there.  Uses the painter's own layout. */
 char           *gw_chart_hit_test         (GwChart             *self,

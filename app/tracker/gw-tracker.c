@@ -440,7 +440,26 @@ describe (GwTrackerRow *row, const TrackContext *ctx, double threshold)
       thr = format_gap (ctx, threshold);
     }
 
-  switch (row->reason)
+  if (row->target_observed && (row->reason == GW_REASON_ON_TRACK || row->reason == GW_REASON_OFF_TRACK
+                               || row->reason == GW_REASON_NO_GAP))
+    {
+      g_autofree char *obs = NULL, *tg = NULL;
+
+      format_gap_pair (ctx, row->latest_gap, row->target_gap, &obs, &tg);
+      if (row->reason == GW_REASON_NO_GAP)
+        /* TRANSLATORS: no gap: no worse than England in 1995-1997 (-0.8%) nor in the target period 2009-2011 (-0.9%) */
+        text = g_strdup_printf (_("no gap: no worse than %s in %s (%s) nor in the target period %s (%s)"),
+                                ctx->comparator_name, base, g0, tp, obs);
+      else if (row->reason == GW_REASON_ON_TRACK)
+        /* TRANSLATORS: on track: the target is met: the gap observed in 2009-2011 (1.3%) is no wider than the target of 3.8% */
+        text = g_strdup_printf (_("on track: the target is met: the gap observed in %s (%s) is no wider than the target of %s"),
+                                tp, obs, tg);
+      else
+        /* TRANSLATORS: off track: the target is missed: the gap observed in 2009-2011 (6.8%) is wider than the target of 2.9% */
+        text = g_strdup_printf (_("off track: the target is missed: the gap observed in %s (%s) is wider than the target of %s"),
+                                tp, obs, tg);
+    }
+  else switch (row->reason)
     {
     case GW_REASON_NO_BASELINE:
       /* TRANSLATORS: %s is the baseline period, e.g. 1995-1997 */
@@ -509,13 +528,18 @@ describe (GwTrackerRow *row, const TrackContext *ctx, double threshold)
       g_autofree char *hi = format_gap (ctx, row->projected_upper95);
       g_autofree char *main_text = text;
 
-      text = latest
+      if (row->target_observed)
         /* TRANSLATORS: the first %s is the reason before it; then the interval's limits */
-        ? g_strdup_printf (_("%s; too close to call: the trajectory lies inside the latest gap’s 95%% interval (%s to %s)"),
-                           main_text, lo, hi)
-        /* TRANSLATORS: the first %s is the reason before it; then the interval's limits */
-        : g_strdup_printf (_("%s; too close to call: the target lies inside the projection’s 95%% interval (%s to %s)"),
-                           main_text, lo, hi);
+        text = g_strdup_printf (_("%s; too close to call: the target lies inside the observed gap’s 95%% interval (%s to %s)"),
+                                main_text, lo, hi);
+      else
+        text = latest
+          /* TRANSLATORS: the first %s is the reason before it; then the interval's limits */
+          ? g_strdup_printf (_("%s; too close to call: the trajectory lies inside the latest gap’s 95%% interval (%s to %s)"),
+                             main_text, lo, hi)
+          /* TRANSLATORS: the first %s is the reason before it; then the interval's limits */
+          : g_strdup_printf (_("%s; too close to call: the target lies inside the projection’s 95%% interval (%s to %s)"),
+                             main_text, lo, hi);
     }
   row->reason_text = text;
 }
@@ -654,14 +678,23 @@ track_subject (GwDataset          *dataset,
                             ? 100.0 * (latest->gap - row->target_gap) / latest->gap
                             : 0.0;
 
-  if (window->len < 3)
+  /* The target period has passed and has its value: judge what happened,
+   * not what a trend would have projected. */
+  if (latest->period == target->target_period)
+    {
+      row->target_observed = TRUE;
+      row->projected_gap = latest->gap;
+      row->projected_lower95 = latest->gap_lower95;
+      row->projected_upper95 = latest->gap_upper95;
+    }
+  else if (window->len < 3)
     {
       row->reason = GW_REASON_TOO_FEW_POINTS;
       describe (row, ctx, NAN);
       return row;
     }
 
-  switch (target->method)
+  switch (row->target_observed ? GW_PROJECTION_LATEST : target->method)
     {
     case GW_PROJECTION_LATEST:
       row->projected_gap = latest->gap;
@@ -686,7 +719,7 @@ track_subject (GwDataset          *dataset,
       half = gw_tracker_linear_interval_halfwidth ((const GwGapPoint *) window->data, window->len, tT);
       break;
     }
-  if (target->method != GW_PROJECTION_LATEST && isfinite (half))
+  if (target->method != GW_PROJECTION_LATEST && !row->target_observed && isfinite (half))
     {
       row->projected_lower95 = row->projected_gap - half;
       row->projected_upper95 = row->projected_gap + half;
@@ -696,7 +729,7 @@ track_subject (GwDataset          *dataset,
    * latest gap with the trajectory at its period */
   if (base->gap <= 0)
     threshold = 0.0;
-  else if (target->method == GW_PROJECTION_LATEST)
+  else if (target->method == GW_PROJECTION_LATEST && !row->target_observed)
     threshold = row->trajectory_gap;
   else
     threshold = row->target_gap;
@@ -729,7 +762,8 @@ track_subject (GwDataset          *dataset,
   else
     {
       row->status = GW_STATUS_OFF_TRACK;
-      row->reason = target->method != GW_PROJECTION_LATEST && latest->gap <= row->target_gap
+      row->reason = target->method != GW_PROJECTION_LATEST && !row->target_observed
+                    && latest->gap <= row->target_gap
                     ? GW_REASON_MEETS_BUT_TREND : GW_REASON_OFF_TRACK;
     }
 

@@ -160,6 +160,9 @@ typedef struct
   char           *reason_text;
   GArray         *points;           /* GwGapPoint: every period of the baseline's kind with both values */
   guint           n_window_points;  /* of which between baseline and target period */
+  gboolean        target_observed;  /* the target period has a value: the status is judged
+                                     * on that observed gap (projected_gap is it), not on a
+                                     * projection */
   double          fit_intercept;    /* the projection's line gap = a + b t (linear, holt) */
   double          fit_slope;
 } GwTrackerRow;

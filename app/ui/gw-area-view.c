@@ -268,7 +268,6 @@ gw_area_view_fill_figures (GwAreaView *self)
       g_autofree char *verdict = gw_ui_format_verdict (rows[c]->status, rows[c]->certainty);
       GtkWidget *label = grid_label (verdict, 1.0f, "gw-status-label");
 
-      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
       g_object_set (image, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
       gtk_widget_set_halign (box, GTK_ALIGN_END);
       gtk_widget_add_css_class (box, "gw-status-cell");

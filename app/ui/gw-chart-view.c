@@ -148,6 +148,16 @@ gw_chart_view_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
+static GtkSizeRequestMode
+gw_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The plots' own height: small enough to sit beside the table, large
+ * enough to read. */
+#define BODY_HEIGHT 220
+
 static void
 gw_chart_view_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -157,11 +167,22 @@ gw_chart_view_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  /* Small enough to sit beside the table, large enough to read. */
+  GwChartView *self = GW_CHART_VIEW (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 280;
       *natural = 520;
+    }
+  else if (self->chart != NULL && for_size > 0)
+    {
+      GwChartStyle style;
+
+      /* Tall enough for the whole legend wrapped at this width: a narrow
+       * chart grows rather than leave out which line is which. */
+      gw_chart_view_get_style (self, &style);
+      *minimum = *natural = MAX (240, (int) gw_chart_get_height_for_width (self->chart, &style,
+                                                                            for_size, BODY_HEIGHT));
     }
   else
     {
@@ -240,6 +261,7 @@ gw_chart_view_class_init (GwChartViewClass *klass)
   object_class->set_property = gw_chart_view_set_property;
 
   widget_class->snapshot = gw_chart_view_snapshot;
+  widget_class->get_request_mode = gw_chart_view_get_request_mode;
   widget_class->measure = gw_chart_view_measure;
   widget_class->css_changed = gw_chart_view_css_changed;
 
@@ -326,7 +348,8 @@ gw_chart_view_set_chart (GwChartView *self,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* another chart has another legend: the height follows */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
@@ -376,6 +399,7 @@ gw_chart_view_set_confidence_level (GwChartView *self,
     return;
 
   self->confidence_level = level;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* the legend names the level */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENCE_LEVEL]);
 }

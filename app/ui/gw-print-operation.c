@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "gw-print-operation.h"
+#include "gw-ui-text.h"
 
 /* The margin round a printed chart, points: half an inch. */
 #define CHART_MARGIN 36.0
@@ -341,6 +342,40 @@ gw_print_operation_get_report (GwPrintOperation *self)
   return self->report;
 }
 
+/* Print to File: the folder of the last file printed to (kept with the
+ * print settings) or Documents, and a name from the job's title, not
+ * "output.pdf" in the folder the app was started from. */
+static void
+suggest_output (GwPrintOperation *self,
+                GtkPrintSettings *settings)
+{
+  const char *uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+  g_autofree char *folder = NULL, *job = NULL, *name = NULL, *path = NULL, *out = NULL;
+
+  if (uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      folder = parent != NULL ? g_file_get_path (parent) : NULL;
+      if (folder != NULL && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+        g_clear_pointer (&folder, g_free);
+    }
+  if (folder == NULL)
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+      folder = g_strdup (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                         ? documents : g_get_home_dir ());
+    }
+  g_object_get (self, "job-name", &job, NULL);
+  name = gw_ui_file_name (job, NULL, "pdf");
+  path = g_build_filename (folder, name, NULL);
+  out = g_filename_to_uri (path, NULL, NULL);
+  if (out != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, out);
+}
+
 static void
 run_interactive (GwPrintOperation        *self,
                  GtkWindow               *parent,
@@ -353,6 +388,7 @@ run_interactive (GwPrintOperation        *self,
   GtkPrintOperationResult result;
 
   gw_print_settings_load (&settings, &remembered);
+  suggest_output (self, settings);
   setup = job_page_setup (self, remembered);
   gtk_print_operation_set_print_settings (op, settings);
   gtk_print_operation_set_default_page_setup (op, setup);

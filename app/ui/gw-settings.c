@@ -264,7 +264,7 @@ gw_settings_class_init (GwSettingsClass *klass)
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_WINDOW_HEIGHT] =
     g_param_spec_int ("window-height", NULL, NULL,
-                      0, G_MAXINT, 760,
+                      0, G_MAXINT, 680,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_WINDOW_MAXIMIZED] =
     g_param_spec_boolean ("window-maximized", NULL, NULL,
@@ -426,6 +426,66 @@ gw_settings_set_last_import_folder (GwSettings *self,
     path = g_file_get_path (folder);
 
   g_object_set (self, "last-import-folder", path != NULL ? path : "", NULL);
+}
+
+/**
+ * gw_settings_dup_export_folder:
+ * @kind: "report", "chart", "csv" or "print"
+ *
+ * Where a save dialog for this kind of file opens: the folder one was last
+ * saved in when it still exists, else the Documents folder (else home).
+ *
+ * Returns: (transfer full): the folder
+ */
+GFile *
+gw_settings_dup_export_folder (GwSettings *self,
+                               const char *kind)
+{
+  g_autofree char *path = NULL;
+  const char *documents;
+
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  {
+    g_autoptr(GVariant) folders = g_settings_get_value (self->settings, "export-folders");
+
+    g_variant_lookup (folders, kind, "s", &path);
+  }
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (path);
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* Remembers folder for the kind's next save dialog. */
+void
+gw_settings_set_export_folder (GwSettings *self,
+                               const char *kind,
+                               GFile      *folder)
+{
+  g_autoptr(GVariant) old = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_return_if_fail (GW_IS_SETTINGS (self));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (G_IS_FILE (folder));
+
+  path = g_file_get_path (folder);
+  if (path == NULL)
+    return;
+  old = g_settings_get_value (self->settings, "export-folders");
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (g_strcmp0 (key, kind) != 0)
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", kind, path);
+  g_settings_set_value (self->settings, "export-folders", g_variant_builder_end (&builder));
 }
 
 /**

@@ -29,6 +29,13 @@ GFile      *gw_settings_dup_last_import_folder (GwSettings *self);
 void        gw_settings_set_last_import_folder (GwSettings *self,
                                                 GFile      *folder);
 
+/* Where a save dialog of kind ("report", "chart", "csv", "print") opens:
+ * the last folder used for it, else Documents. */
+GFile      *gw_settings_dup_export_folder      (GwSettings *self,
+                                                const char *kind);
+void        gw_settings_set_export_folder      (GwSettings *self,
+                                                const char *kind,
+                                                GFile      *folder);
 /* How many workspaces the Recent Workspaces menu lists. */
 #define GW_SETTINGS_MAX_RECENT_WORKSPACES 8
 

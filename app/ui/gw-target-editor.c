@@ -224,6 +224,45 @@ read_period (GtkEntry *entry,
   return ok;
 }
 
+/* Whether a target other than the one named except is called title (the
+ * case and the spaces round it ignored): two targets of one name cannot be
+ * told apart in the target menu. */
+static gboolean
+title_taken (GwTargetEditor *self,
+             const char     *title,
+             const char     *except)
+{
+  g_autoptr(GPtrArray) targets = gw_session_list_targets (self->session);
+  g_autofree char *wanted = g_utf8_casefold (title, -1);
+
+  g_strstrip (wanted);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const GwTarget *t = g_ptr_array_index (targets, i);
+      g_autofree char *other = g_utf8_casefold (t->title != NULL ? t->title : t->name, -1);
+
+      if (g_strcmp0 (t->name, except) != 0 && g_strcmp0 (g_strstrip (other), wanted) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* base, or "base 2", "base 3"…: the first no other target has. */
+static char *
+unique_title (GwTargetEditor *self,
+              const char     *base)
+{
+  char *title = g_strdup (base);
+
+  for (guint n = 2; title_taken (self, title, NULL); n++)
+    {
+      g_free (title);
+      /* Translators: a second target of the same name, "New target 2". */
+      title = g_strdup_printf (_("%s %u"), base, n);
+    }
+  return title;
+}
+
 /* The form as a target, or NULL with a message when it is not valid. */
 static GwTarget *
 read_form (GwTargetEditor *self,
@@ -237,6 +276,8 @@ read_form (GwTargetEditor *self,
   gboolean baseline_ok = read_period (self->baseline_entry, &t->baseline);
   gboolean target_ok = read_period (self->target_period_entry, &t->target_period);
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_entry), "error");
+
   if (!baseline_ok || !target_ok)
     {
       *message = g_strdup (_("A period is three years such as “1995-1997”, or a year such as “2007”."));
@@ -246,6 +287,14 @@ read_form (GwTargetEditor *self,
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->target_period_entry), "error");
       *message = g_strdup (_("The target period must come after the baseline."));
+      return NULL;
+    }
+
+  if (title_taken (self, title[0] != '\0' ? title : t->name, t->name))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_entry), "error");
+      *message = g_strdup_printf (_("Another target is already called “%s”: give this one a name of its own."),
+                                  title);
       return NULL;
     }
 
@@ -398,6 +447,12 @@ add_target (GwTargetEditor *self,
   g_autoptr(GError) error = NULL;
 
   target->name = gw_session_new_target_id (self->session);
+  {
+    g_autofree char *title = unique_title (self, target->title != NULL ? target->title : target->name);
+
+    g_free (target->title);
+    target->title = g_steal_pointer (&title);
+    }
   if (!gw_session_save_target (self->session, target, &error))
     {
       gtk_label_set_label (self->error_label, error->message);

@@ -930,7 +930,18 @@ gw_tracker_view_update_count (GwTrackerView *self)
   if (self->rows == NULL)
     text = g_strdup ("");
   else if (n_shown == 0 && self->n_areas > 0)
-    text = g_strdup (_("No area matches the search and the filter"));
+    {
+      const char *search = self->search;
+      gboolean searching = search != NULL && *search != '\0';
+
+      /* name only what is set */
+      if (searching && self->filter != GW_TRACKER_FILTER_ALL)
+        text = g_strdup (_("No area matches the search and the filter"));
+      else if (searching)
+        text = g_strdup (_("No area matches the search"));
+      else
+        text = g_strdup (_("No area matches the filter"));
+    }
   else if (n_shown == self->n_areas)
     text = g_strdup_printf (ngettext ("%u area", "%u areas", self->n_areas), self->n_areas);
   else

@@ -279,6 +279,19 @@ gw_ui_projection_label (GwProjection method)
     }
 }
 
+/* The method inside a sentence ("…; projection: linear trend)"): its own
+ * string, as lower-casing the label would also lower-case a name (Holt). */
+const char *
+gw_ui_projection_phrase (GwProjection method)
+{
+  switch (method)
+    {
+    case GW_PROJECTION_LATEST: return C_("projection in a sentence", "latest gap against the trajectory");
+    case GW_PROJECTION_HOLT:   return C_("projection in a sentence", "Holt’s exponential smoothing");
+    default:                   return C_("projection in a sentence", "linear trend");
+    }
+}
+
 const char *
 gw_ui_gap_measure_label (GwGapMeasure gap)
 {
@@ -323,4 +336,29 @@ gw_ui_format_with_unit (double      value,
     return g_strdup_printf (_("%s%%"), number);
 
   return g_strdup_printf ("%s %s", number, unit);
+}
+
+/**
+ * gw_ui_file_name:
+ * @title: a target's or a report's name, "2010 life expectancy target"
+ * @what: (nullable): what the file is, "report"
+ * @extension: "pdf"
+ *
+ * A file name a save dialog suggests, "2010 life expectancy target -
+ * report.pdf": the title with the characters no file name may have
+ * (slash, backslash, colon) made dashes.
+ */
+char *
+gw_ui_file_name (const char *title,
+                 const char *what,
+                 const char *extension)
+{
+  g_autofree char *clean = g_strdup (title != NULL && *title != '\0' ? title : "gapwatch");
+
+  g_strdelimit (clean, "/\\:", '-');
+  if (what == NULL)
+    return g_strdup_printf ("%s.%s", clean, extension);
+  /* Translators: a suggested file name, "2010 life expectancy target - report.pdf":
+   * the target, what the file is, its extension. */
+  return g_strdup_printf (_("%s - %s.%s"), clean, what, extension);
 }

@@ -71,7 +71,14 @@ char       *gw_ui_format_with_unit   (double         value,
                                       const char    *unit);
 /* "Linear trend", "Latest gap", "Holt smoothing". */
 const char *gw_ui_projection_label   (GwProjection   method);
+/* The same inside a sentence: "linear trend", "Holt’s exponential smoothing". */
+const char *gw_ui_projection_phrase  (GwProjection   method);
 /* "Relative (% of England)", "Absolute". */
 const char *gw_ui_gap_measure_label  (GwGapMeasure   gap);
+
+/* "2010 life expectancy target - report.pdf": a save dialog's suggestion. */
+char       *gw_ui_file_name          (const char    *title,
+                                      const char    *what,
+                                      const char    *extension);
 
 G_END_DECLS

@@ -85,6 +85,7 @@ struct _GwWindow
   char                 *first_rejected; /* display name of the first file in the problems view */
   guint                 n_rejected;    /* files in the problems view */
   guint                 n_not_stored;  /* of them, files the workspace could not store */
+  GPtrArray            *problem_files; /* what the problems view shows, a file each */
   gulong                imports_changed_id;
   gboolean              was_busy;      /* busy as last notified */
 
@@ -123,6 +124,7 @@ struct _GwWindow
 void     gw_window_notify_computing   (GwWindow       *self);
 void     gw_window_update_busy        (GwWindow       *self);
 void     gw_window_update_page        (GwWindow       *self);
+void            gw_window_clear_messages (GwWindow *self);
 gboolean gw_window_run_pending        (GwWindow       *self);
 void     gw_window_set_dataset        (GwWindow       *self,
                                        GwDataset      *dataset);

@@ -83,7 +83,7 @@ gw_window_update_target_label (GwWindow *self)
   g_autofree char *target_period = gw_ui_format_period (target->target_period);
   g_autofree char *reduction = gw_ui_format_number (100.0 * target->reduction, 0);
   g_autofree char *indicator = g_utf8_strdown (indicator_name (self), -1);
-  g_autofree char *method = g_utf8_strdown (gw_ui_projection_label (target->method), -1);
+  const char *method = gw_ui_projection_phrase (target->method);
   g_autofree char *text = NULL;
   const char *whom;
 
@@ -530,6 +530,19 @@ typedef enum
   SAVE_CHART,
 } SaveKind;
 
+/* The kind's key in the export-folders setting. */
+static const char *
+save_kind_name (SaveKind kind)
+{
+  switch (kind)
+    {
+    case SAVE_REPORT: return "report";
+    case SAVE_CHART:  return "chart";
+    case SAVE_CSV:
+    default:          return "csv";
+    }
+}
+
 static void
 on_save_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
@@ -540,6 +553,14 @@ on_save_chooser_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      /* the next save of this kind opens here */
+      if (folder != NULL)
+        gw_settings_set_export_folder (self->settings, save_kind_name (kind), folder);
+    }
 
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->save_chooser);
@@ -592,6 +613,11 @@ gw_window_open_save_dialog (GwWindow           *self,
   for (guint i = 0; patterns[i] != NULL; i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->save_chooser), filter);
+  {
+    g_autoptr(GFile) folder = gw_settings_dup_export_folder (self->settings, save_kind_name (kind));
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_chooser), folder, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
 
   g_signal_connect (self->save_chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self);
@@ -610,8 +636,7 @@ export_csv_action (GtkWidget  *widget,
   if (gw_tracker_view_get_rows (self->tracker_view) == NULL)
     return;
 
-  /* Translators: the file name the CSV export suggests, "le-2010-tracker.csv". */
-  name = g_strdup_printf (_("%s-tracker.csv"), TARGET (self)->name);
+  name = gw_ui_file_name (TARGET (self)->title, C_("file name", "table"), "csv");
   gw_window_open_save_dialog (self, SAVE_CSV, _("Export Table as CSV"), name,
                               _("CSV files (*.csv)"), patterns);
 }
@@ -625,8 +650,7 @@ export_report_action (GtkWidget  *widget,
   const char *patterns[] = { "*.pdf", NULL };
   g_autofree char *name = NULL;
 
-  /* Translators: the file name the report export suggests, "le-2010-report.pdf". */
-  name = g_strdup_printf (_("%s-report.pdf"), TARGET (self)->name);
+  name = gw_ui_file_name (TARGET (self)->title, C_("file name", "report"), "pdf");
   gw_window_open_save_dialog (self, SAVE_REPORT, _("Export Report as PDF"), name,
                               _("PDF documents (*.pdf)"), patterns);
 }
@@ -647,9 +671,8 @@ export_chart_action (GtkWidget  *widget,
       return;
     }
 
-  /* Translators: the file name the chart export suggests, "E06000001-gap.png";
-   * the extension chooses PNG, SVG or PDF. */
-  name = g_strdup_printf (_("%s-gap.png"), gw_tracker_item_get_code (item));
+  /* the extension chooses PNG, SVG or PDF */
+  name = gw_ui_file_name (TARGET (self)->title, gw_tracker_item_get_name (item), "png");
   gw_window_open_save_dialog (self, SAVE_CHART, _("Export Chart as Image"), name,
                               _("Images and documents (*.png, *.svg, *.pdf)"), patterns);
 }

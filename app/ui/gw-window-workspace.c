@@ -390,6 +390,7 @@ gw_window_take_workspace (GwWindow        *self,
   /* its targets: the session writes the ones it kept in memory into it */
   gw_session_set_workspace (self->session, self->workspace);
   gw_window_set_dataset (self, job->dataset);
+  gw_window_clear_messages (self);
   gw_window_update_title (self);
   gw_window_update_page (self);
 

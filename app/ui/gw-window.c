@@ -54,36 +54,54 @@ static void gw_window_start_import (GwWindow           *self,
 
 /* Messages and problems */
 
-static void
-gw_window_hide_problems (GwWindow *self)
+/* One file in the problems view: its display name and its lines. */
+typedef struct
 {
-  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->problems_view), "", 0);
-  g_clear_pointer (&self->first_rejected, g_free);
-  self->n_rejected = 0;
-  self->n_not_stored = 0;
+  char     *basename;
+  char     *text;
+  gboolean  not_stored;   /* the workspace could not keep it */
+} ProblemFile;
+
+static void
+problem_file_free (gpointer data)
+{
+  ProblemFile *pf = data;
+
+  g_free (pf->basename);
+  g_free (pf->text);
+  g_free (pf);
 }
 
-/* Adds a file's lines (ending in a newline) to the problems view, and
- * counts it in the title. */
+/* The problems view from the files in it; hidden when none is left. */
 static void
-gw_window_append_problems (GwWindow   *self,
-                           const char *basename,
-                           GString    *text)
+gw_window_render_problems (GwWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->problems_view);
+  g_autoptr(GString) all = g_string_new (NULL);
   g_autofree char *title = NULL;
-  GtkTextIter end;
 
-  if (self->n_rejected > 0)
-    g_string_prepend_c (text, '\n');
+  if (self->problem_files == NULL)
+    return;
+  g_clear_pointer (&self->first_rejected, g_free);
+  self->n_rejected = self->problem_files->len;
+  self->n_not_stored = 0;
+  for (guint i = 0; i < self->problem_files->len; i++)
+    {
+      const ProblemFile *pf = g_ptr_array_index (self->problem_files, i);
 
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, text->str, (int) text->len);
-
+      if (i > 0)
+        g_string_append_c (all, '\n');
+      g_string_append (all, pf->text);
+      if (pf->not_stored)
+        self->n_not_stored++;
+    }
+  gtk_text_buffer_set_text (buffer, all->str, (int) all->len);
   if (self->n_rejected == 0)
-    self->first_rejected = g_strdup (basename);
-  self->n_rejected++;
+    {
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+      return;
+    }
+  self->first_rejected = g_strdup (((const ProblemFile *) g_ptr_array_index (self->problem_files, 0))->basename);
 
   if (self->n_rejected == 1)
     title = g_strdup_printf (_("“%s” was not imported"), self->first_rejected);
@@ -104,6 +122,61 @@ gw_window_append_problems (GwWindow   *self,
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
 }
 
+static void
+gw_window_hide_problems (GwWindow *self)
+{
+  if (self->problem_files != NULL)
+    g_ptr_array_set_size (self->problem_files, 0);
+  gw_window_render_problems (self);
+}
+
+/* Another workspace is open: what the bars said of the last one is no
+ * longer true ("18 exports are already in the workspace"). */
+void
+gw_window_clear_messages (GwWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  gw_window_hide_problems (self);
+}
+
+/* Adds a file's lines (ending in a newline) to the problems view, and
+ * counts it in the title; a file already there is replaced. */
+static void
+gw_window_append_problems (GwWindow   *self,
+                           const char *basename,
+                           GString    *text,
+                           gboolean    not_stored)
+{
+  ProblemFile *pf = g_new0 (ProblemFile, 1);
+
+  pf->basename = g_strdup (basename);
+  pf->text = g_strdup (text->str);
+  pf->not_stored = not_stored;
+  for (guint i = 0; i < self->problem_files->len; i++)
+    if (g_strcmp0 (((ProblemFile *) g_ptr_array_index (self->problem_files, i))->basename, basename) == 0)
+      {
+        g_ptr_array_remove_index (self->problem_files, i);
+        break;
+      }
+  g_ptr_array_add (self->problem_files, pf);
+  gw_window_render_problems (self);
+}
+
+/* A file shown as not imported that then was (read again once a later file
+ * declared its areas): the message is no longer true. */
+static void
+gw_window_withdraw_problems (GwWindow   *self,
+                             const char *basename)
+{
+  for (guint i = 0; i < self->problem_files->len; i++)
+    if (g_strcmp0 (((ProblemFile *) g_ptr_array_index (self->problem_files, i))->basename, basename) == 0)
+      {
+        g_ptr_array_remove_index (self->problem_files, i);
+        gw_window_render_problems (self);
+        return;
+      }
+}
+
 /* A file the workspace could not store: it was taken out of the dataset
  * again, so it is not imported. */
 static void
@@ -119,8 +192,7 @@ gw_window_add_not_stored (GwWindow     *self,
   g_string_append (text, error->message);
   g_string_append_c (text, '\n');
 
-  self->n_not_stored++;
-  gw_window_append_problems (self, basename, text);
+  gw_window_append_problems (self, basename, text, TRUE);
 }
 
 /* Adds the problems of one rejected or failed file to the problems view. */
@@ -164,7 +236,7 @@ gw_window_add_problems (GwWindow             *self,
       g_string_append_c (text, '\n');
     }
 
-  gw_window_append_problems (self, basename, text);
+  gw_window_append_problems (self, basename, text, FALSE);
 }
 
 static void
@@ -207,6 +279,8 @@ gw_window_update_busy (GwWindow *self)
   if (!busy)
     gw_window_tracker_import_done (self);
   gw_window_workspace_update_actions (self);
+  /* the welcome's "Import Exports…" is not for a window importing */
+  gw_window_update_page (self);
 
   if (busy != self->was_busy)
     {
@@ -302,9 +376,11 @@ on_task_file_done_cb (GwImportTask *task,
   switch (result->kind)
     {
     case GW_IMPORT_RESULT_IMPORTED:
+      gw_window_withdraw_problems (self, basename);
       label = g_strdup_printf (_("Imported “%s”"), basename);
       break;
     case GW_IMPORT_RESULT_UNCHANGED:
+      gw_window_withdraw_problems (self, basename);
       label = g_strdup_printf (_("“%s” was already imported"), basename);
       break;
     case GW_IMPORT_RESULT_REJECTED:
@@ -774,6 +850,8 @@ gw_window_update_page (GwWindow *self)
     page = "loading";
   else if (self->workspace_state == GW_WINDOW_WORKSPACE_FAILED)
     page = "workspace-error";
+  else if (!any && self->task != NULL)
+    page = "importing";
   any = g_strcmp0 (page, "data") == 0;
 
   gtk_stack_set_visible_child_name (self->stack, page);
@@ -913,6 +991,7 @@ gw_window_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->first_rejected, g_free);
+  g_clear_pointer (&self->problem_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gw_window_parent_class)->dispose (object);
 }
@@ -1068,6 +1147,7 @@ gw_window_init (GwWindow *self)
   static gboolean icons_added = FALSE;
 
   self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->problem_files = g_ptr_array_new_with_free_func (problem_file_free);
 
   /* GtkApplication adds our icons to the theme; a window made without one
    * (the tests) needs them too. */

@@ -6,11 +6,13 @@
  * sample exports in name order, then each view is rendered by the window's
  * own GSK renderer into a PNG (no screen grabbing, so no window manager or
  * compositor is needed and the pictures are the same on every machine).
- * Usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR
+ * Usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR [WIDTH HEIGHT]
+ * (the size of the window's content; 1200×750 by default)
  */
 #include "gw-config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
@@ -66,12 +68,31 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   GwWindow *window;
   const char *name;
+  int width = 1200, height = 750;
 
   setlocale (LC_ALL, "");
-  if (argc != 3)
+  /* Translated as the window is (LANGUAGE=cy), from the build tree's catalogues. */
+  if (g_file_test (GW_BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    bindtextdomain (GETTEXT_PACKAGE, GW_BUILD_LOCALEDIR);
+  else
+    bindtextdomain (GETTEXT_PACKAGE, GW_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (argc != 3 && argc != 5)
     {
-      g_printerr ("usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR\n");
+      g_printerr ("usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR [WIDTH HEIGHT]\n");
       return 2;
+    }
+  /* Other sizes: how the window looks on a laptop or at half a screen. */
+  if (argc == 5)
+    {
+      width = atoi (argv[3]);
+      height = atoi (argv[4]);
+      if (width < 100 || height < 100)
+        {
+          g_printerr ("gw-screenshot: WIDTH and HEIGHT are pixels, at least 100\n");
+          return 2;
+        }
     }
 
   gtk_init ();
@@ -95,14 +116,14 @@ main (int   argc,
 
   /* 1200×750: what Flathub and GNOME Software show without scaling. */
   window = gw_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 750);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   wait_window_idle (window, 120);
   /* The default size counts the frame's decorations; grow the window by
    * what they took so that its content is 1200×750. */
   gtk_window_set_default_size (GTK_WINDOW (window),
-                               2 * 1200 - gtk_widget_get_width (GTK_WIDGET (window)),
-                               2 * 750 - gtk_widget_get_height (GTK_WIDGET (window)));
+                               2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
+                               2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
   wait_window_idle (window, 60);
 
   gw_window_import_files (window, (const char * const *) paths->pdata);
