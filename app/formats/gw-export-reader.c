@@ -1353,6 +1353,7 @@ check_counts (Reader *r, GwDataset *dataset)
   guint over = 0, mismatched = 0;
   gpointer run_key = NULL;
   gsize run_mask = 0;
+  guint pops_hint = 0, known_hint = 0;   /* deaths come sorted: so do their populations */
 
   if (gw_table_n_rows (deaths) == 0)
     return;
@@ -1372,9 +1373,9 @@ check_counts (Reader *r, GwDataset *dataset)
       gw_key_decode (GW_RECORD_DEATHS, gw_row_logical (d->key), &f);
       year = gw_period_first_year (f.period);
       pk = gw_key_population (f.area, f.sex, gw_period_year (year), f.age);
-      p = gw_table_lookup (pops, pk);
+      p = gw_table_lookup_near (pops, pk, &pops_hint);
       if (p == NULL)
-        p = gw_table_lookup (known, pk);
+        p = gw_table_lookup_near (known, pk, &known_hint);
       if (p != NULL && d->value > p->value)
         {
           g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_DEATHS, gw_row_logical (d->key));

@@ -351,10 +351,8 @@ gw_batch_add_count (GwBatch      *batch,
                     guint64       logical_key,
                     double        value)
 {
-  GwCountRow row = { gw_row_key (logical_key, 0), value };
-
   g_return_if_fail (kind != GW_RECORD_VALUES);
-  gw_table_append (batch->tables[kind], &row);
+  gw_table_append_count (batch->tables[kind], gw_row_key (logical_key, 0), value);
 }
 
 void
