@@ -67,7 +67,7 @@ compare "$file" "$(sed -n 's/.*: \([0-9]*\) records$/\1/p' "$tmp/gen.log")"
 rm -f "$file"
 
 # The LSOA-scale export: deaths and populations of every LSOA with its
-# decile and district (England's 32,844 for GW_BENCH_SMALL_AREAS; full scale is
+# decile and district (England's 32,844 for GW_BENCH_SMALL_AREAS; full
 # scale is GW_BENCH_YEARS=20, 2.5 GB).
 file=$tmp/lsoa.xml
 start=$(now_ns)
