@@ -1956,6 +1956,7 @@ gw_generate_national (const char  *path,
  * a parent district and an IMD decile), then for each year the mid-year
  * population and the registered deaths of every LSOA by sex and age band,
  * followed by England's totals so that England is a comparator with counts.
+ * Every LSOA is in the group "lsoas", for a target over every LSOA.
  *
  * Deprivation: each district has a level, each LSOA a score around it; the
  * deciles are local (1 = most deprived), the LSOAs of each district ranked
@@ -2061,7 +2062,8 @@ gw_generate_lsoa (const char  *path,
   title = g_strdup_printf ("Deaths and mid-year populations of %u LSOAs, %u-%u",
                            n_lsoas, first_year, GW_LSOA_LAST_YEAR);
   gw_out_begin_export (&out, id, "2020-06-30T09:30:00Z", "Office for National Statistics", title);
-  gw_out_printf (&out, "  <areas>\n");
+  gw_out_printf (&out, "  <areas>\n"
+                       "    <group id=\"lsoas\" name=\"Every LSOA\"/>\n");
   gw_out_england_and_regions (&out);
   for (guint a = 0; a < n_las; a++)
     gw_out_printf (&out, "    <area code=\"E07%06u\" name=\"Synthetic district %03u\""
@@ -2069,7 +2071,7 @@ gw_generate_lsoa (const char  *path,
                    a + 1, a + 1, gw_regions[a % GW_N_REGIONS].code);
   for (guint i = 0; i < n_lsoas; i++)
     gw_out_printf (&out, "    <area code=\"E01%06u\" name=\"Synthetic LSOA %u\" type=\"lsoa\""
-                         " parent=\"E07%06u\" imd-decile=\"%u\"/>\n",
+                         " parent=\"E07%06u\" imd-decile=\"%u\" groups=\"lsoas\"/>\n",
                    i + 1, i + 1, (guint) ((guint64) i * n_las / n_lsoas) + 1, decile[i]);
   gw_out_printf (&out, "  </areas>\n");
 
