@@ -32,50 +32,24 @@
 #include "model/gw-dataset.h"
 #include "tracker/gw-tracker.h"
 
+#include "bench-util.h"
+
 #define LAST_YEAR 2019   /* the generator's */
-
-static double
-seconds_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-}
-
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *text = g_getenv (name);
-  guint64 v;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 10000000, &v, NULL))
-    return fallback;
-  return (guint) v;
-}
 
 static char *
 generate (const char  *dir,
           guint        years,
           GError     **error)
 {
-  guint lsoas = env_uint ("GW_BENCH_SMALL_AREAS", 32844);
   g_autofree char *path = g_build_filename (dir, "lsoa.xml", NULL);
-  g_autofree char *lsoas_arg = g_strdup_printf ("%u", lsoas);
+  g_autofree char *lsoas = g_strdup_printf ("%u", bench_env_uint ("GW_BENCH_SMALL_AREAS", 32844));
   g_autofree char *years_arg = g_strdup_printf ("%u", years);
-  const char *argv[] = {
-    GW_GENERATOR_PATH, "--lsoa", path, "--lsoas", lsoas_arg, "--years", years_arg, NULL,
-  };
-  g_autofree char *err_text = NULL;
-  gint status = 0;
+  const char *args[] = { "--lsoa", path, "--lsoas", lsoas, "--years", years_arg, NULL };
+  g_autofree char *report = NULL;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                     NULL, &err_text, &status, error)
-      || !g_spawn_check_wait_status (status, error))
-    {
-      if (err_text != NULL && *err_text != '\0')
-        g_printerr ("%s", err_text);
-      return NULL;
-    }
-  g_print ("%s", err_text);
+  if (!bench_run_generator (args, &report, error))
+    return NULL;
+  g_print ("%s", report);
   return g_steal_pointer (&path);
 }
 
@@ -83,8 +57,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint years = env_uint ("GW_BENCH_YEARS", 3);
-  guint repetitions = env_uint ("GW_BENCH_REPETITIONS", 100000);
+  guint years = bench_env_uint ("GW_BENCH_YEARS", 3);
+  guint repetitions = bench_env_uint ("GW_BENCH_REPETITIONS", 100000);
   g_autofree char *tmpdir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
@@ -128,7 +102,7 @@ main (int   argc,
       g_printerr ("import failed: %s\n", error->message);
       return 1;
     }
-  t_import = seconds_since (start);
+  t_import = bench_seconds_since (start);
   if (argc < 2)
     g_unlink (path);
   g_rmdir (tmpdir);
@@ -165,12 +139,12 @@ main (int   argc,
           n_sii++;
         }
     }
-  t_ineq = seconds_since (start);
+  t_ineq = bench_seconds_since (start);
 
   /* The tracker: every area's indicators, then a target over every LSOA. */
   start = g_get_monotonic_time ();
   indicators = gw_indicators_compute (dataset);
-  t_indicators = seconds_since (start);
+  t_indicators = bench_seconds_since (start);
   target->indicator = g_strdup ("le-birth");
   target->subject = GW_TARGET_SUBJECT_MEMBERS;
   target->group = g_strdup ("lsoas");
@@ -178,7 +152,7 @@ main (int   argc,
   target->target_period = gw_period_pooled (LAST_YEAR + 4, LAST_YEAR + 6);
   start = g_get_monotonic_time ();
   rows = gw_tracker_run (dataset, target, gw_tracker_indicators_series, indicators, &error);
-  t_tracker = seconds_since (start);
+  t_tracker = bench_seconds_since (start);
   if (rows == NULL)
     {
       g_printerr ("tracker: %s\n", error->message);
