@@ -169,6 +169,8 @@ typedef struct
   gint               last_area;
 
   GString           *text;         /* value_text() */
+  char               short_text[16];
+  const xmlChar     *ns_uri;       /* GW_EXPORT_NS as interned in ctxt->dict, once seen */
 
   GArray            *deferred;     /* Deferred: parents and group memberships */
 
@@ -241,6 +243,13 @@ typedef struct
 static const char *
 value_text (Reader *r, const Attr *a)
 {
+  /* a record's sex and age band: no GString call */
+  if (a->len < sizeof r->short_text)
+    {
+      memcpy (r->short_text, a->value, a->len);
+      r->short_text[a->len] = '\0';
+      return r->short_text;
+    }
   g_string_truncate (r->text, 0);
   g_string_append_len (r->text, (const char *) a->value, a->len);
   return r->text->str;
@@ -315,6 +324,9 @@ parse_decimal (Reader *r, const Attr *a, gboolean allow_negative, double *out)
 
   if (a->len == 0)
     return FALSE;
+  /* a whole number of people, as most populations are */
+  if (parse_count (a, out))
+    return TRUE;
   buf = value_text (r, a);
   if (buf[0] == '-' || buf[0] == '+')
     {
@@ -1111,7 +1123,10 @@ start_element (Reader         *r,
       return;
     }
 
-  ours = uri != NULL && strcmp ((const char *) uri, GW_EXPORT_NS) == 0;
+  /* namespace names are interned in the parser's dictionary: one strcmp */
+  if (uri != NULL && uri != r->ns_uri && strcmp ((const char *) uri, GW_EXPORT_NS) == 0)
+    r->ns_uri = uri;
+  ours = uri != NULL && uri == r->ns_uri;
 
   if (r->depth == 1)
     {
@@ -1463,6 +1478,8 @@ static void
 on_prepare (GwXml *xml)
 {
   Reader *r = (Reader *) xml;
+
+  r->ns_uri = NULL;   /* a new parser, a new dictionary */
 
   for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
     r->names[i] = xmlDictLookup (xml->ctxt->dict, (const xmlChar *) element_names[i], -1);

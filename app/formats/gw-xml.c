@@ -729,6 +729,8 @@ feed (GwXml *xml, GwInput *input, int *rc, GError **error)
       pipe.chunks[i].buf = g_malloc (CHUNK_SIZE);
       g_async_queue_push (pipe.empty, &pipe.chunks[i]);
     }
+  /* the reading thread hashes too: one thread beside the parser, not two */
+  gw_input_hash_in_caller (input);
   thread = g_thread_new ("gw-xml-read", read_ahead_thread, &pipe);
 
   *rc = 0;
