@@ -34,10 +34,12 @@ expect () {
   fi
 }
 
-expect "gapwatch-cli " "check help import indicators render report sii summary targets track"
+expect "gapwatch-cli " "check decompose help import indicators reckon render report sii summary targets track"
 expect "gapwatch-cli tr" "track"
 expect "gapwatch-cli --v" "--version"
-expect "gapwatch-cli help re" "render report"
+expect "gapwatch-cli help re" "reckon render report"
+expect "gapwatch-cli decompose --causes " "all top"
+expect "gapwatch-cli reckon --ne" "--needed-gap="
 expect "gapwatch-cli check -" "--help --verbose --workspace="
 expect "gapwatch-cli track --ta" "--target-period= --target="
 expect "gapwatch-cli track --method " "holt latest linear"
@@ -54,7 +56,7 @@ expect "gapwatch-cli targets add --sexes " "f m m,f p"
 expect "gapwatch-cli targets add --workspace " "exports team.gwdb"
 
 # Every option of every command's --help is offered.
-for command in check import indicators render report summary track "targets list" "targets add" "targets remove"; do
+for command in check decompose import indicators reckon render report summary track "targets list" "targets add" "targets remove"; do
   # shellcheck disable=SC2086
   want=$(LC_ALL=C "$cli" $command --help | sed -n 's/^  .*\(--[a-z-]*\).*/\1/p' | sort -u | wc -l)
   read -r -a COMP_WORDS <<< "gapwatch-cli $command --"

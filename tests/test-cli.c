@@ -13,6 +13,9 @@
  *   later.xml    no areas of its own; deaths 2007-06 x2 (one revised, one
  *                identical), 2007-07 x1, births 2007-Q1 x1: 4 records, 1 revision
  *   invalid.xml  n="-3" on line 12
+ *   decomp6-folded.xml.gz  ../shared/data/fixtures/decomp-6/deaths.xml as an
+ *                export 1.0: <causes> left out, the deaths of chd and
+ *                lung-cancer added into circulatory and cancer
  */
 #include "gw-config.h"
 
@@ -1523,6 +1526,284 @@ test_tables (void)
   remove_tree (dir);
 }
 
+
+/* --- decompose, reckon ------------------------------------------------------ */
+
+#define DECOMPOSE_HEADER "area_code,area_name,sex,period,comparator_code,age,cause,contribution,share"
+#define RECKON_HEADER "area_code,area_name,sex,period,needed_gap,needed_value,current_value,k,age,cause," \
+                      "deaths_to_prevent"
+
+/* A CSV text's records by the fields of key_columns joined with "|" (each
+ * record a GStrv), and its header. */
+static GHashTable *
+csv_index (const char *text, const char *const *key_columns, GStrv *header_out)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) header = gw_test_csv_split_line (lines[0]);
+  guint keys[8], n_keys = 0;
+
+  for (; key_columns[n_keys] != NULL; n_keys++)
+    {
+      g_assert_true (g_strv_contains ((const char *const *) header, key_columns[n_keys]));
+      for (keys[n_keys] = 0; g_strcmp0 (header[keys[n_keys]], key_columns[n_keys]) != 0; keys[n_keys]++)
+        ;
+    }
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      g_autoptr(GString) key = g_string_new (NULL);
+
+      if (lines[i][0] == '\0' || lines[i][0] == '\r')
+        continue;
+      f = gw_test_csv_split_line (lines[i]);
+      g_assert_cmpuint (g_strv_length (f), ==, g_strv_length (header));
+      for (guint k = 0; k < n_keys; k++)
+        g_string_append_printf (key, "%s%s", k > 0 ? "|" : "", f[keys[k]]);
+      g_assert_false (g_hash_table_contains (index, key->str));   /* one row per key */
+      g_hash_table_insert (index, g_strdup (key->str), g_steal_pointer (&f));
+    }
+  if (header_out != NULL)
+    *header_out = g_steal_pointer (&header);
+  return index;
+}
+
+static guint
+column_of (GStrv header, const char *name)
+{
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_strcmp0 (header[i], name) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static char *
+decomp_reference (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "decomp", name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* decompose on the decomp-6 counts against decompose.csv (every band and
+ * top-level cause, the margins and the total, to 1e-6) and e0.csv (the
+ * total is the difference of the two life expectancies); shares add up. */
+static void
+check_decompose_fixture (const char *export_path)
+{
+  const char *const keys[] = { "area_code", "sex", "age", "cause", NULL };
+  g_autofree char *reference = decomp_reference ("decompose.csv");
+  g_autofree char *e0_text = decomp_reference ("e0.csv");
+  g_autoptr(GHashTable) want = NULL, got = NULL;
+  g_auto(GStrv) header = NULL, e0_lines = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint contribution, share;
+  CliRun run;
+
+  cli_run (&run, "decompose", export_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, DECOMPOSE_HEADER "\n"));
+  got = csv_index (run.out, keys, &header);
+  want = csv_index (reference, keys, NULL);
+  contribution = column_of (header, "contribution");
+  share = column_of (header, "share");
+
+  /* six areas, two sexes, 21 ages (20 bands and all), 7 causes (6 and all) */
+  g_assert_cmpuint (g_hash_table_size (got), ==, 6 * 2 * 21 * 7);
+  g_assert_cmpuint (g_hash_table_size (want), ==, g_hash_table_size (got));
+  g_hash_table_iter_init (&iter, want);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GStrv w = value, g = g_hash_table_lookup (got, key);
+
+      g_assert_nonnull (g);
+      g_assert_cmpstr (g[2], ==, w[1]);
+      g_assert_cmpstr (g[3], ==, "2004-2006");
+      g_assert_cmpstr (g[4], ==, "E92000001");
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g[contribution], NULL), g_ascii_strtod (w[4], NULL), 1e-6);
+    }
+
+  e0_lines = g_strsplit (e0_text, "\n", -1);
+  for (guint i = 1; e0_lines[i] != NULL && e0_lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = gw_test_csv_split_line (e0_lines[i]);
+      g_autofree char *total_key = g_strdup_printf ("%s|%s|all|all", f[0], f[1]);
+      GStrv total = g_hash_table_lookup (got, total_key);
+      double share_sum = 0;
+
+      g_assert_nonnull (total);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (total[contribution], NULL),
+                                      g_ascii_strtod (f[2], NULL) - g_ascii_strtod (f[3], NULL), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (total[share], NULL), 100.0, 1e-9);
+      for (const char *const *c = (const char *const[]) { "circulatory", "cancer", "respiratory", "digestive",
+                                                          "external", "other", NULL }; *c != NULL; c++)
+        {
+          g_autofree char *k = g_strdup_printf ("%s|%s|all|%s", f[0], f[1], *c);
+
+          share_sum += g_ascii_strtod (((GStrv) g_hash_table_lookup (got, k))[share], NULL);
+        }
+      g_assert_cmpfloat_with_epsilon (share_sum, 100.0, 1e-6);
+    }
+  cli_run_clear (&run);
+}
+
+/* reckon --needed-gap 1.0 against reckon.csv: k and needed_value to 1e-6,
+ * the total a year to 0.01; an area meeting it has one row, k 0. */
+static void
+check_reckon_fixture (const char *export_path)
+{
+  const char *const keys[] = { "area_code", "sex", "age", "cause", NULL };
+  const char *const ref_keys[] = { "area_code", "sex", NULL };
+  g_autofree char *reference = decomp_reference ("reckon.csv");
+  g_autoptr(GHashTable) want = NULL, got = NULL;
+  g_auto(GStrv) header = NULL, ref_header = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_met = 0;
+  CliRun run;
+
+  cli_run (&run, "reckon", "--needed-gap", "1.0", export_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, RECKON_HEADER "\n"));
+  got = csv_index (run.out, keys, &header);
+  want = csv_index (reference, ref_keys, &ref_header);
+
+  g_hash_table_iter_init (&iter, want);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GStrv w = value;
+      g_autofree char *total_key = g_strdup_printf ("%s|all|all", (char *) key);
+      GStrv g = g_hash_table_lookup (got, total_key);
+      double k = g_ascii_strtod (w[column_of (ref_header, "k")], NULL);
+      double by_band = 0, by_cause = 0;
+
+      g_assert_nonnull (g);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g[column_of (header, "needed_gap")], NULL), 1.0, 1e-12);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g[column_of (header, "needed_value")], NULL),
+                                      g_ascii_strtod (w[column_of (ref_header, "needed_value")], NULL), 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g[column_of (header, "k")], NULL), k, 1e-6);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g[column_of (header, "deaths_to_prevent")], NULL),
+                                      g_ascii_strtod (w[column_of (ref_header, "deaths_to_prevent")], NULL), 0.01);
+
+      /* the bands and the causes add up to the total */
+      for (guint b = 0; b < 20; b++)
+        {
+          static const char *const ages[] = { "0", "1-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34",
+                                              "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69",
+                                              "70-74", "75-79", "80-84", "85-89", "90+" };
+          g_autofree char *band_key = g_strdup_printf ("%s|%s|all", (char *) key, ages[b]);
+          GStrv row = g_hash_table_lookup (got, band_key);
+
+          g_assert_true ((row == NULL) == (k == 0));
+          if (row != NULL)
+            by_band += g_ascii_strtod (row[column_of (header, "deaths_to_prevent")], NULL);
+        }
+      for (const char *const *c = (const char *const[]) { "circulatory", "cancer", "respiratory", "digestive",
+                                                          "external", "other", NULL }; *c != NULL; c++)
+        {
+          g_autofree char *cause_key = g_strdup_printf ("%s|all|%s", (char *) key, *c);
+          GStrv row = g_hash_table_lookup (got, cause_key);
+
+          if (row != NULL)
+            by_cause += g_ascii_strtod (row[column_of (header, "deaths_to_prevent")], NULL);
+        }
+      if (k == 0)
+        n_met++;
+      else
+        {
+          g_assert_cmpfloat_with_epsilon (by_band, g_ascii_strtod (g[column_of (header, "deaths_to_prevent")], NULL), 1e-6);
+          g_assert_cmpfloat_with_epsilon (by_cause, g_ascii_strtod (g[column_of (header, "deaths_to_prevent")], NULL), 1e-6);
+        }
+    }
+  /* decomposition area 5 lives longer than England, men and women */
+  g_assert_cmpuint (n_met, ==, 2);
+  cli_run_clear (&run);
+}
+
+/* The decomp-6 counts as an export 1.0: the declared sub-causes (chd,
+ * lung-cancer) added into their parents, which gives the same top-level
+ * results. */
+static void
+test_decompose_folded (void)
+{
+  check_decompose_fixture ("decomp6-folded.xml.gz");
+  check_reckon_fixture ("decomp6-folded.xml.gz");
+}
+
+/* One area and sex as JSON, numbers exact; the options refused. */
+static void
+test_decompose_options (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows;
+  JsonObject *last;
+  CliRun run;
+
+  cli_run (&run, "decompose", "--area", "E08100000", "--sex", "f", "--period", "2004-2006",
+           "--comparator", "E92000001", "--format", "json", "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (rows), ==, 21 * 7);
+  last = json_array_get_object_element (rows, 21 * 7 - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "age"), ==, "all");
+  g_assert_cmpstr (json_object_get_string_member (last, "cause"), ==, "other");
+  last = json_array_get_object_element (rows, 20 * 7);
+  g_assert_cmpstr (json_object_get_string_member (last, "cause"), ==, "all");
+  /* e0.csv: 80.523287814 - 83.619820009 */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (last, "contribution"), -3.096532195, 1e-6);
+  cli_run_clear (&run);
+
+  cli_run (&run, "decompose", "--causes", "some", "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "gapwatch-cli decompose: --causes must be top or all, not “some”"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "decompose", "--period", "2004-Q1", "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli_run_clear (&run);
+
+  cli_run (&run, "decompose", "--area", "E99999999", "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "gapwatch-cli decompose: no area “E99999999” in the exports\n");
+  cli_run_clear (&run);
+
+  /* no counts for 2001-2003 */
+  cli_run (&run, "decompose", "--area", "E08100000", "--sex", "m", "--period", "2001-2003",
+           "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "gapwatch-cli decompose: E08100000 (m): E92000001 (m) has no deaths or no "
+                                "populations for every year of 2001-2003\n");
+  g_assert_cmpstr (run.out, ==, DECOMPOSE_HEADER "\n");
+  cli_run_clear (&run);
+
+  cli_run (&run, "reckon", "--needed-gap", "1.0", "--target", "le-2010", "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "give --target or --needed-gap, not both"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "reckon", "--needed-gap", "-1", "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--needed-gap must be a percentage from 0 to 100, not “-1”"));
+  cli_run_clear (&run);
+
+  /* no gap left: reachable here, as the area's lower rates in some bands
+   * stay lower */
+  cli_run (&run, "reckon", "--needed-gap", "0", "--area", "E08100000", "--sex", "m",
+           "decomp6-folded.xml.gz", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, RECKON_HEADER "\nE08100000,Decomposition area 1,m,2004-2006,0,79.6959485131,"
+                                   "76.5462352166,0.99720155"));
+  cli_run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1557,6 +1838,8 @@ main (int    argc,
   g_test_add_func ("/gw/cli/check/escaped-name", test_check_escaped_name);
   g_test_add_func ("/gw/cli/summary/json-names", test_summary_json_names);
   g_test_add_func ("/gw/cli/summary/tables", test_tables);
+  g_test_add_func ("/gw/cli/decompose/decomp6-folded", test_decompose_folded);
+  g_test_add_func ("/gw/cli/decompose/options", test_decompose_options);
 
   return g_test_run ();
 }

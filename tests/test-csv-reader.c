@@ -297,6 +297,28 @@ value_of (GwDataset *ds, const char *indicator, const char *area, GwSex sex, con
   return gw_table_lookup (gw_dataset_get_table (ds, GW_RECORD_VALUES), gw_key_value (i, FALSE, a, sex, p));
 }
 
+/* Fingertips' "Most deprived decile (IMD2019)" and "Second most deprived
+ * decile (IMD2019)" rows of England: deciles 1 and 2, with their limits. */
+static void
+assert_fingertips_deciles (GwDataset *ds)
+{
+  const GwValueRow *deciles[GW_N_DECILES];
+  GwPeriod p = 0;
+  gint i = gw_dataset_lookup_indicator (ds, "le-birth"), a = gw_dataset_lookup_area (ds, "E92000001");
+
+  g_assert_true (gw_period_parse ("2018-2020", &p));
+  g_assert_cmpuint (gw_dataset_get_deciles (ds, i, FALSE, a, GW_SEX_MALE, p, deciles), ==, 2);
+  g_assert_nonnull (deciles[0]);
+  g_assert_cmpfloat (deciles[0]->value, ==, 74.1);
+  g_assert_cmpfloat (deciles[0]->lower, ==, 74.0);
+  g_assert_cmpfloat (deciles[0]->upper, ==, 74.2);
+  g_assert_nonnull (deciles[1]);
+  g_assert_cmpfloat (deciles[1]->value, ==, 76.0);
+  for (guint d = 2; d < GW_N_DECILES; d++)
+    g_assert_null (deciles[d]);
+  g_assert_cmpuint (gw_dataset_get_deciles (ds, i, FALSE, a, GW_SEX_FEMALE, p, deciles), ==, 0);
+}
+
 static void
 assert_fingertips_sample (const char *name)
 {
@@ -308,14 +330,14 @@ assert_fingertips_sample (const char *name)
   const GwIndicatorDef *def;
   const char *const *warnings;
 
-  g_assert_cmpuint (gw_import_get_records (import), ==, 6);
+  /* the two deprivation decile rows are England's deciles 1 and 2 */
+  g_assert_cmpuint (gw_import_get_records (import), ==, 8);
   g_assert_cmpstr (gw_import_get_publisher (import), ==, "Fingertips");
   g_assert_true (g_str_has_prefix (gw_import_get_id (import), "fingertips-"));
-  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 2);
+  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 1);
   warnings = gw_import_get_warnings (import);
   g_assert_true (g_str_has_suffix (warnings[0], ": indicator le-birth, area E06000001, sex f, period 2018-2020: value suppressed"));
-  g_assert_cmpstr (warnings[1], ==, "2 rows of category “County & UA deprivation deciles in England (IMD2019, 4/21 geog.)” "
-                                    "skipped: Gapwatch does not hold values by deprivation decile yet");
+  assert_fingertips_deciles (ds);
 
   v = value_of (ds, "le-birth", "E06000001", GW_SEX_MALE, "2018-2020");
   g_assert_nonnull (v);

@@ -594,16 +594,16 @@ test_open_newer (Fixture       *f,
   g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *backup = g_strdup_printf ("%s.v3.bak", f->path);
+  g_autofree char *backup = g_strdup_printf ("%s.v4.bak", f->path);
 
   g_clear_object (&workspace);
-  raw_exec (f->path, "PRAGMA user_version = 3");
+  raw_exec (f->path, "PRAGMA user_version = 4");
 
   workspace = gw_workspace_open (f->path, GW_WORKSPACE_OPEN_CREATE, &error);
   g_assert_null (workspace);
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
   expected = g_strdup_printf ("Cannot open the workspace %s: it was written by a newer Gapwatch "
-                              "(workspace version 3; this version reads up to version 2). "
+                              "(workspace version 4; this version reads up to version 3). "
                               "Update Gapwatch to open it; the file was not changed.", f->path);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
@@ -613,7 +613,7 @@ test_open_newer (Fixture       *f,
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
 
   /* left as it was */
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 4);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
@@ -799,7 +799,7 @@ test_open_migrate_targets (Fixture       *f,
 
   workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_DEFAULT);
   g_assert_cmpstr (gw_workspace_get_backup_path (workspace), ==, backup);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, GW_WORKSPACE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (backup, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM targets WHERE name = 'imr-north'"), ==, 1);
   g_assert_true (gw_workspace_check (workspace, &error));

@@ -68,6 +68,12 @@ int             gw_cli_render_run         (const GwCliCommand  *command,
 int             gw_cli_report_run         (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
+int             gw_cli_decompose_run      (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
+int             gw_cli_reckon_run         (const GwCliCommand  *command,
+                                           int                  argc,
+                                           char               **argv);
 int             gw_cli_sii_run            (const GwCliCommand  *command,
                                            int                  argc,
                                            char               **argv);
@@ -149,5 +155,39 @@ int             gw_cli_write_out          (const GwCliCommand  *command,
                                            const GString       *text,
                                            const char          *path,
                                            int                  status);
+
+/* gw-cli-decompose.c: what `decompose` and `reckon` share */
+
+/* An area (is_group FALSE) or a group of the dataset. */
+typedef struct
+{
+  gboolean is_group;
+  guint    subject;
+} GwCliSubject;
+
+/* --sex and --period: FALSE with the usage error printed. */
+gboolean        _gw_cli_gap_parse         (const GwCliCommand  *command,
+                                           const char          *sex,
+                                           const char          *period,
+                                           guint               *sexes,
+                                           GwPeriod            *period_out);
+/* The area or group asked for, or every area with deaths but the comparator
+ * and small areas; NULL with the message printed when it is unknown. */
+GArray         *_gw_cli_gap_subjects      (const GwCliCommand  *command,
+                                           GwDataset           *dataset,
+                                           const char          *area,
+                                           const char          *group,
+                                           gint                 comparator);
+/* The decompositions (GwGapDecomp) of the subjects and sexes; a subject
+ * without counts is named in one note (an error when it was the only one
+ * asked for, *failed set), other errors printed as they come. */
+GPtrArray      *_gw_cli_gap_decompose     (const GwCliCommand  *command,
+                                           GwSession           *session,
+                                           GArray              *subjects,
+                                           guint                sexes,
+                                           GwPeriod             period,
+                                           gint                 comparator,
+                                           GwGapCauseLevel      causes,
+                                           gboolean            *failed);
 
 G_END_DECLS

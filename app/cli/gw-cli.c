@@ -20,8 +20,10 @@
 /* One row per command; keep sorted by name, the help lists them in this order. */
 static const GwCliCommand gw_cli_commands[] = {
   { "check",      N_("Validate exports and report every error"),  gw_cli_check_run },
+  { "decompose",  N_("The gap in life expectancy by age and cause"), gw_cli_decompose_run },
   { "import",     N_("Add exports to a workspace"),                gw_cli_import_run },
   { "indicators", N_("Compute indicators with confidence limits"), gw_cli_indicators_run },
+  { "reckon",     N_("Deaths to prevent a year to meet a target's gap"), gw_cli_reckon_run },
   { "render", N_("Draw a chart to PNG, SVG or PDF"), gw_cli_render_run },
   { "report", N_("Write the board report as PDF"), gw_cli_report_run },
   { "sii",        N_("Inequality in life expectancy within areas: SII and RII"), gw_cli_sii_run },

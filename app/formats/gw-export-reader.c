@@ -39,11 +39,14 @@ typedef enum
   EL_INDICATOR,
   EL_C,
   EL_V,
+  EL_CAUSES,
+  EL_CAUSE,
   N_ELEMENTS_KINDS
 } Element;
 
 static const char *const element_names[N_ELEMENTS_KINDS] = {
   NULL, "export", "areas", "group", "area", "deaths", "population", "births", "indicator", "c", "v",
+  "causes", "cause",
 };
 
 typedef enum
@@ -76,6 +79,8 @@ typedef enum
   A_GENERATED,
   A_PUBLISHER,
   A_TITLE,
+  A_DECILE,
+  A_ICD10,
   N_ATTRS
 } AttrName;
 
@@ -109,6 +114,8 @@ static const char *const attr_names[N_ATTRS] = {
   "generated",
   "publisher",
   "title",
+  "decile",
+  "icd10",
 };
 
 typedef enum
@@ -127,6 +134,22 @@ typedef struct
   gboolean is_group;
   char  *area;        /* the area whose attribute it is */
 } Deferred;
+
+/* A cause this export declares, where it does. */
+typedef struct
+{
+  char  *id;
+  char  *parent;
+  guint  line;
+  guint  column;
+} CauseDecl;
+
+/* Where a record first used a cause not declared yet. */
+typedef struct
+{
+  guint  line;
+  guint  column;
+} Position;
 
 typedef struct
 {
@@ -163,6 +186,13 @@ typedef struct
   gint               basis;
   gint               indicator;
   gboolean           set_ok;
+
+  /* causes (export 1.1): declared here, and used before their declaration
+   * (id -> Position of the first use; few: the registry holds 255) */
+  GArray            *cause_decls;  /* CauseDecl */
+  GHashTable        *cause_uses;
+  GString           *last_cause;   /* the last cause looked up, and its number */
+  gint               last_cause_number;
 
   /* last area looked up (records come in runs of one area) */
   GString           *last_code;
@@ -721,6 +751,230 @@ read_area (Reader *r, const Attr *attrs, guint n)
       defer (r, groups_attr, TRUE, code, strlen (groups[i]), (const xmlChar *) groups[i]);
 }
 
+/* A cause id of the contract: [a-z0-9-]+. */
+static gboolean
+is_cause_id (const Attr *a)
+{
+  if (a->len == 0 || a->len > MAX_CODE_LEN)
+    return FALSE;
+  for (gsize i = 0; i < a->len; i++)
+    if (!(g_ascii_islower (a->value[i]) || g_ascii_isdigit (a->value[i]) || a->value[i] == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+read_cause (Reader *r, const Attr *attrs, guint n)
+{
+  GwCauseDecl decl = { 0 };
+  g_autofree char *id = NULL, *name = NULL, *icd10 = NULL, *parent = NULL;
+  gboolean has_id = FALSE, has_name = FALSE, known_before;
+  guint errors_before = r->n_errors;
+  CauseDecl cd = { 0 };
+  gint number;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Attr *a = &attrs[i];
+
+      if (attr_is (a, A_ID))
+        {
+          has_id = TRUE;
+          if (!is_cause_id (a))
+            bad_value (r, EL_CAUSE, a, _("a cause id (1 to 64 lower-case letters, digits and hyphens)"));
+          else
+            id = g_strndup ((const char *) a->value, a->len);
+        }
+      else if (attr_is (a, A_NAME))
+        {
+          has_name = TRUE;
+          if (a->len == 0 || a->len > MAX_NAME_LEN)
+            bad_value (r, EL_CAUSE, a, _("a name of 1 to 1024 characters"));
+          else
+            name = g_strndup ((const char *) a->value, a->len);
+        }
+      else if (attr_is (a, A_ICD10))
+        {
+          g_autoptr(GArray) ranges = gw_icd10_parse_ranges (value_text (r, a));
+
+          if (ranges == NULL || ranges->len == 0)
+            bad_value (r, EL_CAUSE, a, _("ICD-10 codes or ranges, space-separated (e.g. I20-I25 I60-I69)"));
+          else
+            icd10 = g_strdup (value_text (r, a));
+        }
+      else if (attr_is (a, A_PARENT))
+        {
+          if (!is_cause_id (a))
+            bad_value (r, EL_CAUSE, a, _("a cause id (1 to 64 lower-case letters, digits and hyphens)"));
+          else
+            parent = g_strndup ((const char *) a->value, a->len);
+        }
+      else
+        unknown_attribute (r, EL_CAUSE, a);
+    }
+  if (r->n_errors == errors_before)
+    {
+      if (!has_id)
+        missing (r, EL_CAUSE, "id");
+      else if (!has_name)
+        missing (r, EL_CAUSE, "name");
+    }
+  if (r->n_errors != errors_before || r->pass != PASS_READ)
+    return;
+
+  known_before = gw_batch_lookup_cause (r->batch, id) >= 0;
+  decl.id = id;
+  decl.name = name;
+  decl.icd10 = icd10;
+  decl.parent = parent;
+  number = gw_batch_declare_cause (r->batch, &decl);
+  if (number == -2)
+    {
+      error_at_element (r, _("<cause>: id=\"%s\" is a built-in cause and needs no declaration"), id);
+      return;
+    }
+  if (number == -1)
+    {
+      error_at_element (r, _("<cause>: id=\"%s\" is declared twice in this export"), id);
+      return;
+    }
+  if (number < 0)
+    {
+      error_at_element (r, _("<cause>: id=\"%s\" is one cause too many: Gapwatch holds at most %u causes, "
+                             "counting the built-in ones and those of earlier imports"), id, GW_MAX_CAUSES - 1);
+      _gw_xml_stop (&r->xml);
+      return;
+    }
+  (void) known_before;
+  cd.id = g_steal_pointer (&id);
+  cd.parent = g_steal_pointer (&parent);
+  _gw_xml_element_position (&r->xml, &cd.line, &cd.column);
+  g_array_append_val (r->cause_decls, cd);
+}
+
+/* The number of a record's cause: built in, declared in this export (maybe
+ * further on: the use is remembered and checked at the end), or by an
+ * earlier import.  -1 after an error. */
+static gint
+record_cause (Reader *r, const Attr *a)
+{
+  const char *id;
+  gint number;
+
+  if (r->last_cause_number >= 0 && a->len == r->last_cause->len
+      && memcmp (a->value, r->last_cause->str, a->len) == 0)
+    return r->last_cause_number;
+  if (!is_cause_id (a))
+    {
+      bad_value (r, EL_C, a, _("a cause id (a built-in cause or a declared one)"));
+      return -1;
+    }
+  id = value_text (r, a);
+  number = gw_batch_lookup_cause (r->batch, id);
+  if (number < 0)
+    {
+      number = gw_batch_reserve_cause (r->batch, id);
+      if (number < 0)
+        {
+          error_at_element (r, _("<c>: cause=\"%s\" is one cause too many: Gapwatch holds at most %u causes, "
+                                 "counting the built-in ones and those of earlier imports"), id, GW_MAX_CAUSES - 1);
+          _gw_xml_stop (&r->xml);
+          return -1;
+        }
+      if (r->pass == PASS_READ && !g_hash_table_contains (r->cause_uses, id))
+        {
+          Position *where = g_new (Position, 1);
+
+          _gw_xml_element_position (&r->xml, &where->line, &where->column);
+          g_hash_table_insert (r->cause_uses, g_strdup (id), where);
+        }
+      /* not cached: the next use may come after the declaration */
+      return number;
+    }
+  g_string_truncate (r->last_cause, 0);
+  g_string_append_len (r->last_cause, (const char *) a->value, a->len);
+  r->last_cause_number = number;
+  return number;
+}
+
+typedef struct
+{
+  guint       line;
+  guint       column;
+  char       *message;
+} CauseProblem;
+
+static int
+compare_cause_problems (gconstpointer a, gconstpointer b)
+{
+  const CauseProblem *x = a, *y = b;
+
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
+static void
+clear_cause_problem (gpointer data)
+{
+  g_free (((CauseProblem *) data)->message);
+}
+
+/* At the end of the file: every cause a record used is declared, and every
+ * declared cause's parent is known and makes no cycle; errors in the
+ * order of the file. */
+static void
+check_causes (Reader *r)
+{
+  g_autoptr(GArray) problems = g_array_new (FALSE, FALSE, sizeof (CauseProblem));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_array_set_clear_func (problems, clear_cause_problem);
+  g_hash_table_iter_init (&iter, r->cause_uses);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!gw_batch_declares_cause (r->batch, key))
+      {
+        const Position *where = value;
+        CauseProblem p = { where->line, where->column, NULL };
+
+        p.message = g_strdup_printf (_("<c>: cause=\"%s\" is not a built-in cause or one declared in this "
+                                       "export or an earlier import"), (const char *) key);
+        g_array_append_val (problems, p);
+      }
+  for (guint i = 0; i < r->cause_decls->len; i++)
+    {
+      const CauseDecl *d = &g_array_index (r->cause_decls, CauseDecl, i);
+      CauseProblem p = { d->line, d->column, NULL };
+
+      switch (gw_batch_check_cause (r->batch, d->id))
+        {
+        case GW_CAUSE_CHECK_UNKNOWN_PARENT:
+          p.message = g_strdup_printf (_("<cause> %s: parent=\"%s\" is not a built-in cause or one declared "
+                                         "in this export or an earlier import"), d->id, d->parent);
+          break;
+        case GW_CAUSE_CHECK_CYCLE:
+          p.message = g_strdup_printf (_("<cause> %s: parent=\"%s\" makes a cycle: a cause cannot lie "
+                                         "under itself"), d->id, d->parent);
+          break;
+        case GW_CAUSE_CHECK_OK:
+        default:
+          break;
+        }
+      if (p.message != NULL)
+        g_array_append_val (problems, p);
+    }
+  g_array_sort (problems, compare_cause_problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CauseProblem *p = &g_array_index (problems, CauseProblem, i);
+
+      add_problem (r, p->line, p->column, p->message);
+      if (strstr (p->message, "<c>:") == p->message)
+        mark_unknown_reference (r);
+    }
+}
+
 /* <deaths>, <population>, <births>, <indicator>: the attributes of a set */
 static void
 read_set (Reader *r, Element el, const Attr *attrs, guint n)
@@ -744,6 +998,15 @@ read_set (Reader *r, Element el, const Attr *attrs, guint n)
           if (!gw_period_parse (value_text (r, a), &r->period))
             {
               bad_value (r, el, a, _("a period (2007, 2007-06, 2007-Q2, 2007/08 or 2003-2005)"));
+              r->set_ok = FALSE;
+            }
+          else if (el == EL_DEATHS && !gw_key_deaths_period_ok (r->period))
+            {
+              g_autofree char *v = shown_value (a);
+
+              error_at_element (r, _("<deaths>: period=\"%s\" pools more than %u years: Gapwatch keeps deaths "
+                                     "pooled over at most %u years"), v, GW_DEATHS_POOLED_MAX_YEARS,
+                                GW_DEATHS_POOLED_MAX_YEARS);
               r->set_ok = FALSE;
             }
         }
@@ -886,11 +1149,12 @@ read_c (Reader *r, Element set, const Attr *attrs, guint n)
         }
       else if (attr_is (a, A_CAUSE) && set == EL_DEATHS)
         {
-          if (!gw_cause_parse (value_text (r, a), &cause))
-            {
-              bad_value (r, EL_C, a, _("a cause (circulatory, cancer, respiratory, digestive, external or other)"));
-              ok = FALSE;
-            }
+          gint number = record_cause (r, a);
+
+          if (number < 0)
+            ok = FALSE;
+          else
+            cause = (GwCause) number;
         }
       else
         {
@@ -938,6 +1202,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
   GwPeriod period = 0;
   GwNote note = GW_NOTE_NONE;
   double value = NAN, lower = NAN, upper = NAN, count = NAN, denominator = NAN;
+  guint decile = 0;
   const Attr *value_attr = NULL;
   guint errors_before = r->n_errors;
 
@@ -1012,6 +1277,18 @@ read_v (Reader *r, const Attr *attrs, guint n)
               ok = FALSE;
             }
         }
+      else if (attr_is (a, A_DECILE))
+        {
+          double d;
+
+          if (!parse_count (a, &d) || d < 1 || d > GW_N_DECILES)
+            {
+              bad_value (r, EL_V, a, _("a deprivation decile from 1 to 10"));
+              ok = FALSE;
+            }
+          else
+            decile = (guint) d;
+        }
       else if (attr_is (a, A_NOTE))
         {
           if (!gw_note_parse (value_text (r, a), &note))
@@ -1050,7 +1327,7 @@ read_v (Reader *r, const Attr *attrs, guint n)
     return;
 
   {
-    guint64 key = gw_key_value (r->indicator, is_group, subject, sex, period);
+    guint64 key = gw_key_value_decile (r->indicator, is_group, subject, sex, period, decile);
 
     if (r->pass == PASS_READ)
       {
@@ -1087,7 +1364,9 @@ allowed_child (Element parent, Element child)
     {
     case EL_EXPORT:
       return child == EL_AREAS || child == EL_DEATHS || child == EL_POPULATION
-             || child == EL_BIRTHS || child == EL_INDICATOR;
+             || child == EL_BIRTHS || child == EL_INDICATOR || child == EL_CAUSES;
+    case EL_CAUSES:
+      return child == EL_CAUSE;
     case EL_AREAS:
       return child == EL_GROUP || child == EL_AREA;
     case EL_DEATHS:
@@ -1232,9 +1511,11 @@ start_element (Reader         *r,
     case EL_INDICATOR:  read_set (r, el, attrs, n); break;
     case EL_C:          read_c (r, parent, attrs, n); break;
     case EL_V:          read_v (r, attrs, n); break;
+    case EL_CAUSE:      if (r->pass == PASS_READ) read_cause (r, attrs, n); break;
     case EL_AREAS:
+    case EL_CAUSES:
       if (n > 0)
-        unknown_attribute (r, EL_AREAS, &attrs[0]);
+        unknown_attribute (r, el, &attrs[0]);
       break;
     default:
       break;
@@ -1328,6 +1609,15 @@ clear_deferred (gpointer data)
 
   g_free (d->value);
   g_free (d->area);
+}
+
+static void
+clear_cause_decl (gpointer data)
+{
+  CauseDecl *d = data;
+
+  g_free (d->id);
+  g_free (d->parent);
 }
 
 static void
@@ -1467,6 +1757,59 @@ check_counts (Reader *r, GwDataset *dataset)
   gw_dataset_read_unlock (dataset);
 }
 
+/* Export 1.1 "how cause records add up": in a cell (area, sex, age, period,
+ * basis) with an all-cause record, the cause records must not add up to more
+ * (a warning; the all-cause count stands). */
+static void
+check_cause_totals (Reader *r)
+{
+  const GwTable *deaths = gw_batch_get_table (r->batch, GW_RECORD_DEATHS);
+  g_autoptr(GHashTable) sums = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint over = 0;
+  guint n = gw_table_n_rows (deaths);
+  const guint64 cause_mask = (guint64) 0xff << 23;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 logical = gw_row_logical (gw_table_row_key (deaths, i));
+      double *sum;
+
+      if ((logical & cause_mask) == 0)
+        continue;
+      if (sums == NULL)
+        sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      logical &= ~cause_mask;
+      sum = g_hash_table_lookup (sums, &logical);
+      if (sum == NULL)
+        {
+          sum = g_new0 (double, 1);
+          g_hash_table_insert (sums, g_memdup2 (&logical, sizeof logical), sum);
+        }
+      *sum += ((const GwCountRow *) gw_table_row (deaths, i))->value;
+    }
+  if (sums == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const GwCountRow *all = gw_table_lookup (deaths, *(const guint64 *) key);
+      double sum = *(const double *) value;
+
+      if (all != NULL && sum > all->value)
+        {
+          g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_DEATHS, *(const guint64 *) key);
+          g_autofree char *text = g_strdup_printf (_("%s: the causes add up to %g deaths, more than the %g of "
+                                                     "all causes (the all-cause count is kept)"),
+                                                   what, sum, all->value);
+
+          gw_batch_add_warning (r->batch, over++ < 20 ? text : NULL);
+        }
+    }
+}
+
 /* The reader's half of the SAX handler; gw-xml.c adds its own. */
 static void
 on_problem (GwXml *xml, guint line, guint column, const char *message)
@@ -1504,6 +1847,7 @@ parse_pass (Reader *r, GwInput *input, GError **error)
   r->xml.seen_root = FALSE;
   r->depth = r->skip_depth = r->text_depth = 0;
   r->last_area = -1;
+  r->last_cause_number = -1;
 
   ok = _gw_xml_parse (&r->xml, input, error);
   _gw_xml_clear (&r->xml);
@@ -1588,6 +1932,9 @@ gw_export_reader_read (GwReader   *reader,
   g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_sized_new (64);
   g_autoptr(GString) last_code = g_string_sized_new (MAX_CODE_LEN + 1);
+  g_autoptr(GString) last_cause = g_string_sized_new (MAX_CODE_LEN + 1);
+  g_autoptr(GArray) cause_decls = g_array_new (FALSE, TRUE, sizeof (CauseDecl));
+  g_autoptr(GHashTable) cause_uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   Reader r = { 0 };
 
   g_array_set_clear_func (deferred, clear_deferred);
@@ -1600,6 +1947,10 @@ gw_export_reader_read (GwReader   *reader,
   r.dataset = dataset;
   r.text = text;
   r.last_code = last_code;
+  r.last_cause = last_cause;
+  r.cause_decls = cause_decls;
+  r.cause_uses = cause_uses;
+  g_array_set_clear_func (cause_decls, clear_cause_decl);
 
   if (!parse_pass (&r, input, error))
     return NULL;
@@ -1609,6 +1960,8 @@ gw_export_reader_read (GwReader   *reader,
     locate_undeclared (&r, input);
   if (r.n_errors == 0)
     check_deferred (&r);
+  if (r.n_errors == 0 && !r.xml.halted && !r.xml.stopped)
+    check_causes (&r);
   if (r.n_errors == 0)
     {
       g_autoptr(GArray) dups = gw_batch_finish (batch);
@@ -1616,7 +1969,10 @@ gw_export_reader_read (GwReader   *reader,
       if (dups->len > 0)
         locate_duplicates (&r, input, dups);
       else
-        check_counts (&r, dataset);
+        {
+          check_counts (&r, dataset);
+          check_cause_totals (&r);
+        }
     }
   return r.n_errors > 0 ? NULL : g_steal_pointer (&batch);
 }

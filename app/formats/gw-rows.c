@@ -7,14 +7,16 @@
  * optional category (deprivation decile, ethnic group...), the period
  * ("2018 - 20"), the value with its 95% and 99.8% limits, count,
  * denominator and a value note.  The model keeps one value per indicator,
- * area or group, sex and period (export-format.md), so rows of a category
- * are skipped (counted in a warning: a value has no decile field yet) and an
+ * area or group, sex, period and decile (export-format.md), so rows of a
+ * deprivation decile category become values of that decile, rows of other
+ * categories (ethnic groups...) are skipped (counted in a warning), and an
  * indicator must keep one age.
  */
 #include "gw-config.h"
 #include "gw-rows-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -838,7 +840,7 @@ optional_number (GwRows *rows, const GwCell *c, Field field, gboolean negative_o
 
 static void
 add_value (GwRows *rows, const GwCell *cells, gint indicator, gint subject, gboolean is_group,
-           GwSex sex, GwPeriod period, const GwCell *value_cell)
+           GwSex sex, GwPeriod period, guint decile, const GwCell *value_cell)
 {
   const GwCell *note_cell = cell (rows, cells, F_NOTE);
   double value, lower, upper, count, denominator;
@@ -885,7 +887,7 @@ add_value (GwRows *rows, const GwCell *cells, gint indicator, gint subject, gboo
       return;
     }
 
-  key = gw_key_value (indicator, is_group, subject, sex, period);
+  key = gw_key_value_decile (indicator, is_group, subject, sex, period, decile);
   if (rows->locating)
     {
       record (rows, GW_RECORD_VALUES, key, value_cell->line, value_cell->column);
@@ -930,11 +932,15 @@ add_count (GwRows *rows, const GwCell *cells, GwRecordKind kind, gint area, GwSe
     {
       g_autofree char *t = g_strstrip (g_strdup (cause_cell->text));
 
-      if (!gw_cause_parse (t, &cause))
+      gint number = gw_batch_lookup_cause (rows->batch, t);
+
+      if (number <= 0)
         {
-          bad_cell (rows, cause_cell, "cause", _("a cause (circulatory, cancer, respiratory, digestive, external or other)"));
+          bad_cell (rows, cause_cell, "cause", _("a cause (circulatory, cancer, respiratory, digestive, external, "
+                                                 "other or one an earlier import declared)"));
           return;
         }
+      cause = (GwCause) number;
     }
   if (!parse_number (value_cell->text, &n) || n < 0 || (kind != GW_RECORD_POPULATION && n != floor (n)))
     {
@@ -969,10 +975,74 @@ all_blank (const GwCell *cells, guint n)
   return TRUE;
 }
 
+/* Whether a Fingertips category type is a deprivation decile one ("County &
+ * UA deprivation deciles in England (IMD2019, 4/21 geography)"). */
+static gboolean
+is_decile_type (const char *type)
+{
+  g_autofree char *lower = g_ascii_strdown (type, -1);
+
+  return strstr (lower, "deprivation decile") != NULL;
+}
+
+/* The decile (1 = most deprived) of a deprivation decile category, 0 when
+ * it is not one or cannot be read.  Fingertips words them "Most deprived
+ * decile (IMD2019)", "Second most deprived decile", "Third more deprived
+ * decile" ... "Fifth more", "Fifth less" ... "Second least deprived
+ * decile", "Least deprived decile"; other publishers give numbers ("1 -
+ * most deprived", "Decile 10").  The parenthesised edition ("(IMD2019)") is
+ * not a number of the category. */
+static guint
+category_decile (const char *type, const GwCell *category)
+{
+  static const char *const ordinals[] = { "first", "second", "third", "fourth", "fifth" };
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+  guint ordinal = 0, number = 0;
+  gboolean more = FALSE, less = FALSE;
+  char *open;
+
+  if (!is_decile_type (type) || is_blank (category))
+    return 0;
+  lower = g_ascii_strdown (category->text, -1);
+  while ((open = strchr (lower, '(')) != NULL)
+    {
+      char *close = strchr (open, ')');
+
+      if (close == NULL)
+        *open = '\0';
+      else
+        memmove (open, close + 1, strlen (close + 1) + 1);
+    }
+  words = g_strsplit_set (lower, " \t-_,;:/", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+
+      for (guint k = 0; k < G_N_ELEMENTS (ordinals); k++)
+        if (strcmp (w, ordinals[k]) == 0)
+          ordinal = k + 1;
+      if (strcmp (w, "most") == 0 || strcmp (w, "more") == 0)
+        more = TRUE;
+      else if (strcmp (w, "least") == 0 || strcmp (w, "less") == 0)
+        less = TRUE;
+      else if (*w != '\0' && strspn (w, "0123456789") == strlen (w) && strlen (w) <= 2)
+        number = (guint) atoi (w);
+    }
+  if (number >= 1 && number <= GW_N_DECILES)
+    return number;
+  if (more == less)
+    return 0;
+  if (ordinal == 0)
+    ordinal = 1;
+  return more ? ordinal : GW_N_DECILES + 1 - ordinal;
+}
+
 void
 _gw_rows_add (GwRows *rows, const GwCell *cells, guint n)
 {
   const GwCell *sex_cell, *period_cell, *value_cell, *category;
+  guint decile = 0;
   GwSex sex = GW_SEX_PERSONS;
   GwPeriod period = 0;
   gint subject;
@@ -994,6 +1064,9 @@ _gw_rows_add (GwRows *rows, const GwCell *cells, guint n)
 
   /* a breakdown the model cannot hold: counted, and said at the end */
   category = cell (rows, cells, F_CATEGORY_TYPE);
+  if (!is_blank (category) && rows->layout == LAYOUT_FINGERTIPS
+      && (decile = category_decile (category->text, cell (rows, cells, F_CATEGORY))) > 0)
+    category = NULL;
   if (!is_blank (category))
     {
       if (!rows->locating)
@@ -1040,7 +1113,7 @@ _gw_rows_add (GwRows *rows, const GwCell *cells, guint n)
               return;
             }
         }
-      add_value (rows, cells, info->index, subject, is_group, sex, period, value_cell);
+      add_value (rows, cells, info->index, subject, is_group, sex, period, decile, value_cell);
     }
   else
     {
@@ -1062,7 +1135,7 @@ _gw_rows_add (GwRows *rows, const GwCell *cells, guint n)
           IndicatorInfo *info = long_indicator (rows, measure, m);
 
           if (info != NULL)
-            add_value (rows, cells, info->index, subject, is_group, sex, period, value_cell);
+            add_value (rows, cells, info->index, subject, is_group, sex, period, 0, value_cell);
         }
     }
 }
@@ -1116,8 +1189,8 @@ warn_skipped (GwRows *rows)
       g_autofree char *text = NULL;
 
       if (strstr (lower, "deprivation decile") != NULL)
-        text = g_strdup_printf (ngettext ("%u row of category “%s” skipped: Gapwatch does not hold values by deprivation decile yet",
-                                          "%u rows of category “%s” skipped: Gapwatch does not hold values by deprivation decile yet", n),
+        text = g_strdup_printf (ngettext ("%u row of category “%s” skipped: its Category is not a decile Gapwatch recognises",
+                                          "%u rows of category “%s” skipped: their Category is not a decile Gapwatch recognises", n),
                                 n, type);
       else
         text = g_strdup_printf (ngettext ("%u row of category “%s” skipped: Gapwatch holds no values by category",

@@ -130,15 +130,19 @@ find_years (GwIndicators *self)
       gsize size = gw_table_row_size (t);
       guint n = gw_table_n_rows (t);
       guint shift = k == GW_RECORD_BIRTHS ? 0 : 5;
-      GwPeriod last = 0;
+      /* deaths keys hold a code of the period (gw-key.h): decoded on change */
+      guint bits = k == GW_RECORD_DEATHS ? 15 : GW_PERIOD_BITS;
+      guint32 last = G_MAXUINT32;
 
       for (guint i = 0; i < n; i++)
         {
-          GwPeriod period = GW_KEY_FIELD (gw_row_logical (*(const guint64 *) (rows + i * size)), shift, 20);
+          guint32 code = GW_KEY_FIELD (gw_row_logical (*(const guint64 *) (rows + i * size)), shift, bits);
+          GwPeriod period;
 
-          if (period == last)
+          if (code == last)
             continue;
-          last = period;
+          last = code;
+          period = k == GW_RECORD_DEATHS ? _gw_key_deaths_period_decode (code) : code;
           lo = MIN (lo, gw_period_first_year (period));
           hi = MAX (hi, gw_period_last_year (period));
         }
@@ -830,6 +834,10 @@ add_published (GwIndicators *self)
       gint ind = -1;
 
       gw_key_decode (GW_RECORD_VALUES, gw_row_logical (row->key), &f);
+      /* values by decile sort after every subject's own (gw-key.h) and are
+       * not the subject's value */
+      if (f.decile != 0)
+        break;
       def = gw_dataset_get_indicator (self->dataset, f.indicator);
       for (guint k = 0; k < self->ids->len; k++)
         if (g_strcmp0 (g_ptr_array_index (self->ids, k), def->id) == 0)

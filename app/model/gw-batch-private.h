@@ -35,6 +35,15 @@ typedef struct
   guint        index;
 } GwBatchIndicator;
 
+typedef struct
+{
+  char        *id;
+  char        *name;
+  char        *icd10;
+  char        *parent;     /* cause id, or NULL */
+  guint        index;
+} GwBatchCause;
+
 struct _GwBatch
 {
   /* snapshot of the dataset's dictionaries */
@@ -49,6 +58,10 @@ struct _GwBatch
   guint        snap_n_groups;
   guint        snap_n_bases;
   guint        snap_n_indicators;
+  GPtrArray   *cause_ids;        /* number -> id; [0] (all causes) = NULL */
+  GHashTable  *cause_index;
+  GPtrArray   *cause_parents;    /* number -> parent id or NULL, as the snapshot knew them */
+  guint        snap_n_causes;
 
   /* declared by this export */
   GArray      *areas;            /* GwBatchArea */
@@ -56,6 +69,8 @@ struct _GwBatch
   GArray      *groups;           /* GwBatchGroup */
   GHashTable  *declared_groups;  /* id -> position in groups + 1 (keys borrowed) */
   GArray      *indicators;       /* GwBatchIndicator */
+  GArray      *causes;           /* GwBatchCause */
+  GHashTable  *declared_causes;  /* id -> position in causes + 1 (keys borrowed) */
 
   GwTable     *tables[GW_N_RECORD_KINDS];
   GPtrArray   *warnings;
@@ -71,18 +86,20 @@ struct _GwBatch
   char        *title;
 };
 
-/* Renumbers keys whose area, group, basis or indicator numbers changed. */
+/* Renumbers keys whose area, group, basis, indicator or cause numbers changed. */
 void _gw_batch_renumber (GwBatch     *batch,
                          const guint *area_map,
                          const guint *group_map,
                          const guint *basis_map,
-                         const guint *indicator_map);
+                         const guint *indicator_map,
+                         const guint *cause_map);
 
 /* Shared with GwDataset: the same words for a key wherever it is shown. */
 char *_gw_describe_key (GwRecordKind  kind,
                         guint64       logical_key,
                         const char   *subject,
                         const char   *basis,
-                        const char   *indicator);
+                        const char   *indicator,
+                        const char   *cause);
 
 G_END_DECLS

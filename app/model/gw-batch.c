@@ -40,6 +40,17 @@ clear_indicator (gpointer data)
   g_free (i->unit);
 }
 
+static void
+clear_cause (gpointer data)
+{
+  GwBatchCause *c = data;
+
+  g_free (c->id);
+  g_free (c->name);
+  g_free (c->icd10);
+  g_free (c->parent);
+}
+
 /* index -> name array and name -> index + 1 hash, keys borrowed from the array */
 static void
 index_names (GPtrArray *names, GHashTable **index)
@@ -72,11 +83,25 @@ gw_batch_new (GwDataset *dataset)
   batch->indicator_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < gw_dataset_n_indicators (dataset); i++)
     g_ptr_array_add (batch->indicator_ids, g_strdup (gw_dataset_get_indicator (dataset, i)->id));
+  batch->cause_ids = g_ptr_array_new_with_free_func (g_free);
+  batch->cause_parents = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (batch->cause_ids, NULL);
+  g_ptr_array_add (batch->cause_parents, NULL);
+  for (guint i = 1; i < gw_dataset_n_causes (dataset); i++)
+    {
+      const GwCauseDef *c = gw_dataset_get_cause (dataset, i);
+
+      g_ptr_array_add (batch->cause_ids, g_strdup (c->id));
+      g_ptr_array_add (batch->cause_parents,
+                       c->parent > 0 ? g_strdup (gw_dataset_get_cause (dataset, c->parent)->id) : NULL);
+    }
   gw_dataset_read_unlock (dataset);
 
   index_names (batch->area_codes, &batch->area_index);
   index_names (batch->group_ids, &batch->group_index);
   index_names (batch->indicator_ids, &batch->indicator_index);
+  index_names (batch->cause_ids, &batch->cause_index);
+  batch->snap_n_causes = batch->cause_ids->len;
   batch->snap_n_areas = batch->area_codes->len;
   batch->snap_n_groups = batch->group_ids->len;
   batch->snap_n_bases = batch->bases->len;
@@ -90,6 +115,9 @@ gw_batch_new (GwDataset *dataset)
   batch->declared_groups = g_hash_table_new (g_str_hash, g_str_equal);
   batch->indicators = g_array_new (FALSE, TRUE, sizeof (GwBatchIndicator));
   g_array_set_clear_func (batch->indicators, clear_indicator);
+  batch->causes = g_array_new (FALSE, TRUE, sizeof (GwBatchCause));
+  g_array_set_clear_func (batch->causes, clear_cause);
+  batch->declared_causes = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
     batch->tables[k] = gw_table_new (k);
@@ -109,6 +137,11 @@ gw_batch_free (GwBatch *batch)
   g_hash_table_unref (batch->indicator_index);
   g_hash_table_unref (batch->declared_areas);
   g_hash_table_unref (batch->declared_groups);
+  g_hash_table_unref (batch->cause_index);
+  g_hash_table_unref (batch->declared_causes);
+  g_ptr_array_unref (batch->cause_ids);
+  g_ptr_array_unref (batch->cause_parents);
+  g_array_unref (batch->causes);
   g_ptr_array_unref (batch->area_codes);
   g_ptr_array_unref (batch->group_ids);
   g_ptr_array_unref (batch->bases);
@@ -193,6 +226,17 @@ add_name (GPtrArray *names, GHashTable *index, const char *name, guint max)
   return i;
 }
 
+/* Appends a declaration (a GwBatchArea, GwBatchGroup or GwBatchCause: they
+ * begin with their code or id) and indexes it by that. */
+static void
+remember_declared (GArray *decls, GHashTable *declared, gconstpointer decl)
+{
+  g_array_append_vals (decls, decl, 1);
+  g_hash_table_insert (declared,
+                       *(char **) (decls->data + (gsize) (decls->len - 1) * g_array_get_element_size (decls)),
+                       GUINT_TO_POINTER (decls->len));
+}
+
 gint
 gw_batch_declare_group (GwBatch    *batch,
                         const char *id,
@@ -214,10 +258,7 @@ gw_batch_declare_group (GwBatch    *batch,
   g.id = g_strdup (id);
   g.name = g_strdup (name);
   g.index = index;
-  g_array_append_val (batch->groups, g);
-  g_hash_table_insert (batch->declared_groups,
-                       g_array_index (batch->groups, GwBatchGroup, batch->groups->len - 1).id,
-                       GUINT_TO_POINTER (batch->groups->len));
+  remember_declared (batch->groups, batch->declared_groups, &g);
   return index;
 }
 
@@ -244,10 +285,7 @@ gw_batch_declare_area (GwBatch          *batch,
   a.groups = g_strdupv ((GStrv) decl->groups);
   a.imd_decile = decl->imd_decile;
   a.index = index;
-  g_array_append_val (batch->areas, a);
-  g_hash_table_insert (batch->declared_areas,
-                       g_array_index (batch->areas, GwBatchArea, batch->areas->len - 1).code,
-                       GUINT_TO_POINTER (batch->areas->len));
+  remember_declared (batch->areas, batch->declared_areas, &a);
   return index;
 }
 
@@ -343,6 +381,116 @@ gw_batch_declare_indicator (GwBatch    *batch,
   ind.index = index;
   g_array_append_val (batch->indicators, ind);
   return index;
+}
+
+gint
+gw_batch_declare_cause (GwBatch           *batch,
+                        const GwCauseDecl *decl)
+{
+  GwBatchCause c = { 0 };
+  gint index;
+
+  g_return_val_if_fail (batch != NULL && decl != NULL && decl->id != NULL, -1);
+
+  index = lookup (batch->cause_index, decl->id);
+  if (index > 0 && index < GW_N_CAUSES)
+    return -2;
+  if (g_hash_table_contains (batch->declared_causes, decl->id))
+    return -1;
+  index = add_name (batch->cause_ids, batch->cause_index, decl->id, GW_MAX_CAUSES);
+  if (index < 0)
+    return -3;
+
+  c.id = g_strdup (decl->id);
+  c.name = g_strdup (decl->name);
+  c.icd10 = g_strdup (decl->icd10);
+  c.parent = g_strdup (decl->parent);
+  c.index = index;
+  remember_declared (batch->causes, batch->declared_causes, &c);
+  return index;
+}
+
+gint
+gw_batch_reserve_cause (GwBatch    *batch,
+                        const char *id)
+{
+  g_return_val_if_fail (batch != NULL && id != NULL, -1);
+  return add_name (batch->cause_ids, batch->cause_index, id, GW_MAX_CAUSES);
+}
+
+gint
+gw_batch_lookup_cause (GwBatch    *batch,
+                       const char *id)
+{
+  gint index;
+
+  g_return_val_if_fail (batch != NULL, -1);
+  index = lookup (batch->cause_index, id);
+  /* a number reserved for a use is not a cause until declared */
+  if (index >= (gint) batch->snap_n_causes && !gw_batch_declares_cause (batch, id))
+    return -1;
+  return index;
+}
+
+gboolean
+gw_batch_declares_cause (GwBatch    *batch,
+                         const char *id)
+{
+  g_return_val_if_fail (batch != NULL, FALSE);
+  return id != NULL && g_hash_table_contains (batch->declared_causes, id);
+}
+
+/* The parent id of a cause as this batch sees it: its own declaration, else
+ * the snapshot's; *known FALSE when the cause is neither. */
+static const char *
+cause_parent (GwBatch *batch, const char *id, gboolean *known)
+{
+  gpointer pos = g_hash_table_lookup (batch->declared_causes, id);
+  gint index;
+
+  *known = TRUE;
+  if (pos != NULL)
+    return g_array_index (batch->causes, GwBatchCause, GPOINTER_TO_UINT (pos) - 1).parent;
+  index = lookup (batch->cause_index, id);
+  if (index > 0 && (guint) index < batch->snap_n_causes)
+    return g_ptr_array_index (batch->cause_parents, index);
+  *known = FALSE;
+  return NULL;
+}
+
+GwCauseCheck
+gw_batch_check_cause (GwBatch    *batch,
+                      const char *id)
+{
+  const char *at = id;
+  gboolean known;
+
+  g_return_val_if_fail (batch != NULL && id != NULL, GW_CAUSE_CHECK_UNKNOWN_PARENT);
+
+  /* a chain longer than the registry has causes must come round again */
+  for (guint step = 0; step <= GW_MAX_CAUSES; step++)
+    {
+      const char *parent = cause_parent (batch, at, &known);
+
+      if (parent == NULL)
+        return GW_CAUSE_CHECK_OK;
+      cause_parent (batch, parent, &known);
+      if (!known)
+        return at == id ? GW_CAUSE_CHECK_UNKNOWN_PARENT : GW_CAUSE_CHECK_OK;
+      if (strcmp (parent, id) == 0)
+        return GW_CAUSE_CHECK_CYCLE;
+      at = parent;
+    }
+  /* a cycle above the cause, not through it: its members are reported */
+  return GW_CAUSE_CHECK_OK;
+}
+
+const char *
+gw_batch_cause_id (GwBatch *batch,
+                   guint    cause)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+  return cause < batch->cause_ids->len ? g_ptr_array_index (batch->cause_ids, cause) : NULL;
 }
 
 void
@@ -519,7 +667,8 @@ _gw_describe_key (GwRecordKind  kind,
                   guint64       logical_key,
                   const char   *subject,
                   const char   *basis,
-                  const char   *indicator)
+                  const char   *indicator,
+                  const char   *cause)
 {
   GwKeyFields f;
   char period[GW_PERIOD_STRLEN];
@@ -534,10 +683,12 @@ _gw_describe_key (GwRecordKind  kind,
   if (kind == GW_RECORD_DEATHS || kind == GW_RECORD_POPULATION)
     g_string_append_printf (s, ", age %s", gw_age_band_to_string (f.age));
   if (kind == GW_RECORD_DEATHS && f.cause != GW_CAUSE_ALL)
-    g_string_append_printf (s, ", cause %s", gw_cause_to_string (f.cause));
+    g_string_append_printf (s, ", cause %s", cause != NULL ? cause : "?");
   if (kind == GW_RECORD_DEATHS && basis != NULL)
     g_string_append_printf (s, ", basis %s", basis);
   g_string_append_printf (s, ", period %s", gw_period_format (f.period, period));
+  if (kind == GW_RECORD_VALUES && f.decile != 0)
+    g_string_append_printf (s, ", decile %u", f.decile);
   return g_string_free (s, FALSE);
 }
 
@@ -554,7 +705,8 @@ gw_batch_describe_key (GwBatch      *batch,
                            f.is_group ? name_at (batch->group_ids, f.area)
                                       : name_at (batch->area_codes, f.area),
                            f.basis > 0 ? name_at (batch->bases, f.basis) : NULL,
-                           name_at (batch->indicator_ids, f.indicator));
+                           name_at (batch->indicator_ids, f.indicator),
+                           kind == GW_RECORD_DEATHS ? name_at (batch->cause_ids, f.cause) : NULL);
 }
 
 void
@@ -562,7 +714,8 @@ _gw_batch_renumber (GwBatch     *batch,
                     const guint *area_map,
                     const guint *group_map,
                     const guint *basis_map,
-                    const guint *indicator_map)
+                    const guint *indicator_map,
+                    const guint *cause_map)
 {
   for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
     {
@@ -580,6 +733,7 @@ _gw_batch_renumber (GwBatch     *batch,
           f.area = f.is_group ? group_map[f.area] : area_map[f.area];
           f.basis = basis_map[f.basis];
           f.indicator = indicator_map[f.indicator];
+          f.cause = cause_map[f.cause];
           *key = gw_row_key (gw_key_encode (k, &f), gw_row_slot (*key));
         }
       gw_table_sort (t);

@@ -31,6 +31,22 @@ typedef struct
 
 typedef struct
 {
+  const char  *id;
+  const char  *name;
+  const char  *icd10;         /* codes and ranges, space-separated, or NULL */
+  const char  *parent;        /* cause id, or NULL */
+} GwCauseDecl;
+
+/* What gw_batch_check_cause() finds of a cause this export declares. */
+typedef enum
+{
+  GW_CAUSE_CHECK_OK = 0,
+  GW_CAUSE_CHECK_UNKNOWN_PARENT,   /* parent neither built in nor declared */
+  GW_CAUSE_CHECK_CYCLE,            /* the cause is its own ancestor */
+} GwCauseCheck;
+
+typedef struct
+{
   GwRecordKind kind;
   guint64      logical_key;
 } GwDuplicate;
@@ -85,6 +101,31 @@ gint            gw_batch_declare_indicator   (GwBatch            *batch,
                                               const char         *name,
                                               const char         *unit,
                                               GwPolarity          polarity);
+
+/* Returns the cause's number, or -1 when this export declared it already,
+ * -2 when the id is a built-in cause, -3 when the registry is full.  A
+ * cause known from an earlier import keeps its number.  icd10 must be valid
+ * (gw_icd10_parse_ranges()). */
+gint            gw_batch_declare_cause       (GwBatch            *batch,
+                                              const GwCauseDecl  *decl);
+/* A number for a cause id a record uses before this export declares it;
+ * the reader checks at the end that it was declared
+ * (gw_batch_declares_cause()).  -1 when the registry is full. */
+gint            gw_batch_reserve_cause       (GwBatch            *batch,
+                                              const char         *id);
+/* The number of a built-in cause, one declared in this export or imported
+ * before, or -1. */
+gint            gw_batch_lookup_cause        (GwBatch            *batch,
+                                              const char         *id);
+gboolean        gw_batch_declares_cause      (GwBatch            *batch,
+                                              const char         *id);
+/* After every declaration: the parent of a cause this export declares is
+ * known and leads to no cycle. */
+GwCauseCheck    gw_batch_check_cause         (GwBatch            *batch,
+                                              const char         *id);
+/* The cause a number stands for in this batch ("chd"), or NULL. */
+const char     *gw_batch_cause_id            (GwBatch            *batch,
+                                              guint               cause);
 
 void            gw_batch_add_count           (GwBatch            *batch,
                                               GwRecordKind        kind,

@@ -30,6 +30,8 @@ struct _GwDataset
   GPtrArray  *bases;           /* char*; [0] = NULL */
   GPtrArray  *indicators;      /* GwIndicatorDef* */
   GHashTable *indicator_index;
+  GPtrArray  *causes;          /* GwCauseDef*; [0] (all causes) = NULL */
+  GHashTable *cause_index;     /* id -> number + 1 (keys borrowed) */
   GwTable    *current[GW_N_RECORD_KINDS];
   GwTable    *history[GW_N_RECORD_KINDS];
   Slot        slots[GW_KEY_MAX_SLOTS + 1];
@@ -81,6 +83,47 @@ free_indicator (gpointer data)
 }
 
 static void
+free_cause (gpointer data)
+{
+  GwCauseDef *c = data;
+
+  if (c == NULL)
+    return;
+  g_free (c->id);
+  g_free (c->name);
+  g_free (c->icd10);
+  g_clear_pointer (&c->ranges, g_array_unref);
+  g_free (c);
+}
+
+/* The built-in causes: the broad groups of the PHE Segment Tool, with the
+ * ICD-10 ranges it gives them; "other" is everything else, so it has none. */
+static const struct
+{
+  const char *name;
+  const char *icd10;
+} builtin_causes[GW_N_CAUSES] = {
+  [GW_CAUSE_CIRCULATORY] = { N_("Circulatory diseases"), "I00-I99" },
+  [GW_CAUSE_CANCER]      = { N_("Cancer"), "C00-C97" },
+  [GW_CAUSE_RESPIRATORY] = { N_("Respiratory diseases"), "J00-J99" },
+  [GW_CAUSE_DIGESTIVE]   = { N_("Digestive diseases"), "K00-K93" },
+  [GW_CAUSE_EXTERNAL]    = { N_("External causes"), "V01-Y98" },
+  [GW_CAUSE_OTHER]       = { N_("Other causes"), NULL },
+};
+
+static void
+set_cause (GwCauseDef *c, const char *name, const char *icd10, gint parent)
+{
+  g_free (c->name);
+  c->name = g_strdup (name != NULL ? name : c->id);
+  g_free (c->icd10);
+  c->icd10 = g_strdup (icd10);
+  g_clear_pointer (&c->ranges, g_array_unref);
+  c->ranges = icd10 != NULL ? gw_icd10_parse_ranges (icd10) : NULL;
+  c->parent = parent;
+}
+
+static void
 gw_dataset_finalize (GObject *object)
 {
   GwDataset *self = GW_DATASET (object);
@@ -89,6 +132,8 @@ gw_dataset_finalize (GObject *object)
   g_hash_table_unref (self->area_index);
   g_hash_table_unref (self->group_index);
   g_hash_table_unref (self->indicator_index);
+  g_hash_table_unref (self->cause_index);
+  g_ptr_array_unref (self->causes);
   g_ptr_array_unref (self->areas);
   g_ptr_array_unref (self->groups);
   g_ptr_array_unref (self->bases);
@@ -145,6 +190,19 @@ gw_dataset_init (GwDataset *self)
   g_ptr_array_add (self->bases, NULL);
   self->indicators = g_ptr_array_new_with_free_func (free_indicator);
   self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->causes = g_ptr_array_new_with_free_func (free_cause);
+  self->cause_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_ptr_array_add (self->causes, NULL);
+  for (guint i = 1; i < GW_N_CAUSES; i++)
+    {
+      GwCauseDef *c = g_new0 (GwCauseDef, 1);
+
+      c->id = g_strdup (gw_cause_to_string (i));
+      c->builtin = TRUE;
+      set_cause (c, _(builtin_causes[i].name), builtin_causes[i].icd10, -1);
+      g_ptr_array_add (self->causes, c);
+      g_hash_table_insert (self->cause_index, c->id, GUINT_TO_POINTER (i + 1));
+    }
   for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
     {
       self->current[k] = gw_table_new (k);
@@ -260,6 +318,281 @@ gw_dataset_get_country (GwDataset *self)
     if (((const GwArea *) g_ptr_array_index (self->areas, i))->type == GW_AREA_COUNTRY)
       return i;
   return -1;
+}
+
+static int compare_periods (gconstpointer a, gconstpointer b);
+
+/* Causes */
+
+guint
+gw_dataset_n_causes (GwDataset *self)
+{
+  g_return_val_if_fail (GW_IS_DATASET (self), 0);
+  return self->causes->len;
+}
+
+const GwCauseDef *
+gw_dataset_get_cause (GwDataset *self,
+                      guint      cause)
+{
+  g_return_val_if_fail (GW_IS_DATASET (self), NULL);
+  return cause < self->causes->len ? g_ptr_array_index (self->causes, cause) : NULL;
+}
+
+gint
+gw_dataset_lookup_cause (GwDataset  *self,
+                         const char *id)
+{
+  g_return_val_if_fail (GW_IS_DATASET (self), -1);
+  return index_lookup (self->cause_index, id);
+}
+
+gint
+gw_dataset_lookup_cause_by_name (GwDataset  *self,
+                                 const char *name)
+{
+  g_return_val_if_fail (GW_IS_DATASET (self), -1);
+
+  for (guint i = 1; name != NULL && i < self->causes->len; i++)
+    if (g_strcmp0 (((const GwCauseDef *) g_ptr_array_index (self->causes, i))->name, name) == 0)
+      return i;
+  return -1;
+}
+
+gint
+gw_dataset_cause_parent (GwDataset *self,
+                         guint      cause)
+{
+  const GwCauseDef *c = gw_dataset_get_cause (self, cause);
+
+  return c != NULL ? c->parent : -1;
+}
+
+guint
+gw_dataset_cause_top (GwDataset *self,
+                      guint      cause)
+{
+  /* bounded: imports committed concurrently could in theory close a cycle */
+  for (guint step = 0; step < GW_MAX_CAUSES; step++)
+    {
+      gint parent = gw_dataset_cause_parent (self, cause);
+
+      if (parent <= 0)
+        return cause;
+      cause = parent;
+    }
+  return cause;
+}
+
+gboolean
+gw_dataset_cause_is_under (GwDataset *self,
+                           guint      cause,
+                           guint      ancestor)
+{
+  if (ancestor == GW_CAUSE_ALL)
+    return TRUE;
+  for (guint step = 0; step < GW_MAX_CAUSES; step++)
+    {
+      gint parent;
+
+      if (cause == ancestor)
+        return TRUE;
+      parent = gw_dataset_cause_parent (self, cause);
+      if (parent <= 0)
+        return FALSE;
+      cause = parent;
+    }
+  return FALSE;
+}
+
+GArray *
+gw_dataset_cause_children (GwDataset *self,
+                           guint      cause)
+{
+  GArray *children = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (GW_IS_DATASET (self), children);
+
+  for (guint i = 1; i < self->causes->len; i++)
+    {
+      gint parent = ((const GwCauseDef *) g_ptr_array_index (self->causes, i))->parent;
+
+      if ((cause == GW_CAUSE_ALL && parent < 0) || (cause != GW_CAUSE_ALL && parent == (gint) cause))
+        g_array_append_val (children, i);
+    }
+  return children;
+}
+
+const GArray *
+gw_dataset_cause_icd10 (GwDataset *self,
+                        guint      cause)
+{
+  const GwCauseDef *c = gw_dataset_get_cause (self, cause);
+
+  return c != NULL ? c->ranges : NULL;
+}
+
+gint
+gw_dataset_cause_for_icd10 (GwDataset  *self,
+                            const char *code)
+{
+  GwIcd10Range r;
+  gint best = -1;
+  guint best_width = G_MAXUINT;
+
+  g_return_val_if_fail (GW_IS_DATASET (self), -1);
+  if (!gw_icd10_parse_code (code, &r))
+    return -1;
+  /* the narrowest covering range is the most specific cause; a child's
+   * ranges lie inside its parent's */
+  for (guint i = 1; i < self->causes->len; i++)
+    {
+      const GwCauseDef *c = g_ptr_array_index (self->causes, i);
+
+      for (guint k = 0; c->ranges != NULL && k < c->ranges->len; k++)
+        {
+          const GwIcd10Range *cr = &g_array_index (c->ranges, GwIcd10Range, k);
+
+          if (cr->first <= r.first && r.last <= cr->last
+              && (cr->last - cr->first < best_width
+                  || (best >= 0 && cr->last - cr->first == best_width
+                      && gw_dataset_cause_is_under (self, i, best))))
+            {
+              best = i;
+              best_width = cr->last - cr->first;
+            }
+        }
+    }
+  return best;
+}
+
+static double
+deaths_record (GwDataset *self, guint area, GwSex sex, guint basis, GwPeriod period,
+               GwAgeBand age, guint cause, gboolean *found)
+{
+  const GwCountRow *row = gw_table_lookup (self->current[GW_RECORD_DEATHS],
+                                           gw_key_deaths (area, sex, cause, basis, period, age));
+
+  *found = row != NULL;
+  return row != NULL ? row->value : 0.0;
+}
+
+gboolean
+gw_dataset_deaths_cell (GwDataset    *self,
+                        guint         area,
+                        GwSex         sex,
+                        guint         basis,
+                        GwPeriod      period,
+                        GwAgeBand     age,
+                        GwDeathsCell *out)
+{
+  gboolean found;
+
+  g_return_val_if_fail (GW_IS_DATASET (self) && out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  out->all_causes = deaths_record (self, area, sex, basis, period, age, GW_CAUSE_ALL,
+                                   &out->has_all_cause_record);
+  for (guint c = 1; c < self->causes->len; c++)
+    {
+      double n = deaths_record (self, area, sex, basis, period, age, c, &found);
+
+      out->causes += n;
+      out->n_cause_records += found;
+    }
+  if (!out->has_all_cause_record)
+    out->all_causes = out->causes;
+  out->unspecified = MAX (0.0, out->all_causes - out->causes);
+  return out->has_all_cause_record || out->n_cause_records > 0;
+}
+
+double
+gw_dataset_deaths_of_cause (GwDataset *self,
+                            guint      area,
+                            GwSex      sex,
+                            guint      basis,
+                            GwPeriod   period,
+                            GwAgeBand  age,
+                            guint      cause)
+{
+  double sum = 0.0;
+  gboolean found;
+
+  g_return_val_if_fail (GW_IS_DATASET (self), 0.0);
+
+  if (cause == GW_CAUSE_ALL)
+    {
+      GwDeathsCell cell;
+
+      gw_dataset_deaths_cell (self, area, sex, basis, period, age, &cell);
+      return cell.all_causes;
+    }
+  for (guint c = 1; c < self->causes->len; c++)
+    if (gw_dataset_cause_is_under (self, c, cause))
+      sum += deaths_record (self, area, sex, basis, period, age, c, &found);
+  return sum;
+}
+
+/* Deciles */
+
+guint
+gw_dataset_get_deciles (GwDataset        *self,
+                        guint             indicator,
+                        gboolean          is_group,
+                        guint             subject,
+                        GwSex             sex,
+                        GwPeriod          period,
+                        const GwValueRow *out[GW_N_DECILES])
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GW_IS_DATASET (self), 0);
+
+  for (guint d = 1; d <= GW_N_DECILES; d++)
+    {
+      out[d - 1] = gw_table_lookup (self->current[GW_RECORD_VALUES],
+                                    gw_key_value_decile (indicator, is_group, subject, sex, period, d));
+      n += out[d - 1] != NULL;
+    }
+  return n;
+}
+
+GArray *
+gw_dataset_decile_periods (GwDataset *self,
+                           guint      indicator,
+                           gboolean   is_group,
+                           guint      subject,
+                           GwSex      sex)
+{
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (GwPeriod));
+  const GwTable *t;
+
+  g_return_val_if_fail (GW_IS_DATASET (self), periods);
+
+  t = self->current[GW_RECORD_VALUES];
+  for (guint d = 1; d <= GW_N_DECILES; d++)
+    {
+      guint start, n;
+
+      n = gw_table_range (t, gw_key_value_decile (indicator, is_group, subject, sex, 0, d),
+                          gw_key_value_decile (indicator, is_group, subject, sex, G_MAXUINT32, d),
+                          &start);
+      for (guint i = start; i < start + n; i++)
+        {
+          GwKeyFields f;
+
+          gw_key_decode (GW_RECORD_VALUES, gw_row_logical (gw_table_row_key (t, i)), &f);
+          g_array_append_val (periods, f.period);
+        }
+    }
+  g_array_sort (periods, compare_periods);
+  /* the same period in several deciles, once */
+  for (guint i = 1; i < periods->len;)
+    if (g_array_index (periods, GwPeriod, i) == g_array_index (periods, GwPeriod, i - 1))
+      g_array_remove_index (periods, i);
+    else
+      i++;
+  return periods;
 }
 
 void gw_dataset_read_lock (GwDataset *self) { g_rw_lock_reader_lock (&self->lock); }
@@ -426,6 +759,33 @@ find_free_slot (GwDataset *self)
   return 0;
 }
 
+/* The items of the dictionaries (GwArea, GwGroup, GwIndicatorDef,
+ * GwCauseDef) begin with their id and name. */
+typedef struct
+{
+  char *id;
+  char *name;
+} Item;
+
+/* The number of id in a dictionary, adding a new item of size bytes (named
+ * as its id, the rest zero) when it is not there. */
+static guint
+intern_item (GPtrArray *items, GHashTable *index, const char *id, gsize size, gboolean *added)
+{
+  gint idx = index_lookup (index, id);
+  Item *item;
+
+  *added = idx < 0;
+  if (idx >= 0)
+    return idx;
+  item = g_malloc0 (size);
+  item->id = g_strdup (id);
+  item->name = g_strdup (id);
+  g_ptr_array_add (items, item);
+  g_hash_table_insert (index, item->id, GUINT_TO_POINTER (items->len));
+  return items->len - 1;
+}
+
 /* Adds the batch's new names to the dictionaries, updates re-declared areas,
  * and renumbers the batch when another import took its numbers meanwhile. */
 static void
@@ -438,23 +798,22 @@ merge_dictionaries (GwDataset *self,
   g_autofree guint *group_map = g_new (guint, MAX (n_groups, 1));
   g_autofree guint *basis_map = g_new (guint, MAX (n_bases, 1));
   g_autofree guint *ind_map = g_new (guint, MAX (n_ind, 1));
+  guint n_causes = batch->cause_ids->len;
+  g_autofree guint *cause_map = g_new (guint, MAX (n_causes, 1));
   gboolean renumber = FALSE;
 
   for (guint i = 0; i < n_areas; i++)
     {
-      const char *code = g_ptr_array_index (batch->area_codes, i);
-      gint idx = index_lookup (self->area_index, code);
+      gboolean added;
+      gint idx = intern_item (self->areas, self->area_index, g_ptr_array_index (batch->area_codes, i),
+                              sizeof (GwArea), &added);
 
-      if (idx < 0)
+      if (added)
         {
-          GwArea *a = g_new0 (GwArea, 1);
+          GwArea *a = g_ptr_array_index (self->areas, idx);
 
-          a->code = g_strdup (code);
           a->parent = -1;
           a->groups = g_array_new (FALSE, FALSE, sizeof (guint));
-          idx = self->areas->len;
-          g_ptr_array_add (self->areas, a);
-          g_hash_table_insert (self->area_index, a->code, GUINT_TO_POINTER (idx + 1));
         }
       area_map[i] = idx;
       renumber |= (guint) idx != i;
@@ -462,21 +821,11 @@ merge_dictionaries (GwDataset *self,
 
   for (guint i = 0; i < n_groups; i++)
     {
-      const char *id = g_ptr_array_index (batch->group_ids, i);
-      gint idx = index_lookup (self->group_index, id);
+      gboolean added;
 
-      if (idx < 0)
-        {
-          GwGroup *g = g_new0 (GwGroup, 1);
-
-          g->id = g_strdup (id);
-          g->name = g_strdup (id);
-          idx = self->groups->len;
-          g_ptr_array_add (self->groups, g);
-          g_hash_table_insert (self->group_index, g->id, GUINT_TO_POINTER (idx + 1));
-        }
-      group_map[i] = idx;
-      renumber |= (guint) idx != i;
+      group_map[i] = intern_item (self->groups, self->group_index, g_ptr_array_index (batch->group_ids, i),
+                                  sizeof (GwGroup), &added);
+      renumber |= group_map[i] != i;
     }
 
   basis_map[0] = 0;
@@ -499,21 +848,32 @@ merge_dictionaries (GwDataset *self,
 
   for (guint i = 0; i < n_ind; i++)
     {
-      const char *id = g_ptr_array_index (batch->indicator_ids, i);
-      gint idx = index_lookup (self->indicator_index, id);
+      gboolean added;
 
-      if (idx < 0)
-        {
-          GwIndicatorDef *d = g_new0 (GwIndicatorDef, 1);
+      ind_map[i] = intern_item (self->indicators, self->indicator_index,
+                                g_ptr_array_index (batch->indicator_ids, i), sizeof (GwIndicatorDef), &added);
+      renumber |= ind_map[i] != i;
+    }
 
-          d->id = g_strdup (id);
-          d->name = g_strdup (id);
-          idx = self->indicators->len;
-          g_ptr_array_add (self->indicators, d);
-          g_hash_table_insert (self->indicator_index, d->id, GUINT_TO_POINTER (idx + 1));
-        }
-      ind_map[i] = idx;
-      renumber |= (guint) idx != i;
+  cause_map[0] = GW_CAUSE_ALL;
+  for (guint i = 1; i < n_causes; i++)
+    {
+      gboolean added;
+
+      /* gw_dataset_commit() made sure there is room */
+      cause_map[i] = intern_item (self->causes, self->cause_index, g_ptr_array_index (batch->cause_ids, i),
+                                  sizeof (GwCauseDef), &added);
+      if (added)
+        ((GwCauseDef *) g_ptr_array_index (self->causes, cause_map[i]))->parent = -1;
+      renumber |= cause_map[i] != i;
+    }
+
+  for (guint i = 0; i < batch->causes->len; i++)
+    {
+      const GwBatchCause *bc = &g_array_index (batch->causes, GwBatchCause, i);
+
+      set_cause (g_ptr_array_index (self->causes, cause_map[bc->index]), bc->name, bc->icd10,
+                 bc->parent != NULL ? index_lookup (self->cause_index, bc->parent) : -1);
     }
 
   /* What this export declares replaces what was known (names get corrected). */
@@ -569,7 +929,19 @@ merge_dictionaries (GwDataset *self,
     }
 
   if (renumber)
-    _gw_batch_renumber (batch, area_map, group_map, basis_map, ind_map);
+    _gw_batch_renumber (batch, area_map, group_map, basis_map, ind_map, cause_map);
+}
+
+/* Whether the batch's new causes fit in the registry: another import may
+ * have declared causes since the batch's snapshot. */
+static gboolean
+cause_room (GwDataset *self, GwBatch *batch)
+{
+  guint n_new = 0;
+
+  for (guint i = 1; i < batch->cause_ids->len; i++)
+    n_new += index_lookup (self->cause_index, g_ptr_array_index (batch->cause_ids, i)) < 0;
+  return self->causes->len + n_new <= GW_MAX_CAUSES;
 }
 
 GwImport *
@@ -612,6 +984,14 @@ gw_dataset_commit (GwDataset  *self,
       g_set_error (error, GW_DATASET_ERROR, GW_DATASET_ERROR_FULL,
                    _("The dataset holds %u imports, the most it can; remove old imports first"),
                    GW_KEY_MAX_SLOTS);
+      return NULL;
+    }
+
+  if (!cause_room (self, batch))
+    {
+      g_set_error (error, GW_DATASET_ERROR, GW_DATASET_ERROR_FULL,
+                   _("The dataset holds %u causes, the most it can; “%s” declares more"),
+                   GW_MAX_CAUSES - 1, batch->path != NULL ? batch->path : batch->id);
       return NULL;
     }
 
@@ -837,7 +1217,7 @@ gw_dataset_describe_key (GwDataset    *self,
                          guint64       logical_key)
 {
   GwKeyFields f;
-  const char *subject = "?", *basis = NULL, *indicator = "?";
+  const char *subject = "?", *basis = NULL, *indicator = "?", *cause = "?";
 
   g_return_val_if_fail (GW_IS_DATASET (self), NULL);
 
@@ -850,7 +1230,9 @@ gw_dataset_describe_key (GwDataset    *self,
     basis = g_ptr_array_index (self->bases, f.basis);
   if (f.indicator < self->indicators->len)
     indicator = gw_dataset_get_indicator (self, f.indicator)->id;
-  return _gw_describe_key (kind, logical_key, subject, basis, indicator);
+  if (kind == GW_RECORD_DEATHS && f.cause > 0 && f.cause < self->causes->len)
+    cause = gw_dataset_get_cause (self, f.cause)->id;
+  return _gw_describe_key (kind, logical_key, subject, basis, indicator, cause);
 }
 
 guint

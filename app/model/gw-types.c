@@ -168,6 +168,82 @@ gw_cause_to_string (GwCause cause)
   return cause == GW_CAUSE_ALL ? "all" : cause_names[cause];
 }
 
+/* "I21" or "I21.4" (one or two digits after the point); the range is
+ * every code it stands for, down to two decimals. */
+gboolean
+gw_icd10_parse_code (const char   *code,
+                     GwIcd10Range *out)
+{
+  guint base, n_dec = 0, dec = 0;
+
+  if (code == NULL || !g_ascii_isupper (code[0])
+      || !g_ascii_isdigit (code[1]) || !g_ascii_isdigit (code[2]))
+    return FALSE;
+  base = (guint) (code[0] - 'A') * 10000 + (guint) ((code[1] - '0') * 10 + (code[2] - '0')) * 100;
+  code += 3;
+  if (*code == '.')
+    {
+      code++;
+      while (g_ascii_isdigit (*code) && n_dec < 2)
+        dec = dec * 10 + (guint) (*code++ - '0'), n_dec++;
+      if (n_dec == 0)
+        return FALSE;
+    }
+  if (*code != '\0')
+    return FALSE;
+  switch (n_dec)
+    {
+    case 0:
+      out->first = base;
+      out->last = base + 99;
+      break;
+    case 1:
+      out->first = base + dec * 10;
+      out->last = out->first + 9;
+      break;
+    default:
+      out->first = out->last = base + dec;
+      break;
+    }
+  return TRUE;
+}
+
+GArray *
+gw_icd10_parse_ranges (const char *text)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GwIcd10Range));
+  g_auto(GStrv) words = NULL;
+
+  if (text == NULL)
+    return NULL;
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *dash;
+      GwIcd10Range r, last;
+
+      if (words[i][0] == '\0')
+        continue;
+      dash = strchr (words[i], '-');
+      if (dash == NULL)
+        {
+          if (!gw_icd10_parse_code (words[i], &r))
+            return NULL;
+        }
+      else
+        {
+          g_autofree char *first = g_strndup (words[i], dash - words[i]);
+
+          if (!gw_icd10_parse_code (first, &r) || !gw_icd10_parse_code (dash + 1, &last)
+              || last.last < r.first)
+            return NULL;
+          r.last = last.last;
+        }
+      g_array_append_val (ranges, r);
+    }
+  return g_steal_pointer (&ranges);
+}
+
 static const char *const area_type_names[GW_N_AREA_TYPES] = {
   "country", "region", "ua", "la", "pct", "ccg", "icb", "msoa", "lsoa", "other",
 };

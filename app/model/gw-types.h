@@ -38,6 +38,9 @@ typedef enum
 } GwAgeBand;
 #define GW_N_AGE_BANDS 21
 
+/* The built-in causes.  Export 1.1 declares more: their numbers (from
+ * GW_N_CAUSES up to GW_MAX_CAUSES - 1) are the dataset's cause registry's
+ * (gw_dataset_get_cause()), and a GwCause may hold them. */
 typedef enum
 {
   GW_CAUSE_ALL = 0,      /* no cause attribute: all causes */
@@ -48,7 +51,7 @@ typedef enum
   GW_CAUSE_EXTERNAL,
   GW_CAUSE_OTHER,
 } GwCause;
-#define GW_N_CAUSES 7
+#define GW_N_CAUSES 7           /* the built-ins, with GW_CAUSE_ALL */
 
 typedef enum
 {
@@ -105,6 +108,22 @@ gboolean     gw_age_band_is_open      (GwAgeBand    band);
 gboolean     gw_cause_parse           (const char  *text,
                                        GwCause     *out);
 const char  *gw_cause_to_string       (GwCause      cause);
+
+/* An ICD-10 code as a number: letter (0-25) * 10000 + the two digits * 100
+ * + the two after the point (I25.1 = 8 * 10000 + 2510).  A range I20-I25
+ * covers I20.00 to I25.99. */
+typedef struct
+{
+  guint        first;
+  guint        last;
+} GwIcd10Range;
+
+/* ICD-10 codes and ranges, space-separated ("I20-I25 I60-I69", "U07.1
+ * U07.2"), as GwIcd10Range; NULL when text is not such a list. */
+GArray      *gw_icd10_parse_ranges    (const char  *text);
+/* One code ("I21", "I21.4"): the range of the codes it covers. */
+gboolean     gw_icd10_parse_code      (const char  *code,
+                                       GwIcd10Range *out);
 
 gboolean     gw_area_type_parse       (const char  *text,
                                        GwAreaType  *out);

@@ -7,6 +7,7 @@
 #include "gw-session.h"
 #include "gw-session-import.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -685,4 +686,99 @@ GwSession *
 gw_session_new (void)
 {
   return g_object_new (GW_TYPE_SESSION, NULL);
+}
+
+/* --- why the gap, what it would take ------------------------------------- */
+
+GwGapDecomp *
+gw_session_decompose (GwSession      *self,
+                      gboolean        is_group,
+                      guint           subject,
+                      GwSex           sex,
+                      GwPeriod        period,
+                      gint            comparator,
+                      GwGapCauseLevel causes,
+                      GError        **error)
+{
+  GwGapDecompRequest req;
+
+  g_return_val_if_fail (GW_IS_SESSION (self), NULL);
+
+  gw_gap_decomp_request_init (&req, is_group, subject, sex);
+  req.period = period;
+  req.causes = causes;
+  req.comparator = comparator;
+  if (comparator < 0 && self->target != NULL && self->target->comparator != NULL)
+    req.comparator = gw_dataset_lookup_area (self->dataset, self->target->comparator);
+  return gw_gap_decomp_new (self->dataset, &req, error);
+}
+
+gboolean
+gw_session_get_needed_gap (GwSession         *self,
+                           const GwGapDecomp *decomp,
+                           double            *needed_gap,
+                           gboolean          *relative,
+                           GError           **error)
+{
+  const GwTrackerRow **rows;
+  GwTrackerResult *result;
+  guint n_rows;
+
+  g_return_val_if_fail (GW_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (decomp != NULL && needed_gap != NULL && relative != NULL, FALSE);
+
+  if (self->target != NULL && g_strcmp0 (self->target->indicator, "le-birth") != 0)
+    {
+      g_set_error (error, GW_SESSION_ERROR, GW_SESSION_ERROR_NO_TARGET,
+                   _("Target “%s” is not on life expectancy at birth (le-birth)"), self->target->name);
+      return FALSE;
+    }
+  result = gw_session_get_result (self, error);
+  if (result == NULL)
+    return FALSE;
+  rows = gw_tracker_result_get_subject_rows (result, decomp->request.is_group,
+                                             decomp->request.subject, &n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i]->sex == decomp->request.sex && isfinite (rows[i]->target_gap))
+      {
+        *needed_gap = rows[i]->target_gap;
+        *relative = self->target->gap == GW_GAP_RELATIVE;
+        return TRUE;
+      }
+  g_set_error (error, GW_SESSION_ERROR, GW_SESSION_ERROR_NO_TARGET,
+               _("Target “%s” sets no gap for %s (%s)"), self->target->name,
+               decomp->subject_code, gw_sex_to_string (decomp->request.sex));
+  return FALSE;
+}
+
+GwGapReckoning *
+gw_session_reckon (GwSession         *self,
+                   const GwGapDecomp *decomp,
+                   GError           **error)
+{
+  double needed_gap;
+  gboolean relative;
+
+  if (!gw_session_get_needed_gap (self, decomp, &needed_gap, &relative, error))
+    return NULL;
+  return gw_gap_decomp_reckon (decomp, needed_gap, relative, error);
+}
+
+gboolean
+gw_session_what_if (GwSession                *self,
+                    const GwGapDecomp        *decomp,
+                    const GwDecompPrevention *preventions,
+                    gsize                     n_preventions,
+                    GwSessionWhatIf          *out,
+                    GError                  **error)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!gw_session_get_needed_gap (self, decomp, &out->target_gap, &out->relative, error)
+      || !gw_gap_decomp_what_if (decomp, preventions, n_preventions, &out->e0, error))
+    return FALSE;
+  out->gap = gw_gap_decomp_gap (decomp, out->e0, out->relative);
+  out->status = out->gap <= 0.0 ? GW_STATUS_NO_GAP
+                : out->gap <= out->target_gap ? GW_STATUS_ON_TRACK : GW_STATUS_OFF_TRACK;
+  return TRUE;
 }

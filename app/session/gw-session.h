@@ -22,6 +22,7 @@
 #include <gio/gio.h>
 
 #include "model/gw-dataset.h"
+#include "methods/gw-gap-decomp.h"
 #include "methods/gw-indicators.h"
 #include "tracker/gw-target.h"
 #include "tracker/gw-tracker-result.h"
@@ -117,5 +118,49 @@ GwTrackerResult  *gw_session_get_result       (GwSession      *self,
 /* The result as last computed, or NULL (the window, while computing). */
 GwTrackerResult  *gw_session_peek_result      (GwSession      *self);
 const GError     *gw_session_get_result_error (GwSession      *self);
+
+/* Why the gap, and what it would take (gw-gap-decomp.h), on the session's
+ * dataset.  The comparator -1 is the target's (gw_session_get_target()),
+ * else the country. */
+GwGapDecomp      *gw_session_decompose        (GwSession      *self,
+                                               gboolean        is_group,
+                                               guint           subject,
+                                               GwSex           sex,
+                                               GwPeriod        period,
+                                               gint            comparator,
+                                               GwGapCauseLevel causes,
+                                               GError        **error);
+/* The target gap the session's target sets the decomposition's subject and
+ * sex (its tracker row's target_gap; relative when the target's gap is):
+ * GW_SESSION_ERROR_NO_TARGET when there is no target, it is not on
+ * le-birth, or it does not track that subject and sex. */
+gboolean          gw_session_get_needed_gap   (GwSession         *self,
+                                               const GwGapDecomp *decomp,
+                                               double            *needed_gap,
+                                               gboolean          *relative,
+                                               GError           **error);
+/* Deaths to prevent a year for the target's gap (gw_session_get_needed_gap). */
+GwGapReckoning   *gw_session_reckon           (GwSession         *self,
+                                               const GwGapDecomp *decomp,
+                                               GError           **error);
+
+/* What if (gw_gap_decomp_what_if()), measured against the target. */
+typedef struct
+{
+  double         e0;          /* the subject's life expectancy, years */
+  double         gap;         /* its gap to the comparator, in the target's measure */
+  double         target_gap;  /* the target's gap for the subject and sex */
+  gboolean       relative;    /* gaps in percent (else years) */
+  GwTargetStatus status;      /* NO_GAP when gap <= 0, ON_TRACK when gap <=
+                               * target_gap, else OFF_TRACK: the latest-gap
+                               * rule, no projection */
+} GwSessionWhatIf;
+
+gboolean          gw_session_what_if          (GwSession                *self,
+                                               const GwGapDecomp        *decomp,
+                                               const GwDecompPrevention *preventions,
+                                               gsize                     n_preventions,
+                                               GwSessionWhatIf          *out,
+                                               GError                  **error);
 
 G_END_DECLS

@@ -703,3 +703,103 @@ gw_table_write_out (const GString  *text,
     }
   return TRUE;
 }
+
+/* --- decompose, reckon -------------------------------------------------------- */
+
+static const Column decompose_columns[] = {
+  { "area_code", COLUMN_TEXT }, { "area_name", COLUMN_TEXT }, { "sex", COLUMN_TEXT },
+  { "period", COLUMN_TEXT }, { "comparator_code", COLUMN_TEXT }, { "age", COLUMN_TEXT },
+  { "cause", COLUMN_TEXT }, { "contribution", COLUMN_SIG12 }, { "share", COLUMN_SIG12 },
+};
+
+static const Column reckon_columns[] = {
+  { "area_code", COLUMN_TEXT }, { "area_name", COLUMN_TEXT }, { "sex", COLUMN_TEXT },
+  { "period", COLUMN_TEXT }, { "needed_gap", COLUMN_SIG12 }, { "needed_value", COLUMN_SIG12 },
+  { "current_value", COLUMN_SIG12 }, { "k", COLUMN_SIG12 }, { "age", COLUMN_TEXT },
+  { "cause", COLUMN_TEXT }, { "deaths_to_prevent", COLUMN_SIG12 },
+};
+
+/* The first four columns of both, then the band's and cause's names at
+ * age_column; returns the row. */
+static Cell *
+gap_row (Table *t, const GwGapDecomp *d, guint age_column, guint band, guint cause)
+{
+  Cell *c = table_add_row (t);
+
+  c[0].text = g_strdup (d->subject_code);
+  c[1].text = g_strdup (d->subject_name != NULL ? d->subject_name : "");
+  c[2].text = g_strdup (gw_sex_to_string (d->request.sex));
+  c[3].text = period_text (d->request.period);
+  c[age_column].text = g_strdup (band == GW_DECOMP_ALL ? "all" : gw_age_band_to_string (d->bands[band]));
+  c[age_column + 1].text = g_strdup (cause == GW_DECOMP_ALL ? "all" : d->causes[cause].id);
+  return c;
+}
+
+void
+gw_table_write_decompose (GString       *out,
+                          GPtrArray     *decomps,
+                          GwTableFormat  format)
+{
+  Table t;
+
+  g_return_if_fail (out != NULL && decomps != NULL);
+
+  table_init (&t, decompose_columns, G_N_ELEMENTS (decompose_columns));
+  for (guint i = 0; i < decomps->len; i++)
+    {
+      const GwGapDecomp *d = g_ptr_array_index (decomps, i);
+
+      for (guint x = 0; x <= d->n_bands; x++)
+        for (guint c = 0; c <= d->n_causes; c++)
+          {
+            guint band = x == d->n_bands ? GW_DECOMP_ALL : x;
+            guint cause = c == 0 ? GW_DECOMP_ALL : c - 1;
+            Cell *row = gap_row (&t, d, 5, band, cause);
+
+            row[4].text = g_strdup (d->comparator_code);
+            row[7].number = gw_gap_decomp_get (d, band, cause);
+            row[8].number = gw_gap_decomp_get_share (d, band, cause);
+          }
+    }
+  write_table (out, &t, format);
+  table_clear (&t);
+}
+
+void
+gw_table_write_reckon (GString       *out,
+                       GPtrArray     *decomps,
+                       GPtrArray     *reckonings,
+                       GwTableFormat  format)
+{
+  Table t;
+
+  g_return_if_fail (out != NULL && decomps != NULL && reckonings != NULL);
+  g_return_if_fail (decomps->len == reckonings->len);
+
+  table_init (&t, reckon_columns, G_N_ELEMENTS (reckon_columns));
+  for (guint i = 0; i < decomps->len; i++)
+    {
+      const GwGapDecomp *d = g_ptr_array_index (decomps, i);
+      const GwGapReckoning *r = g_ptr_array_index (reckonings, i);
+
+      for (guint x = 0; x <= d->n_bands; x++)
+        for (guint c = 0; c <= d->n_causes; c++)
+          {
+            guint band = x == d->n_bands ? GW_DECOMP_ALL : x;
+            guint cause = c == 0 ? GW_DECOMP_ALL : c - 1;
+            Cell *row;
+
+            /* nothing to prevent: the total alone says so */
+            if (r->k == 0.0 && (band != GW_DECOMP_ALL || cause != GW_DECOMP_ALL))
+              continue;
+            row = gap_row (&t, d, 8, band, cause);
+            row[4].number = r->needed_gap;
+            row[5].number = r->needed_value;
+            row[6].number = r->current_value;
+            row[7].number = r->k;
+            row[10].number = gw_gap_reckoning_get (r, band, cause);
+          }
+    }
+  write_table (out, &t, format);
+  table_clear (&t);
+}

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "methods/gw-gap-decomp.h"
 #include "methods/gw-indicators.h"
 #include "methods/gw-inequality.h"
 #include "tracker/gw-tracker-result.h"
@@ -88,6 +89,26 @@ void      gw_table_write_sii            (GString                 *out,
                                          const GwInequalityValue *values,
                                          guint                    n_values,
                                          GwTableFormat            format);
+
+/* Decompositions (GwGapDecomp) in the `gapwatch-cli decompose` contract:
+ *   area_code,area_name,sex,period,comparator_code,age,cause,contribution,share
+ * For each band and then all ages (age "all"): the row of all causes (cause
+ * "all"), then each cause's; contribution in years (area minus comparator),
+ * share in percent of the difference. */
+void      gw_table_write_decompose      (GString                *out,
+                                         GPtrArray              *decomps,
+                                         GwTableFormat           format);
+
+/* Deaths to prevent (GwGapReckoning, reckonings[i] of decomps[i]) in the
+ * `gapwatch-cli reckon` contract:
+ *   area_code,area_name,sex,period,needed_gap,needed_value,current_value,k,
+ *   age,cause,deaths_to_prevent
+ * rows as gw_table_write_decompose(), deaths a year; a subject already
+ * meeting the needed gap (k = 0) has only its (all, all) row, 0 deaths. */
+void      gw_table_write_reckon         (GString                *out,
+                                         GPtrArray              *decomps,
+                                         GPtrArray              *reckonings,
+                                         GwTableFormat           format);
 
 /* Targets (GwTarget) in the `gapwatch-cli targets list` contract:
  *   id,name,indicator,subject,comparator,gap,baseline,target,reduction,

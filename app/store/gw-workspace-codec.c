@@ -2,10 +2,20 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The key layout of schema version 1 (a record's key packed in 64 bits, see
+ * The key layout on disk (a record's key packed in 64 bits, see
  * gw-workspace-imports.c for the rows), independent of the model's own
  * packing, so that a change of the model never changes what a stored
- * workspace means.
+ * workspace means.  Schema version 1 made it:
+ *
+ *   deaths      area(20) sex(2) cause(3) basis(3) period(20) age(5)
+ *   population  area(20) sex(2) period(20) age(5)
+ *   births      area(20) sex(2) period(20)
+ *   values      indicator(8) is_group(1) subject(20) sex(2) period(20)
+ *
+ * Version 3 only adds fields above those bits: the cause's 5 high bits
+ * (53-57; its low 3 stay at 28) and the decile (51-54 of values).  A key of
+ * version 1 or 2 is therefore the same key in version 3, and upgrading
+ * rewrites no record.
  */
 #include "gw-config.h"
 
@@ -26,7 +36,8 @@ _gw_workspace_disk_key_encode (GwRecordKind       kind,
   switch (kind)
     {
     case GW_RECORD_DEATHS:
-      return ((guint64) f->area << 33) | ((guint64) f->sex << 31) | ((guint64) f->cause << 28)
+      return ((guint64) (f->cause >> 3) << 53)
+             | ((guint64) f->area << 33) | ((guint64) f->sex << 31) | ((guint64) (f->cause & 7) << 28)
              | ((guint64) f->basis << 25) | ((guint64) f->period << 5) | (guint64) f->age;
     case GW_RECORD_POPULATION:
       return ((guint64) f->area << 27) | ((guint64) f->sex << 25) | ((guint64) f->period << 5)
@@ -35,7 +46,8 @@ _gw_workspace_disk_key_encode (GwRecordKind       kind,
       return ((guint64) f->area << 22) | ((guint64) f->sex << 20) | (guint64) f->period;
     case GW_RECORD_VALUES:
     default:
-      return ((guint64) f->indicator << 43) | ((guint64) (f->is_group ? 1 : 0) << 42)
+      return ((guint64) f->decile << 51)
+             | ((guint64) f->indicator << 43) | ((guint64) (f->is_group ? 1 : 0) << 42)
              | ((guint64) f->area << 22) | ((guint64) f->sex << 20) | (guint64) f->period;
     }
 }
@@ -54,7 +66,7 @@ _gw_workspace_disk_key_decode (GwRecordKind  kind,
       f->age = BITS (k, 0, 5);
       f->period = BITS (k, 5, 20);
       f->basis = BITS (k, 25, 3);
-      f->cause = BITS (k, 28, 3);
+      f->cause = BITS (k, 28, 3) | (BITS (k, 53, 5) << 3);
       f->sex = BITS (k, 31, 2);
       f->area = BITS (k, 33, 20);
       break;
@@ -76,6 +88,7 @@ _gw_workspace_disk_key_decode (GwRecordKind  kind,
       f->area = BITS (k, 22, 20);
       f->is_group = BITS (k, 42, 1);
       f->indicator = BITS (k, 43, 8);
+      f->decile = BITS (k, 51, 4);
       break;
     }
 }
@@ -93,7 +106,8 @@ _gw_workspace_model_layout_is_disk_layout (void)
       const GwKeyFields probes[] = {
         { .area = GW_MAX_AREAS - 1 },
         { .sex = GW_SEX_PERSONS },
-        { .cause = GW_N_CAUSES - 1 },
+        { .cause = GW_MAX_CAUSES - 1 },
+        { .decile = GW_N_DECILES },
         { .basis = GW_MAX_BASES - 1 },
         { .period = (1u << GW_PERIOD_BITS) - 1 },
         { .age = GW_N_AGE_BANDS - 1 },
@@ -118,6 +132,7 @@ _gw_workspace_model_layout_is_disk_layout (void)
               {
                 f.indicator = 0;
                 f.is_group = FALSE;
+                f.decile = 0;
               }
             if (gw_key_encode (k, &f) != _gw_workspace_disk_key_encode (k, &f))
               same = FALSE;

@@ -50,6 +50,7 @@ typedef struct
   GPtrArray *areas;        /* char *: signature of each area */
   GPtrArray *groups;       /* char *: name */
   GPtrArray *indicators;   /* char *: signature */
+  GPtrArray *causes;       /* char *: signature; [0] (all causes) NULL */
   guint      n_bases;
 } Snapshot;
 
@@ -71,6 +72,15 @@ indicator_signature (const GwIndicatorDef *d)
                           d->unit != NULL ? d->unit : "\x1e", (int) d->polarity);
 }
 
+static char *
+cause_signature (GwDataset *dataset, guint cause)
+{
+  const GwCauseDef *c = gw_dataset_get_cause (dataset, cause);
+
+  return c == NULL ? NULL
+                   : g_strdup_printf ("%s\x1f%s\x1f%d", c->name, c->icd10 != NULL ? c->icd10 : "\x1e", c->parent);
+}
+
 static void
 snapshot_free (Snapshot *snap)
 {
@@ -79,6 +89,7 @@ snapshot_free (Snapshot *snap)
   g_ptr_array_unref (snap->areas);
   g_ptr_array_unref (snap->groups);
   g_ptr_array_unref (snap->indicators);
+  g_ptr_array_unref (snap->causes);
   g_free (snap);
 }
 
@@ -100,6 +111,10 @@ snapshot_new (GwDataset *dataset)
   snap->indicators = g_ptr_array_new_full (n, g_free);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (snap->indicators, indicator_signature (gw_dataset_get_indicator (dataset, i)));
+  n = gw_dataset_n_causes (dataset);
+  snap->causes = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snap->causes, cause_signature (dataset, i));
   snap->n_bases = gw_dataset_n_bases (dataset);
   return snap;
 }
@@ -113,7 +128,8 @@ typedef struct
   guint8  *groups;
   guint8  *indicators;
   guint8   bases[GW_MAX_BASES];
-  guint    n_areas, n_groups, n_indicators, n_bases;
+  guint8   causes[GW_MAX_CAUSES];
+  guint    n_areas, n_groups, n_indicators, n_bases, n_causes;
 } Content;
 
 enum
@@ -197,6 +213,8 @@ collect_content (GwDataset      *dataset,
   c->groups = g_malloc0 (MAX (c->n_groups, 1));
   c->indicators = g_malloc0 (MAX (c->n_indicators, 1));
   memset (c->bases, 0, sizeof c->bases);
+  c->n_causes = MIN (gw_dataset_n_causes (dataset), GW_MAX_CAUSES);
+  memset (c->causes, 0, sizeof c->causes);
 
   for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
     {
@@ -229,6 +247,8 @@ collect_content (GwDataset      *dataset,
             c->areas[f.area] |= KEEP_USED;
           if (f.basis > 0 && f.basis < GW_MAX_BASES)
             c->bases[f.basis] |= KEEP_USED;
+          if (f.cause >= GW_N_CAUSES && f.cause < GW_MAX_CAUSES)
+            c->causes[f.cause] |= KEEP_USED;
         }
     }
 
@@ -268,6 +288,18 @@ collect_content (GwDataset      *dataset,
         }
       c->indicators[i] |= KEEP_DECLARED;
     }
+  /* Causes beyond the built-ins, with the ancestors a kept one names. */
+  for (guint i = GW_N_CAUSES; i < c->n_causes; i++)
+    {
+      g_autofree char *sig = cause_signature (dataset, i);
+
+      if (i >= snap->causes->len || g_strcmp0 (sig, g_ptr_array_index (snap->causes, i)) != 0)
+        c->causes[i] |= KEEP_DECLARED;
+    }
+  for (guint i = c->n_causes; i-- > GW_N_CAUSES;)
+    for (gint p = c->causes[i] != 0 ? gw_dataset_cause_parent (dataset, i) : -1;
+         p >= GW_N_CAUSES && c->causes[p] == 0; p = gw_dataset_cause_parent (dataset, p))
+      c->causes[p] |= KEEP_USED;
   /* A basis new with this import keeps its number even without records. */
   for (guint i = MAX (snap->n_bases, 1); i < c->n_bases; i++)
     c->bases[i] |= KEEP_DECLARED;
@@ -320,6 +352,7 @@ write_dictionaries (Writer        *w,
   g_autoptr(sqlite3_stmt) areas = NULL;
   g_autoptr(sqlite3_stmt) bases = NULL;
   g_autoptr(sqlite3_stmt) indicators = NULL;
+  g_autoptr(sqlite3_stmt) causes = NULL;
 
   groups = _gw_workspace_prepare (w->self, "INSERT INTO import_groups (import_id, number, group_id,"
                                   " declared, name) VALUES (?, ?, ?, ?, ?)", error);
@@ -334,7 +367,10 @@ write_dictionaries (Writer        *w,
              : _gw_workspace_prepare (w->self, "INSERT INTO import_indicators (import_id, number,"
                                       " indicator_id, declared, name, unit, polarity)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (indicators == NULL)
+  causes = indicators == NULL ? NULL
+         : _gw_workspace_prepare (w->self, "INSERT INTO import_causes (import_id, number, cause_id,"
+                                  " declared, name, icd10, parent) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (causes == NULL)
     return FALSE;
 
   for (guint i = 0; i < c->n_groups; i++)
@@ -413,6 +449,26 @@ write_dictionaries (Writer        *w,
       bind_text (indicators, 6, d->unit);
       bind_text (indicators, 7, gw_polarity_to_string (d->polarity));
       if (!step_done (w, indicators, error))
+        return FALSE;
+    }
+
+  for (guint i = GW_N_CAUSES; i < c->n_causes; i++)
+    {
+      const GwCauseDef *d;
+      gint parent;
+
+      if (c->causes[i] == 0)
+        continue;
+      d = gw_dataset_get_cause (dataset, i);
+      parent = d->parent;
+      sqlite3_bind_int64 (causes, 1, w->id);
+      sqlite3_bind_int64 (causes, 2, i);
+      bind_text (causes, 3, d->id);
+      sqlite3_bind_int (causes, 4, (c->causes[i] & KEEP_DECLARED) != 0);
+      bind_text (causes, 5, d->name);
+      bind_text (causes, 6, d->icd10);
+      bind_text (causes, 7, parent > 0 ? gw_dataset_get_cause (dataset, parent)->id : NULL);
+      if (!step_done (w, causes, error))
         return FALSE;
     }
   return TRUE;

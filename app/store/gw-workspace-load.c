@@ -36,6 +36,7 @@ typedef struct
   sqlite3_stmt *areas;
   sqlite3_stmt *bases;
   sqlite3_stmt *indicators;
+  sqlite3_stmt *causes;
   sqlite3_stmt *records;
   sqlite3_stmt *warnings;
   sqlite3_blob *blob;        /* reopened for each records chunk */
@@ -43,6 +44,8 @@ typedef struct
   gsize         scratch_size;
   const char   *what;
 } Loader;
+
+enum { MAP_AREAS, MAP_GROUPS, MAP_BASES, MAP_INDICATORS, MAP_CAUSES, N_MAPS };
 
 /* number -> batch number; G_MAXUINT: not in the dictionary */
 typedef struct
@@ -314,6 +317,71 @@ load_indicators (Loader        *l,
   return rc == SQLITE_DONE || step_error (l, rc, error);
 }
 
+/* The causes beyond the built-ins (whose numbers are fixed) that the
+ * import declares or its records use; after them, every declared cause's
+ * parent must be known and make no cycle, as the reader checks. */
+static gboolean
+load_causes (Loader        *l,
+             sqlite3_int64  id,
+             GwBatch       *batch,
+             NumberMap     *map,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = l->causes;
+  g_autoptr(GPtrArray) declared_ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  for (guint i = 0; i < GW_N_CAUSES; i++)
+    number_map_set (map, i, i);
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 number = sqlite3_column_int64 (stmt, 0);
+      const char *cid, *name, *icd10, *parent;
+      gboolean declared = sqlite3_column_int (stmt, 2) != 0;
+      g_autoptr(GArray) ranges = NULL;
+      gint known, index = -1;
+
+      if (!column_utf8 (l, stmt, 1, "import_causes.cause_id", &cid, error)
+          || !column_utf8 (l, stmt, 3, "import_causes.name", &name, error)
+          || !column_utf8 (l, stmt, 4, "import_causes.icd10", &icd10, error)
+          || !column_utf8 (l, stmt, 5, "import_causes.parent", &parent, error))
+        return FALSE;
+      if (cid == NULL || *cid == '\0' || strspn (cid, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (cid)
+          || number < GW_N_CAUSES || number >= GW_MAX_CAUSES)
+        return corrupt (l, "import_causes", error);
+      known = gw_dataset_lookup_cause (l->dataset, cid);
+      if (known > 0 && known < GW_N_CAUSES)
+        return corrupt (l, "import_causes.cause_id", error);
+      if (icd10 != NULL && ((ranges = gw_icd10_parse_ranges (icd10)) == NULL || ranges->len == 0))
+        return corrupt (l, "import_causes.icd10", error);
+      if (parent != NULL && (*parent == '\0' || strcmp (parent, cid) == 0))
+        return corrupt (l, "import_causes.parent", error);
+      /* a cause another import declared comes back when that one was removed */
+      if (!declared && known >= 0)
+        index = gw_batch_reserve_cause (batch, cid);
+      else
+        {
+          GwCauseDecl decl = { cid, name != NULL ? name : cid, icd10, parent };
+
+          index = gw_batch_declare_cause (batch, &decl);
+          if (index == -1)
+            return corrupt (l, "import_causes: a cause is stored twice", error);
+          g_ptr_array_add (declared_ids, g_strdup (cid));
+        }
+      if (index < 0)
+        return full (l, _("causes"), error);
+      number_map_set (map, number, (guint) index);
+    }
+  if (rc != SQLITE_DONE)
+    return step_error (l, rc, error);
+  for (guint i = 0; i < declared_ids->len; i++)
+    if (gw_batch_check_cause (batch, g_ptr_array_index (declared_ids, i)) != GW_CAUSE_CHECK_OK)
+      return corrupt (l, "import_causes.parent", error);
+  return TRUE;
+}
+
 static gboolean
 kind_from_name (const char   *name,
                 GwRecordKind *kind)
@@ -340,14 +408,13 @@ typedef enum
   ROW_BAD_BASIS,
   ROW_BAD_PERIOD,
   ROW_BAD_INDICATOR,
+  ROW_BAD_DECILE,
   ROW_BAD_VALUE,
 } RowProblem;
 
-enum { MAP_AREAS, MAP_GROUPS, MAP_BASES, MAP_INDICATORS };
-
 /* Bits of each kind's key on disk (_gw_workspace_disk_key_encode): deaths, population,
  * births, values. */
-static const guint disk_key_bits[GW_N_RECORD_KINDS] = { 53, 47, 42, 51 };
+static const guint disk_key_bits[GW_N_RECORD_KINDS] = { 58, 47, 42, 55 };
 
 /* NaN (absent) or finite. */
 static inline gboolean
@@ -364,7 +431,7 @@ finite_or_nan (double d)
 static inline RowProblem
 check_row (GwRecordKind     kind,
            const guint8    *data,
-           const NumberMap  maps[4],
+           const NumberMap  maps[N_MAPS],
            GwKeyFields     *f)
 {
   guint64 key = _gw_get_u64 (data);
@@ -390,6 +457,8 @@ check_row (GwRecordKind     kind,
       if (number == G_MAXUINT)
         return ROW_BAD_INDICATOR;
       f->indicator = number;
+      if (f->decile > GW_N_DECILES)
+        return ROW_BAD_DECILE;
       if (!finite_or_nan (_gw_get_f64 (data + 8)) || !finite_or_nan (_gw_get_f64 (data + 16))
           || !finite_or_nan (_gw_get_f64 (data + 24))
           || !finite_or_nan (count) || count < 0 || !finite_or_nan (denominator) || denominator < 0
@@ -402,8 +471,13 @@ check_row (GwRecordKind     kind,
     return ROW_BAD_AGE;
   if (kind == GW_RECORD_DEATHS)
     {
-      if (f->cause >= GW_N_CAUSES)
+      number = number_map_get (&maps[MAP_CAUSES], f->cause);
+      if (number == G_MAXUINT)
         return ROW_BAD_CAUSE;
+      f->cause = number;
+      /* the model holds deaths pooled over at most so many years */
+      if (!gw_key_deaths_period_ok (f->period))
+        return ROW_BAD_PERIOD;
       number = number_map_get (&maps[MAP_BASES], f->basis);
       if (number == G_MAXUINT)
         return ROW_BAD_BASIS;
@@ -442,6 +516,7 @@ bad_row (Loader        *l,
     case ROW_BAD_BASIS:     field = "basis"; number = f.basis; break;
     case ROW_BAD_PERIOD:    field = "period"; number = f.period; break;
     case ROW_BAD_INDICATOR: field = "indicator"; number = f.indicator; break;
+    case ROW_BAD_DECILE:    field = "decile"; number = f.decile; break;
     case ROW_BAD_VALUE:
       return corrupt_printf (l, error, _("%s record %" PRId64 " has a value no export can give"),
                              _gw_workspace_kind_names[kind], row + 1);
@@ -488,7 +563,7 @@ static gboolean
 load_records (Loader          *l,
               sqlite3_int64    id,
               GwBatch         *batch,
-              const NumberMap  maps[4],
+              const NumberMap  maps[N_MAPS],
               const gint64     expected[GW_N_RECORD_KINDS],
               GError         **error)
 {
@@ -497,7 +572,8 @@ load_records (Loader          *l,
   /* keys copied as they are when checked and nothing is renumbered */
   gboolean direct = _gw_workspace_model_layout_is_disk_layout ()
                     && maps[MAP_AREAS].identity && maps[MAP_GROUPS].identity
-                    && maps[MAP_BASES].identity && maps[MAP_INDICATORS].identity;
+                    && maps[MAP_BASES].identity && maps[MAP_INDICATORS].identity
+                    && maps[MAP_CAUSES].identity;
   int rc;
 
   /* Room for the rows the import says it has (untrusted: at most 16 chunks'
@@ -638,8 +714,8 @@ load_import (Loader        *l,
   g_autoptr(GError) local = NULL;
   g_autofree char *what = NULL;
   GwImport *existing;
-  NumberMap maps[4] = {
-    { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE },
+  NumberMap maps[N_MAPS] = {
+    { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE },
   };
   gboolean ok = FALSE;
 
@@ -688,7 +764,8 @@ load_import (Loader        *l,
   if (load_groups (l, id, batch, &maps[1], error)
       && load_areas (l, id, batch, &maps[0], error)
       && load_bases (l, id, batch, &maps[2], error)
-      && load_indicators (l, id, batch, &maps[3], error)
+      && load_indicators (l, id, batch, &maps[MAP_INDICATORS], error)
+      && load_causes (l, id, batch, &maps[MAP_CAUSES], error)
       && load_records (l, id, batch, maps, expected, error)
       && load_warnings (l, id, batch, (guint) n_warnings, error))
     ok = TRUE;
@@ -772,6 +849,9 @@ gw_workspace_load (GwWorkspace   *self,
                                                 " polarity FROM import_indicators WHERE import_id = ?"
                                                 " ORDER BY number", error)) == NULL
       /* length(data) reads no BLOB: read_chunk does */
+      || (l.causes = _gw_workspace_prepare (self, "SELECT number, cause_id, declared, name, icd10, parent"
+                                            " FROM import_causes WHERE import_id = ? ORDER BY number",
+                                            error)) == NULL
       || (l.records = _gw_workspace_prepare (self, "SELECT kind, n_rows, rowid, length(data) FROM import_records"
                                              " WHERE import_id = ? ORDER BY kind, chunk", error)) == NULL
       || (l.warnings = _gw_workspace_prepare (self, "SELECT message FROM import_warnings"
@@ -814,6 +894,7 @@ out:
   g_clear_pointer (&l.areas, sqlite3_finalize);
   g_clear_pointer (&l.bases, sqlite3_finalize);
   g_clear_pointer (&l.indicators, sqlite3_finalize);
+  g_clear_pointer (&l.causes, sqlite3_finalize);
   g_clear_pointer (&l.records, sqlite3_finalize);
   g_clear_pointer (&l.blob, sqlite3_blob_close);
   g_clear_pointer (&l.scratch, g_free);

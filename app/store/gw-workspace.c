@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The schema, version 2 (PRAGMA user_version; application_id 'Gapw'):
+ * The schema, version 3 (PRAGMA user_version; application_id 'Gapw'):
  *
  *   imports            one row per stored import, id = import order
  *   import_original    the original file, gzip, in chunks of up to 8 MiB
@@ -10,12 +10,16 @@
  *   import_areas         basis and indicator its records use or it declares,
  *   import_bases         with the number its keys give it (see
  *   import_indicators    gw-workspace-imports.c); declared = 1 when the
- *                        export declares it
+ *   import_causes        export declares it (causes: version 3)
  *   import_records     the rows of each kind as packed little-endian BLOBs
  *                      of up to 2^20 rows
  *   import_warnings    the warnings' texts that were kept (at most 100)
  *   targets            the user's targets: id and the tracker's text of each
  *                      (version 1: one column per field)
+ *
+ * Version 3 keeps declared causes (import_causes) and deciles of values; its
+ * keys only add bits to version 2's (gw-workspace-codec.c), so upgrading
+ * adds the table and rewrites no record.
  *
  * Every import-owned table refers to imports (ON DELETE CASCADE), so removing
  * an import is one DELETE.  Version 0 is the layout of the development
@@ -123,6 +127,20 @@ static const char schema_imports[] =
   "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
   "  number    INTEGER NOT NULL,"
   "  message   TEXT NOT NULL,"
+  "  PRIMARY KEY (import_id, number)"
+  ") WITHOUT ROWID;";
+
+/* Version 3: the causes an import declares or its records use, beyond the
+ * built-in ones (whose numbers are fixed: GwCause). */
+static const char schema_causes[] =
+  "CREATE TABLE IF NOT EXISTS import_causes ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  number    INTEGER NOT NULL,"
+  "  cause_id  TEXT NOT NULL,"
+  "  declared  INTEGER NOT NULL,"
+  "  name      TEXT,"
+  "  icd10     TEXT,"                         /* codes and ranges, space-separated */
+  "  parent    TEXT,"                         /* cause id */
   "  PRIMARY KEY (import_id, number)"
   ") WITHOUT ROWID;";
 
@@ -371,6 +389,7 @@ create_schema (GwWorkspace  *self,
                GError      **error)
 {
   return _gw_workspace_exec (self, schema_imports, error)
+         && _gw_workspace_exec (self, schema_causes, error)
          && _gw_workspace_exec (self, targets_v2, error)
          && set_pragmas (self, error);
 }
@@ -476,12 +495,21 @@ migrate_1_to_2 (GwWorkspace  *self,
   return _gw_workspace_exec (self, "DROP TABLE targets_v1", error) && set_pragmas (self, error);
 }
 
+/* Version 3 adds the causes table; the records stay as they are. */
+static gboolean
+migrate_2_to_3 (GwWorkspace  *self,
+                GError      **error)
+{
+  return _gw_workspace_exec (self, schema_causes, error) && set_pragmas (self, error);
+}
+
 typedef gboolean (*GwMigration) (GwWorkspace *self, GError **error);
 
 /* migrations[v] takes a workspace from schema version v to v + 1. */
 static const GwMigration migrations[GW_WORKSPACE_SCHEMA_VERSION] = {
   migrate_0_to_1,
   migrate_1_to_2,
+  migrate_2_to_3,
 };
 
 /* Whether the file holds tables at all (a new file holds none). */

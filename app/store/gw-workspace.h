@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 
 /* The schema version this Gapwatch writes (PRAGMA user_version).  Older
  * workspaces are migrated after a backup copy; newer ones are refused. */
-#define GW_WORKSPACE_SCHEMA_VERSION 2
+#define GW_WORKSPACE_SCHEMA_VERSION 3
 
 #define GW_WORKSPACE_ERROR (gw_workspace_error_quark ())
 

@@ -30,82 +30,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-national.h"
 #include "formats/gw-export-reader.h"
 #include "methods/gw-indicators.h"
 #include "model/gw-dataset.h"
 #include "tracker/gw-tracker.h"
 
 #define GW_BENCH_RUNS 3
-
-static double
-seconds_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-}
-
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *text = g_getenv (name);
-  guint64 v;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 1000000, &v, NULL))
-    return fallback;
-  return (guint) v;
-}
-
-/* Writes the national export with population into dir; returns its path. */
-static char *
-generate (const char  *dir,
-          GError     **error)
-{
-  guint areas = env_uint ("GW_BENCH_AREAS", 300);
-  guint months = env_uint ("GW_BENCH_MONTHS", 156);
-  g_autofree char *path = g_build_filename (dir, "national-population.xml", NULL);
-  g_autofree char *areas_arg = g_strdup_printf ("%u", areas);
-  g_autofree char *months_arg = g_strdup_printf ("%u", months);
-  const char *argv[] = {
-    GW_GENERATOR_PATH, "--national", path, "--areas", areas_arg, "--months", months_arg,
-    "--with-population", NULL,
-  };
-  g_autofree char *err_text = NULL;
-  gint status = 0;
-  gint64 start = g_get_monotonic_time ();
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                     NULL, &err_text, &status, error)
-      || !g_spawn_check_wait_status (status, error))
-    {
-      if (err_text != NULL && *err_text != '\0')
-        g_printerr ("%s", err_text);
-      return NULL;
-    }
-  g_print ("national export: %u districts x 2 sexes x 20 bands x %u months,"
-           " with region and England totals, populations and births\n", areas, months);
-  g_print ("generation time: %.3f s\n", seconds_since (start));
-  return g_steal_pointer (&path);
-}
-
-/* Imports path into a new dataset; NULL on failure. */
-static GwDataset *
-import_file (const char  *path,
-             guint       *n_records,
-             GError     **error)
-{
-  g_autoptr(GwDataset) dataset = gw_dataset_new ();
-  GwBatch *batch;
-
-  /* no list of problems: the error's message names the first one, which is
-   * enough for a benchmark */
-  batch = gw_export_read_file (dataset, path, NULL, NULL, NULL, NULL, error);
-  if (batch == NULL)
-    return NULL;
-  *n_records = gw_batch_n_records (batch);
-  if (gw_dataset_commit (dataset, batch, error) == NULL)
-    return NULL;
-  return g_steal_pointer (&dataset);
-}
 
 static const char *
 subject_code (GwDataset              *dataset,
@@ -178,7 +109,7 @@ main (int   argc,
   else
     {
       tmpdir = g_dir_make_tmp ("gw-bench-XXXXXX", &error);
-      if (tmpdir == NULL || (path = generate (tmpdir, &error)) == NULL)
+      if (tmpdir == NULL || (path = bench_generate_national (tmpdir, "national-population.xml", NULL, &error)) == NULL)
         {
           g_printerr ("cannot generate the export: %s\n", error->message);
           return 1;
@@ -192,22 +123,11 @@ main (int   argc,
   g_print ("file size: %lld bytes (%.1f MiB)\n", (long long) st.st_size,
            (double) st.st_size / 1048576.0);
 
-  /* Import: each run into a fresh dataset; the last one is kept. */
-  for (guint run = 1; run <= GW_BENCH_RUNS; run++)
+  dataset = bench_import_best (path, GW_BENCH_RUNS, &records, &import_best, &error);
+  if (dataset == NULL)
     {
-      gint64 start = g_get_monotonic_time ();
-      double t;
-
-      g_clear_object (&dataset);
-      dataset = import_file (path, &records, &error);
-      t = seconds_since (start);
-      if (dataset == NULL)
-        {
-          g_printerr ("import failed: %s\n", error->message);
-          return 1;
-        }
-      g_print ("  import run %u: %.3f s\n", run, t);
-      import_best = MIN (import_best, t);
+      g_printerr ("import failed: %s\n", error->message);
+      return 1;
     }
   g_print ("records: %u\n", records);
   g_print ("dataset: %u areas, %u groups, %u deaths, %u population, %u births rows\n",
@@ -223,7 +143,7 @@ main (int   argc,
 
       g_clear_pointer (&indicators, gw_indicators_free);
       indicators = gw_indicators_compute (dataset);
-      t = seconds_since (start);
+      t = bench_seconds_since (start);
       g_print ("  indicators run %u: %.3f s\n", run, t);
       indicators_best = MIN (indicators_best, t);
     }
@@ -270,7 +190,7 @@ main (int   argc,
                        sum.men_only, sum.women_only, sum.neither, sum.insufficient_data);
             }
         }
-      t = seconds_since (start);
+      t = bench_seconds_since (start);
       g_print ("  tracker run %u: %.3f s\n", run, t);
       tracker_best = MIN (tracker_best, t);
     }

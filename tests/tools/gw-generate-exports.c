@@ -8,7 +8,9 @@
  *   --samples DIR     the bundled sample set of data/samples/ (see its README)
  *   --national FILE   one large deaths export for the import benchmark;
  *                     with --with-population also the population, births and
- *                     region and England totals the indicator benchmark needs
+ *                     region and England totals the indicator benchmark needs;
+ *                     with --with-causes its deaths by cause (the decomposition
+ *                     benchmark)
  *   --lsoa FILE       one LSOA-scale export of deaths and populations with
  *                     IMD deciles and parent districts (--lsoas, --years)
  *   --self-test       simulate the sample world and check it, write nothing
@@ -1860,13 +1862,80 @@ gw_out_england_and_regions (GwOut *out)
     }
 }
 
+/* A region's deaths of a month by sex, band and cause. */
+typedef guint64 GwCauseTotals[GW_N_SEXES][GW_N_BANDS][GW_N_CAUSES];
+
+/* --with-causes: a district's count of a band split between the six causes
+ * by the shares of gw_cause_share (each death drawn; a band with no deaths
+ * is one "other" zero, so every band is present), added into its region's
+ * totals by cause. */
+static void
+gw_national_write_causes (GwOut      *out,
+                          GwRng      *rng,
+                          const char *code,
+                          guint       sex,
+                          guint       band,
+                          guint       n,
+                          guint64     totals[GW_N_CAUSES])
+{
+  const double *share = gw_cause_share[sex][gw_age_group (band)];
+  guint by_cause[GW_N_CAUSES] = { 0 };
+  double total = 0.0;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < GW_N_CAUSES; c++)
+    total += share[c];
+  for (guint d = 0; d < n; d++)
+    {
+      double u = gw_rng_uniform (rng) * total;
+      guint c = 0;
+
+      while (c + 1 < GW_N_CAUSES && u >= share[c])
+        u -= share[c++];
+      by_cause[c]++;
+    }
+  for (guint c = 0; c < GW_N_CAUSES; c++)
+    if (by_cause[c] > 0)
+      {
+        gw_out_count (out, code, sex, band, by_cause[c], gw_cause_names[c]);
+        totals[c] += by_cause[c];
+        any = TRUE;
+      }
+  if (!any)
+    gw_out_count (out, code, sex, band, 0, "other");
+}
+
+/* The regions' and England's deaths by cause, sums of their districts'. */
+static void
+gw_national_write_cause_totals (GwOut               *out,
+                                const GwCauseTotals *totals)
+{
+  for (guint r = 0; r <= GW_N_REGIONS; r++)
+    for (guint s = 0; s < GW_N_SEXES; s++)
+      for (guint b = 0; b < GW_N_BANDS; b++)
+        for (guint c = 0; c < GW_N_CAUSES; c++)
+          {
+            guint64 n = 0;
+
+            /* r == GW_N_REGIONS: England */
+            for (guint q = 0; q < GW_N_REGIONS; q++)
+              if (q == r || r == GW_N_REGIONS)
+                n += totals[q][s][b][c];
+            gw_out_count (out, r < GW_N_REGIONS ? gw_regions[r].code : "E92000001", s, b, (guint) n,
+                          gw_cause_names[c]);
+          }
+}
+
 static gboolean
 gw_generate_national (const char  *path,
                       guint        n_areas,
                       guint        n_months,
                       gboolean     with_population,
+                      gboolean     with_causes,
                       GError     **error)
 {
+  GwRng cause_rng;
+  g_autofree GwCauseTotals *cause_totals = g_new (GwCauseTotals, GW_N_REGIONS);
   GwRng rng;
   GwOut out;
   guint first_year = 2008 - (n_months + 11) / 12;
@@ -1879,6 +1948,7 @@ gw_generate_national (const char  *path,
   for (guint m = 0; m < 12; m++)
     season_sum += gw_season[m];
   gw_rng_init (&rng, GW_SEED, 10);
+  gw_rng_init (&cause_rng, GW_SEED, 22);
   if (!gw_out_open (&out, path, error))
     return FALSE;
 
@@ -1918,6 +1988,7 @@ gw_generate_national (const char  *path,
       guint64 totals[GW_N_REGIONS][GW_N_SEXES][GW_N_BANDS];
 
       memset (totals, 0, sizeof totals);
+      memset (cause_totals, 0, sizeof (GwCauseTotals) * GW_N_REGIONS);
 
       gw_out_printf (&out, "  <deaths period=\"%u-%02u\" basis=\"registration\">\n",
                      index / 12, month + 1);
@@ -1935,11 +2006,17 @@ gw_generate_national (const char  *path,
                               * gw_season[month] / season_sum;
                 guint n = gw_rng_poisson (&rng, mean);
 
-                gw_out_count (&out, code, s, b, n, NULL);
+                if (with_causes)
+                  gw_national_write_causes (&out, &cause_rng, code, s, b, n,
+                                            cause_totals[i % GW_N_REGIONS][s][b]);
+                else
+                  gw_out_count (&out, code, s, b, n, NULL);
                 totals[i % GW_N_REGIONS][s][b] += n;
               }
         }
-      if (with_population)
+      if (with_population && with_causes)
+        gw_national_write_cause_totals (&out, cause_totals);
+      else if (with_population)
         gw_national_write_totals (&out, (const guint64 (*)[GW_N_SEXES][GW_N_BANDS]) totals);
       gw_out_printf (&out, "  </deaths>\n");
     }
@@ -2123,6 +2200,7 @@ main (int   argc,
   g_autofree char *lsoa = NULL;
   gboolean self_test = FALSE;
   gboolean with_population = FALSE;
+  gboolean with_causes = FALSE;
   int n_areas = 300;
   int n_months = 120;
   int n_lsoas = 32844;
@@ -2145,6 +2223,9 @@ main (int   argc,
     { "with-population", 0, 0, G_OPTION_ARG_NONE, &with_population,
       "Add region and England totals, mid-year populations and births to the national export",
       NULL },
+    { "with-causes", 0, 0, G_OPTION_ARG_NONE, &with_causes,
+      "Deaths of the national export by cause (the six built-in causes) instead of all causes",
+      NULL },
     { "self-test", 0, 0, G_OPTION_ARG_NONE, &self_test,
       "Check the simulated sample world against its targets", NULL },
     { NULL }
@@ -2162,9 +2243,9 @@ main (int   argc,
       g_printerr ("Give exactly one of --samples DIR, --national FILE, --lsoa FILE or --self-test\n");
       return 2;
     }
-  if (with_population && national == NULL)
+  if ((with_population || with_causes) && national == NULL)
     {
-      g_printerr ("--with-population goes with --national FILE\n");
+      g_printerr ("--with-population and --with-causes go with --national FILE\n");
       return 2;
     }
   if (n_areas < 1 || n_areas > 999999 || n_months < 1 || n_months > 12 * 100)
@@ -2192,7 +2273,7 @@ main (int   argc,
       return 1;
     }
   if (national != NULL && !gw_generate_national (national, (guint) n_areas, (guint) n_months,
-                                                 with_population, &error))
+                                                 with_population, with_causes, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
