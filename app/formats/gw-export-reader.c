@@ -199,6 +199,8 @@ typedef struct
   gint               last_area;
 
   GString           *text;         /* value_text() */
+  char               short_text[16];
+  const xmlChar     *ns_uri;       /* GW_EXPORT_NS as interned in ctxt->dict, once seen */
 
   GArray            *deferred;     /* Deferred: parents and group memberships */
 
@@ -271,6 +273,13 @@ typedef struct
 static const char *
 value_text (Reader *r, const Attr *a)
 {
+  /* a record's sex and age band: no GString call */
+  if (a->len < sizeof r->short_text)
+    {
+      memcpy (r->short_text, a->value, a->len);
+      r->short_text[a->len] = '\0';
+      return r->short_text;
+    }
   g_string_truncate (r->text, 0);
   g_string_append_len (r->text, (const char *) a->value, a->len);
   return r->text->str;
@@ -345,6 +354,9 @@ parse_decimal (Reader *r, const Attr *a, gboolean allow_negative, double *out)
 
   if (a->len == 0)
     return FALSE;
+  /* a whole number of people, as most populations are */
+  if (parse_count (a, out))
+    return TRUE;
   buf = value_text (r, a);
   if (buf[0] == '-' || buf[0] == '+')
     {
@@ -1389,7 +1401,10 @@ start_element (Reader         *r,
       return;
     }
 
-  ours = uri != NULL && strcmp ((const char *) uri, GW_EXPORT_NS) == 0;
+  /* namespace names are interned in the parser's dictionary: one strcmp */
+  if (uri != NULL && uri != r->ns_uri && strcmp ((const char *) uri, GW_EXPORT_NS) == 0)
+    r->ns_uri = uri;
+  ours = uri != NULL && uri == r->ns_uri;
 
   if (r->depth == 1)
     {
@@ -1642,6 +1657,7 @@ check_counts (Reader *r, GwDataset *dataset)
   guint over = 0, mismatched = 0;
   gpointer run_key = NULL;
   gsize run_mask = 0;
+  guint pops_hint = 0, known_hint = 0;   /* deaths come sorted: so do their populations */
 
   if (gw_table_n_rows (deaths) == 0)
     return;
@@ -1661,9 +1677,9 @@ check_counts (Reader *r, GwDataset *dataset)
       gw_key_decode (GW_RECORD_DEATHS, gw_row_logical (d->key), &f);
       year = gw_period_first_year (f.period);
       pk = gw_key_population (f.area, f.sex, gw_period_year (year), f.age);
-      p = gw_table_lookup (pops, pk);
+      p = gw_table_lookup_near (pops, pk, &pops_hint);
       if (p == NULL)
-        p = gw_table_lookup (known, pk);
+        p = gw_table_lookup_near (known, pk, &known_hint);
       if (p != NULL && d->value > p->value)
         {
           g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_DEATHS, gw_row_logical (d->key));
@@ -1804,6 +1820,8 @@ static void
 on_prepare (GwXml *xml)
 {
   Reader *r = (Reader *) xml;
+
+  r->ns_uri = NULL;   /* a new parser, a new dictionary */
 
   for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
     r->names[i] = xmlDictLookup (xml->ctxt->dict, (const xmlChar *) element_names[i], -1);
