@@ -56,6 +56,7 @@ struct _GwAreaGapWhy
   guint           n_shown;
   GArray         *cause_map;           /* dropdown position -> cause index (GW_DECOMP_ALL first) */
   GCancellable   *cancellable;         /* the computation under way, or NULL */
+  gpointer        running;             /* its Work, until it is shown */
   gboolean        filling;             /* dropdowns being refilled: no what-if yet */
 };
 
@@ -197,6 +198,12 @@ typedef struct
   GString        *why;
   GString        *take;
   GString        *notes;
+  /* the thread's end, which dispose waits for: it lets go of the dataset
+   * then, so that the window and the dataset can go at once */
+  GMutex          lock;
+  GCond           cond;
+  gboolean        done;
+  GWeakRef        self_ref;            /* the widget, without keeping it */
 } Work;
 
 static void
@@ -211,6 +218,9 @@ work_free (Work *w)
   g_string_free (w->why, TRUE);
   g_string_free (w->take, TRUE);
   g_string_free (w->notes, TRUE);
+  g_weak_ref_clear (&w->self_ref);
+  g_mutex_clear (&w->lock);
+  g_cond_clear (&w->cond);
   g_free (w);
 }
 
@@ -277,6 +287,11 @@ compute_thread (GTask        *task,
       w->scarf = gw_chart_new_scarf (&input, NULL);
       w->age = gw_chart_new_age_cause (&input, NULL);
     }
+  g_clear_object (&w->dataset);
+  g_mutex_lock (&w->lock);
+  w->done = TRUE;
+  g_cond_signal (&w->cond);
+  g_mutex_unlock (&w->lock);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -323,14 +338,16 @@ on_compute_done (GObject      *source,
                  gpointer      user_data)
 {
   GTask *task = G_TASK (result);
+  Work *w = g_task_get_task_data (task);
+  g_autoptr(GwAreaGapWhy) self = g_weak_ref_get (&w->self_ref);
 
-  /* a newer selection cancelled this one: its widget may be gone */
-  if (g_task_propagate_boolean (task, NULL) && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  /* a newer selection cancelled this one, or the widget is gone */
+  if (g_task_propagate_boolean (task, NULL) && self != NULL && self->running == w
+      && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      GwAreaGapWhy *self = GW_AREA_GAP_WHY (source);
-
+      self->running = NULL;
       g_clear_object (&self->cancellable);
-      show_work (self, g_task_get_task_data (task));
+      show_work (self, w);
     }
 }
 
@@ -346,6 +363,7 @@ refresh (GwAreaGapWhy *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->running = NULL;
   clear_decomps (self);
   target = self->session != NULL ? gw_session_get_target (self->session) : NULL;
   result = self->session != NULL ? gw_session_peek_result (self->session) : NULL;
@@ -387,8 +405,12 @@ refresh (GwAreaGapWhy *self)
       w->n_sexes++;
     }
 
+  g_mutex_init (&w->lock);
+  g_cond_init (&w->cond);
+  g_weak_ref_init (&w->self_ref, self);
+  self->running = w;
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_compute_done, NULL);
+  task = g_task_new (NULL, self->cancellable, on_compute_done, NULL);
   g_task_set_source_tag (task, refresh);
   g_task_set_task_data (task, w, (GDestroyNotify) work_free);
   g_task_run_in_thread (task, compute_thread);
@@ -404,6 +426,18 @@ gw_area_gap_why_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* the thread stops at its next sex and lets go of the dataset: wait for
+   * that (milliseconds), so the dataset is not kept past the window */
+  if (self->running != NULL)
+    {
+      Work *w = self->running;
+
+      g_mutex_lock (&w->lock);
+      while (!w->done)
+        g_cond_wait (&w->cond, &w->lock);
+      g_mutex_unlock (&w->lock);
+      self->running = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_AREA_GAP_WHY);
   clear_decomps (self);
   g_clear_object (&self->session);
@@ -515,7 +549,7 @@ gw_area_gap_why_get_computing (GwAreaGapWhy *self)
 {
   g_return_val_if_fail (GW_IS_AREA_GAP_WHY (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->running != NULL;
 }
 
 const char *
