@@ -46,6 +46,7 @@ expect "gapwatch-cli check --structure exports/" "exports/a.xml exports/b.xml.gz
 expect "gapwatch-cli track --ta" "--target-period= --target="
 expect "gapwatch-cli track --method " "holt latest linear"
 expect "gapwatch-cli render --chart = f" "funnel"
+expect "gapwatch-cli render --chart = a" "age-cause"
 expect "gapwatch-cli render --palette = " "colour-blind greyscale standard"
 expect "gapwatch-cli summary --format " "json text"
 expect "gapwatch-cli indicators --format " "csv json table"

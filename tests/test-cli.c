@@ -1555,7 +1555,8 @@ test_tables (void)
   g_assert_no_error (error);
   cli_run (&run, "check", "--verbose", csv, xml, long_xml, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  expected = g_strdup_printf ("%s: ok (6 records, 2 warnings)\n%s: ok (6 records, 2 warnings)\n"
+  /* the two deprivation-decile rows are records since export 1.1 */
+  expected = g_strdup_printf ("%s: ok (8 records, 1 warning)\n%s: ok (8 records, 1 warning)\n"
                               "%s: ok (6 records, 1 warning)\n", csv, xml, long_xml);
   g_assert_cmpstr (run.out, ==, expected);
   cli_run_clear (&run);
@@ -1571,7 +1572,7 @@ test_tables (void)
   g_assert_cmpint (json_object_get_int_member (counts, "deaths"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (counts, "population"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (counts, "births"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (counts, "indicator_values"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (counts, "indicator_values"), ==, 10);
   cli_run_clear (&run);
 
   g_assert_true (g_file_set_contents (bad, "area_code,sex,period,measure,value\r\nE06000001,m,2019,births,1\r\n"
@@ -1792,6 +1793,59 @@ test_decompose_folded (void)
   check_reckon_fixture ("decomp6-folded.xml.gz");
 }
 
+/* The decomp-6 fixture itself (export 1.1, chd and lung-cancer declared):
+ * the same top-level results; with --causes all the sub-causes too, each
+ * parent as at the top level (its children included). */
+static void
+test_decompose_fixture (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  const char *const keys[] = { "area_code", "sex", "age", "cause", NULL };
+  g_autofree char *path = NULL;
+  g_autoptr(GHashTable) top = NULL, all = NULL;
+  g_auto(GStrv) header = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint contribution, n_chd = 0;
+  CliRun run;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return;
+    }
+  path = g_build_filename (shared, "data", "fixtures", "decomp-6", "deaths.xml", NULL);
+  check_decompose_fixture (path);
+  check_reckon_fixture (path);
+
+  cli_run (&run, "decompose", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  top = csv_index (run.out, keys, NULL);
+  cli_run_clear (&run);
+  cli_run (&run, "decompose", "--causes", "all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  all = csv_index (run.out, keys, &header);
+  cli_run_clear (&run);
+  contribution = column_of (header, "contribution");
+
+  /* every row of the top level is there, the same; and the two sub-causes */
+  g_assert_cmpuint (g_hash_table_size (all), ==, 6 * 2 * 21 * 9);
+  g_hash_table_iter_init (&iter, top);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GStrv t = value, a = g_hash_table_lookup (all, key);
+
+      g_assert_nonnull (a);
+      g_assert_cmpstr (a[contribution], ==, t[contribution]);
+    }
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_suffix (key, "|chd"))
+      n_chd++;
+  g_assert_cmpuint (n_chd, ==, 6 * 2 * 21);
+  g_assert_nonnull (g_hash_table_lookup (all, "E08100000|m|all|lung-cancer"));
+}
+
 /* One area and sex as JSON, numbers exact; the options refused. */
 static void
 test_decompose_options (void)
@@ -1861,6 +1915,76 @@ test_decompose_options (void)
   cli_run_clear (&run);
 }
 
+/* reckon with the 2010 target on the samples: the needed gap is the
+ * target gap `track` gives the area, the current value the life expectancy
+ * `indicators` computes; by default the Spearhead Group and its 70 areas. */
+static void
+test_reckon_target (void)
+{
+  g_autofree char *a = sample (0), *b = sample (1), *c = sample (2);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double target_gap = NAN, e0 = NAN;
+  CliRun run;
+
+  cli_run (&run, "track", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "E06000001,Hartlepool,m,"))
+      {
+        g_auto(GStrv) f = split_csv (lines[i]);
+
+        target_gap = g_ascii_strtod (f[8], NULL);
+      }
+  g_assert_true (isfinite (target_gap));
+  g_clear_pointer (&lines, g_strfreev);
+  cli_run_clear (&run);
+
+  cli_run (&run, "indicators", "--indicator", "le-birth", "--area", "E06000001", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "le-birth,E06000001,Hartlepool,m,2004-2006,"))
+      {
+        g_auto(GStrv) f = split_csv (lines[i]);
+
+        e0 = g_ascii_strtod (f[5], NULL);
+      }
+  g_assert_true (isfinite (e0));
+  g_clear_pointer (&lines, g_strfreev);
+  cli_run_clear (&run);
+
+  cli_run (&run, "reckon", "--area", "E06000001", "--sex", "m", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, RECKON_HEADER);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = split_csv (lines[i]);
+
+      g_assert_cmpstr (f[3], ==, "2004-2006");
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[4], NULL), target_gap, 5e-5);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (f[6], NULL), e0, 1e-9);
+    }
+  g_clear_pointer (&lines, g_strfreev);
+  cli_run_clear (&run);
+
+  cli_run (&run, "reckon", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = split_csv (lines[i]);
+
+      g_hash_table_add (subjects, g_strdup_printf ("%s|%s", f[0], f[2]));
+    }
+  g_assert_true (g_hash_table_contains (subjects, "spearhead|m"));
+  g_assert_true (g_hash_table_contains (subjects, "E06000001|f"));
+  g_assert_cmpuint (g_hash_table_size (subjects), ==, 71 * 2);
+  cli_run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1898,6 +2022,8 @@ main (int    argc,
   g_test_add_func ("/gw/cli/summary/tables", test_tables);
   g_test_add_func ("/gw/cli/decompose/decomp6-folded", test_decompose_folded);
   g_test_add_func ("/gw/cli/decompose/options", test_decompose_options);
+  g_test_add_func ("/gw/cli/decompose/decomp6", test_decompose_fixture);
+  g_test_add_func ("/gw/cli/reckon/target", test_reckon_target);
 
   return g_test_run ();
 }

@@ -283,6 +283,78 @@ test_not_specified (void)
   remove_tree (dir);
 }
 
+/* The fixture itself, every cause: a parent before its children, with
+ * their deaths and contributions included; what if a parent's deaths go,
+ * its children's go with them. */
+static void
+test_cause_tree (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  static const char *const ids[] = {
+    "circulatory", "chd", "cancer", "lung-cancer", "respiratory", "digestive", "external", "other",
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(GwDataset) ds = NULL;
+  g_autoptr(GwGapDecomp) top = NULL, all = NULL;
+  g_autoptr(GError) error = NULL;
+  GwGapDecompRequest req;
+  GwDecompPrevention p;
+  double e0_all, e0_top, sum = 0;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("GW_SHARED_DIR is not set");
+      return;
+    }
+  path = g_build_filename (shared, "data", "fixtures", "decomp-6", "deaths.xml", NULL);
+  ds = import (path);
+  top = decompose (ds, "E08100003", GW_SEX_FEMALE);
+  req = top->request;
+  req.causes = GW_GAP_CAUSES_ALL;
+  all = gw_gap_decomp_new (ds, &req, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (all->n_causes, ==, G_N_ELEMENTS (ids));
+  for (guint c = 0; c < all->n_causes; c++)
+    g_assert_cmpstr (all->causes[c].id, ==, ids[c]);
+  g_assert_cmpstr (all->causes[1].name, ==, "Coronary heart disease");
+  g_assert_cmpint (all->causes[1].parent, ==, 0);
+  g_assert_cmpuint (all->causes[1].depth, ==, 1);
+  g_assert_cmpint (all->causes[3].parent, ==, 2);
+  g_assert_cmpint (all->causes[4].parent, ==, -1);
+
+  for (guint x = 0; x <= all->n_bands; x++)
+    {
+      guint band = x == all->n_bands ? GW_DECOMP_ALL : x;
+
+      g_assert_cmpfloat_with_epsilon (gw_gap_decomp_get (all, band, 0), gw_gap_decomp_get (top, band, 0), 1e-15);
+      g_assert_cmpfloat_with_epsilon (gw_gap_decomp_get (all, band, 2), gw_gap_decomp_get (top, band, 1), 1e-15);
+      g_assert_cmpfloat_with_epsilon (gw_gap_decomp_get_deaths (all, band, 0), gw_gap_decomp_get_deaths (top, band, 0), 1e-9);
+      g_assert_cmpfloat (gw_gap_decomp_get_deaths (all, band, 1), <=, gw_gap_decomp_get_deaths (all, band, 0));
+    }
+  for (guint c = 0; c < all->n_causes; c++)
+    if (all->causes[c].parent < 0)
+      sum += gw_gap_decomp_get (all, GW_DECOMP_ALL, c);
+  g_assert_cmpfloat_with_epsilon (sum, all->e0_area - all->e0_comparator, 1e-12);
+
+  /* half of the circulatory deaths at 45-74 (bands 10 to 15): the same
+   * whether asked of the top-level cause or of the full tree */
+  p = (GwDecompPrevention) { 0, 10, 15, 0 };
+  for (guint x = 10; x <= 15; x++)
+    p.deaths += gw_gap_decomp_get_deaths (all, x, 0) / 2;
+  g_assert_true (gw_gap_decomp_what_if (all, &p, 1, &e0_all, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_gap_decomp_what_if (top, &p, 1, &e0_top, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (e0_all, e0_top, 1e-9);
+  g_assert_cmpfloat (e0_all, >, all->e0_area);
+
+  /* all of them and one more */
+  p.deaths = 2 * p.deaths + 1;
+  g_assert_false (gw_gap_decomp_what_if (all, &p, 1, &e0_all, &error));
+  g_assert_error (error, GW_DECOMP_ERROR, GW_DECOMP_ERROR_TOO_MANY);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +365,7 @@ main (int    argc,
   g_test_add_func ("/gw/gap-decomp/decomp6/what-if-inverse", test_what_if_inverse);
   g_test_add_func ("/gw/gap-decomp/decomp6/refused", test_refused);
   g_test_add_func ("/gw/gap-decomp/causes/not-specified", test_not_specified);
+  g_test_add_func ("/gw/gap-decomp/causes/tree", test_cause_tree);
 
   return g_test_run ();
 }

@@ -447,6 +447,35 @@ test_many_attributes_record (void)
   g_assert_cmpuint (o.problems->len, ==, 1);
 }
 
+/* The offending tag far along one long line, after tags and two-byte
+ * characters spread over many read chunks: its column is counted in
+ * characters, from the last tag's on. */
+static void
+test_many_attributes_long_line (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GString) s = g_string_new (EXPORT_OPEN AREAS);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Outcome) o = { 0 };
+  guint column;
+
+  g_string_append (s, "<x:a xmlns:x=\"urn:example:nest\">");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (s, "<x:b>\xc3\xa9t\xc3\xa9</x:b>");
+  /* 32 characters of the opening tag, 14 for each <x:b>été</x:b> */
+  column = 32 + 20000 * 14 + 1;
+  g_string_append (s, "<x:c");
+  append_attributes (s, MANY_ATTRIBUTES);
+  g_string_append (s, "/></x:a>\n" EXPORT_CLOSE);
+  read_file (ds, tmp_write (tmp, "long_line.xml", s), NULL, &o);
+  assert_refused (&o);
+  first = gw_problem_format (g_ptr_array_index (o.problems, 0));
+  expected = g_strdup_printf ("long_line.xml:6:%u: <x:c> has more than 1000 attributes", column);
+  g_assert_cmpstr (first, ==, expected);
+}
+
 /* generate_large.sh 7: many namespace declarations on the root */
 static void
 test_many_namespaces_root (void)
@@ -1045,6 +1074,7 @@ main (int    argc,
   g_test_add_func ("/gw/hostile/large/huge-text-10MB/foreign", test_huge_text_foreign);
   g_test_add_func ("/gw/hostile/large/many-attributes/script-50k", test_many_attributes_script);
   g_test_add_func ("/gw/hostile/large/many-attributes/record", test_many_attributes_record);
+  g_test_add_func ("/gw/hostile/large/many-attributes/long-line", test_many_attributes_long_line);
   g_test_add_func ("/gw/hostile/special-file/fifo", test_special_fifo);
   g_test_add_func ("/gw/hostile/special-file/directory-device-socket", test_special_other);
   g_test_add_func ("/gw/hostile/no-root/declaration-only", test_declaration_only);

@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Exports: the sample set (GW_SAMPLES_DIR, 18 files) and the tracker fixture
+ * Exports: the sample set (GW_SAMPLES_DIR, N_SAMPLES files) and the tracker fixture
  * (GW_SHARED_DIR/data/fixtures/tracker-70: le-a.xml, then le-b-revision.xml
  * which revises 2003-2005 values of three areas).  gapwatch-cli is the built
  * binary (GW_CLI_PATH, from meson); crashes, full disks, read-only folders
@@ -87,6 +87,9 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* The sample exports (data/samples/README.md). */
+#define N_SAMPLES 20
+
 /* Every sample export, in name order (the order of their README). */
 static GStrv
 sample_paths (void)
@@ -101,7 +104,7 @@ sample_paths (void)
     if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
       g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
   g_ptr_array_sort (paths, compare_strings);
-  g_assert_cmpuint (paths->len, ==, 18);
+  g_assert_cmpuint (paths->len, ==, N_SAMPLES);
   g_ptr_array_add (paths, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
 }
@@ -933,9 +936,9 @@ test_import_samples (Fixture       *f,
   guint total_revisions = 0;
 
   task = import_files (workspace, imported, (const char *const *) paths, GW_WORKSPACE_FILE_STORED);
-  g_assert_cmpint (gw_workspace_count_imports (workspace, &error), ==, 18);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM import_original"), >=, 18);
-  for (guint i = 0; i < 18; i++)
+  g_assert_cmpint (gw_workspace_count_imports (workspace, &error), ==, N_SAMPLES);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM import_original"), >=, N_SAMPLES);
+  for (guint i = 0; i < N_SAMPLES; i++)
     total_revisions += gw_import_get_revisions (gw_import_task_get_result (task, i)->import);
   /* the March revision supersedes 36 counts of deaths-2007-03 */
   g_assert_cmpuint (total_revisions, ==, 36);
@@ -947,7 +950,7 @@ test_import_samples (Fixture       *f,
   g_assert_cmpuint (gw_table_n_rows (gw_dataset_get_history (loaded, GW_RECORD_DEATHS)), ==, 36);
 
   /* records are BLOBs of packed rows, not one SQL row each */
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM import_records"), <=, 18 * 4);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM import_records"), <=, N_SAMPLES * 4);
   g_assert_cmpint (raw_int (f->path, "SELECT sum(n_rows) FROM import_records"), ==,
                    raw_int (f->path, "SELECT sum(n_deaths + n_population + n_births + n_values) FROM imports"));
 }

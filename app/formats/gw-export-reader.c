@@ -1753,7 +1753,7 @@ check_cause_totals (Reader *r)
   gpointer key, value;
   guint over = 0;
   guint n = gw_table_n_rows (deaths);
-  const guint64 cause_mask = (guint64) 0xff << 23;
+  const guint64 cause_mask = (guint64) (GW_MAX_CAUSES - 1) << GW_KEY_DEATHS_CAUSE_SHIFT;
 
   for (guint i = 0; i < n; i++)
     {

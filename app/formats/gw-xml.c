@@ -476,6 +476,10 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
   /* where the current line starts in buf; -1: in an earlier chunk, whose
    * characters on this line are xml->scan_column */
   gssize line_start = -1;
+  /* the characters of the current line before buf[counted]: a tag's column
+   * is counted on from the last tag's, so a file on one line stays linear */
+  gsize counted = 0;
+  guint counted_chars = xml->scan_column;
   gboolean ok = TRUE;
   gsize i = 0;
 
@@ -495,8 +499,14 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
             break;
           state = SCAN_OPEN;
           tag_line = line;
-          tag_column = line_start >= 0 ? utf8_chars (buf + line_start, at - line_start) + 1
-                                       : xml->scan_column + utf8_chars (buf, at) + 1;
+          if (line_start >= 0 && (gsize) line_start > counted)
+            {
+              counted = line_start;
+              counted_chars = 0;
+            }
+          counted_chars += utf8_chars (buf + counted, at - counted);
+          counted = at;
+          tag_column = counted_chars + 1;
           i = at + 1;
           continue;
         }

@@ -35,31 +35,32 @@ G_DEFINE_QUARK (gw-gap-decomp-error-quark, gw_gap_decomp_error)
 static guint
 cause_count (GwDataset *dataset)
 {
-  return GW_N_CAUSES;
+  return gw_dataset_n_causes (dataset);
 }
 
 static const char *
 cause_id (GwDataset *dataset, guint number)
 {
-  return gw_cause_to_string ((GwCause) number);
+  const GwCauseDef *def = gw_dataset_get_cause (dataset, number);
+
+  return def != NULL ? def->id : "";
 }
 
 static const char *
 cause_name (GwDataset *dataset, guint number)
 {
-  static const char *const names[GW_N_CAUSES] = {
-    NULL, N_("Circulatory diseases"), N_("Cancer"), N_("Respiratory diseases"),
-    N_("Digestive diseases"), N_("External causes"), N_("Other causes"),
-  };
+  const GwCauseDef *def = gw_dataset_get_cause (dataset, number);
 
-  return number < GW_N_CAUSES ? _(names[number]) : cause_id (dataset, number);
+  return def != NULL ? def->name : "";
 }
 
 /* The parent's number, or 0 for a top-level cause. */
 static guint
 cause_parent (GwDataset *dataset, guint number)
 {
-  return 0;
+  gint parent = gw_dataset_cause_parent (dataset, number);
+
+  return parent > 0 ? (guint) parent : 0;
 }
 
 /* --- reading ---------------------------------------------------------------- */
@@ -878,14 +879,16 @@ gw_gap_decomp_get_share (const GwGapDecomp *decomp,
                          guint              band,
                          guint              cause)
 {
-  double gap;
+  double gap, value;
 
   g_return_val_if_fail (decomp != NULL, NAN);
 
   gap = gw_gap_decomp_get (decomp, GW_DECOMP_ALL, GW_DECOMP_ALL);
+  value = gw_gap_decomp_get (decomp, band, cause);
   if (gap == 0.0)
     return NAN;
-  return 100.0 * gw_gap_decomp_get (decomp, band, cause) / gap;
+  /* no contribution is no share, not -0 when the gap is negative */
+  return value == 0.0 ? 0.0 : 100.0 * value / gap;
 }
 
 double

@@ -131,7 +131,7 @@ find_years (GwIndicators *self)
       guint n = gw_table_n_rows (t);
       guint shift = k == GW_RECORD_BIRTHS ? 0 : 5;
       /* deaths keys hold a code of the period (gw-key.h): decoded on change */
-      guint bits = k == GW_RECORD_DEATHS ? 15 : GW_PERIOD_BITS;
+      guint bits = k == GW_RECORD_DEATHS ? GW_KEY_DEATHS_PERIOD_BITS : GW_PERIOD_BITS;
       guint32 last = G_MAXUINT32;
 
       for (guint i = 0; i < n; i++)

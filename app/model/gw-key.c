@@ -30,7 +30,7 @@ period_from_sub_code (guint32 year, guint32 code)
 GwPeriod
 _gw_key_deaths_period_decode (guint32 code)
 {
-  return period_from_sub_code (code >> 6, (code & 63) + 1);
+  return period_from_sub_code (code >> 5, (code & 31) + 1);
 }
 
 GwPeriod
@@ -58,9 +58,9 @@ gw_key_decode (GwRecordKind  kind,
     {
     case GW_RECORD_DEATHS:
       out->age = GW_KEY_FIELD (k, 0, 5);
-      out->period = _gw_key_deaths_period_decode (GW_KEY_FIELD (k, 5, 15));
-      out->basis = GW_KEY_FIELD (k, 20, 3);
-      out->cause = GW_KEY_FIELD (k, 23, 8);
+      out->period = _gw_key_deaths_period_decode (GW_KEY_FIELD (k, 5, GW_KEY_DEATHS_PERIOD_BITS));
+      out->basis = GW_KEY_FIELD (k, 19, 3);
+      out->cause = GW_KEY_FIELD (k, GW_KEY_DEATHS_CAUSE_SHIFT, GW_KEY_DEATHS_CAUSE_BITS);
       out->sex = GW_KEY_FIELD (k, 31, 2);
       out->area = GW_KEY_FIELD (k, 33, 20);
       break;

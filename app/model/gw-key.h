@@ -9,7 +9,7 @@
  * therefore sorts by the contract's key first, which puts every age band of one
  * life table, and every period of one series, next to each other:
  *
- *   deaths      area(20) sex(2) cause(8) basis(3) period(15) age(5)
+ *   deaths      area(20) sex(2) cause(9) basis(3) period(14) age(5)
  *   population  area(20) sex(2) period(20) age(5)
  *   births      area(20) sex(2) period(20)
  *   values      decile(4) indicator(8) is_group(1) subject(20) sex(2) period(18)
@@ -17,12 +17,13 @@
  * Area, group, basis, cause and indicator numbers are indexes into the
  * dataset's dictionaries (gw-dataset.h).
  *
- * Causes (export 1.1 declares them) need 8 bits where 1.0's six needed 3,
- * and a record must stay 16 bytes (a national deaths set is tens of millions
- * of rows), so the deaths key holds its period in 15 bits: the year (9 bits,
- * as GwPeriod) and one of 64 codes for the rest (the year, 12 months, 4
- * quarters, the financial year, and pooled periods of 2 to
- * GW_DEATHS_POOLED_MAX_YEARS years).  Deaths pooled over more years are
+ * Causes (export 1.1 declares them) need 9 bits where 1.0's six needed 3
+ * (511 causes: the six built-ins and up to 505 declared), and a record must
+ * stay 16 bytes (a national deaths set is tens of millions of rows), so the
+ * deaths key holds its period in 14 bits: the year (9 bits, as GwPeriod)
+ * and one of 32 codes for the rest (the year, 12 months, 4 quarters, the
+ * financial year, and pooled periods of 2 to GW_DEATHS_POOLED_MAX_YEARS
+ * years).  Deaths pooled over more years are
  * refused by the readers (gw_key_deaths_period_ok()).  Values hold their
  * period in 18 bits without loss (all 273 kind and sub codes of a year), which
  * leaves room for the decile; the decile is the highest field so that
@@ -43,10 +44,13 @@ G_BEGIN_DECLS
 #define GW_MAX_GROUPS      (1u << 20)
 #define GW_MAX_BASES       8             /* basis 0 means none given */
 #define GW_MAX_INDICATORS  256
-/* Cause numbers 0 (all causes) to 255: the built-ins (GwCause) then the
+/* Cause numbers 0 (all causes) to 511: the built-ins (GwCause) then the
  * declared ones, in the dataset's cause registry. */
-#define GW_MAX_CAUSES      256
-#define GW_DEATHS_POOLED_MAX_YEARS 47
+#define GW_MAX_CAUSES      512
+#define GW_KEY_DEATHS_CAUSE_SHIFT 22
+#define GW_KEY_DEATHS_CAUSE_BITS  9
+#define GW_KEY_DEATHS_PERIOD_BITS 14
+#define GW_DEATHS_POOLED_MAX_YEARS 15
 /* Deciles 1 (most deprived) to 10 on values; 0 is no decile. */
 #define GW_N_DECILES       10
 
@@ -71,16 +75,16 @@ _gw_key_period_sub_code (GwPeriod period, guint32 pooled_max)
     }
 }
 
-/* 9 bits of year, 6 of the rest: code 0 is the year (and the invalid kind
- * 0, which only a range's lower bound uses), pooled 2 to 47 years 18-63. */
+/* 9 bits of year, 5 of the rest: code 0 is the year (and the invalid kind
+ * 0, which only a range's lower bound uses), pooled 2 to 15 years 18-31. */
 static inline guint32
 _gw_key_deaths_period_code (GwPeriod period)
 {
   guint32 year = period >> 11;
 
   if (year > 511)
-    return (511u << 6) | 63;
-  return (year << 6) | MIN (63, MAX (_gw_key_period_sub_code (period, 46), 1) - 1);
+    return (511u << 5) | 31;
+  return (year << 5) | MIN (31, MAX (_gw_key_period_sub_code (period, 14), 1) - 1);
 }
 
 /* 9 bits of year, 9 of the rest (0-274): no valid period is lost. */
@@ -111,8 +115,9 @@ static inline guint64
 gw_key_deaths (guint area, GwSex sex, GwCause cause, guint basis,
                GwPeriod period, GwAgeBand age)
 {
-  return ((guint64) area << 33) | ((guint64) sex << 31) | ((guint64) (cause & 0xff) << 23)
-         | ((guint64) basis << 20) | ((guint64) _gw_key_deaths_period_code (period) << 5)
+  return ((guint64) area << 33) | ((guint64) sex << 31)
+         | ((guint64) (cause & (GW_MAX_CAUSES - 1)) << GW_KEY_DEATHS_CAUSE_SHIFT)
+         | ((guint64) basis << 19) | ((guint64) _gw_key_deaths_period_code (period) << 5)
          | (guint64) age;
 }
 

@@ -12,8 +12,8 @@
  *   births      area(20) sex(2) period(20)
  *   values      indicator(8) is_group(1) subject(20) sex(2) period(20)
  *
- * Version 3 only adds fields above those bits: the cause's 5 high bits
- * (53-57; its low 3 stay at 28) and the decile (51-54 of values).  A key of
+ * Version 3 only adds fields above those bits: the cause's 6 high bits
+ * (53-58; its low 3 stay at 28) and the decile (51-54 of values).  A key of
  * version 1 or 2 is therefore the same key in version 3, and upgrading
  * rewrites no record.
  */
@@ -66,7 +66,7 @@ _gw_workspace_disk_key_decode (GwRecordKind  kind,
       f->age = BITS (k, 0, 5);
       f->period = BITS (k, 5, 20);
       f->basis = BITS (k, 25, 3);
-      f->cause = BITS (k, 28, 3) | (BITS (k, 53, 5) << 3);
+      f->cause = BITS (k, 28, 3) | (BITS (k, 53, 6) << 3);
       f->sex = BITS (k, 31, 2);
       f->area = BITS (k, 33, 20);
       break;

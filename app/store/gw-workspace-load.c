@@ -414,7 +414,7 @@ typedef enum
 
 /* Bits of each kind's key on disk (_gw_workspace_disk_key_encode): deaths, population,
  * births, values. */
-static const guint disk_key_bits[GW_N_RECORD_KINDS] = { 58, 47, 42, 55 };
+static const guint disk_key_bits[GW_N_RECORD_KINDS] = { 59, 47, 42, 55 };
 
 /* NaN (absent) or finite. */
 static inline gboolean

@@ -34,6 +34,8 @@ typedef enum
   FIELD_PROJECTED_GAP,       /* at the target period, its prediction interval beneath */
   FIELD_LATEST_VALUE,        /* the area's value, its 95% interval beneath */
   FIELD_COMPARATOR,          /* England's, the same */
+  FIELD_SII,                 /* the SII within the area (gw-tracker-sii.c), its interval
+                              * beneath; shown when some row has one */
   N_FIELD_KINDS
 } FieldKind;
 
@@ -42,7 +44,7 @@ typedef enum
  * name at 1366 pixels, with no sideways scrolling, are each sex's status,
  * gap and projection; the values the gap is made of come after them. */
 static const char *const field_ids[N_FIELD_KINDS] = {
-  "status", "latest-gap", "projected-gap", "latest-value", "comparator",
+  "status", "latest-gap", "projected-gap", "latest-value", "comparator", "sii",
 };
 
 static const char *const sex_ids[GW_N_SEXES] = { "male", "female", "persons" };
@@ -89,6 +91,9 @@ struct _GwTrackerView
   GwTrackerFilter     filter;
   GwTrackerSummary    summary;
   guint               n_areas;
+  GCancellable       *sii_cancellable;  /* the SII column's computation */
+  GwWorkerGate       *sii_gate;         /* its thread's */
+  gboolean            has_sii;          /* some row has an SII: its column shows */
 
   /* borrowed: child of summary_box */
   GwSummaryStrip     *strip;
@@ -369,12 +374,32 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
       /* xgettext:no-c-format */
       what = _("95% prediction interval");
       break;
+    case FIELD_SII:
+      {
+        double lower, upper, sii = gw_tracker_item_get_sii (item, spec->sex, &lower, &upper);
+
+        if (isnan (sii))
+          break;
+        text = gw_ui_format_number (sii, 1);
+        interval = gw_ui_format_interval (lower, upper, 1);
+        period = g_strdup (_("Life expectancy at birth by deprivation decile within the area"));
+        /* xgettext:no-c-format */
+        what = _("95% confidence interval");
+      }
+      break;
     case FIELD_STATUS:
     case N_FIELD_KINDS:
     default:
       g_assert_not_reached ();
     }
 
+  if (text == NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (label), "–");
+      gtk_label_set_label (GTK_LABEL (interval_label), "");
+      gtk_widget_set_tooltip_text (box, NULL);
+      return;
+    }
   gtk_label_set_label (GTK_LABEL (label), text);
   if (isfinite (half) && interval != NULL)
     {
@@ -395,6 +420,40 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
     /* Translators: a tooltip when a number has no interval, "2005–2007; no interval". */
     tooltip = g_strdup_printf (C_("tooltip", "%s; no interval"), period);
   gtk_widget_set_tooltip_text (box, tooltip);
+}
+
+static void
+on_sii_notify_cb (GwTrackerItem *item,
+                  GParamSpec    *pspec,
+                  GtkListItem   *list_item)
+{
+  ColumnSpec *spec = g_object_get_data (G_OBJECT (list_item), "gw-spec");
+
+  on_number_bind_cb (NULL, list_item, spec);
+}
+
+static void
+on_sii_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *signal = g_strdup_printf ("notify::%s-sii", sex_ids[spec->sex]);
+
+  g_object_set_data (G_OBJECT (list_item), "gw-spec", spec);
+  g_signal_connect_object (item, signal, G_CALLBACK (on_sii_notify_cb), list_item, 0);
+  on_number_bind_cb (factory, list_item, spec);
+}
+
+static void
+on_sii_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_sii_notify_cb, list_item);
 }
 
 /* Columns */
@@ -418,6 +477,7 @@ column_title (GwTrackerView *self,
     case FIELD_COMPARATOR:    measure = self->comparator_name; unit = self->value_unit; break;
     case FIELD_LATEST_GAP:    measure = C_("column title", "Latest\ngap"); break;
     case FIELD_PROJECTED_GAP: measure = C_("column title", "Projected\ngap"); break;
+    case FIELD_SII:           measure = C_("column title", "SII"); unit = C_("column title", "years"); break;
     case N_FIELD_KINDS:
     default:                  g_assert_not_reached ();
     }
@@ -513,6 +573,12 @@ gw_tracker_view_build_columns (GwTrackerView *self)
         spec = g_ptr_array_index (self->columns, self->columns->len - 1);
         if (field == FIELD_STATUS)
           factory = new_factory (G_CALLBACK (on_status_setup_cb), G_CALLBACK (on_status_bind_cb), spec);
+        else if (field == FIELD_SII)
+          {
+            /* the SIIs come after the rows: a cell follows its item */
+            factory = new_factory (G_CALLBACK (on_number_setup_cb), G_CALLBACK (on_sii_bind_cb), spec);
+            g_signal_connect (factory, "unbind", G_CALLBACK (on_sii_unbind_cb), spec);
+          }
         else
           factory = new_factory (G_CALLBACK (on_number_setup_cb), G_CALLBACK (on_number_bind_cb), spec);
         gtk_column_view_column_set_factory (spec->column, factory);
@@ -532,7 +598,8 @@ gw_tracker_view_update_columns (GwTrackerView *self)
 
       title = column_title (self, spec);
       gtk_column_view_column_set_title (spec->column, title);
-      gtk_column_view_column_set_visible (spec->column, target_has_sex (self->target, spec->sex));
+      gtk_column_view_column_set_visible (spec->column, target_has_sex (self->target, spec->sex)
+                                          && (spec->field != FIELD_SII || (self->has_sii && spec->sex != GW_SEX_PERSONS)));
     }
 }
 
@@ -549,6 +616,26 @@ find_column (GwTrackerView *self,
     }
 
   return NULL;
+}
+
+static void
+on_sii_filled_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(GwTrackerView) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  gboolean any = gw_tracker_items_fill_sii_finish (result, &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* gone, or new rows took over */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->sii_cancellable);
+  self->has_sii = any;
+  gw_tracker_view_update_columns (self);
 }
 
 /* Sorting and filtering */
@@ -786,6 +873,13 @@ gw_tracker_view_dispose (GObject *object)
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->value_unit, g_free);
   g_clear_pointer (&self->comparator_name, g_free);
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_clear_object (&self->sii_cancellable);
+  /* the window's dataset must not outlive the window in the thread */
+  if (self->sii_gate != NULL)
+    gw_worker_gate_wait (self->sii_gate);
+  g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
 
   G_OBJECT_CLASS (gw_tracker_view_parent_class)->dispose (object);
 }
@@ -1039,6 +1133,24 @@ gw_tracker_view_set_result (GwTrackerView   *self,
   gw_tracker_view_update_selected (self);
   if (vadjustment != NULL)
     gtk_adjustment_set_value (vadjustment, scroll);
+
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_set_object (&self->sii_cancellable, g_cancellable_new ());
+  g_object_unref (self->sii_cancellable);
+  {
+    /* a weak reference: the view may go before the thread ends */
+    GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (weak, self);
+    /* the last one was cancelled: it ends within one SII */
+    if (self->sii_gate != NULL)
+      gw_worker_gate_wait (self->sii_gate);
+    g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
+    self->sii_gate = gw_worker_gate_new ();
+    gw_tracker_items_fill_sii_async (G_LIST_MODEL (self->items), gw_tracker_result_get_dataset (result),
+                                     self->sii_gate, self->sii_cancellable, on_sii_filled_cb, weak);
+  }
 }
 
 void

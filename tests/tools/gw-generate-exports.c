@@ -632,21 +632,34 @@ gw_out_close (GwOut   *out,
 }
 
 static void
+gw_out_begin_export_version (GwOut      *out,
+                             const char *version,
+                             const char *id,
+                             const char *generated,
+                             const char *publisher,
+                             const char *title)
+{
+  gw_out_printf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<!-- Synthetic data made by tests/tools/gw-generate-exports;"
+                      " not official statistics. -->\n");
+  g_string_append (out->buf, "<export xmlns=\"urn:gapwatch:export:1\"");
+  gw_out_attr (out, "version", version);
+  gw_out_attr (out, "id", id);
+  gw_out_attr (out, "generated", generated);
+  gw_out_attr (out, "publisher", publisher);
+  gw_out_attr (out, "title", title);
+  gw_out_printf (out, ">\n");
+}
+
+/* An export of format 1.0: what every file but the deaths by cause is. */
+static void
 gw_out_begin_export (GwOut      *out,
                      const char *id,
                      const char *generated,
                      const char *publisher,
                      const char *title)
 {
-  gw_out_printf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<!-- Synthetic data made by tests/tools/gw-generate-exports;"
-                      " not official statistics. -->\n");
-  g_string_append (out->buf, "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.0\"");
-  gw_out_attr (out, "id", id);
-  gw_out_attr (out, "generated", generated);
-  gw_out_attr (out, "publisher", publisher);
-  gw_out_attr (out, "title", title);
-  gw_out_printf (out, ">\n");
+  gw_out_begin_export_version (out, "1.0", id, generated, publisher, title);
 }
 
 static void
@@ -1399,6 +1412,106 @@ gw_write_monthly_deaths (const GwWorld *w,
   gw_out_end_export (out);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Yearly deaths by cause (export 1.1), so that every sample area's gap can
+ * be split by age and cause for 2004-2006: each yearly all-cause count of
+ * those years divided between the causes by the shares of gw_cause_share,
+ * with two declared sub-causes (coronary heart disease under circulatory,
+ * lung cancer under cancer).  The causes of a cell add up to its all-cause
+ * count exactly, so nothing is "not specified" and everything computed from
+ * all-cause deaths stays as it was. */
+
+#define GW_CAUSE_FIRST_YEAR 2004
+#define GW_CAUSE_N_YEARS    3
+
+/* The causes records name: the six built-ins (their own deaths), then the
+ * declared sub-causes. */
+enum { GW_LEAF_CHD = GW_N_CAUSES, GW_LEAF_LUNG_CANCER, GW_N_LEAVES };
+
+static const char * const gw_leaf_names[GW_N_LEAVES] = {
+  "circulatory", "cancer", "respiratory", "digestive", "external", "other", "chd", "lung-cancer",
+};
+/* Of circulatory deaths, the share from coronary heart disease; of cancer
+ * deaths, from lung cancer; men, women. */
+static const double gw_chd_share[GW_N_SEXES] = { 0.45, 0.35 };
+static const double gw_lung_cancer_share[GW_N_SEXES] = { 0.25, 0.20 };
+
+typedef guint GwCauseCounts[GW_CAUSE_N_YEARS][GW_N_SEXES][GW_N_BANDS][GW_N_LEAVES];
+
+/* Every area's deaths of 2004-2006 by cause: each upper-tier death drawn
+ * to a cause (its own stream, so the other files keep their numbers), the
+ * regions and England summed from their areas.  [GW_N_ALL] counts. */
+static GwCauseCounts *
+gw_world_split_causes (const GwWorld *w)
+{
+  GwCauseCounts *counts = g_new0 (GwCauseCounts, GW_N_ALL);
+  GwRng rng;
+
+  gw_rng_init (&rng, GW_SEED, 21);
+  for (guint i = 0; i < GW_N_LAS; i++)
+    {
+      guint a = GW_FIRST_LA + i;
+      guint sums[2] = { GW_ENGLAND, gw_world_region_of (i) };
+
+      for (guint y = 0; y < GW_CAUSE_N_YEARS; y++)
+        for (guint s = 0; s < GW_N_SEXES; s++)
+          for (guint b = 0; b < GW_N_BANDS; b++)
+            {
+              const double *share = gw_cause_share[s][gw_age_group (b)];
+              guint n = w->deaths[a][GW_CAUSE_FIRST_YEAR - GW_FIRST_YEAR + y][s][b];
+              double total = 0.0;
+
+              for (guint c = 0; c < GW_N_CAUSES; c++)
+                total += share[c];
+              for (guint d = 0; d < n; d++)
+                {
+                  double u = gw_rng_uniform (&rng) * total;
+                  guint c = 0;
+
+                  while (c + 1 < GW_N_CAUSES && u >= share[c])
+                    u -= share[c++];
+                  if (c == 0 && gw_rng_uniform (&rng) < gw_chd_share[s])
+                    c = GW_LEAF_CHD;
+                  else if (c == 1 && gw_rng_uniform (&rng) < gw_lung_cancer_share[s])
+                    c = GW_LEAF_LUNG_CANCER;
+                  counts[a][y][s][b][c]++;
+                  for (guint t = 0; t < 2; t++)
+                    counts[sums[t]][y][s][b][c]++;
+                }
+            }
+    }
+  return counts;
+}
+
+static void
+gw_write_deaths_by_cause (const GwWorld *w,
+                          GwOut         *out,
+                          gconstpointer  data)
+{
+  GwCauseCounts *counts = (GwCauseCounts *) data;
+
+  gw_out_begin_export_version (out, "1.1", "deaths-by-cause-2004-2006", "2007-11-20T09:30:00Z",
+                               "Office for National Statistics",
+                               "Deaths registered 2004-2006 by area, sex, age and underlying cause");
+  gw_out_printf (out, "  <causes>\n"
+                      "    <cause id=\"chd\" name=\"Coronary heart disease\" icd10=\"I20-I25\" parent=\"circulatory\"/>\n"
+                      "    <cause id=\"lung-cancer\" name=\"Lung cancer\" icd10=\"C33-C34\" parent=\"cancer\"/>\n"
+                      "  </causes>\n");
+  for (guint y = 0; y < GW_CAUSE_N_YEARS; y++)
+    {
+      gw_out_printf (out, "  <deaths period=\"%d\" basis=\"registration\">\n", GW_CAUSE_FIRST_YEAR + (int) y);
+      /* a provider leaves out causes with no deaths */
+      for (guint a = 0; a < GW_N_ALL; a++)
+        for (guint s = 0; s < GW_N_SEXES; s++)
+          for (guint b = 0; b < GW_N_BANDS; b++)
+            for (guint c = 0; c < GW_N_LEAVES; c++)
+              if (counts[a][y][s][b][c] > 0)
+                gw_out_count (out, gw_world_code (a), s, b, counts[a][y][s][b][c], gw_leaf_names[c]);
+      gw_out_printf (out, "  </deaths>\n");
+    }
+  gw_out_end_export (out);
+}
+
 /* The revisions of one month: a few late registrations in upper-tier areas,
  * with the region and England totals of the same keys revised to match. */
 static GwRevision *
@@ -1515,6 +1628,167 @@ gw_write_published (const GwWorld *w,
                         1000.0 * upper / births, extra);
       }
   gw_out_printf (out, "  </indicator>\n");
+  gw_out_end_export (out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Small areas of a few upper-tier areas, for the inequality within an area
+ * (the SII, methods.md section 4): LSOAs of about 1,600 people with the
+ * deprivation decile of each within its area (1 the most deprived tenth),
+ * their yearly populations and deaths.  Each LSOA takes a share of its
+ * area's population in every band, and its death rates are the area's
+ * shifted by a hazard ratio that falls with the decile, so that life
+ * expectancy rises from the most to the least deprived decile by about the
+ * area's sii years (men) and 0.75 of it (women), that difference changing
+ * by trend years a year.  Drawn from a stream of their own: the other files
+ * do not change. */
+
+typedef struct
+{
+  const char *code;       /* an upper-tier area of gw_areas */
+  double      sii;        /* years from the most to the least deprived, men, 2002 */
+  double      trend;      /* change a year */
+} GwLsoaSpec;
+
+static const GwLsoaSpec gw_lsoa_areas[] = {
+  { "E06000001", 11.0, 0.25 },   /* Hartlepool: wide, widening */
+  { "E06000002", 12.5, 0.10 },   /* Middlesbrough: wider still */
+  { "E06000007", 8.5, -0.30 },   /* Warrington: narrowing */
+};
+
+#define GW_LSOA_FIRST_YEAR 2002
+#define GW_LSOA_PEOPLE     1600.0
+#define GW_LSOA_STREAM     20
+
+static guint
+gw_lsoa_area_index (const char *code)
+{
+  for (guint i = 0; i < GW_N_LAS; i++)
+    if (strcmp (gw_areas[i].code, code) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Every LSOA of the sample areas: area index, decile, population share. */
+typedef struct
+{
+  guint  la;
+  guint  spec;
+  guint  number;    /* within its area, from 1 */
+  guint  decile;
+  double share;
+} GwLsoa;
+
+static GArray *
+gw_lsoa_make (const GwWorld *w,
+              GwRng         *rng)
+{
+  GArray *lsoas = g_array_new (FALSE, FALSE, sizeof (GwLsoa));
+
+  for (guint k = 0; k < G_N_ELEMENTS (gw_lsoa_areas); k++)
+    {
+      guint la = gw_lsoa_area_index (gw_lsoa_areas[k].code);
+      guint n = (guint) lround (gw_world_total_pop (w, la, 2004) / GW_LSOA_PEOPLE);
+      guint first = lsoas->len;
+      double sum = 0.0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          /* deciles in a shuffled order, so that neighbouring numbers
+           * are not neighbouring deciles */
+          GwLsoa l = { la, k, j + 1, 1 + (j * 7 + k) % 10, exp (gw_rng_normal (rng, 0.0, 0.15)) };
+
+          sum += l.share;
+          g_array_append_val (lsoas, l);
+        }
+      for (guint j = first; j < lsoas->len; j++)
+        g_array_index (lsoas, GwLsoa, j).share /= sum;
+    }
+  return lsoas;
+}
+
+static char *
+gw_lsoa_code (guint index)
+{
+  return g_strdup_printf ("E0101%04u", index + 1);
+}
+
+static void
+gw_write_lsoas (const GwWorld *w,
+                GwOut         *out,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) lsoas = NULL;
+  GwRng rng;
+  int last_year = GW_LAST_YEAR;
+
+  gw_rng_init (&rng, GW_SEED, GW_LSOA_STREAM);
+  lsoas = gw_lsoa_make (w, &rng);
+
+  gw_out_begin_export (out, "lsoa-2002-2007", "2008-02-20T09:30:00Z",
+                       "North East Public Health Observatory",
+                       "Lower layer super output areas of Hartlepool, Middlesbrough and Warrington "
+                       "with their deprivation decile within the area: population and deaths 2002-2007");
+  gw_out_printf (out, "  <areas>\n");
+  for (guint j = 0; j < lsoas->len; j++)
+    {
+      const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+      g_autofree char *code = gw_lsoa_code (j);
+      g_autofree char *name = g_strdup_printf ("%s %03u", gw_areas[l->la].name, l->number);
+
+      g_string_append (out->buf, "    <area");
+      gw_out_attr (out, "code", code);
+      gw_out_attr (out, "name", name);
+      gw_out_attr (out, "type", "lsoa");
+      gw_out_attr (out, "parent", gw_areas[l->la].code);
+      gw_out_printf (out, " imd-decile=\"%u\"/>\n", l->decile);
+    }
+  gw_out_printf (out, "  </areas>\n");
+
+  for (int year = GW_LSOA_FIRST_YEAR; year <= last_year; year++)
+    {
+      guint y = (guint) (year - GW_FIRST_YEAR);
+
+      gw_out_printf (out, "  <population period=\"%d\" basis=\"mid-year-estimate\">\n", year);
+      for (guint j = 0; j < lsoas->len; j++)
+        {
+          const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+          g_autofree char *code = gw_lsoa_code (j);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            for (guint b = 0; b < GW_N_BANDS; b++)
+              gw_out_count (out, code, s, b,
+                            (guint) lround (w->pop[GW_FIRST_LA + l->la][y][s][b] * l->share), NULL);
+        }
+      gw_out_printf (out, "  </population>\n");
+
+      gw_out_printf (out, "  <deaths period=\"%d\" basis=\"registration\">\n", year);
+      for (guint j = 0; j < lsoas->len; j++)
+        {
+          const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+          const GwLsoaSpec *spec = &gw_lsoa_areas[l->spec];
+          g_autofree char *code = gw_lsoa_code (j);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            {
+              /* years of life expectancy below the area's middle decile */
+              double sii = (spec->sii + spec->trend * (year - GW_LSOA_FIRST_YEAR)) * (s == 0 ? 1.0 : 0.75);
+              double below = sii * (0.5 - (l->decile - 0.5) / 10.0);
+              double h = exp (gw_beta[s] * below);
+
+              for (guint b = 0; b < GW_N_BANDS; b++)
+                {
+                  double area_pop = w->pop[GW_FIRST_LA + l->la][y][s][b];
+                  guint pop = (guint) lround (area_pop * l->share);
+                  double mean = area_pop > 0 ? w->lambda[l->la][y][s][b] / area_pop * pop * h : 0.0;
+
+                  /* never more deaths than people in the band */
+                  gw_out_count (out, code, s, b, MIN (gw_rng_poisson (&rng, mean), pop), NULL);
+                }
+            }
+        }
+      gw_out_printf (out, "  </deaths>\n");
+    }
   gw_out_end_export (out);
 }
 
@@ -1642,6 +1916,7 @@ gw_generate_samples (const char  *dir,
 {
   g_autofree GwWorld *w = NULL;
   g_autofree GwRevision *revisions = NULL;
+  g_autofree GwCauseCounts *causes = NULL;
   GwWorldSummary sum;
   guint n_revisions = 0;
   GwMonthly revised;
@@ -1664,6 +1939,9 @@ gw_generate_samples (const char  *dir,
       !gw_write_file (dir, "03-births-1993-2007.xml", gw_write_births, w, NULL, error) ||
       !gw_write_file (dir, "04-deaths-1993-2006.xml.gz", gw_write_yearly_deaths, w, NULL, error))
     return FALSE;
+  causes = gw_world_split_causes (w);
+  if (!gw_write_file (dir, "04-deaths-by-cause-2004-2006.xml.gz", gw_write_deaths_by_cause, w, causes, error))
+    return FALSE;
 
   for (guint m = 0; m < 12; m++)
     {
@@ -1678,7 +1956,8 @@ gw_generate_samples (const char  *dir,
   revised = (GwMonthly) { 2, revisions, n_revisions };
   if (!gw_write_file (dir, "06-deaths-2007-03-revised.xml", gw_write_monthly_deaths, w,
                       &revised, error) ||
-      !gw_write_file (dir, "07-le-imr-published.xml", gw_write_published, w, NULL, error))
+      !gw_write_file (dir, "07-le-imr-published.xml", gw_write_published, w, NULL, error) ||
+      !gw_write_file (dir, "08-lsoa-2002-2007.xml.gz", gw_write_lsoas, w, NULL, error))
     return FALSE;
 
   gw_world_summarize (w, &sum);
