@@ -265,6 +265,24 @@ column_choice (Fixture    *f,
   g_assert_not_reached ();
 }
 
+/* Until the table's SII column is computed (the samples' Hartlepool has
+ * small areas), at most 60 s. */
+static void
+wait_sii (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      for (guint i = 0; i < n_shown (f); i++)
+        if (g_strcmp0 (gw_tracker_item_get_code (item_at (f, i)), "E06000001") == 0
+            && !isnan (gw_tracker_item_get_sii (item_at (f, i), GW_SEX_MALE, NULL, NULL)))
+          return;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      wait_ms (20);
+    }
+}
+
 /* Tests */
 
 static void
@@ -525,13 +543,16 @@ test_cells (Fixture       *f,
     g_assert_cmpfloat (gw_tracker_cell_get_xalign (g_ptr_array_index (numbers, i)), ==, 1.0f);
 
   /* The units in the headers; men and women shown, persons not; by
-   * default the status, value, gap and projected gap of each sex. */
+   * default the status, value, gap, projected gap and SII of each sex. */
+  wait_sii (f);
   {
     g_autoptr(GPtrArray) titles = visible_titles (f);
 
     for (guint i = 0; i < titles->len; i++)
       g_assert_null (strstr (g_ptr_array_index (titles, i), "Persons"));
-    g_assert_cmpuint (titles->len, ==, 2 * 4);
+    /* and the SII: the samples have small areas */
+    g_assert_cmpuint (titles->len, ==, 2 * 5);
+    g_assert_true (g_ptr_array_find_with_equal_func (titles, "SII (years)\nMen", g_str_equal, NULL));
     g_assert_true (g_ptr_array_find_with_equal_func (titles, "Latest\ngap (%)\nMen", g_str_equal, NULL));
     g_assert_true (g_ptr_array_find_with_equal_func (titles, "Latest\nvalue (years)\nMen", g_str_equal, NULL));
     g_assert_false (g_ptr_array_find_with_equal_func (titles, "England (years)\nWomen", g_str_equal, NULL));
@@ -576,8 +597,10 @@ test_copy_rows (Fixture       *f,
     "\tProjected gap (%) Men\tProjected gap (%) Men, interval"
     "\tProjected gap (%) Women\tProjected gap (%) Women, interval"
     "\tLatest value (years) Men\tLatest value (years) Men, interval"
-    "\tLatest value (years) Women\tLatest value (years) Women, interval\n";
+    "\tLatest value (years) Women\tLatest value (years) Women, interval"
+    "\tSII (years) Men\tSII (years) Men, interval\tSII (years) Women\tSII (years) Women, interval\n";
 
+  wait_sii (f);
   g_assert_null (gw_tracker_view_format_selection (f->view));
 
   /* Hartlepool selected: the headers, then its line.  The gaps as
@@ -600,7 +623,7 @@ test_copy_rows (Fixture       *f,
   text = gw_tracker_view_format_selection (f->view);
   expected = g_strdup_printf ("%sHartlepool\tE06000001\tOn track · uncertain\tOn track · uncertain"
                               "\t3.39\t2.72–4.06\t1.85\t1.18–2.51\t3.20\t2.61–3.79\t1.49\t0.69–2.30"
-                              "\t%s\t%s\t%s\t%s\n",
+                              "\t%s\t%s\t%s\t%s\t11.9\t9.9–13.8\t8.6\t6.7–10.5\n",
                               header, value_m, value_m_ci, value_f, value_f_ci);
   g_assert_cmpstr (text, ==, expected);
 
@@ -788,18 +811,19 @@ test_columns_chosen (Fixture       *f,
 {
   g_autoptr(GwSettings) settings = gw_settings_new ();
   g_autoptr(GPtrArray) titles = NULL;
-  const char * const defaults[] = { "status", "latest-value", "latest-gap", "projected-gap", NULL };
+  const char * const defaults[] = { "status", "latest-value", "latest-gap", "projected-gap", "sii", NULL };
 
+  wait_sii (f);
   gw_tracker_view_set_settings (f->view, settings);
   g_assert_true (g_strv_equal (gw_settings_get_tracker_columns (settings), defaults));
   titles = visible_titles (f);
-  g_assert_cmpuint (titles->len, ==, 2 * 4);
+  g_assert_cmpuint (titles->len, ==, 2 * 5);
   g_clear_pointer (&titles, g_ptr_array_unref);
 
   /* England's value too: two columns more, and kept. */
   gtk_check_button_set_active (column_choice (f, "Comparator’s value (England’s)"), TRUE);
   titles = visible_titles (f);
-  g_assert_cmpuint (titles->len, ==, 2 * 5);
+  g_assert_cmpuint (titles->len, ==, 2 * 6);
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "England (years)\nWomen", g_str_equal, NULL));
   g_assert_true (g_strv_contains (gw_settings_get_tracker_columns (settings), "comparator"));
   g_clear_pointer (&titles, g_ptr_array_unref);
@@ -807,7 +831,7 @@ test_columns_chosen (Fixture       *f,
   /* No projection: gone from the table and from the settings. */
   gtk_check_button_set_active (column_choice (f, "Projected gap"), FALSE);
   titles = visible_titles (f);
-  g_assert_cmpuint (titles->len, ==, 2 * 4);
+  g_assert_cmpuint (titles->len, ==, 2 * 5);
   g_assert_false (g_ptr_array_find_with_equal_func (titles, "Projected\ngap (%)\nMen", g_str_equal, NULL));
   g_assert_false (g_strv_contains (gw_settings_get_tracker_columns (settings), "projected-gap"));
 
@@ -1093,7 +1117,7 @@ main (int   argc,
     if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
       g_ptr_array_add (paths, g_build_filename (samples, name, NULL));
   g_ptr_array_sort (paths, compare_paths);
-  g_assert_cmpuint (paths->len, ==, 19);
+  g_assert_cmpuint (paths->len, ==, 20);
   g_ptr_array_add (paths, NULL);
 
   dataset = gw_dataset_new ();

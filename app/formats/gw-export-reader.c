@@ -756,7 +756,7 @@ read_cause (Reader *r, const Attr *attrs, guint n)
 {
   GwCauseDecl decl = { 0 };
   g_autofree char *id = NULL, *name = NULL, *icd10 = NULL, *parent = NULL;
-  gboolean has_id = FALSE, has_name = FALSE, known_before;
+  gboolean has_id = FALSE, has_name = FALSE;
   guint errors_before = r->n_errors;
   CauseDecl cd = { 0 };
   gint number;
@@ -810,7 +810,6 @@ read_cause (Reader *r, const Attr *attrs, guint n)
   if (r->n_errors != errors_before || r->pass != PASS_READ)
     return;
 
-  known_before = gw_batch_lookup_cause (r->batch, id) >= 0;
   decl.id = id;
   decl.name = name;
   decl.icd10 = icd10;
@@ -833,7 +832,6 @@ read_cause (Reader *r, const Attr *attrs, guint n)
       _gw_xml_stop (&r->xml);
       return;
     }
-  (void) known_before;
   cd.id = g_steal_pointer (&id);
   cd.parent = g_steal_pointer (&parent);
   _gw_xml_element_position (&r->xml, &cd.line, &cd.column);
@@ -890,6 +888,7 @@ typedef struct
   guint       line;
   guint       column;
   char       *message;
+  gboolean    undeclared;   /* a later import may declare it (GW_PROBLEM_UNKNOWN_REFERENCE) */
 } CauseProblem;
 
 static int
@@ -924,7 +923,7 @@ check_causes (Reader *r)
     if (!gw_batch_declares_cause (r->batch, key))
       {
         const Position *where = value;
-        CauseProblem p = { where->line, where->column, NULL };
+        CauseProblem p = { where->line, where->column, NULL, TRUE };
 
         p.message = g_strdup_printf (_("<c>: cause=\"%s\" is not a built-in cause or one declared in this "
                                        "export or an earlier import"), (const char *) key);
@@ -933,7 +932,7 @@ check_causes (Reader *r)
   for (guint i = 0; i < r->cause_decls->len; i++)
     {
       const CauseDecl *d = &g_array_index (r->cause_decls, CauseDecl, i);
-      CauseProblem p = { d->line, d->column, NULL };
+      CauseProblem p = { d->line, d->column, NULL, FALSE };
 
       switch (gw_batch_check_cause (r->batch, d->id))
         {
@@ -958,7 +957,7 @@ check_causes (Reader *r)
       const CauseProblem *p = &g_array_index (problems, CauseProblem, i);
 
       add_problem (r, p->line, p->column, p->message);
-      if (strstr (p->message, "<c>:") == p->message)
+      if (p->undeclared)
         mark_unknown_reference (r);
     }
 }

@@ -251,7 +251,7 @@ paint_chart (GwChart  *self,
     {
       legend_h = gw_legend_measure (c, legend, inner, 4);
       /* a legend taller than a fifth of the chart crowds out what it explains */
-      with_legend = legend_h > 0 && legend_h <= h * 0.15;
+      with_legend = legend_h > 0 && (legend_h <= h * 0.15 || self->keep_legend);
     }
 
   /* give the body at least 60% of the height: drop the source line, then the
@@ -269,7 +269,7 @@ paint_chart (GwChart  *self,
         with_foot = FALSE;
       else if (with_sub)
         with_sub = FALSE;
-      else if (with_legend)
+      else if (with_legend && !self->keep_legend)
         with_legend = FALSE;
       else
         break;

@@ -31,6 +31,9 @@ struct _GwTrackerItem
   const GwTrackerRow *first;
   GwTrackerFilter     category;
   gboolean            uncertain;
+
+  /* the SII of men and women: value, lower and upper 95% (NAN: none) */
+  double              sii[2][3];
 };
 
 G_DEFINE_FINAL_TYPE (GwTrackerItem, gw_tracker_item, G_TYPE_OBJECT)
@@ -61,6 +64,9 @@ enum {
   PROP_IS_GROUP,
   PROP_SEARCH_TEXT,
   PROP_CATEGORY,
+  PROP_MALE_SII,
+  PROP_FEMALE_SII,
+  PROP_PERSONS_SII,
   /* then per sex: status, then each field */
   PROP_SEX_FIRST,
   N_PROPS = PROP_SEX_FIRST + GW_N_SEXES * (1 + N_FIELDS)
@@ -141,6 +147,16 @@ gw_tracker_item_get_property (GObject    *object,
     case PROP_CATEGORY:
       g_value_set_int (value, self->category);
       return;
+    case PROP_MALE_SII:
+    case PROP_FEMALE_SII:
+    case PROP_PERSONS_SII:
+      {
+        double sii = prop_id == PROP_PERSONS_SII ? NAN : self->sii[prop_id - PROP_MALE_SII][0];
+
+        /* missing last, as the other numbers */
+        g_value_set_double (value, isnan (sii) ? INFINITY : sii);
+      }
+      return;
     default:
       break;
     }
@@ -172,6 +188,9 @@ gw_tracker_item_class_init (GwTrackerItemClass *klass)
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
   properties[PROP_CATEGORY] = g_param_spec_int ("category", NULL, NULL,
                                                 0, GW_TRACKER_N_FILTERS - 1, 0, flags);
+  for (guint s = 0; s < GW_N_SEXES; s++)
+    properties[PROP_MALE_SII + s] = g_param_spec_double (s == 0 ? "male-sii" : s == 1 ? "female-sii" : "persons-sii",
+                                                         NULL, NULL, -INFINITY, INFINITY, INFINITY, flags);
 
   /* Interned names live as long as the program: the param specs keep
    * pointers to them (G_PARAM_STATIC_NAME). */
@@ -196,6 +215,9 @@ gw_tracker_item_class_init (GwTrackerItemClass *klass)
 static void
 gw_tracker_item_init (GwTrackerItem *self)
 {
+  for (guint s = 0; s < 2; s++)
+    for (guint k = 0; k < 3; k++)
+      self->sii[s][k] = NAN;
 }
 
 /* The area's summary category, exactly as gw_tracker_summarise counts it. */
@@ -422,4 +444,62 @@ gw_tracker_items_from_rows (GPtrArray *rows)
 
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (store);
+}
+
+/**
+ * gw_tracker_item_set_sii:
+ * @sex: %GW_SEX_MALE or %GW_SEX_FEMALE
+ * @sii: the slope index of inequality within the area, years (NAN: none)
+ * @lower: its 95% limits
+ * @upper:
+ *
+ * Sets what the table's SII column shows; notifies "male-sii" or
+ * "female-sii" when it changes.
+ */
+void
+gw_tracker_item_set_sii (GwTrackerItem *self,
+                         GwSex          sex,
+                         double         sii,
+                         double         lower,
+                         double         upper)
+{
+  double *to;
+
+  g_return_if_fail (GW_IS_TRACKER_ITEM (self));
+  g_return_if_fail (sex == GW_SEX_MALE || sex == GW_SEX_FEMALE);
+
+  to = self->sii[sex - GW_SEX_MALE];
+  if ((to[0] == sii || (isnan (to[0]) && isnan (sii))) && (to[1] == lower || isnan (lower)) && (to[2] == upper || isnan (upper)))
+    return;
+  to[0] = sii;
+  to[1] = lower;
+  to[2] = upper;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MALE_SII + (sex - GW_SEX_MALE)]);
+}
+
+/* The SII of a sex and its 95% limits; NAN when there is none. */
+double
+gw_tracker_item_get_sii (GwTrackerItem *self,
+                         GwSex          sex,
+                         double        *lower,
+                         double        *upper)
+{
+  const double *v;
+
+  g_return_val_if_fail (GW_IS_TRACKER_ITEM (self), NAN);
+
+  if (sex != GW_SEX_MALE && sex != GW_SEX_FEMALE)
+    {
+      if (lower != NULL)
+        *lower = NAN;
+      if (upper != NULL)
+        *upper = NAN;
+      return NAN;
+    }
+  v = self->sii[sex - GW_SEX_MALE];
+  if (lower != NULL)
+    *lower = v[1];
+  if (upper != NULL)
+    *upper = v[2];
+  return v[0];
 }

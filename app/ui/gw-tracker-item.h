@@ -4,9 +4,10 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "tracker/gw-tracker.h"
+#include "gw-worker-gate.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +64,29 @@ const char         *gw_tracker_item_get_folded_name (GwTrackerItem *self);
 /* Splits tracker rows (gw_tracker_run) into items: a GListStore of
  * GwTrackerItem, the group's first. */
 GListModel         *gw_tracker_items_from_rows   (GPtrArray     *rows);
+/* The SII of life expectancy within the area (the table's SII column),
+ * years, with its 95% limits; NAN when there is none. */
+void                gw_tracker_item_set_sii      (GwTrackerItem *self,
+                                                  GwSex          sex,
+                                                  double         sii,
+                                                  double         lower,
+                                                  double         upper);
+double              gw_tracker_item_get_sii      (GwTrackerItem *self,
+                                                  GwSex          sex,
+                                                  double        *lower,
+                                                  double        *upper);
+
+/* Computes the SII of every item of items (a GListModel of GwTrackerItem)
+ * from dataset's small areas in a thread (gw-tracker-sii.c), then sets
+ * them on the items; finish returns whether any item has one.  The thread
+ * opens gate when it no longer holds the dataset. */
+void                gw_tracker_items_fill_sii_async  (GListModel          *items,
+                                                      GwDataset           *dataset,
+                                                      GwWorkerGate        *gate,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean            gw_tracker_items_fill_sii_finish (GAsyncResult        *result,
+                                                      GError             **error);
 
 G_END_DECLS

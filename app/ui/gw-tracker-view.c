@@ -38,6 +38,8 @@ typedef enum
   FIELD_PROJECTED_GAP,       /* at the target period, its prediction interval beneath */
   FIELD_LATEST_VALUE,        /* the area's value, its 95% interval beneath */
   FIELD_COMPARATOR,          /* England's, the same */
+  FIELD_SII,                 /* the SII within the area (gw-tracker-sii.c), its interval
+                              * beneath; shown when some row has one */
   N_FIELD_KINDS
 } FieldKind;
 
@@ -46,7 +48,7 @@ typedef enum
  * name at 1366 pixels, with no sideways scrolling, are each sex's status,
  * gap and projection; the values the gap is made of come after them. */
 static const char *const field_ids[N_FIELD_KINDS] = {
-  "status", "latest-gap", "projected-gap", "latest-value", "comparator",
+  "status", "latest-gap", "projected-gap", "latest-value", "comparator", "sii",
 };
 
 /* The column chooser's words for each measure, in column order. */
@@ -61,6 +63,7 @@ field_label (FieldKind field)
     case FIELD_PROJECTED_GAP: return C_("column chooser", "Projected gap");
     case FIELD_LATEST_VALUE:  return C_("column chooser", "Latest value");
     case FIELD_COMPARATOR:    return C_("column chooser", "Comparator’s value (England’s)");
+    case FIELD_SII:           return C_("column chooser", "SII (inequality within the area)");
     case N_FIELD_KINDS:
     default:                  g_assert_not_reached ();
     }
@@ -117,6 +120,9 @@ struct _GwTrackerView
   GwTrackerFilter     filter;
   GwTrackerSummary    summary;
   guint               n_areas;
+  GCancellable       *sii_cancellable;  /* the SII column's computation */
+  GwWorkerGate       *sii_gate;         /* its thread's */
+  gboolean            has_sii;          /* some row has an SII: its column shows */
 
   /* borrowed: child of summary_box */
   GwSummaryStrip     *strip;
@@ -325,6 +331,7 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
  * and the tooltip.  The cells and Copy Rows both say it so. */
 static void
 format_number (ColumnSpec         *spec,
+               GwTrackerItem      *item,
                const GwTrackerRow *row,
                char              **out_text,
                char              **out_beneath,
@@ -369,13 +376,26 @@ format_number (ColumnSpec         *spec,
       /* xgettext:no-c-format */
       what = _("95% prediction interval");
       break;
+    case FIELD_SII:
+      {
+        double lower, upper, sii = gw_tracker_item_get_sii (item, spec->sex, &lower, &upper);
+
+        if (isnan (sii))
+          break;
+        text = gw_ui_format_number (sii, 1);
+        interval = gw_ui_format_interval (lower, upper, 1);
+        period = g_strdup (_("Life expectancy at birth by deprivation decile within the area"));
+        /* xgettext:no-c-format */
+        what = _("95% confidence interval");
+      }
+      break;
     case FIELD_STATUS:
     case N_FIELD_KINDS:
     default:
       g_assert_not_reached ();
     }
 
-  if (out_tooltip != NULL)
+  if (out_tooltip != NULL && text != NULL)
     {
       if (interval != NULL)
         /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
@@ -426,8 +446,45 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
-  format_number (spec, row, &text, &beneath, NULL, &tooltip);
-  gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, beneath, tooltip);
+  format_number (spec, item, row, &text, &beneath, NULL, &tooltip);
+  if (text == NULL)
+    gw_tracker_cell_set (GW_TRACKER_CELL (cell), "–", NULL, NULL);
+  else
+    gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, beneath, tooltip);
+}
+
+static void
+on_sii_notify_cb (GwTrackerItem *item,
+                  GParamSpec    *pspec,
+                  GtkListItem   *list_item)
+{
+  ColumnSpec *spec = g_object_get_data (G_OBJECT (list_item), "gw-spec");
+
+  on_number_bind_cb (NULL, list_item, spec);
+}
+
+static void
+on_sii_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *signal = g_strdup_printf ("notify::%s-sii", sex_ids[spec->sex]);
+
+  g_object_set_data (G_OBJECT (list_item), "gw-spec", spec);
+  g_signal_connect_object (item, signal, G_CALLBACK (on_sii_notify_cb), list_item, 0);
+  on_number_bind_cb (factory, list_item, spec);
+}
+
+static void
+on_sii_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_sii_notify_cb, list_item);
 }
 
 /* Columns */
@@ -451,6 +508,7 @@ column_title (GwTrackerView *self,
     case FIELD_COMPARATOR:    measure = self->comparator_name; unit = self->value_unit; break;
     case FIELD_LATEST_GAP:    measure = C_("column title", "Latest\ngap"); break;
     case FIELD_PROJECTED_GAP: measure = C_("column title", "Projected\ngap"); break;
+    case FIELD_SII:           measure = C_("column title", "SII"); unit = C_("column title", "years"); break;
     case N_FIELD_KINDS:
     default:                  g_assert_not_reached ();
     }
@@ -619,6 +677,12 @@ gw_tracker_view_build_columns (GwTrackerView *self)
         spec = g_ptr_array_index (self->columns, self->columns->len - 1);
         if (field == FIELD_STATUS)
           factory = new_factory (G_CALLBACK (on_status_setup_cb), G_CALLBACK (on_status_bind_cb), spec);
+        else if (field == FIELD_SII)
+          {
+            /* the SIIs come after the rows: a cell follows its item */
+            factory = new_factory (G_CALLBACK (on_number_setup_cb), G_CALLBACK (on_sii_bind_cb), spec);
+            g_signal_connect (factory, "unbind", G_CALLBACK (on_sii_unbind_cb), spec);
+          }
         else
           factory = new_factory (G_CALLBACK (on_number_setup_cb), G_CALLBACK (on_number_bind_cb), spec);
         gtk_column_view_column_set_factory (spec->column, factory);
@@ -642,7 +706,9 @@ gw_tracker_view_update_columns (GwTrackerView *self)
       gtk_column_view_column_set_title (spec->column, title);
       gtk_column_view_column_set_visible (spec->column,
                                           target_has_sex (self->target, spec->sex)
-                                          && self->shown_fields[spec->field]);
+                                          && self->shown_fields[spec->field]
+                                          && (spec->field != FIELD_SII
+                                              || (self->has_sii && spec->sex != GW_SEX_PERSONS)));
       if (gtk_column_view_column_get_visible (spec->column))
         {
           guint lines = 1;
@@ -679,6 +745,26 @@ find_column (GwTrackerView *self,
     }
 
   return NULL;
+}
+
+static void
+on_sii_filled_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(GwTrackerView) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  gboolean any = gw_tracker_items_fill_sii_finish (result, &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* gone, or new rows took over */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->sii_cancellable);
+  self->has_sii = any;
+  gw_tracker_view_update_columns (self);
 }
 
 /* Sorting and filtering */
@@ -1101,6 +1187,13 @@ gw_tracker_view_dispose (GObject *object)
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->value_unit, g_free);
   g_clear_pointer (&self->comparator_name, g_free);
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_clear_object (&self->sii_cancellable);
+  /* the window's dataset must not outlive the window in the thread */
+  if (self->sii_gate != NULL)
+    gw_worker_gate_wait (self->sii_gate);
+  g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
 
   G_OBJECT_CLASS (gw_tracker_view_parent_class)->dispose (object);
 }
@@ -1359,6 +1452,8 @@ void
 gw_tracker_view_set_result (GwTrackerView   *self,
                             GwTrackerResult *result)
 {
+  g_autoptr(GListModel) items = NULL;
+
   g_return_if_fail (GW_IS_TRACKER_VIEW (self));
   g_return_if_fail (GW_IS_TRACKER_RESULT (result));
 
@@ -1369,6 +1464,25 @@ gw_tracker_view_set_result (GwTrackerView   *self,
                              gw_tracker_result_get_indicator (result)->short_unit,
                              gw_tracker_result_get_comparator_name (result),
                              gw_tracker_result_get_summary (result));
+  items = gw_tracker_list_dup_items (self->list);
+
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_set_object (&self->sii_cancellable, g_cancellable_new ());
+  g_object_unref (self->sii_cancellable);
+  {
+    /* a weak reference: the view may go before the thread ends */
+    GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (weak, self);
+    /* the last one was cancelled: it ends within one SII */
+    if (self->sii_gate != NULL)
+      gw_worker_gate_wait (self->sii_gate);
+    g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
+    self->sii_gate = gw_worker_gate_new ();
+    gw_tracker_items_fill_sii_async (items, gw_tracker_result_get_dataset (result),
+                                     self->sii_gate, self->sii_cancellable, on_sii_filled_cb, weak);
+  }
 }
 
 void
@@ -1663,8 +1777,8 @@ gw_tracker_view_format_selection (GwTrackerView *self)
               g_autofree char *text = NULL;
               g_autofree char *interval = NULL;
 
-              format_number (spec, row, &text, NULL, &interval, NULL);
-              g_string_append_printf (out, "\t%s\t%s", text, interval != NULL ? interval : "");
+              format_number (spec, item, row, &text, NULL, &interval, NULL);
+              g_string_append_printf (out, "\t%s\t%s", text != NULL ? text : "", interval != NULL ? interval : "");
             }
         }
       g_string_append_c (out, '\n');

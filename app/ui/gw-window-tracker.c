@@ -850,6 +850,7 @@ gw_window_tracker_constructed (GwWindow *self)
   gw_window_fill_targets (self);
 
   gw_tracker_view_set_settings (self->tracker_view, self->settings);
+  gw_area_view_set_session (self->area_view, self->session);
   g_object_bind_property (self->settings, "palette", self->area_view, "palette", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (self->settings, "confidence-level", self->area_view, "confidence-level",
                                G_BINDING_SYNC_CREATE, level_to_double, NULL, NULL, NULL);

@@ -1631,6 +1631,167 @@ gw_write_published (const GwWorld *w,
   gw_out_end_export (out);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Small areas of a few upper-tier areas, for the inequality within an area
+ * (the SII, methods.md section 4): LSOAs of about 1,600 people with the
+ * deprivation decile of each within its area (1 the most deprived tenth),
+ * their yearly populations and deaths.  Each LSOA takes a share of its
+ * area's population in every band, and its death rates are the area's
+ * shifted by a hazard ratio that falls with the decile, so that life
+ * expectancy rises from the most to the least deprived decile by about the
+ * area's sii years (men) and 0.75 of it (women), that difference changing
+ * by trend years a year.  Drawn from a stream of their own: the other files
+ * do not change. */
+
+typedef struct
+{
+  const char *code;       /* an upper-tier area of gw_areas */
+  double      sii;        /* years from the most to the least deprived, men, 2002 */
+  double      trend;      /* change a year */
+} GwLsoaSpec;
+
+static const GwLsoaSpec gw_lsoa_areas[] = {
+  { "E06000001", 11.0, 0.25 },   /* Hartlepool: wide, widening */
+  { "E06000002", 12.5, 0.10 },   /* Middlesbrough: wider still */
+  { "E06000007", 8.5, -0.30 },   /* Warrington: narrowing */
+};
+
+#define GW_LSOA_FIRST_YEAR 2002
+#define GW_LSOA_PEOPLE     1600.0
+#define GW_LSOA_STREAM     20
+
+static guint
+gw_lsoa_area_index (const char *code)
+{
+  for (guint i = 0; i < GW_N_LAS; i++)
+    if (strcmp (gw_areas[i].code, code) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Every LSOA of the sample areas: area index, decile, population share. */
+typedef struct
+{
+  guint  la;
+  guint  spec;
+  guint  number;    /* within its area, from 1 */
+  guint  decile;
+  double share;
+} GwLsoa;
+
+static GArray *
+gw_lsoa_make (const GwWorld *w,
+              GwRng         *rng)
+{
+  GArray *lsoas = g_array_new (FALSE, FALSE, sizeof (GwLsoa));
+
+  for (guint k = 0; k < G_N_ELEMENTS (gw_lsoa_areas); k++)
+    {
+      guint la = gw_lsoa_area_index (gw_lsoa_areas[k].code);
+      guint n = (guint) lround (gw_world_total_pop (w, la, 2004) / GW_LSOA_PEOPLE);
+      guint first = lsoas->len;
+      double sum = 0.0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          /* deciles in a shuffled order, so that neighbouring numbers
+           * are not neighbouring deciles */
+          GwLsoa l = { la, k, j + 1, 1 + (j * 7 + k) % 10, exp (gw_rng_normal (rng, 0.0, 0.15)) };
+
+          sum += l.share;
+          g_array_append_val (lsoas, l);
+        }
+      for (guint j = first; j < lsoas->len; j++)
+        g_array_index (lsoas, GwLsoa, j).share /= sum;
+    }
+  return lsoas;
+}
+
+static char *
+gw_lsoa_code (guint index)
+{
+  return g_strdup_printf ("E0101%04u", index + 1);
+}
+
+static void
+gw_write_lsoas (const GwWorld *w,
+                GwOut         *out,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) lsoas = NULL;
+  GwRng rng;
+  int last_year = GW_LAST_YEAR;
+
+  gw_rng_init (&rng, GW_SEED, GW_LSOA_STREAM);
+  lsoas = gw_lsoa_make (w, &rng);
+
+  gw_out_begin_export (out, "lsoa-2002-2007", "2008-02-20T09:30:00Z",
+                       "North East Public Health Observatory",
+                       "Lower layer super output areas of Hartlepool, Middlesbrough and Warrington "
+                       "with their deprivation decile within the area: population and deaths 2002-2007");
+  gw_out_printf (out, "  <areas>\n");
+  for (guint j = 0; j < lsoas->len; j++)
+    {
+      const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+      g_autofree char *code = gw_lsoa_code (j);
+      g_autofree char *name = g_strdup_printf ("%s %03u", gw_areas[l->la].name, l->number);
+
+      g_string_append (out->buf, "    <area");
+      gw_out_attr (out, "code", code);
+      gw_out_attr (out, "name", name);
+      gw_out_attr (out, "type", "lsoa");
+      gw_out_attr (out, "parent", gw_areas[l->la].code);
+      gw_out_printf (out, " imd-decile=\"%u\"/>\n", l->decile);
+    }
+  gw_out_printf (out, "  </areas>\n");
+
+  for (int year = GW_LSOA_FIRST_YEAR; year <= last_year; year++)
+    {
+      guint y = (guint) (year - GW_FIRST_YEAR);
+
+      gw_out_printf (out, "  <population period=\"%d\" basis=\"mid-year-estimate\">\n", year);
+      for (guint j = 0; j < lsoas->len; j++)
+        {
+          const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+          g_autofree char *code = gw_lsoa_code (j);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            for (guint b = 0; b < GW_N_BANDS; b++)
+              gw_out_count (out, code, s, b,
+                            (guint) lround (w->pop[GW_FIRST_LA + l->la][y][s][b] * l->share), NULL);
+        }
+      gw_out_printf (out, "  </population>\n");
+
+      gw_out_printf (out, "  <deaths period=\"%d\" basis=\"registration\">\n", year);
+      for (guint j = 0; j < lsoas->len; j++)
+        {
+          const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+          const GwLsoaSpec *spec = &gw_lsoa_areas[l->spec];
+          g_autofree char *code = gw_lsoa_code (j);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            {
+              /* years of life expectancy below the area's middle decile */
+              double sii = (spec->sii + spec->trend * (year - GW_LSOA_FIRST_YEAR)) * (s == 0 ? 1.0 : 0.75);
+              double below = sii * (0.5 - (l->decile - 0.5) / 10.0);
+              double h = exp (gw_beta[s] * below);
+
+              for (guint b = 0; b < GW_N_BANDS; b++)
+                {
+                  double area_pop = w->pop[GW_FIRST_LA + l->la][y][s][b];
+                  guint pop = (guint) lround (area_pop * l->share);
+                  double mean = area_pop > 0 ? w->lambda[l->la][y][s][b] / area_pop * pop * h : 0.0;
+
+                  /* never more deaths than people in the band */
+                  gw_out_count (out, code, s, b, MIN (gw_rng_poisson (&rng, mean), pop), NULL);
+                }
+            }
+        }
+      gw_out_printf (out, "  </deaths>\n");
+    }
+  gw_out_end_export (out);
+}
+
 /* A summary of the simulated world for the developer (and the self-test). */
 typedef struct
 {
@@ -1795,7 +1956,8 @@ gw_generate_samples (const char  *dir,
   revised = (GwMonthly) { 2, revisions, n_revisions };
   if (!gw_write_file (dir, "06-deaths-2007-03-revised.xml", gw_write_monthly_deaths, w,
                       &revised, error) ||
-      !gw_write_file (dir, "07-le-imr-published.xml", gw_write_published, w, NULL, error))
+      !gw_write_file (dir, "07-le-imr-published.xml", gw_write_published, w, NULL, error) ||
+      !gw_write_file (dir, "08-lsoa-2002-2007.xml.gz", gw_write_lsoas, w, NULL, error))
     return FALSE;
 
   gw_world_summarize (w, &sum);
