@@ -114,11 +114,34 @@ compare_entries (gconstpointer a,
   return x->index < y->index ? -1 : (x->index > y->index ? 1 : 0);
 }
 
+static double
+property_number (GwTrackerItem *item,
+                 GParamSpec    *pspec)
+{
+  GValue value = G_VALUE_INIT;
+  double number = 0;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  if (g_value_type_transformable (pspec->value_type, G_TYPE_DOUBLE))
+    {
+      GValue raw = G_VALUE_INIT;
+
+      g_value_init (&raw, pspec->value_type);
+      g_object_get_property (G_OBJECT (item), pspec->name, &raw);
+      g_value_transform (&raw, &value);
+      number = g_value_get_double (&value);
+      g_value_unset (&raw);
+    }
+  g_value_unset (&value);
+  return isnan (number) ? INFINITY : number;
+}
+
 static void
 sort_shown (GwTrackerList *self)
 {
   g_autofree SortEntry *entries = NULL;
   guint number_id = 0;
+  GParamSpec *pspec = NULL;   /* a property read through a GValue (the SII's) */
   SortHow how = { FALSE, self->descending };
   guint n = self->shown->len;
 
@@ -130,6 +153,9 @@ sort_shown (GwTrackerList *self)
     {
       number_id = gw_tracker_item_find_number (self->sort_key);
       if (number_id == 0)
+        pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (g_ptr_array_index (self->shown, 0)),
+                                              self->sort_key);
+      if (number_id == 0 && pspec == NULL)
         return;
     }
 
@@ -142,7 +168,8 @@ sort_shown (GwTrackerList *self)
       entries[i].index = i;   /* shown is in the tracker's order before the sort */
       entries[i].group = gw_tracker_item_is_group (item);
       entries[i].name = how.by_name ? gw_tracker_item_get_folded_name (item) : NULL;
-      entries[i].number = how.by_name ? 0 : gw_tracker_item_get_number (item, number_id);
+      entries[i].number = how.by_name ? 0 : number_id != 0 ? gw_tracker_item_get_number (item, number_id)
+                                                                 : property_number (item, pspec);
     }
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -301,6 +328,23 @@ gw_tracker_list_get_n_shown (GwTrackerList *self)
   if (n > 0 && gw_tracker_item_is_group (g_ptr_array_index (self->shown, 0)))
     n--;
   return n;
+}
+
+/**
+ * gw_tracker_list_dup_items:
+ *
+ * Returns: (transfer full): every item, shown or not, in the tracker's
+ * order (a new GListStore).
+ */
+GListModel *
+gw_tracker_list_dup_items (GwTrackerList *self)
+{
+  GListStore *store = g_list_store_new (GW_TYPE_TRACKER_ITEM);
+
+  g_return_val_if_fail (GW_IS_TRACKER_LIST (self), G_LIST_MODEL (store));
+
+  g_list_store_splice (store, 0, 0, self->all->pdata, self->all->len);
+  return G_LIST_MODEL (store);
 }
 
 guint

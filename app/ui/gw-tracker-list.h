@@ -30,6 +30,8 @@ void           gw_tracker_list_set_search  (GwTrackerList   *self,
 void           gw_tracker_list_set_sort    (GwTrackerList   *self,
                                             const char      *key,
                                             gboolean         descending);
+/* Every item, shown or not (a new list). */
+GListModel    *gw_tracker_list_dup_items   (GwTrackerList   *self);
 /* The areas shown and in all (the group not counted). */
 guint          gw_tracker_list_get_n_shown (GwTrackerList   *self);
 guint          gw_tracker_list_get_n_areas (GwTrackerList   *self);

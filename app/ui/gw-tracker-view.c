@@ -395,7 +395,7 @@ format_number (ColumnSpec         *spec,
       g_assert_not_reached ();
     }
 
-  if (out_tooltip != NULL)
+  if (out_tooltip != NULL && text != NULL)
     {
       if (interval != NULL)
         /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
@@ -1461,6 +1461,8 @@ void
 gw_tracker_view_set_result (GwTrackerView   *self,
                             GwTrackerResult *result)
 {
+  g_autoptr(GListModel) items = NULL;
+
   g_return_if_fail (GW_IS_TRACKER_VIEW (self));
   g_return_if_fail (GW_IS_TRACKER_RESULT (result));
 
@@ -1471,8 +1473,8 @@ gw_tracker_view_set_result (GwTrackerView   *self,
                              gw_tracker_result_get_indicator (result)->short_unit,
                              gw_tracker_result_get_comparator_name (result),
                              gw_tracker_result_get_summary (result));
+  items = gw_tracker_list_dup_items (self->list);
 
-  /* the SII of each area with small areas, in a thread */
   if (self->sii_cancellable != NULL)
     g_cancellable_cancel (self->sii_cancellable);
   g_set_object (&self->sii_cancellable, g_cancellable_new ());
@@ -1487,7 +1489,7 @@ gw_tracker_view_set_result (GwTrackerView   *self,
       gw_worker_gate_wait (self->sii_gate);
     g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
     self->sii_gate = gw_worker_gate_new ();
-    gw_tracker_items_fill_sii_async (G_LIST_MODEL (self->list), gw_tracker_result_get_dataset (result),
+    gw_tracker_items_fill_sii_async (items, gw_tracker_result_get_dataset (result),
                                      self->sii_gate, self->sii_cancellable, on_sii_filled_cb, weak);
   }
 }
