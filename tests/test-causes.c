@@ -721,6 +721,63 @@ test_workspace_deciles (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (deciles[1]->value, ==, 76.0);
 }
 
+/* Fingertips' ten wordings of the deprivation deciles (and numbers, and a
+ * category that is not a decile), 1 = most deprived. */
+static void
+test_fingertips_decile_words (Fixture *f, gconstpointer data)
+{
+  static const char *const words[] = {
+    "Most deprived decile (IMD2019)", "Second most deprived decile (IMD2019)",
+    "Third more deprived decile (IMD2019)", "Fourth more deprived decile (IMD2019)",
+    "Fifth more deprived decile (IMD2019)", "Fifth less deprived decile (IMD2019)",
+    "Fourth less deprived decile (IMD2019)", "Third less deprived decile (IMD2019)",
+    "Second least deprived decile (IMD2019)", "Least deprived decile (IMD2019)",
+  };
+  g_autoptr(GString) csv = g_string_new ("Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Sex,"
+                                         "Category Type,Category,Time period,Value\r\n");
+  g_autofree char *path = g_build_filename (f->dir, "deciles.csv", NULL);
+  g_autofree char *ws = g_build_filename (f->dir, "words.gwdb", NULL);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  const char *files[] = { path, NULL };
+  const GwValueRow *deciles[GW_N_DECILES];
+  GwImport *import;
+  gint ind, area;
+
+  for (guint d = 0; d < G_N_ELEMENTS (words); d++)
+    g_string_append_printf (csv, "90366,Life expectancy at birth,E06000001,Hartlepool,Counties & UAs,Male,"
+                            "\"County & UA deprivation deciles in England (IMD2019, 4/21 geog.)\",%s,2018 - 20,%u\r\n",
+                            words[d], 70 + d);
+  /* numbers, for another sex; and a category that is no decile */
+  for (guint d = 1; d <= GW_N_DECILES; d++)
+    g_string_append_printf (csv, "90366,Life expectancy at birth,E06000001,Hartlepool,Counties & UAs,Female,"
+                            "LSOA11 deprivation deciles,%u,2018 - 20,%u\r\n", d, 80 + d);
+  g_string_append (csv, "90366,Life expectancy at birth,E06000001,Hartlepool,Counties & UAs,Female,"
+                        "Ethnic groups,White,2018 - 20,80\r\n");
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+
+  store_files (ws, ds, files);
+  import = g_list_model_get_item (gw_dataset_get_imports (ds), 0);
+  /* the dataset keeps it */
+  g_object_unref (import);
+  g_assert_cmpuint (gw_import_get_records (import), ==, 20);
+  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 1);
+  g_assert_cmpstr (gw_import_get_warnings (import)[0], ==,
+                   "1 row of category “Ethnic groups” skipped: Gapwatch holds no values by category");
+  ind = gw_dataset_lookup_indicator (ds, "le-birth");
+  area = gw_dataset_lookup_area (ds, "E06000001");
+  g_assert_cmpuint (gw_dataset_get_deciles (ds, ind, FALSE, area, GW_SEX_MALE, gw_period_pooled (2018, 2020),
+                                            deciles), ==, GW_N_DECILES);
+  for (guint d = 0; d < GW_N_DECILES; d++)
+    g_assert_cmpfloat (deciles[d]->value, ==, 70 + d);
+  g_assert_cmpuint (gw_dataset_get_deciles (ds, ind, FALSE, area, GW_SEX_FEMALE, gw_period_pooled (2018, 2020),
+                                            deciles), ==, GW_N_DECILES);
+  for (guint d = 0; d < GW_N_DECILES; d++)
+    g_assert_cmpfloat (deciles[d]->value, ==, 81 + d);
+  /* no row of the area's own: deciles only */
+  g_assert_null (gw_table_lookup (gw_dataset_get_table (ds, GW_RECORD_VALUES),
+                                  gw_key_value (ind, FALSE, area, GW_SEX_MALE, gw_period_pooled (2018, 2020))));
+}
+
 /* A damaged stored cause is refused with a clear message and the dataset
  * stays as it was. */
 static void
@@ -892,6 +949,8 @@ main (int argc, char *argv[])
   g_test_add ("/gw/causes/workspace/cause-of-removed-import", Fixture, NULL, fixture_set_up,
               test_workspace_cause_of_removed_import, fixture_tear_down);
   g_test_add ("/gw/causes/workspace/deciles", Fixture, NULL, fixture_set_up, test_workspace_deciles,
+              fixture_tear_down);
+  g_test_add ("/gw/causes/deciles/fingertips-words", Fixture, NULL, fixture_set_up, test_fingertips_decile_words,
               fixture_tear_down);
   g_test_add ("/gw/causes/workspace/damaged-cause", Fixture, NULL, fixture_set_up, test_workspace_damaged_cause,
               fixture_tear_down);

@@ -300,6 +300,63 @@ test_check_invalid (void)
   cli_run_clear (&run);
 }
 
+/* An SDMX-ML message that no built-in profile maps: refused at its first
+ * observation; read with a mapping given with --mapping; a mapping that
+ * cannot be read, or a structure that is not there, is a usage error. */
+static void
+test_check_sdmx (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *path = shared != NULL ? g_build_filename (shared, "data", "reference", "sdmx",
+                                                             "sdmx-ml-v2_0__CompactSample.xml", NULL) : NULL;
+  g_autofree char *config = g_dir_make_tmp ("gw-test-config-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (config, "bis.conf", NULL);
+  g_autofree char *bad = g_build_filename (config, "bad.conf", NULL);
+  g_autofree char *expected = NULL;
+  CliRun run;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("GW_SHARED_DIR/data/reference/sdmx is missing");
+      return;
+    }
+  /* no mapping of the user's */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_assert_true (g_file_set_contents (good, "[Mapping]\narea=VIS_CTY\nmeasure=bis-debt\n[Fixed]\nFREQ=M\nJD_CATEGORY=B\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "[Mapping]\nmeasure=Deaths!\n", -1, NULL));
+
+  cli_run (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "sdmx-ml-v2_0__CompactSample.xml:39:7: the observations have no area "
+                                            "dimension (REF_AREA, GEO, geo, GEOGRAPHY, COUNTRY); their dimensions "
+                                            "are FREQ, VIS_CTY, JD_TYPE, JD_CATEGORY, TIME_PERIOD"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "check", "-v", "--mapping", good, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("%s: ok (12 records, 0 warnings)\n", path);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  cli_run_clear (&run);
+
+  cli_run (&run, "check", "--mapping", bad, path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, "gapwatch-cli check: --mapping bad.conf: measure “Deaths!” is not deaths, "
+                                            "population, births or an indicator id"));
+  cli_run_clear (&run);
+
+  cli_run (&run, "summary", "--structure", "missing-structure.xml", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  expected = g_strdup ("gapwatch-cli summary: --structure missing-structure.xml: no such file\n");
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  cli_run_clear (&run);
+
+  g_unsetenv ("XDG_CONFIG_HOME");
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (config);
+}
+
 static void
 test_check_order (void)
 {
@@ -1942,6 +1999,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/check/verbose", test_check_verbose);
   g_test_add_func ("/gw/cli/check/invalid", test_check_invalid);
   g_test_add_func ("/gw/cli/check/order", test_check_order);
+  g_test_add_func ("/gw/cli/check/sdmx", test_check_sdmx);
   g_test_add_func ("/gw/cli/check/missing", test_check_missing);
   g_test_add_func ("/gw/cli/summary/json", test_summary_json);
   g_test_add_func ("/gw/cli/summary/mixed", test_summary_mixed);

@@ -22,6 +22,7 @@
 #include "render/gw-chart.h"
 #include "render/gw-chart-private.h"
 #include "gw-test-result.h"
+#include "gw-test-decomp.h"
 
 /* --- data ----------------------------------------------------------------- */
 
@@ -1463,9 +1464,602 @@ test_cli_render (void)
     g_assert_cmpint (status, ==, 1);
   }
 
+  /* the deprivation gradient of an area of the samples with small areas:
+   * 0; of one without: 1, and why */
+  if (g_getenv ("GW_SAMPLES_DIR") != NULL)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GDir) d = g_dir_open (g_getenv ("GW_SAMPLES_DIR"), 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      g_autofree char *err = NULL;
+      cairo_surface_t *surface;
+
+      g_assert_nonnull (d);
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+          g_ptr_array_add (names, g_build_filename (g_getenv ("GW_SAMPLES_DIR"), name, NULL));
+      g_ptr_array_sort (names, compare_strings);
+      for (const char *const *a0 = (const char *const[]) { cli, "render", "--chart", "gradient", "--area",
+                                                            "E06000002", "--width", "640", "--height", "400",
+                                                            "--out", NULL };
+           *a0 != NULL; a0++)
+        g_ptr_array_add (argv, g_strdup (*a0));
+      g_ptr_array_add (argv, g_strdup (png));
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (argv, g_strdup (g_ptr_array_index (names, i)));
+      g_ptr_array_add (argv, NULL);
+      g_free (run_program ((const char *const *) argv->pdata, &status));
+      g_assert_cmpint (status, ==, 0);
+      surface = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+      cairo_surface_destroy (surface);
+
+      /* Redcar and Cleveland has no small areas */
+      g_free (argv->pdata[5]);
+      argv->pdata[5] = g_strdup ("E06000003");
+      {
+        g_autoptr(GError) error = NULL;
+        int wait_status = 0;
+
+        g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                      &wait_status, &error);
+        g_assert_no_error (error);
+        g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 1);
+        g_assert_nonnull (strstr (err, "gapwatch-cli render: No SII: not every deprivation decile has small "
+                                       "areas with deaths and populations"));
+      }
+    }
+
   g_remove (pdf);
   g_remove (png);
   g_rmdir (dir);
+}
+
+/* --- tests: why the gap (decomp-6) ------------------------------------------ */
+
+/* Where the scarf draws the middle of cause k's segment for sex row i:
+ * positives stack rightwards from zero, negatives leftwards, in cause
+ * order (gw-chart-decomp.h), at the gap's sign (comparator minus area). */
+static double
+scarf_segment_middle (const GwGapDecomp *d,
+                      guint              k)
+{
+  double pos = 0, neg = 0;
+
+  for (guint c = 0; c <= k; c++)
+    {
+      double v = -gw_gap_decomp_get (d, GW_DECOMP_ALL, c);
+
+      if (c == k)
+        return v > 0 ? pos + v / 2 : neg + v / 2;
+      if (v > 0)
+        pos += v;
+      else
+        neg += v;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_decomp_scarf (void)
+{
+  /* E08100001's men: four causes shorten lives, external causes and
+   * "other" lengthen them a little (decompose.csv: +0.0018, +0.1095) */
+  g_autoptr(GwTestDecomp) t = gw_test_decomp_new ("E08100001", "Fixture One");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) labels = NULL;
+  g_autofree char *tip = NULL;
+  GwChartStyle style;
+  GwChartColour cancer, other;
+  cairo_surface_t *surface;
+  double x, y, x0, y1;
+  int w = 900, h = 520;
+
+  chart = gw_chart_new_scarf (&t->input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gw_chart_get_kind (chart), ==, GW_CHART_SCARF);
+  g_assert_cmpstr (gw_chart_get_title (chart), ==, "Why the gap: Fixture One");
+  g_assert_cmpstr (gw_chart_get_subtitle (chart), ==,
+                   "Years of life expectancy below England, 2004–2006 (Arriaga’s decomposition)");
+  /* the fixture's totals and shares: men 1.823567921 years, cancer
+   * 0.660198984 (36.2%), women 2.002856155 */
+  g_assert_nonnull (strstr (gw_chart_get_description (chart),
+                            "Men: a gap of 1.82 years: Circulatory diseases 0.63 (35%); Cancer 0.66 (36%)"));
+  g_assert_nonnull (strstr (gw_chart_get_description (chart), "Women: a gap of 2.00 years"));
+
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  surface = render_image (chart, &style, w, h);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 1);
+  gw_chart_style_get_series_colour (&style, 1, &cancer);
+  gw_chart_style_get_series_colour (&style, 5, &other);
+
+  /* cancer's segment is where its years put it, on the men's row */
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, scarf_segment_middle (t->decomp[0], 1), 0, &x, &y));
+  g_assert_true (find_colour (surface, x, y, 2, 12, &cancer));
+  /* "other" lengthens men's lives here: left of England's zero */
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, scarf_segment_middle (t->decomp[0], 5), 0, &x, &y));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, 0, 1, &x0, &y1));
+  g_assert_cmpfloat (x, <, x0);
+  g_assert_true (find_colour (surface, x, y, 1, 12, &other));
+  /* women's row below the men's */
+  g_assert_cmpfloat (y1, >, y);
+  cairo_surface_destroy (surface);
+
+  /* years and share inside a wide segment; the tooltip says them in words */
+  labels = assert_labels_clean (chart, &style, w, h);
+  g_assert_nonnull (find_label (labels, "0.66\n36%"));
+  g_assert_nonnull (find_label (labels, "Men\n1.82 years"));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, scarf_segment_middle (t->decomp[0], 1), 0, &x, &y));
+  tip = gw_chart_hit_test (chart, &style, w, h, x, y);
+  g_assert_cmpstr (tip, ==, "Men, cancer: 0.66 of the 1.82 years (36%)");
+  /* the legend names every cause that adds something: no "Not specified" */
+  g_clear_pointer (&labels, g_array_unref);
+  labels = gw_chart_get_labels (chart, &style, w, h);
+  g_assert_nonnull (find_label (labels, "External causes"));
+  g_assert_null (find_label (labels, "Not specified"));
+
+  /* small and large: no label over another */
+  g_clear_pointer (&labels, g_array_unref);
+  labels = assert_labels_clean (chart, &style, 320, 240);
+  g_clear_pointer (&labels, g_array_unref);
+  labels = assert_labels_clean (chart, &style, 1600, 900);
+}
+
+static void
+test_decomp_age_cause (void)
+{
+  g_autoptr(GwTestDecomp) t = gw_test_decomp_new ("E08100000", "Fixture Zero");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tip = NULL;
+  GwChartStyle style;
+  GwChartColour circulatory;
+  cairo_surface_t *surface;
+  guint band = 0;
+  double best = -INFINITY, x, y, ym, yw;
+  int w = 1000, h = 640;
+
+  chart = gw_chart_new_age_cause (&t->input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gw_chart_get_title (chart), ==, "The gap by age and cause: Fixture Zero");
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 2);
+
+  /* the band where circulatory disease takes most of men's years */
+  for (guint b = 0; b < t->decomp[0]->n_bands; b++)
+    if (-gw_gap_decomp_get (t->decomp[0], b, 0) > best)
+      {
+        best = -gw_gap_decomp_get (t->decomp[0], b, 0);
+        band = b;
+      }
+  g_assert_cmpfloat (best, >, 0.1);
+  /* circulatory is the first cause: its segment sits on the zero line, up
+   * to its years */
+  surface = render_image (chart, &style, w, h);
+  gw_chart_style_get_series_colour (&style, 0, &circulatory);
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, band, best / 2, &x, &y));
+  g_assert_true (find_colour (surface, x, y, 1, 1, &circulatory));
+  cairo_surface_destroy (surface);
+  tip = gw_chart_hit_test (chart, &style, w, h, x, y);
+  {
+    g_autofree char *years = gw_chart_format_number (best, 2, FALSE);
+    const char *ages = gw_age_band_to_string (t->decomp[0]->bands[band]);
+    g_autofree char *want = g_strdup_printf ("Men, circulatory diseases, ages %s: %s of the 3.15 years", ages, years);
+
+    g_assert_true (g_str_has_prefix (tip, want));
+  }
+
+  /* one scale for both sexes: the same value at the same height */
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, 0, 0.1, NULL, &ym));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, 0, 0.1, NULL, &yw));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, 0, 0.0, NULL, &y));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, 0, 0.0, NULL, &x));
+  g_assert_cmpfloat_with_epsilon (y - ym, x - yw, 1e-6);
+  g_clear_pointer (&tip, g_free);
+
+  /* greyscale: not one coloured pixel; hatching keeps causes 5 and 1 apart */
+  style_for (&style, GW_CHART_PALETTE_GREYSCALE, 1.0);
+  surface = render_image (chart, &style, w, h);
+  for (int py = 0; py < h; py++)
+    for (int px = 0; px < w; px++)
+      {
+        double r, g, b;
+
+        get_pixel (surface, px, py, &r, &g, &b);
+        if (fabs (r - g) > 0.02 || fabs (g - b) > 0.02)
+          g_error ("a coloured pixel at %d,%d in greyscale", px, py);
+      }
+  cairo_surface_destroy (surface);
+  g_assert_true (gw_chart_series_hatched (&style, 5));
+  g_assert_false (gw_chart_series_hatched (&style, 1));
+  {
+    g_autoptr(GArray) labels = assert_labels_clean (chart, &style, w, h);
+
+    g_assert_nonnull (find_label (labels, "Age band"));
+  }
+}
+
+/* Runs of at most six bands of cause c, summed from the fixture's
+ * decompose.csv at the gap's sign. */
+static double
+reference_run (const GwTestCsv   *ref,
+               const GwGapDecomp *d,
+               const char        *area,
+               const char      *cause,
+               guint            first,
+               guint            last)
+{
+  double sum = 0;
+
+  for (guint r = 0; r < gw_test_csv_n_rows (ref); r++)
+    {
+      const char *age = gw_test_csv_get (ref, r, "age");
+      GwAgeBand band;
+      guint x;
+
+      if (!g_str_equal (gw_test_csv_get (ref, r, "area_code"), area) || !g_str_equal (gw_test_csv_get (ref, r, "sex"), "m")
+          || !g_str_equal (gw_test_csv_get (ref, r, "cause"), cause) || g_str_equal (age, "all"))
+        continue;
+      g_assert_true (gw_age_band_parse (age, &band));
+      for (x = 0; d->bands[x] != band; x++)
+        g_assert_cmpuint (x + 1, <, d->n_bands);
+      if (x >= first && x <= last)
+        sum -= gw_test_csv_double (ref, r, "contribution");
+    }
+  return sum;
+}
+
+static void
+test_decomp_sentences (void)
+{
+  g_autoptr(GwTestDecomp) t = gw_test_decomp_new ("E08100000", "Fixture Zero");
+  g_autoptr(GwTestCsv) ref = gw_test_csv_load ("../decomp/decompose.csv");
+  g_autofree char *why = gw_decomp_why_sentence (t->decomp[0]);
+  g_autofree char *reckon = gw_decomp_reckon_sentence (t->decomp[0], t->reckoning[0]);
+  const char *top = NULL, *top_name = NULL;
+  double top_years = -INFINITY, best = -INFINITY;
+  guint first = 0, last = 0;
+
+  /* the cause with most of men's 3.149713296 years in the fixture */
+  for (guint r = 0; r < gw_test_csv_n_rows (ref); r++)
+    if (g_str_equal (gw_test_csv_get (ref, r, "area_code"), "E08100000")
+        && g_str_equal (gw_test_csv_get (ref, r, "sex"), "m")
+        && g_str_equal (gw_test_csv_get (ref, r, "age"), "all")
+        && !g_str_equal (gw_test_csv_get (ref, r, "cause"), "all")
+        && -gw_test_csv_double (ref, r, "contribution") > top_years)
+      {
+        top = gw_test_csv_get (ref, r, "cause");
+        top_years = -gw_test_csv_double (ref, r, "contribution");
+      }
+  for (guint a = 0; a < t->decomp[0]->n_bands; a++)
+    for (guint b = a; b < a + 6 && b < t->decomp[0]->n_bands; b++)
+      if (reference_run (ref, t->decomp[0], "E08100000", top, a, b) > best + 0.005)
+        {
+          best = reference_run (ref, t->decomp[0], "E08100000", top, a, b);
+          first = a;
+          last = b;
+        }
+  {
+    g_autofree char *ages = gw_decomp_format_ages (t->decomp[0], first, last);
+    g_autofree char *part = gw_chart_format_number (best, 1, FALSE);
+    g_autofree char *want = NULL;
+
+    for (guint c = 0; c < t->decomp[0]->n_causes; c++)
+      if (g_str_equal (t->decomp[0]->causes[c].id, top))
+        top_name = t->decomp[0]->causes[c].name;
+    {
+      g_autofree char *lower = g_utf8_strdown (top_name, -1);
+
+      want = g_strdup_printf ("%s of the 3.1 years come from %s at ages %s.", part, lower, ages);
+    }
+
+    g_test_message ("why: %s", why);
+    g_assert_cmpstr (why, ==, want);
+  }
+
+  /* reckon.csv: 333.3341 deaths a year bring men to 78.898989028 */
+  g_test_message ("reckon: %s", reckon);
+  g_assert_true (g_str_has_prefix (reckon, "About 330 fewer deaths a year, "));
+  g_assert_true (g_str_has_suffix (reckon, ", would bring men’s life expectancy to 78.9 years."));
+
+  /* an area that lives longer: no gap to explain */
+  {
+    g_autofree char *text = NULL;
+    GwGapDecomp flipped = *t->decomp[1];
+
+    flipped.e0_area = flipped.e0_comparator + 0.42;
+    text = gw_decomp_why_sentence (&flipped);
+    g_assert_cmpstr (text, ==, "Women here live 0.4 years longer than in England: there is no gap to explain.");
+  }
+
+  /* about: two significant figures */
+  {
+    static const struct { double n; const char *text; } cases[] = {
+      { 333.3341, "330" }, { 70.4, "70" }, { 7.4, "7" }, { 0.3, "fewer than 1" }, { 1649, "1600" },
+      { 95.5, "96" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = gw_decomp_format_about (cases[i].n);
+
+        g_assert_cmpstr (text, ==, cases[i].text);
+      }
+  }
+}
+
+static void
+test_decomp_pdf (void)
+{
+  g_autoptr(GwTestDecomp) t = gw_test_decomp_new ("E08100002", "Fixture Two");
+  g_autoptr(GwChart) chart = gw_chart_new_scarf (&t->input, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gw-render-decomp-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "scarf.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GwChartStyle style;
+
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  g_assert_true (gw_chart_export (chart, &style, pdf, 842, 595, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int status;
+
+      text = run_program (argv, &status);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (text, "Why the gap: Fixture Two"));
+      g_assert_nonnull (strstr (text, "Circulatory disease"));
+      g_assert_nonnull (strstr (text, "Years of the gap to England"));
+      /* E08100002's men: 3.281049368 years */
+      g_assert_nonnull (strstr (text, "3.28 years"));
+      g_assert_nonnull (strstr (text, "Source: decomp-6 fixture. Data as at 1 June 2007."));
+    }
+  else
+    g_test_message ("pdftotext not found: the PDF's text is not checked");
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* gapwatch-cli render --chart scarf|age-cause: the painter's chart of the
+ * export, for the target's sexes or the one asked. */
+static void
+test_decomp_cli (void)
+{
+  g_autoptr(GwTestDecomp) t = gw_test_decomp_new ("E08100003", "Fixture Three");
+  g_autofree char *cli = cli_path ();
+  g_autofree char *pdf = g_build_filename (t->dir, "age.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("gapwatch-cli is not built");
+      return;
+    }
+  {
+    const char *argv[] = { cli, "render", "--chart", "age-cause", "--area", "E08100003", "--sex", "f",
+                           "--out", pdf, t->path, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 0);
+  }
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+      out = run_program (argv, &status);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (out, "The gap by age and cause: Fixture Three"));
+      /* decompose.csv: women of E08100003, -1.800999182 years; men not asked */
+      g_assert_nonnull (strstr (out, "Women: a gap of 1.80 years"));
+      g_assert_null (strstr (out, "Men:"));
+      g_clear_pointer (&out, g_free);
+    }
+  g_remove (pdf);
+  {
+    const char *argv[] = { cli, "render", "--chart", "scarves", "--out", pdf, t->path, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 2);
+  }
+  {
+    /* an area the export does not have */
+    const char *argv[] = { cli, "render", "--chart", "scarf", "--area", "E00000000", "--out", pdf, t->path, NULL };
+
+    g_free (run_program (argv, &status));
+    g_assert_cmpint (status, ==, 1);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* No decomposition for any sex: an error, not an empty chart. */
+static void
+test_decomp_no_data (void)
+{
+  GwChartDecompInput input = { 1, { { NULL, NULL } }, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwChart) chart = gw_chart_new_age_cause (&input, &error);
+
+  g_assert_null (chart);
+  g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA);
+  g_assert_cmpstr (error->message, ==,
+                   "No gap by age and cause to draw: there is no decomposition");
+}
+
+/* --- tests: deprivation gradient ------------------------------------------ */
+
+/* Hartlepool's SII of the samples' small areas, 2005-2007, men and women. */
+static GwChart *
+samples_gradient (const Data *d, GwInequalityValue values[2])
+{
+  g_autoptr(GwInequality) ineq = NULL;
+  g_autoptr(GError) error = NULL;
+  GwSiiOptions options;
+  gint area = gw_dataset_lookup_area (d->dataset, "E06000001");
+  GwChart *chart;
+
+  g_assert_cmpint (area, >=, 0);
+  ineq = gw_inequality_new (d->dataset, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_inequality_get_period (ineq), ==, gw_period_pooled (2005, 2007));
+  gw_sii_options_init (&options);
+  options.repetitions = 10000;
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      g_assert_true (gw_inequality_compute (ineq, FALSE, area, sex, 0, &options, &values[sex - GW_SEX_MALE], &error));
+      g_assert_no_error (error);
+    }
+  chart = gw_chart_new_gradient (d->dataset, values, 2, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+static void
+test_gradient_points (void)
+{
+  const Data *d = get_samples ();
+  GwInequalityValue values[2];
+  g_autoptr(GwChart) chart = NULL;
+  GwChartStyle style;
+  GwChartColour subject, line;
+  cairo_surface_t *surface;
+  int w = 1200, h = 800;
+
+  if (d == NULL)
+    return;
+  chart = samples_gradient (d, values);
+  g_assert_cmpint (gw_chart_get_kind (chart), ==, GW_CHART_GRADIENT);
+  g_assert_cmpstr (gw_chart_get_title (chart), ==, "Hartlepool: life expectancy by deprivation decile, 2005–2007");
+  /* the description gives both ends and the SII of each sex */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("%s: %.1f years in the most deprived decile, %.1f in the least "
+                                               "deprived; SII %.1f years (95%%: %.1f to %.1f)",
+                                               i == 0 ? "Men" : "Women", values[i].deciles[0].value,
+                                               values[i].deciles[9].value, values[i].sii.sii,
+                                               values[i].sii.sii_lower[GW_SII_LEVEL_95],
+                                               values[i].sii.sii_upper[GW_SII_LEVEL_95]);
+
+      g_assert_nonnull (strstr (gw_chart_get_description (chart), want));
+      /* the samples' gradient: the least deprived live longer */
+      g_assert_cmpfloat (values[i].sii.sii, >, 5);
+    }
+
+  style_for (&style, GW_CHART_PALETTE_COLOUR_BLIND, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_GROUP, &line);
+  surface = render_image (chart, &style, w, h);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 2);
+  for (guint panel = 0; panel < 2; panel++)
+    {
+      const GwInequalityValue *v = &values[panel];
+      double pop[10], rank[10], x, y, x_first = 0, x_last = 0;
+
+      for (guint q = 0; q < 10; q++)
+        pop[q] = v->deciles[q].population;
+      gw_sii_ranks (pop, 10, rank);
+      /* every decile's point where its rank and life expectancy are, the
+       * most deprived on the left */
+      for (guint q = 0; q < 10; q++)
+        {
+          g_assert_true (gw_chart_map_point (chart, &style, w, h, panel, rank[q], v->deciles[q].value, &x, &y));
+          if (!find_colour (surface, x, y, 1, 1, &subject))
+            g_error ("no marker for decile %u of panel %u at %g,%g", q + 1, panel, x, y);
+          if (q == 0)
+            x_first = x;
+          x_last = x;
+        }
+      g_assert_cmpfloat (x_first, <, x_last);
+      /* the fitted line: the intercept at rank 0 plus the SII times the rank
+       * (dashed: a dash within a few pixels either side) */
+      for (guint k = 1; k < 4; k++)
+        {
+          double r = k / 4.0;
+
+          g_assert_true (gw_chart_map_point (chart, &style, w, h, panel, r, v->sii.intercept + v->sii.sii * r, &x, &y));
+          if (!find_colour (surface, x, y, 9, 2, &line))
+            g_error ("no SII line at rank %g of panel %u (%g,%g)", r, panel, x, y);
+        }
+    }
+  g_array_unref (assert_labels_clean (chart, &style, w, h));
+  g_array_unref (assert_labels_clean (chart, &style, 480, 360));
+  cairo_surface_destroy (surface);
+
+  /* greyscale: not one coloured pixel */
+  style_for (&style, GW_CHART_PALETTE_GREYSCALE, 1.0);
+  surface = render_image (chart, &style, 600, 400);
+  for (int py = 0; py < 400; py++)
+    for (int px = 0; px < 600; px++)
+      {
+        double r, g, b;
+
+        get_pixel (surface, px, py, &r, &g, &b);
+        if (fabs (r - g) > 0.02 || fabs (g - b) > 0.02)
+          g_error ("a coloured pixel at %d,%d in greyscale", px, py);
+      }
+  cairo_surface_destroy (surface);
+}
+
+/* A PDF of the chart holds its figures as text (pdftotext), and a subject
+ * without small areas has no chart. */
+static void
+test_gradient_pdf (void)
+{
+  const Data *d = get_samples ();
+  GwInequalityValue values[2];
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gw-render-gradient-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "gradient.pdf", NULL);
+  g_autofree char *text = NULL, *want = NULL, *sii = NULL;
+  GwChartStyle style;
+  int status;
+
+  if (d == NULL)
+    return;
+  chart = samples_gradient (d, values);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  g_assert_true (gw_chart_export (chart, &style, pdf, 842, 595, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+    text = run_program (argv, &status);
+  }
+  if (status != 0 || text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      g_remove (pdf);
+      g_rmdir (dir);
+      return;
+    }
+  sii = g_strdup_printf ("SII %.1f years (95%%: %.1f to %.1f)", values[1].sii.sii,
+                         values[1].sii.sii_lower[GW_SII_LEVEL_95], values[1].sii.sii_upper[GW_SII_LEVEL_95]);
+  g_assert_nonnull (strstr (text, "Hartlepool: life expectancy by deprivation decile, 2005–2007"));
+  g_assert_nonnull (strstr (text, sii));
+  g_assert_nonnull (strstr (text, "Slope index of inequality (fitted line)"));
+  g_remove (pdf);
+  g_rmdir (dir);
+
+  /* an area without small areas: no value, no chart */
+  {
+    g_autoptr(GwInequality) ineq = gw_inequality_new (d->dataset, 0, &error);
+    GwInequalityValue none;
+    g_autoptr(GwChart) empty = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (gw_inequality_compute (ineq, FALSE, gw_dataset_lookup_area (d->dataset, "E06000003"),
+                                           GW_SEX_MALE, 0, NULL, &none, NULL));
+    empty = gw_chart_new_gradient (d->dataset, &none, 1, &error);
+    g_assert_null (empty);
+    g_assert_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA);
+  }
 }
 
 int
@@ -1494,7 +2088,15 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/style/greyscale-and-dark", test_greyscale_and_dark);
   g_test_add_func ("/gw/render/export/formats", test_export_formats);
   g_test_add_func ("/gw/render/cli/render", test_cli_render);
+  g_test_add_func ("/gw/render/decomp/scarf", test_decomp_scarf);
+  g_test_add_func ("/gw/render/decomp/age-cause", test_decomp_age_cause);
+  g_test_add_func ("/gw/render/decomp/sentences", test_decomp_sentences);
+  g_test_add_func ("/gw/render/decomp/pdf", test_decomp_pdf);
+  g_test_add_func ("/gw/render/decomp/no-data", test_decomp_no_data);
+  g_test_add_func ("/gw/render/decomp/cli", test_decomp_cli);
 
+  g_test_add_func ("/gw/render/gradient/points", test_gradient_points);
+  g_test_add_func ("/gw/render/gradient/pdf", test_gradient_pdf);
   ret = g_test_run ();
   g_clear_pointer (&samples.indicators, gw_indicators_free);
   g_clear_object (&samples.dataset);

@@ -19,9 +19,11 @@
 #include <glib/gstdio.h>
 
 #include "formats/gw-export-reader.h"
+#include "methods/gw-inequality.h"
 #include "render/gw-report.h"
 #include "tracker/gw-tracker.h"
 #include "gw-test-result.h"
+#include "gw-test-decomp.h"
 
 /* --- data ----------------------------------------------------------------- */
 
@@ -831,6 +833,196 @@ test_report_cli_pdf (void)
   g_remove (pdf);
 }
 
+/* Why the gap and what it would take: on the decomp-6 fixture as an
+ * export (gw-test-decomp.h, its area the one member of a group), a target
+ * of the group from 2004-2006: the area's page, then its why-the-gap page with the
+ * render layer's sentences for the same decomposition, then the group's. */
+static void
+test_report_why_the_gap (void)
+{
+  g_autoptr(GwTestDecomp) t = NULL;
+  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwIndicators) indicators = NULL;
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree char *pdf = NULL;
+  guint area, n;
+
+  if (!have_tools () || get_fixture () == NULL)
+    return;
+  t = gw_test_decomp_new ("E08100002", "Fixture Two");
+  dataset = g_object_ref (t->dataset);
+  indicators = gw_indicators_compute (dataset);
+  g_assert_true (gw_target_subject_parse ("group:fixture", target));
+  target->baseline = gw_period_pooled (2004, 2006);
+  target->target_period = gw_period_pooled (2009, 2011);
+  report = gw_test_report (dataset, indicators, target, NULL, &error);
+  g_assert_no_error (error);
+
+  /* front, comparison, the area, its why the gap, the group's */
+  n = gw_report_get_n_pages (report);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (gw_report_get_page_kind (report, 2, &area), ==, GW_REPORT_PAGE_AREA);
+  g_assert_cmpint (gw_report_get_page_kind (report, 3, &area), ==, GW_REPORT_PAGE_AREA_GAP);
+  g_assert_cmpstr (gw_dataset_get_area (dataset, area)->code, ==, "E08100002");
+  g_assert_cmpint (gw_report_get_page_kind (report, 4, NULL), ==, GW_REPORT_PAGE_GROUP_GAP);
+
+  pdf = g_build_filename (fx.dir, "why.pdf", NULL);
+  g_assert_true (gw_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  texts = pdf_page_texts (pdf);
+  g_assert_cmpuint (texts->len, ==, 5);
+  {
+    const char *page = g_ptr_array_index (texts, 3);
+    g_autofree char *men = gw_decomp_why_sentence (t->decomp[0]);
+    g_autofree char *women = gw_decomp_why_sentence (t->decomp[1]);
+    g_autofree char *want_men = g_strdup_printf ("Men: %s", men);
+    g_autofree char *want_women = g_strdup_printf ("Women: %s", women);
+
+    g_assert_nonnull (strstr (page, "Fixture Two: why the gap"));
+    g_assert_nonnull (strstr (page, want_men));
+    g_assert_nonnull (strstr (page, want_women));
+    g_assert_nonnull (strstr (page, "Why the gap: Fixture Two"));
+    g_assert_nonnull (strstr (page, "The gap by age and cause: Fixture Two"));
+    g_assert_nonnull (strstr (page, "What it would take"));
+    /* decompose.csv: E08100002, men -3.281049368 years */
+    g_assert_nonnull (strstr (page, "Men: a gap of 3.28 years"));
+    g_assert_nonnull (strstr (page, "fewer deaths a year"));
+    g_assert_nonnull (strstr (page, "Page 4 of 5"));
+  }
+  g_assert_nonnull (strstr (g_ptr_array_index (texts, 4), "Fixture Group as a whole: why the gap"));
+  g_assert_nonnull (strstr (g_ptr_array_index (texts, 0), "Pages 3–4: each area’s figures, then why its gap is there."));
+  g_remove (pdf);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* --- the inequality page (samples with small areas) ----------------------- */
+
+/* The samples' report for Redcar and Cleveland (no small areas) and
+ * Hartlepool (98 LSOAs): Hartlepool's page is followed by its inequality
+ * page, whose figures are the SII's at the default 100,000 simulations. */
+static void
+test_report_inequality_page (void)
+{
+  const char *dir_path = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwIndicators) indicators = NULL;
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwReport) report = NULL;
+  g_autoptr(GwInequality) ineq = NULL;
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  const char *name;
+  guint n, area = 0, ineq_page = 0;
+  gint hartlepool, redcar;
+
+  if (dir_path == NULL || get_fixture () == NULL || !have_tools ())
+    {
+      g_test_skip ("GW_SAMPLES_DIR is not set");
+      return;
+    }
+  d = g_dir_open (dir_path, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  dataset = gw_dataset_new ();
+  for (guint i = 0; i < paths->len; i++)
+    {
+      GwBatch *b = gw_export_read_file (dataset, g_ptr_array_index (paths, i), NULL, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (gw_dataset_commit (dataset, b, &error));
+      g_assert_no_error (error);
+    }
+  indicators = gw_indicators_compute (dataset);
+  hartlepool = gw_dataset_lookup_area (dataset, "E06000001");
+  redcar = gw_dataset_lookup_area (dataset, "E06000003");
+  g_array_append_val (areas, redcar);
+  g_array_append_val (areas, hartlepool);
+  report = gw_test_report (dataset, indicators, target, areas, &error);
+  g_assert_no_error (error);
+
+  /* Redcar's figures and why; Hartlepool's figures, why and inequality;
+   * the group's why */
+  n = gw_report_get_n_pages (report);
+  for (guint p = 0; p < n; p++)
+    if (gw_report_get_page_kind (report, p, &area) == GW_REPORT_PAGE_AREA_INEQUALITY)
+      {
+        g_assert_cmpuint (ineq_page, ==, 0);
+        g_assert_cmpuint (area, ==, (guint) hartlepool);
+        ineq_page = p;
+      }
+  g_assert_cmpuint (ineq_page, ==, n - 2);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 6, &area), ==, GW_REPORT_PAGE_AREA);
+  g_assert_cmpuint (area, ==, (guint) redcar);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 5, &area), ==, GW_REPORT_PAGE_AREA_GAP);
+  g_assert_cmpuint (area, ==, (guint) redcar);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 4, &area), ==, GW_REPORT_PAGE_AREA);
+  g_assert_cmpuint (area, ==, (guint) hartlepool);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 3, &area), ==, GW_REPORT_PAGE_AREA_GAP);
+  g_assert_cmpuint (area, ==, (guint) hartlepool);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 1, NULL), ==, GW_REPORT_PAGE_GROUP_GAP);
+
+  pdf = g_build_filename (fx.dir, "inequality.pdf", NULL);
+  g_assert_true (gw_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_n_pages (pdf), ==, n);
+  texts = pdf_page_texts (pdf);
+  g_assert_cmpuint (texts->len, ==, n);
+
+  ineq = gw_inequality_new (dataset, 0, &error);
+  g_assert_no_error (error);
+  {
+    const char *page = g_ptr_array_index (texts, ineq_page);
+    g_assert_nonnull (strstr (page, "Hartlepool: inequality within the area"));
+    g_assert_nonnull (strstr (page, "E06000001 · life expectancy at birth across the deprivation deciles of its 98 "
+                                    "small areas, 2005–2007"));
+    g_assert_nonnull (strstr (page, "Hartlepool: life expectancy by deprivation decile, 2005–2007"));
+    for (guint s = 0; s < 2; s++)
+      {
+        GwInequalityValue v;
+        g_autofree char *want = NULL;
+        g_autoptr(GString) words = g_string_new (NULL);
+        gboolean space = FALSE;
+
+        g_assert_true (gw_inequality_compute (ineq, FALSE, hartlepool, GW_SEX_MALE + s, 0, NULL, &v, &error));
+        want = g_strdup_printf ("%s: slope index of inequality %.1f years (95%% limits %.1f to %.1f, 99.8%% limits "
+                                "%.1f to %.1f); relative index of inequality %.3f (95%% limits %.3f to %.3f).",
+                                s == 0 ? "Men" : "Women", v.sii.sii, v.sii.sii_lower[0], v.sii.sii_upper[0],
+                                v.sii.sii_lower[1], v.sii.sii_upper[1], v.sii.rii, v.sii.rii_lower[0],
+                                v.sii.rii_upper[0]);
+        /* the page's words with single spaces: the paragraph wraps */
+        for (const char *p = page; *p != '\0'; p++)
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && words->len > 0)
+                g_string_append_c (words, ' ');
+              g_string_append_c (words, *p);
+              space = FALSE;
+            }
+        if (strstr (words->str, want) == NULL)
+          g_error ("not on the inequality page: %s\n%s", want, page);
+      }
+    /* the area's own page is unchanged: no inequality there */
+    g_assert_null (strstr (g_ptr_array_index (texts, ineq_page - 2), "inequality within the area"));
+  }
+  g_remove (pdf);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -846,6 +1038,8 @@ main (int    argc,
   g_test_add_func ("/gw/report/pdf/layout", test_report_pdf_layout);
   g_test_add_func ("/gw/report/compare/split", test_report_split_compare);
   g_test_add_func ("/gw/report/cli/pdf", test_report_cli_pdf);
+  g_test_add_func ("/gw/report/inequality/page", test_report_inequality_page);
+  g_test_add_func ("/gw/report/pdf/why-the-gap", test_report_why_the_gap);
 
   status = g_test_run ();
 

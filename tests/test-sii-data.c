@@ -17,6 +17,7 @@
 #include "formats/gw-import-task.h"
 #include "methods/gw-inequality.h"
 
+#include "methods/gw-ci.h"
 #include "gw-test-files.h"
 #include "gw-test-sii-export.h"
 
@@ -351,6 +352,76 @@ test_msoa (Fixture *f, gconstpointer data)
   g_assert_cmpuint (value.missing_deciles, ==, 1u << 2);
 }
 
+/* The same deciles published (export 1.1 `decile`, value with its 95%
+ * limits and the decile's population as denominator) give the same SII as
+ * the counts they came from: the point exactly, the limits with the same
+ * seed (methods.md section 4). */
+static void
+test_published (Fixture *f, gconstpointer data)
+{
+  GwSiiOptions options;
+  guint ua1 = area (f, "E06000001");
+  GwPeriod period = gw_period_pooled (2016, 2018);
+  g_autoptr(GwInequality) ineq = gw_inequality_new (f->ds, period, NULL);
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "published.xml", NULL);
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GwInequalityValue counts[2], published;
+
+  test_options (&options);
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"sii-published\""
+                        " generated=\"2030-01-01T00:00:00Z\">\n"
+                        "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                        " polarity=\"higher-is-better\">\n");
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      g_assert_true (gw_inequality_compute (ineq, FALSE, ua1, sex, 0, &options, &counts[sex - GW_SEX_MALE], &error));
+      g_assert_no_error (error);
+      for (guint d = 0; d < 10; d++)
+        {
+          const GwSiiQuantile *q = &counts[sex - GW_SEX_MALE].deciles[d];
+          char v[G_ASCII_DTOSTR_BUF_SIZE], lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+          char n[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (xml, "    <v area=\"E06000001\" sex=\"%s\" period=\"2016-2018\" decile=\"%u\""
+                                       " value=\"%s\" lower=\"%s\" upper=\"%s\" denominator=\"%s\"/>\n",
+                                  gw_sex_to_string (sex), d + 1,
+                                  g_ascii_dtostr (v, sizeof v, q->value),
+                                  g_ascii_dtostr (lo, sizeof lo, q->value - GW_Z_95 * q->se),
+                                  g_ascii_dtostr (hi, sizeof hi, q->value + GW_Z_95 * q->se),
+                                  g_ascii_dtostr (n, sizeof n, q->population));
+        }
+    }
+  g_string_append (xml, "  </indicator>\n</export>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, &error));
+  task = gw_import_task_new (f->ds, (const char *const[]) { path, NULL });
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      const GwSiiResult *c = &counts[sex - GW_SEX_MALE].sii;
+
+      g_assert_true (gw_inequality_compute_published (f->ds, "le-birth", FALSE, ua1, sex, period, &options,
+                                                      &published, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (published.sii.sii, c->sii, 1e-9);
+      g_assert_cmpfloat_with_epsilon (published.sii.rii, c->rii, 1e-9);
+      for (guint l = 0; l < GW_SII_N_LEVELS; l++)
+        {
+          g_assert_cmpfloat_with_epsilon (published.sii.sii_lower[l], c->sii_lower[l], 1e-6);
+          g_assert_cmpfloat_with_epsilon (published.sii.sii_upper[l], c->sii_upper[l], 1e-6);
+        }
+    }
+  /* a decile missing: no value, and which */
+  g_assert_false (gw_inequality_compute_published (f->ds, "le-birth", FALSE, ua1, GW_SEX_MALE,
+                                                   gw_period_pooled (2015, 2017), &options, &published, &error));
+  g_assert_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,6 +434,7 @@ main (int argc, char **argv)
   ADD ("/gw/sii-data/counts/area", test_area);
   ADD ("/gw/sii-data/counts/group-england", test_group_and_england);
   ADD ("/gw/sii-data/counts/incomplete", test_incomplete);
+  ADD ("/gw/sii-data/published", test_published);
 #undef ADD
 
   return g_test_run ();

@@ -88,7 +88,7 @@ compare_strings (gconstpointer a,
 }
 
 /* The sample exports (data/samples/README.md). */
-#define N_SAMPLES 19
+#define N_SAMPLES 20
 
 /* Every sample export, in name order (the order of their README). */
 static GStrv

@@ -21,6 +21,7 @@
 #include "formats/gw-export-reader.h"
 #include "formats/gw-import-task.h"
 #include "render/gw-report.h"
+#include "ui/gw-tracker-cell.h"
 #include "ui/gw-tracker-view.h"
 
 #include "gw-test-tmp.h"
@@ -183,6 +184,36 @@ extreme_latest_gap (GPtrArray *rows,
   return best->name;
 }
 
+/* The first (or last) area name in the sort order of names. */
+static const char *
+extreme_name (GPtrArray *rows,
+              gboolean   first)
+{
+  const GwTrackerRow *best = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GwTrackerRow *row = g_ptr_array_index (rows, i);
+      int order;
+
+      if (row->is_group)
+        continue;
+      if (best != NULL)
+        {
+          g_autofree char *a = g_utf8_casefold (row->name, -1);
+          g_autofree char *b = g_utf8_casefold (best->name, -1);
+
+          order = strcmp (a, b);
+        }
+      else
+        order = 0;
+      if (best == NULL || (first ? order < 0 : order > 0))
+        best = row;
+    }
+  g_assert_nonnull (best);
+  return best != NULL ? best->name : NULL;
+}
+
 static void
 wait_ms (guint ms)
 {
@@ -190,6 +221,66 @@ wait_ms (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Until the table's SII column is computed (the samples' Hartlepool has
+ * small areas), at most 60 s. */
+static void
+wait_sii (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      for (guint i = 0; i < n_shown (f); i++)
+        if (g_strcmp0 (gw_tracker_item_get_code (item_at (f, i)), "E06000001") == 0
+            && !isnan (gw_tracker_item_get_sii (item_at (f, i), GW_SEX_MALE, NULL, NULL)))
+          return;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      wait_ms (20);
+    }
+}
+
+/* The titles of the visible columns of the scrolling view, in order. */
+static GPtrArray *
+visible_titles (Fixture *f)
+{
+  GListModel *columns = gtk_column_view_get_columns (gw_tracker_view_get_column_view (f->view));
+  GPtrArray *titles = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_ptr_array_add (titles, (gpointer) gtk_column_view_column_get_title (column));
+    }
+  return titles;
+}
+
+static GtkColumnView *
+area_view (Fixture *f)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, "gw-area-table", views);
+  g_assert_cmpuint (views->len, ==, 1);
+  return g_ptr_array_index (views, 0);
+}
+
+static GtkCheckButton *
+column_choice (Fixture    *f,
+               const char *label)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkPopover *popover;
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_one (GTK_WIDGET (f->view), GTK_TYPE_MENU_BUTTON, NULL)));
+  collect_widgets (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, "gw-column-choice", checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_str_equal (gtk_check_button_get_label (g_ptr_array_index (checks, i)), label))
+      return g_ptr_array_index (checks, i);
+  g_assert_not_reached ();
 }
 
 /* Tests */
@@ -425,83 +516,112 @@ test_cells (Fixture       *f,
 
     gw_tracker_view_set_search (f->view, "E06000001");
     gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-    collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-interval", intervals);
+    collect_widgets (GTK_WIDGET (f->view), GW_TYPE_TRACKER_CELL, "gw-numeric", intervals);
     for (guint i = 0; i < intervals->len; i++)
       {
-        GtkWidget *label = g_ptr_array_index (intervals, i);
-        const char *text = gtk_label_get_label (GTK_LABEL (label));
+        GwTrackerCell *cell = g_ptr_array_index (intervals, i);
+        const char *text = gw_tracker_cell_get_subtitle (cell);
 
-        if (!gtk_widget_get_mapped (label))
+        if (!gtk_widget_get_mapped (GTK_WIDGET (cell)) || text == NULL)
           continue;
         /* (4.0592 - 2.7198) / 2 and (3.7937 - 2.6054) / 2; the limits
          * themselves in the tooltip */
         if (g_str_equal (text, "±0.67"))
-          gap |= g_str_has_suffix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)),
-                                  "95% confidence interval 2.72–4.06");
+          gap |= g_str_has_suffix (gw_tracker_cell_get_tooltip (cell), "95% confidence interval 2.72–4.06");
         if (g_str_equal (text, "±0.59"))
-          projected |= g_str_has_suffix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)),
-                                        "95% prediction interval 2.61–3.79");
+          projected |= g_str_has_suffix (gw_tracker_cell_get_tooltip (cell), "95% prediction interval 2.61–3.79");
       }
     g_assert_true (gap);
     g_assert_true (projected);
     gw_tracker_view_set_search (f->view, "");
   }
 
-  collect_widgets (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "gw-numeric", numbers);
+  /* Numbers to the right, so their digits line up. */
+  collect_widgets (GTK_WIDGET (f->view), GW_TYPE_TRACKER_CELL, "gw-numeric", numbers);
   g_assert_cmpuint (numbers->len, >, 0);
   for (guint i = 0; i < numbers->len; i++)
-    if (gtk_widget_get_ancestor (g_ptr_array_index (numbers, i), GTK_TYPE_COLUMN_VIEW) != NULL)
-      g_assert_cmpfloat (gtk_label_get_xalign (g_ptr_array_index (numbers, i)), ==, 1.0f);
+    g_assert_cmpfloat (gw_tracker_cell_get_xalign (g_ptr_array_index (numbers, i)), ==, 1.0f);
 
-  /* The units in the headers; men and women shown, persons not. */
+  /* The units in the headers; men and women shown, persons not; by
+   * default the status, value, gap and projected gap of each sex. */
+  wait_sii (f);
   {
-    GtkColumnView *view = gw_tracker_view_get_column_view (f->view);
-    GListModel *columns = gtk_column_view_get_columns (view);
-    guint n_visible = 0;
-    gboolean latest_men = FALSE, england_women = FALSE, value_men = FALSE;
+    g_autoptr(GPtrArray) titles = visible_titles (f);
 
-    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-      {
-        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-        const char *title = gtk_column_view_column_get_title (column);
-
-        if (!gtk_column_view_column_get_visible (column))
-          continue;
-        n_visible++;
-        g_assert_null (strstr (title, "Persons"));
-        if (g_str_equal (title, "Latest\ngap (%)\nMen"))
-          latest_men = TRUE;
-        england_women |= g_str_equal (title, "England (years)\nWomen");
-        value_men |= g_str_equal (title, "Latest\nvalue (years)\nMen");
-      }
-    /* The area, then 5 columns for each sex: status, value, England's,
-     * gap, projected gap. */
-    g_assert_cmpuint (n_visible, ==, 1 + 2 * 5);
-    g_assert_true (england_women);
-    g_assert_true (value_men);
-    g_assert_true (latest_men);
+    for (guint i = 0; i < titles->len; i++)
+      g_assert_null (strstr (g_ptr_array_index (titles, i), "Persons"));
+    /* the SII too: the samples have small areas */
+    g_assert_cmpuint (titles->len, ==, 2 * 5);
+    g_assert_true (g_ptr_array_find_with_equal_func (titles, "Latest\ngap (%)\nMen", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (titles, "Latest\nvalue (years)\nMen", g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (titles, "England (years)\nWomen", g_str_equal, NULL));
   }
 }
 
+/* "%.2f" and "%.2f–%.2f" with the table's minus sign. */
+static char *
+shown_number (double value)
+{
+  g_autofree char *text = g_strdup_printf ("%.2f", value);
+
+  return text[0] == '-' ? g_strconcat ("−", text + 1, NULL) : g_steal_pointer (&text);
+}
+
+static char *
+shown_interval (double lower,
+                double upper)
+{
+  g_autofree char *a = shown_number (lower);
+  g_autofree char *b = shown_number (upper);
+
+  return g_strdup_printf ("%s–%s", a, b);
+}
+
+/* Issue 18 point 10: Copy Rows is for people: headers in words, the values
+ * as the table shows them with their intervals, one line per area. */
 static void
 test_copy_rows (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *header = g_strdelimit (g_strdup (CLI_HEADER), ",", '\t');
-  g_autofree char *men = g_strdelimit (g_strdup (CLI_HARTLEPOOL_M), ",", '\t');
-  g_autofree char *women = g_strdelimit (g_strdup (CLI_HARTLEPOOL_F), ",", '\t');
+  g_autofree char *value_m = NULL, *value_m_ci = NULL, *value_f = NULL, *value_f_ci = NULL;
   g_autoptr(GError) error = NULL;
   GValue value = G_VALUE_INIT;
   GdkContentProvider *provider;
+  GwTrackerItem *hartlepool = NULL;
+  const char *header =
+    "Area\tCode\tStatus Men\tStatus Women"
+    "\tLatest gap (%) Men\tLatest gap (%) Men, interval\tLatest gap (%) Women\tLatest gap (%) Women, interval"
+    "\tProjected gap (%) Men\tProjected gap (%) Men, interval"
+    "\tProjected gap (%) Women\tProjected gap (%) Women, interval"
+    "\tLatest value (years) Men\tLatest value (years) Men, interval"
+    "\tLatest value (years) Women\tLatest value (years) Women, interval\n";
 
   g_assert_null (gw_tracker_view_format_selection (f->view));
 
-  /* Hartlepool selected: a header, then its two rows, tab-separated. */
+  /* Hartlepool selected: the headers, then its line.  The gaps as
+   * `gapwatch-cli track` gives them (3.3895 in 2.7198 to 4.0592, ...), to
+   * two decimals as the table shows them. */
   g_assert_true (gw_tracker_view_select_code (f->view, "E06000001"));
+  for (guint i = 0; i < n_shown (f); i++)
+    if (g_str_equal (gw_tracker_item_get_code (item_at (f, i)), "E06000001"))
+      hartlepool = item_at (f, i);
+  g_assert_nonnull (hartlepool);
+  {
+    const GwTrackerRow *m = gw_tracker_item_get_row (hartlepool, GW_SEX_MALE);
+    const GwTrackerRow *w = gw_tracker_item_get_row (hartlepool, GW_SEX_FEMALE);
+
+    value_m = shown_number (m->latest_value);
+    value_m_ci = shown_interval (m->latest_value_lower95, m->latest_value_upper95);
+    value_f = shown_number (w->latest_value);
+    value_f_ci = shown_interval (w->latest_value_lower95, w->latest_value_upper95);
+  }
   text = gw_tracker_view_format_selection (f->view);
-  expected = g_strdup_printf ("%s\n%s\n%s\n", header, men, women);
+  expected = g_strdup_printf ("%sHartlepool\tE06000001\tOn track · uncertain\tOn track · uncertain"
+                              "\t3.39\t2.72–4.06\t1.85\t1.18–2.51\t3.20\t2.61–3.79\t1.49\t0.69–2.30"
+                              "\t%s\t%s\t%s\t%s\n",
+                              header, value_m, value_m_ci, value_f, value_f_ci);
   g_assert_cmpstr (text, ==, expected);
 
   /* Ctrl+C puts the same on the clipboard. */
@@ -514,7 +634,7 @@ test_copy_rows (Fixture       *f,
   g_assert_cmpstr (g_value_get_string (&value), ==, expected);
   g_value_unset (&value);
 
-  /* Two areas selected: four rows, in the table's order. */
+  /* Two areas selected: two lines, in the table's order. */
   gtk_selection_model_select_item (gtk_column_view_get_model (gw_tracker_view_get_column_view (f->view)),
                                    2, FALSE);
   g_free (text);
@@ -522,8 +642,8 @@ test_copy_rows (Fixture       *f,
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
-    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 1);
-    g_assert_true (g_str_has_prefix (lines[3], "E06000002\tMiddlesbrough\tm\t"));
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + 1);
+    g_assert_true (g_str_has_prefix (lines[2], "Middlesbrough\tE06000002\t"));
   }
 }
 
@@ -592,6 +712,254 @@ test_selection_kept (Fixture       *f,
   g_assert_cmpstr (gw_tracker_item_get_code (gw_tracker_view_get_selected_item (f->view)), ==, "E06000004");
   g_assert_cmpint (gw_tracker_view_get_filter (f->view), ==, GW_TRACKER_FILTER_NEITHER);
   g_assert_cmpuint (n_shown (f), ==, 1 + 30);
+}
+
+/* The mapped cells of a column view: the top of the first row, and the one
+ * height every cell has (every row is as tall). */
+static void
+cell_geometry (GtkColumnView *view,
+               double        *top,
+               int           *height)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  *top = G_MAXDOUBLE;
+  *height = -1;
+  collect_widgets (GTK_WIDGET (view), GW_TYPE_TRACKER_CELL, NULL, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      graphene_point_t point;
+
+      if (!gtk_widget_get_mapped (cell))
+        continue;
+      g_assert_true (gtk_widget_compute_point (cell, GTK_WIDGET (view), &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (point.y + gtk_widget_get_height (cell) <= 0)
+        continue;   /* scrolled out of sight above */
+      *top = MIN (*top, point.y);
+      if (*height < 0)
+        *height = gtk_widget_get_height (cell);
+      g_assert_cmpint (gtk_widget_get_height (cell), ==, *height);
+    }
+  g_assert_cmpint (*height, >, 0);
+}
+
+/* Issue 18 point 2: the area stays in sight while the measures scroll
+ * sideways, in a view of its own whose rows keep in step. */
+static void
+test_area_pinned (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkColumnView *areas = area_view (f);
+  GtkColumnView *measures = gw_tracker_view_get_column_view (f->view);
+  GtkAdjustment *vertical = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (measures));
+  GtkAdjustment *area_vertical = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (areas));
+  GtkAdjustment *sideways = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (measures));
+  g_autoptr(GPtrArray) titles = visible_titles (f);
+  double top, area_top, x_before;
+  int height, area_height;
+
+  /* One selection for both; the area only in its own view. */
+  g_assert_true (gtk_column_view_get_model (areas) == gtk_column_view_get_model (measures));
+  for (guint i = 0; i < titles->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (titles, i), "Area"));
+
+  /* A narrow window: the measures scroll sideways, the area does not move. */
+  gtk_window_set_default_size (f->window, 700, 600);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways) - gtk_adjustment_get_page_size (sideways), >, 0);
+  {
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (areas), GTK_WIDGET (f->view),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    x_before = point.x;
+    gtk_adjustment_set_value (sideways, gtk_adjustment_get_upper (sideways));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (areas), GTK_WIDGET (f->view),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    g_assert_cmpfloat (point.x, ==, x_before);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (areas)));
+  }
+
+  /* Rows level with each other, at the top and scrolled. */
+  for (guint step = 0; step < 2; step++)
+    {
+      cell_geometry (measures, &top, &height);
+      cell_geometry (areas, &area_top, &area_height);
+      g_test_message ("step %u: rows %d and %d px high, first at %.1f and %.1f", step, height, area_height,
+                      top, area_top);
+      g_assert_cmpint (height, ==, area_height);
+      g_assert_cmpfloat (fabs (top - area_top), <, 0.5);
+      g_assert_cmpfloat (gtk_adjustment_get_value (area_vertical), ==, gtk_adjustment_get_value (vertical));
+
+      gtk_adjustment_set_value (vertical, 7.5 * height);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (vertical), >, 0);
+}
+
+/* Issue 18 point 2: the measures she chooses, kept in the settings. */
+static void
+test_columns_chosen (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GwSettings) settings = gw_settings_new ();
+  g_autoptr(GPtrArray) titles = NULL;
+  const char * const defaults[] = { "status", "latest-value", "latest-gap", "projected-gap", NULL };
+
+  gw_tracker_view_set_settings (f->view, settings);
+  g_assert_true (g_strv_equal (gw_settings_get_tracker_columns (settings), defaults));
+  titles = visible_titles (f);
+  g_assert_cmpuint (titles->len, ==, 2 * 4);
+  g_clear_pointer (&titles, g_ptr_array_unref);
+
+  /* England's value too: two columns more, and kept. */
+  gtk_check_button_set_active (column_choice (f, "Comparator’s value (England’s)"), TRUE);
+  titles = visible_titles (f);
+  g_assert_cmpuint (titles->len, ==, 2 * 5);
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "England (years)\nWomen", g_str_equal, NULL));
+  g_assert_true (g_strv_contains (gw_settings_get_tracker_columns (settings), "comparator"));
+  g_clear_pointer (&titles, g_ptr_array_unref);
+
+  /* No projection: gone from the table and from the settings. */
+  gtk_check_button_set_active (column_choice (f, "Projected gap"), FALSE);
+  titles = visible_titles (f);
+  g_assert_cmpuint (titles->len, ==, 2 * 4);
+  g_assert_false (g_ptr_array_find_with_equal_func (titles, "Projected\ngap (%)\nMen", g_str_equal, NULL));
+  g_assert_false (g_strv_contains (gw_settings_get_tracker_columns (settings), "projected-gap"));
+
+  /* Another window's table (the next start) shows the same. */
+  {
+    GwTrackerView *other = g_object_ref_sink (GW_TRACKER_VIEW (gw_tracker_view_new ()));
+    GListModel *columns = gtk_column_view_get_columns (gw_tracker_view_get_column_view (other));
+    guint n_visible = 0;
+
+    gw_tracker_view_set_result (other, f->result);
+    gw_tracker_view_set_settings (other, settings);
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        n_visible += gtk_column_view_column_get_visible (column);
+      }
+    g_assert_cmpuint (n_visible, ==, 2 * 4);
+    g_assert_finalize_object (other);
+  }
+  gw_settings_set_tracker_columns (settings, defaults);
+}
+
+/* Issue 18 point 7: a sort starts at the top, the group's row in sight,
+ * after a filter and back to all too. */
+static void
+test_sort_to_top (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkAdjustment *vertical = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gw_tracker_view_get_column_view (f->view)));
+  const char *const columns[] = { "male-latest-gap", "area", "female-status" };
+
+  gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_NEITHER);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gw_tracker_view_set_filter (f->view, GW_TRACKER_FILTER_ALL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      gtk_adjustment_set_value (vertical, gtk_adjustment_get_upper (vertical));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (vertical), >, 0);
+
+      g_assert_true (gw_tracker_view_sort_by (f->view, columns[i], GTK_SORT_DESCENDING));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (vertical), ==, gtk_adjustment_get_lower (vertical));
+      g_assert_true (gw_tracker_item_is_group (item_at (f, 0)));
+      /* descending by name: the last name first after the group */
+      if (g_str_equal (columns[i], "area"))
+        g_assert_cmpstr (gw_tracker_item_get_name (item_at (f, 1)), ==, extreme_name (f->rows, FALSE));
+    }
+}
+
+static GtkEventController *
+capture_keys (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (capture_keys (widget), "key-pressed", keyval, 0, state, &handled);
+  return handled;
+}
+
+static gboolean
+has_focus_in (GtkWindow *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Issue 18 point 3: Tab goes from part to part (the strip, the search, the
+ * table, what follows), never row by row; arrows stay for the rows. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *after = gtk_button_new_with_label ("the area’s details");
+  GtkWidget *table = GTK_WIDGET (gw_tracker_view_get_column_view (f->view));
+  GtkWidget *search = find_one (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *strip = find_one (GTK_WIDGET (f->view), GTK_TYPE_BOX, "gw-summary-strip");
+
+  g_object_ref (f->view);
+  gtk_window_set_child (f->window, NULL);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->view));
+  g_object_unref (f->view);
+  gtk_box_append (GTK_BOX (box), after);
+  gtk_window_set_child (f->window, box);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_true (gw_tracker_view_select_code (f->view, "E06000001"));
+  gtk_widget_grab_focus (table);
+  g_assert_true (has_focus_in (f->window, table));
+
+  /* Tab: out of the 70 rows at once, to what follows the table. */
+  g_assert_true (press (table, GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_in (f->window, after));
+
+  /* Shift+Tab from the table: the search. */
+  gtk_widget_grab_focus (table);
+  g_assert_true (press (table, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (has_focus_in (f->window, search));
+
+  /* Tab from a part of the strip: the search, not the next part. */
+  gtk_widget_grab_focus (GTK_WIDGET (find_one (GTK_WIDGET (f->view), GTK_TYPE_TOGGLE_BUTTON, "gw-filter-both")));
+  g_assert_true (press (strip, GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_in (f->window, search));
+
+  /* Arrows and Ctrl+Tab are the table's own. */
+  gtk_widget_grab_focus (table);
+  g_assert_false (press (table, GDK_KEY_Down, 0));
+  g_assert_false (press (table, GDK_KEY_Tab, GDK_CONTROL_MASK));
+  g_assert_true (has_focus_in (f->window, table));
 }
 
 static void
@@ -745,7 +1113,7 @@ main (int   argc,
     if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
       g_ptr_array_add (paths, g_build_filename (samples, name, NULL));
   g_ptr_array_sort (paths, compare_paths);
-  g_assert_cmpuint (paths->len, ==, 19);
+  g_assert_cmpuint (paths->len, ==, 20);
   g_ptr_array_add (paths, NULL);
 
   dataset = gw_dataset_new ();
@@ -775,6 +1143,14 @@ main (int   argc,
               fixture_set_up, test_counts_agree, fixture_tear_down);
   g_test_add ("/gw/tracker-view/counts/imr-2010", Fixture, "imr-2010",
               fixture_set_up, test_counts_agree, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/columns/area-pinned", Fixture, NULL,
+              fixture_set_up, test_area_pinned, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/columns/chosen", Fixture, NULL,
+              fixture_set_up, test_columns_chosen, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/sort/to-top", Fixture, NULL,
+              fixture_set_up, test_sort_to_top, fixture_tear_down);
+  g_test_add ("/gw/tracker-view/keyboard/tab-order", Fixture, NULL,
+              fixture_set_up, test_tab_order, fixture_tear_down);
   g_test_add ("/gw/tracker-view/message/no-rows", Fixture, NULL,
               fixture_set_up, test_message, fixture_tear_down);
 

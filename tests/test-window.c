@@ -18,6 +18,7 @@
 #include "gw-config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -25,8 +26,10 @@
 #include <gtk/gtk.h>
 
 #include "ui/gw-application.h"
+#include "ui/gw-area-inequality.h"
 #include "ui/gw-area-view.h"
 #include "ui/gw-import-pane.h"
+#include "ui/gw-mapping-dialog.h"
 #include "ui/gw-preferences.h"
 #include "ui/gw-target-editor.h"
 #include "ui/gw-tracker-view.h"
@@ -223,6 +226,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  /* As she runs it, for the idle test: the tests turn animations off, and
+   * an animation that never stops is one way never to be idle. */
+  if (g_strcmp0 (data, "animations") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+
   /* Each test starts from nothing imported. */
   f->dataset = gw_dataset_new ();
   f->settings = gw_settings_new ();
@@ -468,9 +476,21 @@ test_window_import_dialog (Fixture       *f,
   current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
   g_assert_true (g_file_equal (current, folder));
   filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
-  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  /* every format read, all of them chosen */
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 6);
   first = g_list_model_get_item (filters, 0);
-  g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "Exports (*.xml, *.xml.gz)");
+  g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "All supported files");
+  g_assert_true (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog)) == first);
+  for (guint i = 1; i < 6; i++)
+    {
+      static const char *const names[] = {
+        NULL, "Gapwatch exports (*.xml, *.xml.gz)", "SDMX-ML messages (*.xml)",
+        "Fingertips indicator data (*.csv)", "Excel 2003 XML workbooks (*.xml)", "All Files",
+      };
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, names[i]);
+    }
 
   /* Cancelling imports nothing. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
@@ -478,6 +498,38 @@ test_window_import_dialog (Fixture       *f,
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_false (gw_window_get_busy (f->window));
   g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (f->dataset)), ==, 0);
+}
+
+/* An SDMX-ML message with a dimension of several values and no area Gapwatch
+ * knows: the dialog offers each dimension and writes the mapping chosen. */
+static void
+test_window_mapping_dialog (void)
+{
+  const char *shared = g_getenv ("GW_SHARED_DIR");
+  g_autofree char *path = shared != NULL ? g_build_filename (shared, "data", "reference", "sdmx",
+                                                             "sdmx-ml-v2_0__CompactSample.xml", NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mapping = NULL;
+  GwMappingDialog *dialog;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("GW_SHARED_DIR/data/reference/sdmx is missing");
+      return;
+    }
+  dialog = gw_mapping_dialog_new (NULL, path, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Map SDMX-ML Message");
+  /* no area dimension of the usual names: the first is offered; the first
+   * value of each dimension with several is kept */
+  mapping = gw_mapping_dialog_dup_mapping (dialog);
+  g_assert_cmpstr (mapping, ==, "[Mapping]\nname=SDMX-ML\narea=FREQ\nmeasure=sdmx-data\n\n"
+                                "[Fixed]\nJD_CATEGORY=A\n");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
 }
 
 static void
@@ -598,22 +650,9 @@ import_samples (GwWindow *window)
 static GPtrArray *
 sample_paths (void)
 {
-  const char *dir_path = g_getenv ("GW_SAMPLES_DIR");
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
+  GPtrArray *paths = gw_test_sample_paths ();
 
-  if (dir_path == NULL)
-    dir_path = GW_SOURCE_SAMPLES_DIR;
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (paths, compare_paths);
-  g_assert_cmpuint (paths->len, ==, 19);
-  g_ptr_array_add (paths, NULL);
+  g_assert_cmpuint (paths->len, ==, 20 + 1);
   return paths;
 }
 
@@ -703,7 +742,8 @@ all_text (GtkWidget *widget)
 static GtkDropDown *
 target_dropdown (GwWindow *window)
 {
-  g_autoptr(GPtrArray) dropdowns = find_mapped (window, GTK_TYPE_DROP_DOWN, NULL);
+  /* by its class: the area view's what-if editor has drop-downs too */
+  g_autoptr(GPtrArray) dropdowns = find_mapped (window, GTK_TYPE_DROP_DOWN, "gw-target-dropdown");
 
   g_assert_cmpuint (dropdowns->len, ==, 1);
   return g_ptr_array_index (dropdowns, 0);
@@ -797,6 +837,190 @@ test_window_tracker_samples (Fixture       *f,
     g_assert_nonnull (print);
     g_assert_true (gtk_widget_is_sensitive (print));
   }
+}
+
+/* The SII of the selected area's small areas, as gapwatch-cli sii gives it
+ * (the same 100,000 simulations and seed), computed without blocking the
+ * window, with its gradient chart; an area without small areas shows no
+ * such section. */
+static void
+wait_inequality (GwAreaInequality *section)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (60, on_timeout, &timed_out);
+
+  while (gw_area_inequality_get_busy (section) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static void
+test_window_area_inequality (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) argv = sample_paths ();
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GwAreaInequality *section;
+  int status;
+
+  import_samples (f->window);
+  section = GW_AREA_INEQUALITY (gw_area_view_get_inequality (area_view (f->window)));
+
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  /* the 100,000 simulations run in a thread: the section says it is busy */
+  g_assert_true (gw_area_inequality_get_busy (section));
+  wait_inequality (section);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+
+  /* gapwatch-cli sii --area E06000001 on the same files */
+  g_ptr_array_remove_index (argv, argv->len - 1);
+  g_ptr_array_insert (argv, 0, g_strdup (GW_CLI_PATH));
+  g_ptr_array_insert (argv, 1, g_strdup ("sii"));
+  g_ptr_array_insert (argv, 2, g_strdup ("--area=E06000001"));
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &csv, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) c = g_strsplit (lines[1 + i], ",", -1);
+      g_autofree char *sii = NULL, *rii = NULL;
+
+      g_assert_cmpstr (c[3], ==, i == 0 ? "m" : "f");
+      g_assert_cmpstr (c[4], ==, "2005-2007");
+      sii = g_strdup_printf ("%.1f (%.1f to %.1f)", g_ascii_strtod (c[6], NULL), g_ascii_strtod (c[7], NULL),
+                             g_ascii_strtod (c[8], NULL));
+      rii = g_strdup_printf ("%.3f (%.3f to %.3f)", g_ascii_strtod (c[11], NULL), g_ascii_strtod (c[12], NULL),
+                             g_ascii_strtod (c[13], NULL));
+      g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE + i, FALSE), ==, sii);
+      g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE + i, TRUE), ==, rii);
+    }
+  {
+    GwChart *chart = gw_chart_view_get_chart (GW_CHART_VIEW (gw_area_inequality_get_chart (section)));
+
+    g_assert_nonnull (chart);
+    g_assert_cmpint (gw_chart_get_kind (chart), ==, GW_CHART_GRADIENT);
+    g_assert_cmpstr (gw_chart_get_title (chart), ==, "Hartlepool: life expectancy by deprivation decile, 2005–2007");
+    g_assert_true (gtk_widget_get_mapped (gw_area_inequality_get_chart (section)));
+  }
+
+  /* Redcar and Cleveland has no small areas: no section */
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000003"));
+  wait_inequality (section);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (section)));
+  g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), ==, "");
+
+  /* the Spearhead Group: its members' small areas (Hartlepool's and
+   * Middlesbrough's) */
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "spearhead"));
+  wait_inequality (section);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+  g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), !=, "");
+}
+
+/* The tracker table's SII column: the SII of each row that has small areas,
+ * gapwatch-cli sii's figure; shown once computed, sortable, missing last. */
+static void
+test_window_tracker_sii (Fixture       *f,
+                         gconstpointer  data)
+{
+  GwTrackerView *view;
+  GwTrackerItem *hartlepool;
+  gboolean timed_out = FALSE, shown = FALSE;
+  guint timeout_id;
+  double lower, upper, sii;
+  GListModel *columns;
+
+  import_samples (f->window);
+  view = tracker_view (f->window);
+  hartlepool = find_area (f->window, "E06000001");
+  timeout_id = g_timeout_add_seconds (60, on_timeout, &timed_out);
+  while (isnan (gw_tracker_item_get_sii (hartlepool, GW_SEX_FEMALE, NULL, NULL)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* gapwatch-cli sii --area E06000001: men 11.8898 (9.9451 to 13.8155) */
+  sii = gw_tracker_item_get_sii (hartlepool, GW_SEX_MALE, &lower, &upper);
+  g_assert_cmpfloat_with_epsilon (sii, 11.8898187157, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lower, 9.94511765687, 1e-6);
+  g_assert_cmpfloat_with_epsilon (upper, 13.8155489288, 1e-6);
+  /* Redcar and Cleveland has no small areas */
+  g_assert_true (isnan (gw_tracker_item_get_sii (find_area (f->window, "E06000003"), GW_SEX_MALE, NULL, NULL)));
+
+  columns = gtk_column_view_get_columns (gw_tracker_view_get_column_view (view));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "SII (years)\nMen") == 0)
+        shown = gtk_column_view_column_get_visible (column);
+    }
+  g_assert_true (shown);
+
+  /* sorted by it: the group pinned, Hartlepool (11.9), Middlesbrough (14.2),
+   * then the areas without one */
+  g_assert_true (gw_tracker_view_sort_by (view, "male-sii", GTK_SORT_ASCENDING));
+  g_assert_true (gw_tracker_item_is_group (row_at (f->window, 0)));
+  g_assert_cmpstr (gw_tracker_item_get_code (row_at (f->window, 1)), ==, "E06000001");
+  g_assert_cmpstr (gw_tracker_item_get_code (row_at (f->window, 2)), ==, "E06000002");
+  g_assert_true (isnan (gw_tracker_item_get_sii (row_at (f->window, 3), GW_SEX_MALE, NULL, NULL)));
+}
+
+/* Runs the main loop for ms, sleeping when there is nothing to do. */
+static void
+wait_ms_idle (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, on_timeout, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Idle is idle (issue 18 point 6): with the samples shown and nothing
+ * changing, the window paints no frame for 5 s.  Frames are counted on the
+ * window's frame clock, which paints only when a widget asks to be drawn
+ * or laid out again. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static void
+test_window_idle (Fixture       *f,
+                  gconstpointer  data)
+{
+  GdkFrameClock *clock;
+  guint n_frames = 0;
+  gulong handler;
+
+  import_samples (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  /* Let what was asked settle: the charts and the table drawn. */
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_ms_idle (500);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_frames);
+  wait_ms_idle (5000);
+  g_signal_handler_disconnect (clock, handler);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_message ("frames painted in 5 s of idle: %u", n_frames);
+  g_assert_cmpuint (n_frames, ==, 0);
 }
 
 /* Whether a label of the chart's layout at the size the view has is text. */
@@ -1630,6 +1854,7 @@ main (int   argc,
   /* Revealers show their child at once: what is asserted is on screen. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/gw/window/mapping-dialog", test_window_mapping_dialog);
   g_test_add ("/gw/window/welcome/empty", Fixture, NULL,
               fixture_set_up, test_window_welcome_empty, fixture_tear_down);
   g_test_add ("/gw/window/import/valid", Fixture, NULL,
@@ -1657,6 +1882,12 @@ main (int   argc,
               fixture_set_up, test_window_settings_size, fixture_tear_down);
   g_test_add ("/gw/window/tracker/samples", Fixture, NULL,
               fixture_set_up, test_window_tracker_samples, fixture_tear_down);
+  g_test_add ("/gw/window/area/inequality", Fixture, NULL,
+              fixture_set_up, test_window_area_inequality, fixture_tear_down);
+  g_test_add ("/gw/window/tracker/sii", Fixture, NULL,
+              fixture_set_up, test_window_tracker_sii, fixture_tear_down);
+  g_test_add ("/gw/window/tracker/idle", Fixture, "animations",
+              fixture_set_up, test_window_idle, fixture_tear_down);
   g_test_add ("/gw/window/size/narrow", Fixture, NULL,
               fixture_set_up, test_window_size_narrow, fixture_tear_down);
   g_test_add ("/gw/window/chart/legend", Fixture, NULL,

@@ -32,7 +32,7 @@
 
 #include "gw-test-ui.h"
 
-#define N_SAMPLES 19
+#define N_SAMPLES 20
 #define REVISED_ID "deaths-2007-03-r1"
 #define REVISED_TITLE "Deaths registered in March 2007 (revised)"
 #define MARCH_ID "deaths-2007-03"
@@ -367,7 +367,7 @@ test_persist_restart (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   summary = g_strdup (gtk_label_get_label (GTK_LABEL (find_one (GTK_WIDGET (f->window), GTK_TYPE_LABEL,
                                                                  "gw-imports-summary"))));
-  g_assert_true (g_str_has_prefix (summary, "19 exports · "));
+  g_assert_true (g_str_has_prefix (summary, "20 exports · "));
 
   /* Quit, and start again: the same imports, the same table. */
   close_window (&f->window);
@@ -961,7 +961,7 @@ test_targets_workspace (Fixture       *f,
   g_assert_nonnull (half);
 
   /* listed in the header bar, by name */
-  titles = gtk_drop_down_get_model (GTK_DROP_DOWN (find_one (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, NULL)));
+  titles = gtk_drop_down_get_model (GTK_DROP_DOWN (find_one (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, "gw-target-dropdown")));
   for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
     {
       const char *title = gtk_string_list_get_string (GTK_STRING_LIST (titles), i);

@@ -95,6 +95,7 @@ gw_cli_check_run (const GwCliCommand  *command,
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       N_("Print one line per valid file, and the warnings"), NULL },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

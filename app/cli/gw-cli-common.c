@@ -12,6 +12,8 @@
 
 #include "gw-cli-private.h"
 
+#include "formats/gw-sdmx-mapping.h"
+
 typedef struct
 {
   GwImportTask      *task;
@@ -242,6 +244,9 @@ gw_cli_option_context_new (const GwCliCommand *command,
   return context;
 }
 
+char  *gw_cli_sdmx_structure;
+char **gw_cli_sdmx_mappings;
+
 gboolean
 gw_cli_parse_options (const GwCliCommand  *command,
                       GOptionContext      *context,
@@ -262,6 +267,16 @@ gw_cli_parse_options (const GwCliCommand  *command,
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       gw_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  if (gw_cli_sdmx_structure != NULL && !g_file_test (gw_cli_sdmx_structure, G_FILE_TEST_IS_REGULAR))
+    {
+      gw_cli_usage_error (command, _("--structure %s: no such file"), gw_cli_sdmx_structure);
+      return FALSE;
+    }
+  if (!gw_sdmx_set_options (gw_cli_sdmx_structure, (const char *const *) gw_cli_sdmx_mappings, &error))
+    {
+      gw_cli_usage_error (command, "--mapping %s", error->message);
       return FALSE;
     }
 

@@ -165,6 +165,7 @@ gw_cli_decompose_run (const GwCliCommand  *command,
     { "causes", 0, 0, G_OPTION_ARG_STRING, &causes, N_("Causes reported: top (the top-level causes, default) or all (every cause, a parent with its children)"), N_("LEVEL") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

@@ -129,6 +129,7 @@ gw_cli_import_run (const GwCliCommand  *command,
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &path,
       N_("The workspace file, created when missing (default: the window's, in the user data folder)"),
       N_("PATH") },
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

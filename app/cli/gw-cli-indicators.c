@@ -35,6 +35,7 @@ gw_cli_indicators_run (const GwCliCommand  *command,
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Only this group"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

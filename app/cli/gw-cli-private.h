@@ -127,6 +127,17 @@ gboolean        gw_cli_result_failed      (const GwImportResult *result);
   { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &(var), \
     N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") }
 
+/* --structure and --mapping of every command that reads files: an SDMX-ML
+ * structure message and mappings for every SDMX-ML message read
+ * (gw_sdmx_set_options, applied by gw_cli_parse_options). */
+extern char  *gw_cli_sdmx_structure;
+extern char **gw_cli_sdmx_mappings;
+#define GW_CLI_SDMX_OPTIONS \
+  { "structure", 0, 0, G_OPTION_ARG_FILENAME, &gw_cli_sdmx_structure, \
+    N_("The SDMX-ML structure message of the SDMX-ML files (default: NAME-structure.xml beside each)"), N_("FILE") }, \
+  { "mapping", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gw_cli_sdmx_mappings, \
+    N_("How SDMX-ML observations become records: a mapping key file, tried before the built-in ones (may be repeated)"), N_("FILE") }
+
 /* gw-cli-workspace.c: the start of every command that reads exports: a new
  * session holding the workspace's imports and targets (when workspace is not
  * NULL; opened read-only), then the files imported in the order given through

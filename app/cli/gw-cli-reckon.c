@@ -55,6 +55,7 @@ gw_cli_reckon_run (const GwCliCommand  *command,
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("A year or pooled years, e.g. 2016-2018 (default: the latest three years with counts)"), N_("PERIOD") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

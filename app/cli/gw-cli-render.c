@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   gapwatch-cli render --chart trend|gap|compare|funnel [--area CODE]
+ *   gapwatch-cli render --chart trend|gap|compare|funnel|scarf|age-cause|gradient [--area CODE]
  *     [--sex m|f|p] [--target NAME] [--indicator ID] [--period PERIOD]
  *     [--rank change|gap] [--palette NAME] [--dark] [--width N] [--height N]
  *     [--dpi N] --out FILE.png|FILE.svg|FILE.pdf FILE...
@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "render/gw-chart.h"
+#include "render/gw-chart-decomp.h"
 #include "tracker/gw-tracker.h"
 #include "gw-cli-private.h"
 
@@ -59,7 +60,8 @@ static gboolean
 parse_chart (const char  *text,
              GwChartKind *out)
 {
-  static const char *const names[] = { "trend", "gap", "compare", "funnel" };
+  /* in GwChartKind order */
+  static const char *const names[] = { "trend", "gap", "compare", "funnel", "scarf", "age-cause", "gradient" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (text, names[i]) == 0)
@@ -68,6 +70,79 @@ parse_chart (const char  *text,
         return TRUE;
       }
   return FALSE;
+}
+
+/* The scarf or the age-cause chart of the target's sexes (one when --sex
+ * said so), decomposed against the target's comparator. */
+static GwChart *
+decomp_chart (GwSession       *session,
+              const GwTarget  *target,
+              GwChartKind      kind,
+              gboolean         is_group,
+              guint            subject,
+              GwPeriod         period,
+              GError         **error)
+{
+  g_autoptr(GwGapDecomp) men = NULL;
+  g_autoptr(GwGapDecomp) women = NULL;
+  GwGapDecomp **decomps[2] = { &men, &women };
+  static const GwSex sexes[2] = { GW_SEX_MALE, GW_SEX_FEMALE };
+  GwChartDecompInput input = { 0 };
+
+  gw_session_set_target (session, target);
+  for (guint i = 0; i < G_N_ELEMENTS (sexes); i++)
+    {
+      if (!(target->sexes & (1u << sexes[i])))
+        continue;
+      *decomps[i] = gw_session_decompose (session, is_group, subject, sexes[i], period, -1,
+                                          GW_GAP_CAUSES_TOP, error);
+      if (*decomps[i] == NULL)
+        return NULL;
+      input.sexes[input.n_sexes++].decomp = *decomps[i];
+    }
+  if (input.n_sexes == 0)
+    {
+      g_set_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA,
+                   _("the target %s is tracked for neither men nor women: life expectancy is decomposed by sex"),
+                   target->name);
+      return NULL;
+    }
+  input.dataset = gw_session_get_dataset (session);
+  return kind == GW_CHART_SCARF ? gw_chart_new_scarf (&input, error) : gw_chart_new_age_cause (&input, error);
+}
+
+/* The SII of a subject for men and women (or the sexes asked) at the
+ * default repetitions, drawn. */
+static GwChart *
+gradient_chart (GwDataset  *dataset,
+                gboolean    is_group,
+                guint       subject,
+                guint       sexes,
+                GwPeriod    period,
+                GError    **error)
+{
+  g_autoptr(GwInequality) ineq = gw_inequality_new (dataset, period, error);
+  GwInequalityValue values[2];
+  guint n = 0;
+
+  if (ineq == NULL)
+    return NULL;
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (sexes != 0 && !(sexes & (1u << sex)))
+        continue;
+      /* no SII (a decile missing) still draws the deciles there are */
+      gw_inequality_compute (ineq, is_group, subject, sex, 0, NULL, &values[n], &local);
+      n++;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA, _("A gradient is drawn for men or women (--sex m or f)"));
+      return NULL;
+    }
+  return gw_chart_new_gradient (dataset, values, n, error);
 }
 
 int
@@ -85,12 +160,12 @@ gw_cli_render_run (const GwCliCommand  *command,
   g_auto(GStrv) files = NULL;
   g_autofree char *workspace = NULL;
   const GOptionEntry entries[] = {
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_name, N_("Chart: trend, gap, compare or funnel"), N_("KIND") },
-    { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("Area code or group id (trend, gap; default: the target’s group)"), N_("CODE") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_name, N_("Chart: trend, gap, compare, funnel, scarf, age-cause or gradient"), N_("KIND") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("Area code or group id (trend, gap, scarf, age-cause, gradient; default: the target’s group)"), N_("CODE") },
     { "sex", 0, 0, G_OPTION_ARG_STRING, &sex_text, N_("Only one sex: m, f or p"), N_("SEX") },
     { "target", 0, 0, G_OPTION_ARG_STRING, &target_name, N_("Built-in target: le-2010 (default) or imr-2010"), N_("NAME") },
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Indicator of a trend (default: the target’s)"), N_("ID") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period of a funnel plot (default: the latest 3-year period)"), N_("PERIOD") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Period of a funnel plot, scarf, age-cause chart or gradient (default: the latest 3-year period)"), N_("PERIOD") },
     { "rank", 0, 0, G_OPTION_ARG_STRING, &rank, N_("Order of the compare chart: change (default) or gap"), N_("ORDER") },
     { "palette", 0, 0, G_OPTION_ARG_STRING, &palette, N_("Colours: standard (default), colour-blind or greyscale"), N_("NAME") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Light on a dark background"), NULL },
@@ -99,13 +174,17 @@ gw_cli_render_run (const GwCliCommand  *command,
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("PNG only: pixels per inch, which sizes the text (default 96)"), N_("N") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = gw_cli_option_context_new (
     command, N_("Draws a chart of the exports given (imported in that order): an indicator’s trend "
                 "(trend), a target’s gap with its trajectory and projection (gap), every area of the "
-                "target’s group ranked (compare), or a funnel plot of infant mortality (funnel)."),
+                "target’s group ranked (compare), a funnel plot of infant mortality (funnel), why the gap in "
+                "life expectancy is there: the years of the gap by cause (scarf) or by age and cause "
+                "(age-cause), or life expectancy by deprivation decile within an area with its slope index of "
+                "inequality (gradient)."),
     entries);
   g_autoptr(GwSession) session = NULL;
   g_autoptr(GwImportTask) task = NULL;
@@ -129,9 +208,11 @@ gw_cli_render_run (const GwCliCommand  *command,
   if (!gw_cli_parse_options (command, context, argc, argv))
     return GW_CLI_EXIT_USAGE;
   if (chart_name == NULL)
-    return gw_cli_usage_error (command, _("--chart is required (trend, gap, compare or funnel)"));
+    return gw_cli_usage_error (command, _("--chart is required (trend, gap, compare, funnel, scarf, age-cause or gradient)"));
   if (!parse_chart (chart_name, &kind))
-    return gw_cli_usage_error (command, _("--chart must be trend, gap, compare or funnel, not “%s”"), chart_name);
+    return gw_cli_usage_error (command,
+                               _("--chart must be trend, gap, compare, funnel, scarf, age-cause or gradient, not “%s”"),
+                               chart_name);
   if (out == NULL)
     return gw_cli_usage_error (command, _("--out is required"));
   lower_out = g_ascii_strdown (out, -1);
@@ -187,7 +268,7 @@ gw_cli_render_run (const GwCliCommand  *command,
   target = gw_cli_lookup_target (command, session, target_name);
   if (target == NULL)
     return GW_CLI_EXIT_USAGE;
-  if (one_sex && kind != GW_CHART_TREND && kind != GW_CHART_FUNNEL)
+  if (one_sex && kind != GW_CHART_TREND && kind != GW_CHART_FUNNEL && kind != GW_CHART_GRADIENT)
     {
       if (!(target->sexes & (1u << sex)))
         return gw_cli_usage_error (command, _("the target %s is not tracked for --sex %s"), target->name, sex_text);
@@ -195,7 +276,7 @@ gw_cli_render_run (const GwCliCommand  *command,
     }
 
   /* the subject: an area code or a group id, by default the target's group */
-  if (kind == GW_CHART_TREND || kind == GW_CHART_GAP)
+  if (kind != GW_CHART_COMPARE && kind != GW_CHART_FUNNEL)
     {
       const char *code = area != NULL ? area : target->group;
       gint a = gw_dataset_lookup_area (dataset, code);
@@ -234,6 +315,13 @@ gw_cli_render_run (const GwCliCommand  *command,
         break;
       chart = kind == GW_CHART_GAP ? gw_chart_new_gap (result, is_group, subject, &error)
                                    : gw_chart_new_compare (result, order, &error);
+      break;
+    case GW_CHART_SCARF:
+    case GW_CHART_AGE_CAUSE:
+      chart = decomp_chart (session, target, kind, is_group, subject, period, &error);
+      break;
+    case GW_CHART_GRADIENT:
+      chart = gradient_chart (dataset, is_group, subject, one_sex ? 1u << sex : 0, period, &error);
       break;
     case GW_CHART_FUNNEL:
     default:

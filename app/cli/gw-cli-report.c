@@ -36,6 +36,7 @@ gw_cli_report_run (const GwCliCommand  *command,
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE") },
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
       N_("Load the imports of this workspace first (the files given are not stored)"), N_("PATH") },
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

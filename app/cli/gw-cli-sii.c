@@ -161,6 +161,7 @@ gw_cli_sii_run (const GwCliCommand  *command,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Seed of the simulations (default 1): the same seed gives the same limits"), N_("S") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

@@ -599,6 +599,7 @@ gw_cli_summary_run (const GwCliCommand  *command,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: text (default) or json"), N_("FORMAT") },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

@@ -47,6 +47,7 @@ gw_cli_track_run (const GwCliCommand  *command,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output: csv (default), json or table"), N_("FORMAT") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary_only, N_("Print only the one-line area summary"), NULL },
     GW_CLI_WORKSPACE_OPTION (workspace),
+    GW_CLI_SDMX_OPTIONS,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };

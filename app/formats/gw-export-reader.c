@@ -199,6 +199,8 @@ typedef struct
   gint               last_area;
 
   GString           *text;         /* value_text() */
+  char               short_text[16];
+  const xmlChar     *ns_uri;       /* GW_EXPORT_NS as interned in ctxt->dict, once seen */
 
   GArray            *deferred;     /* Deferred: parents and group memberships */
 
@@ -271,6 +273,13 @@ typedef struct
 static const char *
 value_text (Reader *r, const Attr *a)
 {
+  /* a record's sex and age band: no GString call */
+  if (a->len < sizeof r->short_text)
+    {
+      memcpy (r->short_text, a->value, a->len);
+      r->short_text[a->len] = '\0';
+      return r->short_text;
+    }
   g_string_truncate (r->text, 0);
   g_string_append_len (r->text, (const char *) a->value, a->len);
   return r->text->str;
@@ -345,6 +354,9 @@ parse_decimal (Reader *r, const Attr *a, gboolean allow_negative, double *out)
 
   if (a->len == 0)
     return FALSE;
+  /* a whole number of people, as most populations are */
+  if (parse_count (a, out))
+    return TRUE;
   buf = value_text (r, a);
   if (buf[0] == '-' || buf[0] == '+')
     {
@@ -756,7 +768,7 @@ read_cause (Reader *r, const Attr *attrs, guint n)
 {
   GwCauseDecl decl = { 0 };
   g_autofree char *id = NULL, *name = NULL, *icd10 = NULL, *parent = NULL;
-  gboolean has_id = FALSE, has_name = FALSE, known_before;
+  gboolean has_id = FALSE, has_name = FALSE;
   guint errors_before = r->n_errors;
   CauseDecl cd = { 0 };
   gint number;
@@ -810,7 +822,6 @@ read_cause (Reader *r, const Attr *attrs, guint n)
   if (r->n_errors != errors_before || r->pass != PASS_READ)
     return;
 
-  known_before = gw_batch_lookup_cause (r->batch, id) >= 0;
   decl.id = id;
   decl.name = name;
   decl.icd10 = icd10;
@@ -833,7 +844,6 @@ read_cause (Reader *r, const Attr *attrs, guint n)
       _gw_xml_stop (&r->xml);
       return;
     }
-  (void) known_before;
   cd.id = g_steal_pointer (&id);
   cd.parent = g_steal_pointer (&parent);
   _gw_xml_element_position (&r->xml, &cd.line, &cd.column);
@@ -890,6 +900,7 @@ typedef struct
   guint       line;
   guint       column;
   char       *message;
+  gboolean    undeclared;   /* a later import may declare it (GW_PROBLEM_UNKNOWN_REFERENCE) */
 } CauseProblem;
 
 static int
@@ -924,7 +935,7 @@ check_causes (Reader *r)
     if (!gw_batch_declares_cause (r->batch, key))
       {
         const Position *where = value;
-        CauseProblem p = { where->line, where->column, NULL };
+        CauseProblem p = { where->line, where->column, NULL, TRUE };
 
         p.message = g_strdup_printf (_("<c>: cause=\"%s\" is not a built-in cause or one declared in this "
                                        "export or an earlier import"), (const char *) key);
@@ -933,7 +944,7 @@ check_causes (Reader *r)
   for (guint i = 0; i < r->cause_decls->len; i++)
     {
       const CauseDecl *d = &g_array_index (r->cause_decls, CauseDecl, i);
-      CauseProblem p = { d->line, d->column, NULL };
+      CauseProblem p = { d->line, d->column, NULL, FALSE };
 
       switch (gw_batch_check_cause (r->batch, d->id))
         {
@@ -958,7 +969,7 @@ check_causes (Reader *r)
       const CauseProblem *p = &g_array_index (problems, CauseProblem, i);
 
       add_problem (r, p->line, p->column, p->message);
-      if (strstr (p->message, "<c>:") == p->message)
+      if (p->undeclared)
         mark_unknown_reference (r);
     }
 }
@@ -1390,7 +1401,10 @@ start_element (Reader         *r,
       return;
     }
 
-  ours = uri != NULL && strcmp ((const char *) uri, GW_EXPORT_NS) == 0;
+  /* namespace names are interned in the parser's dictionary: one strcmp */
+  if (uri != NULL && uri != r->ns_uri && strcmp ((const char *) uri, GW_EXPORT_NS) == 0)
+    r->ns_uri = uri;
+  ours = uri != NULL && uri == r->ns_uri;
 
   if (r->depth == 1)
     {
@@ -1643,6 +1657,7 @@ check_counts (Reader *r, GwDataset *dataset)
   guint over = 0, mismatched = 0;
   gpointer run_key = NULL;
   gsize run_mask = 0;
+  guint pops_hint = 0, known_hint = 0;   /* deaths come sorted: so do their populations */
 
   if (gw_table_n_rows (deaths) == 0)
     return;
@@ -1662,9 +1677,9 @@ check_counts (Reader *r, GwDataset *dataset)
       gw_key_decode (GW_RECORD_DEATHS, gw_row_logical (d->key), &f);
       year = gw_period_first_year (f.period);
       pk = gw_key_population (f.area, f.sex, gw_period_year (year), f.age);
-      p = gw_table_lookup (pops, pk);
+      p = gw_table_lookup_near (pops, pk, &pops_hint);
       if (p == NULL)
-        p = gw_table_lookup (known, pk);
+        p = gw_table_lookup_near (known, pk, &known_hint);
       if (p != NULL && d->value > p->value)
         {
           g_autofree char *what = gw_batch_describe_key (r->batch, GW_RECORD_DEATHS, gw_row_logical (d->key));
@@ -1805,6 +1820,8 @@ static void
 on_prepare (GwXml *xml)
 {
   Reader *r = (Reader *) xml;
+
+  r->ns_uri = NULL;   /* a new parser, a new dictionary */
 
   for (guint i = 1; i < N_ELEMENTS_KINDS; i++)
     r->names[i] = xmlDictLookup (xml->ctxt->dict, (const xmlChar *) element_names[i], -1);

@@ -31,7 +31,9 @@
 
 typedef struct
 {
-  GThread     *thread;
+  gboolean     active;     /* between hasher_start and hasher_finish */
+  gboolean     in_caller;  /* no thread: the reading thread hashes (gw_input_hash_in_caller) */
+  GThread     *thread;     /* started at the first big chunk */
   GAsyncQueue *queue;      /* GBytes; an empty GBytes ends the thread */
   GChecksum   *sha;
   GMutex       lock;
@@ -98,15 +100,26 @@ hasher_start (Hasher *h)
   g_mutex_init (&h->lock);
   g_cond_init (&h->cond);
   h->sha = g_checksum_new (G_CHECKSUM_SHA256);
-  h->queue = g_async_queue_new ();
-  h->thread = g_thread_new ("gw-input-sha256", hasher_thread, h);
+  h->active = TRUE;
 }
 
 static void
 hasher_update (Hasher *h, const guchar *data, gsize len)
 {
-  if (len == 0 || h->thread == NULL)
+  if (len == 0 || !h->active)
     return;
+  /* the head, or a reader that reads in a thread of its own: here, in
+   * order (nothing is queued before the thread starts) */
+  if (h->thread == NULL && (h->in_caller || len <= GW_INPUT_HEAD_SIZE))
+    {
+      g_checksum_update (h->sha, data, len);
+      return;
+    }
+  if (h->thread == NULL)
+    {
+      h->queue = g_async_queue_new ();
+      h->thread = g_thread_new ("gw-input-sha256", hasher_thread, h);
+    }
   g_mutex_lock (&h->lock);
   while (h->pending >= HASH_MAX_PENDING)
     g_cond_wait (&h->cond, &h->lock);
@@ -115,20 +128,24 @@ hasher_update (Hasher *h, const guchar *data, gsize len)
   g_async_queue_push (h->queue, g_bytes_new (data, len));
 }
 
-/* Waits for the thread; the hex digest, or NULL when not running. */
+/* Waits for the thread; the hex digest, or NULL when not hashing. */
 static char *
 hasher_finish (Hasher *h)
 {
   char *digest;
 
-  if (h->thread == NULL)
+  if (!h->active)
     return NULL;
-  g_async_queue_push (h->queue, g_bytes_new (NULL, 0));
-  g_thread_join (h->thread);
-  h->thread = NULL;
+  if (h->thread != NULL)
+    {
+      g_async_queue_push (h->queue, g_bytes_new (NULL, 0));
+      g_thread_join (h->thread);
+      h->thread = NULL;
+      g_async_queue_unref (h->queue);
+    }
+  h->active = FALSE;
   digest = g_strdup (g_checksum_get_string (h->sha));
   g_checksum_free (h->sha);
-  g_async_queue_unref (h->queue);
   g_mutex_clear (&h->lock);
   g_cond_clear (&h->cond);
   return digest;
@@ -432,6 +449,22 @@ gw_input_read (GwInput  *self,
       return n;
     }
   return read_content (self, buf, size, error);
+}
+
+/**
+ * gw_input_hash_in_caller:
+ * @self: an input
+ *
+ * For a reader that calls gw_input_read() from a thread of its own (the XML
+ * reader reads ahead of its parser): the SHA-256 is computed in that
+ * thread, as it reads, and not in a third.  Call before the first read after
+ * gw_input_open().
+ */
+void
+gw_input_hash_in_caller (GwInput *self)
+{
+  g_return_if_fail (self != NULL);
+  self->hasher.in_caller = TRUE;
 }
 
 /**

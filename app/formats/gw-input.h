@@ -34,6 +34,7 @@ gssize        gw_input_read        (GwInput         *self,
                                     guchar          *buf,
                                     gsize            size,
                                     GError         **error);
+void          gw_input_hash_in_caller (GwInput      *self);
 gboolean      gw_input_rewind      (GwInput         *self,
                                     GError         **error);
 const char   *gw_input_get_sha256  (GwInput         *self);

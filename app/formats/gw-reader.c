@@ -11,6 +11,7 @@
 
 #include "gw-csv-reader.h"
 #include "gw-export-reader.h"
+#include "gw-sdmx-reader.h"
 #include "gw-spreadsheetml-reader.h"
 
 G_DEFINE_QUARK (gw-export-error-quark, gw_export_error)
@@ -21,6 +22,7 @@ static GType (*const reader_types[]) (void) = {
   gw_export_reader_get_type,
   gw_csv_reader_get_type,
   gw_spreadsheetml_reader_get_type,
+  gw_sdmx_reader_get_type,
 };
 
 G_DEFINE_ABSTRACT_TYPE (GwReader, gw_reader, G_TYPE_OBJECT)

@@ -55,6 +55,8 @@ struct _GwXml
   guint              scan_line, scan_column, tag_line, tag_column;
   char               tag_name[GW_XML_NAME_SHOWN + 1];
   guint              tag_name_len;
+  char              *refusal;      /* the guard refused a tag: what it says, where */
+  guint              refusal_line, refusal_column;
   guint              bad_line;     /* where the parser was then */
   guint              bad_column;
 };

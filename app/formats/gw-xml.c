@@ -489,7 +489,8 @@ count_lines (const guchar *buf, gsize from, gsize to, guint *line, gssize *line_
 
 /* Follows the bytes about to be fed, just well enough to count the quoted
  * values of each start tag (a quote outside a value opens one); FALSE, with
- * the problem reported, when a tag has more than GW_XML_MAX_ATTRIBUTES.
+ * the problem in xml->refusal, when a tag has more than GW_XML_MAX_ATTRIBUTES.
+ * It runs in the reading thread (see feed), ahead of the parser.
  * Positions are counted in UTF-8 characters, as libxml2 gives them.
  *
  * Every byte of every file passes here, so it must cost little beside
@@ -600,11 +601,13 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
               if (++attrs > GW_XML_MAX_ATTRIBUTES)
                 {
                   g_autofree char *name = g_utf8_make_valid (xml->tag_name, tag_name_len);
-                  g_autofree char *message = g_strdup_printf (_("<%s> has more than %u attributes"),
-                                                              name, GW_XML_MAX_ATTRIBUTES);
 
-                  report (xml, tag_line, tag_column, message);
-                  _gw_xml_stop (xml);
+                  /* reported by the parsing thread, when it gets here */
+                  g_free (xml->refusal);
+                  xml->refusal = g_strdup_printf (_("<%s> has more than %u attributes"),
+                                                  name, GW_XML_MAX_ATTRIBUTES);
+                  xml->refusal_line = tag_line;
+                  xml->refusal_column = tag_column;
                   ok = FALSE;
                   goto out;
                 }
@@ -711,25 +714,109 @@ create_context (GwXml *xml, GwInput *input, guchar *buf, GError **error)
   return TRUE;
 }
 
+/* Reading and parsing overlap: a thread reads each chunk (and hashes it,
+ * in gw-input.c) and runs the attribute guard over it, while this one
+ * parses the chunk before.  Chunks go round between two queues, so at most
+ * N_CHUNKS are read ahead and nothing is allocated per chunk.  A chunk the
+ * guard refused is never fed: the parser reports the refusal when it gets
+ * there, after the problems of the chunks before, as when one thread did
+ * both. */
+#define N_CHUNKS 4
+
+typedef struct
+{
+  guchar  *buf;
+  gssize   n;           /* bytes read; 0 at the end, -1 on error */
+  gboolean refused;     /* by the guard: xml->refusal says why */
+  GError  *error;
+} Chunk;
+
+typedef struct
+{
+  GwXml       *xml;
+  GwInput     *input;
+  GAsyncQueue *full;    /* Chunk*, read, for the parser */
+  GAsyncQueue *empty;   /* Chunk*, parsed, for the reader */
+  gint         done;    /* the parser wants no more */
+  Chunk        chunks[N_CHUNKS];
+} Pipe;
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  Pipe *pipe = data;
+
+  for (;;)
+    {
+      Chunk *c = g_async_queue_pop (pipe->empty);
+
+      if (g_atomic_int_get (&pipe->done))
+        break;
+      c->n = gw_input_read (pipe->input, c->buf, CHUNK_SIZE, &c->error);
+      c->refused = c->n > 0 && !guard_attributes (pipe->xml, c->buf, c->n);
+      g_async_queue_push (pipe->full, c);
+      if (c->n <= 0 || c->refused)
+        break;
+    }
+  return NULL;
+}
+
 /* Feeds the whole input; returns xmlParseChunk's last result. */
 static gboolean
-feed (GwXml *xml, GwInput *input, guchar *buf, int *rc, GError **error)
+feed (GwXml *xml, GwInput *input, int *rc, GError **error)
 {
+  Pipe pipe = { xml, input, g_async_queue_new (), g_async_queue_new (), 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < N_CHUNKS; i++)
+    {
+      pipe.chunks[i].buf = g_malloc (CHUNK_SIZE);
+      g_async_queue_push (pipe.empty, &pipe.chunks[i]);
+    }
+  /* the reading thread hashes too: one thread beside the parser, not two */
+  gw_input_hash_in_caller (input);
+  thread = g_thread_new ("gw-xml-read", read_ahead_thread, &pipe);
+
   *rc = 0;
   while (!xml->stopped)
     {
-      gssize n = gw_input_read (input, buf, CHUNK_SIZE, error);
+      Chunk *c = g_async_queue_pop (pipe.full);
+      gboolean last;
 
-      if (n < 0)
-        return FALSE;
-      if (!guard_attributes (xml, buf, n))
-        break;
-      xml->at_end = n == 0;
-      *rc = xmlParseChunk (xml->ctxt, (const char *) buf, (int) n, n == 0);
-      if (*rc != 0 || n == 0)
+      if (c->n < 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&c->error));
+          ok = FALSE;
+          break;
+        }
+      if (c->refused)
+        {
+          report (xml, xml->refusal_line, xml->refusal_column, xml->refusal);
+          _gw_xml_stop (xml);
+          break;
+        }
+      xml->at_end = c->n == 0;
+      *rc = xmlParseChunk (xml->ctxt, (const char *) c->buf, (int) c->n, c->n == 0);
+      last = *rc != 0 || c->n == 0;
+      g_async_queue_push (pipe.empty, c);
+      if (last)
         break;
     }
-  return TRUE;
+
+  /* the reader waits for an empty chunk, or has ended: wake it to end */
+  g_atomic_int_set (&pipe.done, 1);
+  g_async_queue_push (pipe.empty, &pipe.chunks[0]);
+  g_thread_join (thread);
+  for (guint i = 0; i < N_CHUNKS; i++)
+    {
+      g_free (pipe.chunks[i].buf);
+      g_clear_error (&pipe.chunks[i].error);
+    }
+  g_async_queue_unref (pipe.full);
+  g_async_queue_unref (pipe.empty);
+  g_clear_pointer (&xml->refusal, g_free);
+  return ok;
 }
 
 /**
@@ -746,7 +833,7 @@ _gw_xml_parse (GwXml    *xml,
                GwInput  *input,
                GError  **error)
 {
-  g_autofree guchar *buf = g_malloc (CHUNK_SIZE);
+  guchar head[4];
   xmlStructuredErrorFunc saved_serror = xmlStructuredError;
   void *saved_serror_data = xmlStructuredErrorContext;
   xmlGenericErrorFunc saved_generic = xmlGenericError;
@@ -769,7 +856,7 @@ _gw_xml_parse (GwXml    *xml,
    * globals are per thread in libxml2, so other readers are not affected */
   xmlSetStructuredErrorFunc (xml, on_xml_error);
   xmlSetGenericErrorFunc (xml, on_generic_error);
-  ok = create_context (xml, input, buf, error) && (xml->ctxt == NULL || feed (xml, input, buf, &rc, error));
+  ok = create_context (xml, input, head, error) && (xml->ctxt == NULL || feed (xml, input, &rc, error));
   xmlSetStructuredErrorFunc (saved_serror_data, saved_serror);
   xmlSetGenericErrorFunc (saved_generic_data, saved_generic);
 

@@ -102,6 +102,19 @@ gboolean       gw_inequality_compute         (GwInequality              *self,
                                               GwInequalityValue         *value,
                                               GError                   **error);
 
+/* The SII from an indicator's published values by decile (export 1.1
+ * `<v decile="1".."10" value lower upper denominator>`): each decile's value,
+ * its SE from its 95% limits and its population from the denominator. */
+gboolean       gw_inequality_compute_published (GwDataset            *dataset,
+                                                const char           *indicator,
+                                                gboolean              is_group,
+                                                guint                 subject,
+                                                GwSex                 sex,
+                                                GwPeriod              period,
+                                                const GwSiiOptions   *options,
+                                                GwInequalityValue    *value,
+                                                GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwInequality, gw_inequality_free)
 
 G_END_DECLS

@@ -499,10 +499,8 @@ gw_batch_add_count (GwBatch      *batch,
                     guint64       logical_key,
                     double        value)
 {
-  GwCountRow row = { gw_row_key (logical_key, 0), value };
-
   g_return_if_fail (kind != GW_RECORD_VALUES);
-  gw_table_append (batch->tables[kind], &row);
+  gw_table_append_count (batch->tables[kind], gw_row_key (logical_key, 0), value);
 }
 
 void
@@ -566,13 +564,35 @@ gw_batch_reserve (GwBatch      *batch,
   gw_table_reserve (batch->tables[kind], n);
 }
 
+/* Below this many rows in both big tables, a thread costs more than it saves. */
+#define PARALLEL_SORT_ROWS 100000
+
+static gpointer
+sort_thread (gpointer data)
+{
+  gw_table_sort (data);
+  return NULL;
+}
+
 GArray *
 gw_batch_finish (GwBatch *batch)
 {
   GArray *dups = g_array_new (FALSE, FALSE, sizeof (GwDuplicate));
+  GThread *sorter = NULL;
 
   g_return_val_if_fail (batch != NULL, dups);
   g_return_val_if_fail (!batch->finished, dups);
+
+  /* deaths and populations are the bulk, millions of rows each at
+   * small-area scale: the deaths sort in a thread of their own */
+  if (gw_table_n_rows (batch->tables[GW_RECORD_DEATHS]) >= PARALLEL_SORT_ROWS
+      && gw_table_n_rows (batch->tables[GW_RECORD_POPULATION]) >= PARALLEL_SORT_ROWS)
+    sorter = g_thread_new ("gw-batch-sort", sort_thread, batch->tables[GW_RECORD_DEATHS]);
+  for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
+    if (sorter == NULL || k != GW_RECORD_DEATHS)
+      gw_table_sort (batch->tables[k]);
+  if (sorter != NULL)
+    g_thread_join (sorter);
 
   for (guint k = 0; k < GW_N_RECORD_KINDS; k++)
     {
@@ -581,7 +601,6 @@ gw_batch_finish (GwBatch *batch)
       gsize size = gw_table_row_size (t);
       const guint8 *rows;
 
-      gw_table_sort (t);
       rows = gw_table_rows (t);
       for (guint i = 1; i < n; i++)
         {

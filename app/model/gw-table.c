@@ -4,11 +4,31 @@
  */
 #include "gw-table.h"
 
+#include <string.h>
+
 struct _GwTable
 {
   GwRecordKind kind;
+  gsize        size;       /* of a row: kept here, read on every search step */
+  guint        capacity;   /* rows that rows->data has room for, at least */
   GArray      *rows;
 };
+
+/* Rows up to n without moving on each append: GArray doubles, and at this
+ * size realloc moves pages (mremap) instead of copying them, and RSS grows
+ * only with what is written. */
+static void
+ensure_capacity (GwTable *table,
+                 guint    n)
+{
+  guint len = table->rows->len;
+
+  if (n <= table->capacity)
+    return;
+  g_array_set_size (table->rows, n);
+  g_array_set_size (table->rows, len);
+  table->capacity = n;
+}
 
 GwTable *
 gw_table_new (GwRecordKind kind)
@@ -17,6 +37,7 @@ gw_table_new (GwRecordKind kind)
   gsize size = kind == GW_RECORD_VALUES ? sizeof (GwValueRow) : sizeof (GwCountRow);
 
   table->kind = kind;
+  table->size = size;
   table->rows = g_array_sized_new (FALSE, FALSE, size, 0);
   return table;
 }
@@ -31,7 +52,7 @@ gw_table_free (GwTable *table)
 }
 
 GwRecordKind gw_table_get_kind (const GwTable *table) { return table->kind; }
-gsize gw_table_row_size (const GwTable *table) { return g_array_get_element_size (table->rows); }
+gsize gw_table_row_size (const GwTable *table) { return table->size; }
 guint gw_table_n_rows (const GwTable *table) { return table->rows->len; }
 gconstpointer gw_table_rows (const GwTable *table) { return table->rows->data; }
 
@@ -40,7 +61,7 @@ gw_table_row (const GwTable *table,
               guint          index)
 {
   g_return_val_if_fail (index < table->rows->len, NULL);
-  return table->rows->data + (gsize) index * gw_table_row_size (table);
+  return table->rows->data + (gsize) index * table->size;
 }
 
 /* Every row struct starts with its guint64 key. */
@@ -48,26 +69,37 @@ guint64
 gw_table_row_key (const GwTable *table,
                   guint          index)
 {
-  return *(const guint64 *) (table->rows->data + (gsize) index * gw_table_row_size (table));
+  return *(const guint64 *) (table->rows->data + (gsize) index * table->size);
+}
+
+/* Every row starts with its key: one stride and no call per step (an
+ * import checks each of millions of deaths against its population). */
+static inline guint
+lower_bound_in (const GwTable *table,
+                guint          lo,
+                guint          hi,
+                guint64        target)
+{
+  const guint8 *data = (const guint8 *) table->rows->data;
+  gsize size = table->size;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (*(const guint64 *) (data + (gsize) mid * size) < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 guint
 gw_table_lower_bound (const GwTable *table,
                       guint64        logical_key)
 {
-  guint64 target = gw_row_key (logical_key, 0);
-  guint lo = 0, hi = table->rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (gw_table_row_key (table, mid) < target)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return lower_bound_in (table, 0, table->rows->len, gw_row_key (logical_key, 0));
 }
 
 gconstpointer
@@ -78,6 +110,27 @@ gw_table_lookup (const GwTable *table,
 
   if (i < table->rows->len && gw_row_logical (gw_table_row_key (table, i)) == logical_key)
     return gw_table_row (table, i);
+  return NULL;
+}
+
+gconstpointer
+gw_table_lookup_near (const GwTable *table,
+                      guint64        logical_key,
+                      guint         *hint)
+{
+  guint64 target = gw_row_key (logical_key, 0);
+  guint n = table->rows->len, i = *hint;
+
+  /* the row after the last one found, else a search */
+  if (!(i < n && gw_table_row_key (table, i) >= target
+        && (i == 0 || gw_table_row_key (table, i - 1) < target)))
+    i = lower_bound_in (table, 0, n, target);
+  if (i < n && gw_row_logical (gw_table_row_key (table, i)) == logical_key)
+    {
+      *hint = i + 1;
+      return gw_table_row (table, i);
+    }
+  *hint = i;
   return NULL;
 }
 
@@ -96,11 +149,32 @@ gw_table_range (const GwTable *table,
   return hi > lo ? hi - lo : 0;
 }
 
+/* Room for one more row at the end, counted in: GArray's len is public,
+ * and ensure_capacity made the room. */
+static inline gpointer
+next_row (GwTable *table)
+{
+  if (G_UNLIKELY (table->rows->len >= table->capacity))
+    ensure_capacity (table, MAX (1024, 2 * table->capacity));
+  return table->rows->data + (gsize) table->rows->len++ * table->size;
+}
+
 void
 gw_table_append (GwTable       *table,
                  gconstpointer  row)
 {
-  g_array_append_vals (table->rows, row, 1);
+  memcpy (next_row (table), row, table->size);
+}
+
+void
+gw_table_append_count (GwTable *table,
+                       guint64  key,
+                       double   value)
+{
+  GwCountRow *row = next_row (table);
+
+  row->key = key;
+  row->value = value;
 }
 
 gpointer
@@ -110,21 +184,16 @@ gw_table_append_rows (GwTable *table,
   guint len = table->rows->len;
 
   g_array_set_size (table->rows, len + n);
-  return table->rows->data + (gsize) len * g_array_get_element_size (table->rows);
+  table->capacity = MAX (table->capacity, len + n);
+  return table->rows->data + (gsize) len * table->size;
 }
 
 void
 gw_table_reserve (GwTable *table,
                   guint    n)
 {
-  guint len = table->rows->len;
-
   /* GArray keeps what it allocated when it shrinks */
-  if (n > len)
-    {
-      g_array_set_size (table->rows, n);
-      g_array_set_size (table->rows, len);
-    }
+  ensure_capacity (table, n);
 }
 
 /* In place, so that sorting a batch of millions of counts needs no second
@@ -223,7 +292,8 @@ gw_table_steal_array (GwTable *table)
 {
   GArray *rows = table->rows;
 
-  table->rows = g_array_sized_new (FALSE, FALSE, g_array_get_element_size (rows), 0);
+  table->rows = g_array_sized_new (FALSE, FALSE, table->size, 0);
+  table->capacity = 0;
   return rows;
 }
 
@@ -234,6 +304,7 @@ gw_table_set_array (GwTable *table,
   g_return_if_fail (g_array_get_element_size (rows) == gw_table_row_size (table));
   g_array_unref (table->rows);
   table->rows = rows;
+  table->capacity = rows->len;
 }
 
 void

@@ -50,6 +50,11 @@ guint           gw_table_lower_bound   (const GwTable *table,
  * the key (history tables), the first one. */
 gconstpointer   gw_table_lookup        (const GwTable *table,
                                         guint64        logical_key);
+/* gw_table_lookup() for keys that mostly come in order: *hint is where the
+ * last search ended (start with 0), tried before a binary search. */
+gconstpointer   gw_table_lookup_near   (const GwTable *table,
+                                        guint64        logical_key,
+                                        guint         *hint);
 /* The rows whose logical keys lie in [first, last]; returns their count and
  * the index of the first in *start. */
 guint           gw_table_range         (const GwTable *table,
@@ -60,6 +65,10 @@ guint           gw_table_range         (const GwTable *table,
 /* For GwBatch and GwDataset: append, sort, take over. */
 void            gw_table_append        (GwTable       *table,
                                         gconstpointer  row);
+/* A count row (deaths, population, births) at the end, key and value. */
+void            gw_table_append_count  (GwTable       *table,
+                                        guint64        key,
+                                        double         value);
 /* n new rows at the end, not initialised: for loaders that fill rows in
  * bulk.  The pointer is valid until the table next grows. */
 gpointer        gw_table_append_rows   (GwTable       *table,

@@ -589,6 +589,82 @@ gw_canvas_clip_plot (GwCanvas           *c,
   cairo_clip (c->cr);
 }
 
+/* --- category fills --------------------------------------------------------- */
+
+void
+gw_canvas_fill_series (GwCanvas          *c,
+                       guint              series,
+                       const GwChartRect *r)
+{
+  GwChartColour k;
+  cairo_t *cr = c->cr;
+
+  if (r->width <= 0 || r->height <= 0)
+    return;
+  gw_chart_style_get_series_colour (c->style, series, &k);
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_set_source_rgba (cr, k.red, k.green, k.blue, k.alpha);
+  cairo_fill_preserve (cr);
+  /* greyscale has four greys that survive a photocopier: the other four
+   * categories are the same greys with diagonal lines through them */
+  if (gw_chart_series_hatched (c->style, series))
+    {
+      double step = 4.0 * c->s, lum = 0.3 * k.red + 0.59 * k.green + 0.11 * k.blue;
+
+      cairo_clip (cr);
+      cairo_set_line_width (cr, 1.0 * c->s);
+      cairo_set_source_rgb (cr, lum > 0.5 ? 0 : 1, lum > 0.5 ? 0 : 1, lum > 0.5 ? 0 : 1);
+      /* the two dark greys lean one way, the two light the other, so
+       * that hatched neighbours differ by more than their ground */
+      gboolean back = series % 2 == 1;
+
+      for (double d = -r->height; d < r->width; d += step)
+        {
+          cairo_move_to (cr, r->x + d, back ? r->y : r->y + r->height);
+          cairo_line_to (cr, r->x + d + r->height, back ? r->y + r->height : r->y);
+        }
+      cairo_stroke (cr);
+    }
+  else
+    cairo_new_path (cr);
+  cairo_restore (cr);
+}
+
+gboolean
+gw_canvas_show_on_series (GwCanvas    *c,
+                          PangoLayout *layout,
+                          double       x,
+                          double       y,
+                          double       xalign,
+                          double       yalign,
+                          guint        series)
+{
+  GwChartRect r = gw_canvas_layout_rect (layout, x, y, xalign, yalign);
+  PangoRectangle logical;
+  GwChartColour k;
+  double lum;
+
+  if (!gw_canvas_is_free (c, &r, FALSE))
+    return FALSE;
+  gw_chart_style_get_series_colour (c->style, series, &k);
+  /* relative luminance (sRGB weights, near enough for a choice of two) */
+  lum = 0.2126 * k.red + 0.7152 * k.green + 0.0722 * k.blue;
+  if (gw_chart_series_hatched (c->style, series))
+    {
+      /* hatching under text: a patch of the ground colour behind it */
+      cairo_set_source_rgba (c->cr, k.red, k.green, k.blue, 1.0);
+      cairo_rectangle (c->cr, r.x - 1 * c->s, r.y, r.width + 2 * c->s, r.height);
+      cairo_fill (c->cr);
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_set_source_rgb (c->cr, lum > 0.45 ? 0.0 : 1.0, lum > 0.45 ? 0.0 : 1.0, lum > 0.45 ? 0.0 : 1.0);
+  cairo_move_to (c->cr, r.x - (double) logical.x / PANGO_SCALE, r.y - (double) logical.y / PANGO_SCALE);
+  pango_cairo_show_layout (c->cr, layout);
+  register_label (c, &r, layout);
+  return TRUE;
+}
+
 /* --- legend --------------------------------------------------------------- */
 
 static void
@@ -616,7 +692,18 @@ gw_legend_add (GArray      *legend,
                gboolean     has_marker,
                gboolean     filled)
 {
-  GwLegendItem item = { g_strdup (text), swatch, role, dash, marker, has_marker, filled };
+  GwLegendItem item = { g_strdup (text), swatch, role, dash, marker, has_marker, filled, 0 };
+
+  g_array_append_val (legend, item);
+}
+
+void
+gw_legend_add_fill (GArray     *legend,
+                    const char *text,
+                    guint       series)
+{
+  GwLegendItem item = { g_strdup (text), GW_SWATCH_FILL, GW_CHART_ROLE_FOREGROUND, GW_DASH_SOLID,
+                        GW_MARKER_SQUARE, FALSE, TRUE, series };
 
   g_array_append_val (legend, item);
 }
@@ -637,6 +724,7 @@ swatch_width (GwCanvas           *c,
       return SWATCH_LINE_PT * c->s;
     case GW_SWATCH_MARKER:
     case GW_SWATCH_TICK:
+    case GW_SWATCH_FILL:
     default:
       return SWATCH_MARK_PT * c->s;
     }
@@ -744,6 +832,17 @@ paint_swatch (GwCanvas           *c,
       cairo_move_to (c->cr, x + w / 2, cy - 4 * c->s);
       cairo_line_to (c->cr, x + w / 2, cy + 4 * c->s);
       cairo_stroke (c->cr);
+      break;
+    case GW_SWATCH_FILL:
+      {
+        GwChartRect r = { x, cy - w / 2, w, w };
+
+        gw_canvas_fill_series (c, item->series, &r);
+        /* a light fill on a light page needs an edge to be seen */
+        gw_canvas_set_line (c, GW_CHART_ROLE_MUTED, 0.5, GW_DASH_SOLID);
+        cairo_rectangle (c->cr, r.x, r.y, r.width, r.height);
+        cairo_stroke (c->cr);
+      }
       break;
     }
 }

@@ -254,6 +254,24 @@ void        gw_canvas_marker         (GwCanvas           *canvas,
                                       double              size_pt,
                                       GwChartRole         role,
                                       gboolean            filled);
+/* Whether greyscale hatches series (gw-chart-style.c). */
+gboolean    gw_chart_series_hatched  (const GwChartStyle *style,
+                                      guint               series);
+/* Fills a rectangle with a category's colour (hatched where greyscale
+ * needs it), edged with a hairline of background so that neighbours in a
+ * stack stay apart. */
+void        gw_canvas_fill_series    (GwCanvas           *canvas,
+                                      guint               series,
+                                      const GwChartRect  *rect);
+/* gw_canvas_show on a category's fill: black or white text, whichever
+ * reads better on it. */
+gboolean    gw_canvas_show_on_series (GwCanvas           *canvas,
+                                      PangoLayout        *layout,
+                                      double              x,
+                                      double              y,
+                                      double              xalign,
+                                      double              yalign,
+                                      guint               series);
 /* A hit region for tooltips; takes text. */
 void        gw_canvas_add_mark       (GwCanvas           *canvas,
                                       const GwChartRect  *rect,
@@ -270,6 +288,7 @@ typedef enum
   GW_SWATCH_BAND,        /* a shaded band (confidence interval); edges in
                           * the item's dash unless solid */
   GW_SWATCH_TICK,        /* a short vertical line */
+  GW_SWATCH_FILL,        /* a filled square in a category's colour (series) */
 } GwSwatch;
 
 typedef struct
@@ -281,6 +300,7 @@ typedef struct
   GwMarker     marker;
   gboolean     has_marker;
   gboolean     filled;
+  guint        series;   /* GW_SWATCH_FILL: the category */
 } GwLegendItem;
 
 GArray     *gw_legend_new            (void);
@@ -292,6 +312,10 @@ void        gw_legend_add            (GArray             *legend,
                                       GwMarker            marker,
                                       gboolean            has_marker,
                                       gboolean            filled);
+/* A category's fill (gw_chart_style_get_series_colour). */
+void        gw_legend_add_fill       (GArray             *legend,
+                                      const char         *text,
+                                      guint               series);
 /* Height the legend needs at width, laid out in rows; -1 when it needs
  * more than max_rows rows. */
 double      gw_legend_measure        (GwCanvas           *canvas,
@@ -369,6 +393,9 @@ struct _GwChart
   GDestroyNotify    data_free;
   GwChartPaintFunc  paint_body;
   GwChartLegendFunc legend_for_style;  /* NULL: legend whatever the style */
+  gboolean          keep_legend;   /* colours without labels on the marks (the
+                                    * causes' fills): the legend is the only key,
+                                    * never dropped for room */
   GPtrArray        *row_codes;     /* compare: GStrv per panel */
   guint             first_row;     /* compare: the ranks shown (gw_chart_set_row_range) */
   guint             n_rows;        /* G_MAXUINT: every row */

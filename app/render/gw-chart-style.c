@@ -72,6 +72,56 @@ static const GwChartColour palettes[3][2][N_DATA_ROLES] = {
   },
 };
 
+/* Category fills, in the order causes come (circulatory, cancer,
+ * respiratory, digestive, external, other, then declared ones), then the
+ * neutral grey of "not specified".  Okabe-Ito's eight without black for
+ * the colour-blind palette; GNOME's for the standard one; for greyscale,
+ * greys alternating dark and light so that neighbours in a stack differ,
+ * the second four hatched (gw_chart_series_hatched). */
+static const GwChartColour series_palettes[3][2][GW_CHART_N_SERIES + 1] = {
+  [GW_CHART_PALETTE_STANDARD] = {
+    { RGB (0xc01c28), RGB (0x1a5fb4), RGB (0x62a0ea), RGB (0xe66100), RGB (0x9141ac),
+      RGB (0x26a269), RGB (0xe5a50a), RGB (0x63452c), RGB (0xc0bfbc), },
+    { RGB (0xf66151), RGB (0x3584e4), RGB (0x99c1f1), RGB (0xffa348), RGB (0xdc8add),
+      RGB (0x57e389), RGB (0xf8e45c), RGB (0xcdab8f), RGB (0x77767b), },
+  },
+  [GW_CHART_PALETTE_COLOUR_BLIND] = {
+    { RGB (0xd55e00), RGB (0x0072b2), RGB (0x56b4e9), RGB (0xe69f00), RGB (0xcc79a7),
+      RGB (0x009e73), RGB (0xf0e442), RGB (0x000000), RGB (0xc8c8c8), },
+    { RGB (0xd55e00), RGB (0x0072b2), RGB (0x56b4e9), RGB (0xe69f00), RGB (0xcc79a7),
+      RGB (0x009e73), RGB (0xf0e442), RGB (0xf0f0f0), RGB (0x777777), },
+  },
+  [GW_CHART_PALETTE_GREYSCALE] = {
+    { RGB (0x303030), RGB (0xb0b0b0), RGB (0x707070), RGB (0xdcdcdc), RGB (0x303030),
+      RGB (0xb0b0b0), RGB (0x707070), RGB (0xdcdcdc), RGB (0xf4f4f4), },
+    { RGB (0xe0e0e0), RGB (0x808080), RGB (0xb0b0b0), RGB (0x505050), RGB (0xe0e0e0),
+      RGB (0x808080), RGB (0xb0b0b0), RGB (0x505050), RGB (0x303030), },
+  },
+};
+
+void
+gw_chart_style_get_series_colour (const GwChartStyle *style,
+                                  guint               series,
+                                  GwChartColour      *out)
+{
+  guint palette;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (out != NULL);
+
+  palette = style->palette <= GW_CHART_PALETTE_GREYSCALE ? style->palette : 0;
+  *out = series_palettes[palette][style->dark ? 1 : 0]
+                        [series == GW_CHART_SERIES_NEUTRAL ? GW_CHART_N_SERIES : series % GW_CHART_N_SERIES];
+}
+
+gboolean
+gw_chart_series_hatched (const GwChartStyle *style,
+                         guint               series)
+{
+  return style->palette == GW_CHART_PALETTE_GREYSCALE && series != GW_CHART_SERIES_NEUTRAL
+         && series % GW_CHART_N_SERIES >= GW_CHART_N_SERIES / 2;
+}
+
 void
 gw_chart_style_init (GwChartStyle   *style,
                      GwChartPalette  palette)

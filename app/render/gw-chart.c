@@ -322,7 +322,7 @@ paint_chart (GwChart  *self,
         f.with_foot = FALSE;
       else if (f.with_sub)
         f.with_sub = FALSE;
-      else if (f.with_legend && (h < THUMBNAIL_HEIGHT_PT * s || h - used < h / 3))
+      else if (f.with_legend && !self->keep_legend && (h < THUMBNAIL_HEIGHT_PT * s || h - used < h / 3))
         f.with_legend = FALSE;
       else
         break;

@@ -24,6 +24,7 @@
 
 #include "model/gw-dataset.h"
 #include "methods/gw-indicators.h"
+#include "methods/gw-inequality.h"
 #include "tracker/gw-tracker.h"
 #include "tracker/gw-tracker-result.h"
 
@@ -50,6 +51,9 @@ typedef enum
   GW_CHART_GAP,           /* a subject's gap, trajectory, projection and target */
   GW_CHART_COMPARE,       /* every member area of the target's group, ranked */
   GW_CHART_FUNNEL,        /* infant mortality against live births, control limits */
+  GW_CHART_SCARF,         /* the gap in years by broad cause, one stacked bar per sex */
+  GW_CHART_AGE_CAUSE,     /* the gap by age band, each bar stacked by cause */
+  GW_CHART_GRADIENT,      /* life expectancy by deprivation decile within an area, the SII line */
 } GwChartKind;
 
 typedef enum
@@ -143,6 +147,17 @@ void            gw_chart_style_init       (GwChartStyle        *style,
 void            gw_chart_style_get_colour (const GwChartStyle  *style,
                                            GwChartRole          role,
                                            GwChartColour       *out);
+
+/* Categories without an order (causes of death) have colours of their own:
+ * GW_CHART_N_SERIES of them, then they repeat.  GW_CHART_SERIES_NEUTRAL is
+ * the grey of "not specified". */
+#define GW_CHART_N_SERIES      8
+#define GW_CHART_SERIES_NEUTRAL G_MAXUINT
+/* The fill of category series with this style.  The greyscale palette also
+ * hatches every other grey (the painters do it); the colour is the ground. */
+void            gw_chart_style_get_series_colour (const GwChartStyle *style,
+                                                  guint               series,
+                                                  GwChartColour      *out);
 gboolean        gw_chart_palette_parse    (const char          *text,
                                            GwChartPalette      *out);
 
@@ -184,6 +199,17 @@ GwChart        *gw_chart_new_funnel       (GwDataset           *dataset,
                                            GwIndicators        *indicators,
                                            GwPeriod             period,
                                            GError             **error);
+
+/* Life expectancy of each deprivation decile of a subject with its 95%
+ * interval and the fitted line of the slope index of inequality, most
+ * deprived on the left, one panel per value (men, women), the SII and RII
+ * with their 95% limits above each (methods.md section 4).  values are
+ * gw_inequality_compute()'s, for one subject and period; x in
+ * gw_chart_map_point() is the relative rank 0..1, y the life expectancy. */
+GwChart        *gw_chart_new_gradient     (GwDataset               *dataset,
+                                           const GwInequalityValue *values,
+                                           guint                    n_values,
+                                           GError                 **error);
 
 /* The all-areas chart (GW_CHART_COMPARE only) shows the ranks first_row to
  * first_row + n_rows - 1 (from 0) of every panel, with its whole heading,

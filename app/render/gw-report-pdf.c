@@ -46,7 +46,7 @@ add_outline (GwReport        *self,
   }
   for (guint i = 0; i < self->areas->len; i++)
     {
-      g_autofree char *link = g_strdup_printf ("page=%u", 2 + self->n_compare_pages + i);
+      g_autofree char *link = g_strdup_printf ("page=%u", 1 + _gw_report_area_first_page (self, i));
 
       cairo_pdf_surface_add_outline (surface, parent, g_array_index (self->areas, ReportArea, i).name, link, 0);
     }

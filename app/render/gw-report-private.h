@@ -8,9 +8,26 @@
 #pragma once
 
 #include "tracker/gw-tracker-result.h"
+#include "methods/gw-inequality.h"
+#include "gw-chart-private.h"
 #include "gw-report.h"
 
 G_BEGIN_DECLS
+
+/* Why the gap and what it would take for a subject (gw-report-decomp.c). */
+typedef struct _GwReportDecomp GwReportDecomp;
+
+/* NULL when the subject has no counts to decompose (or the target is not
+ * on life expectancy at birth). */
+GwReportDecomp *_gw_report_decomp_new           (GwTrackerResult *result,
+                                                 gboolean         is_group,
+                                                 guint            subject);
+void            _gw_report_decomp_free          (GwReportDecomp  *decomp);
+GwChart        *_gw_report_decomp_get_scarf     (GwReportDecomp  *decomp);
+GwChart        *_gw_report_decomp_get_age_cause (GwReportDecomp  *decomp);
+/* A sentence per sex, one a line. */
+const char     *_gw_report_decomp_get_why       (GwReportDecomp  *decomp);
+const char     *_gw_report_decomp_get_take      (GwReportDecomp  *decomp);
 
 typedef struct
 {
@@ -22,6 +39,10 @@ typedef struct
   char      *gap_error;
   char      *trend_error;
   GPtrArray *rows;          /* GwTrackerRow, borrowed from the report's rows, by sex */
+  GwReportDecomp *decomp;   /* why the gap, or NULL */
+  GwChart   *gradient;      /* the SII's chart, NULL when the area has none: then it has
+                             * no inequality page (gw-report-sii.c) */
+  GwInequalityValue sii[2]; /* men, women */
 } ReportArea;
 
 typedef struct
@@ -55,6 +76,7 @@ struct _GwReport
   GArray           *imports;        /* ReportImport */
   GwChart          *compare;
   GwChart          *group_gap;      /* NULL when it could not be made */
+  GwReportDecomp   *group_decomp;   /* the group's why the gap: its own last page, or NULL */
   GwTrackerSummary  summary;
   guint             n_members;
   guint             n_compare_rows;
@@ -69,6 +91,57 @@ struct _GwReport
   double            compare_height;  /* split: the chart's height on each page, points */
   guint             compare_per_page;  /* split: rows a page */
 };
+
+/* The page (from 0) of the index-th area's figures; of its why the gap and its inequality
+ * the next ones (gw-report.c). */
+guint _gw_report_area_first_page (GwReport *self,
+                                  guint     index);
+/* A page being drawn (gw-report.c). */
+typedef struct
+{
+  GwReport     *report;
+  cairo_t      *cr;            /* user space in points */
+  GwChartStyle  style;         /* scale 1: the page's own drawing */
+  double        scale;         /* device units per point, for the charts */
+  GwChartFrame *frame;
+  GwCanvas      canvas;
+  double        width, height; /* the sheet */
+  double        x, cw;         /* content: left edge and width */
+  double        top, bottom;   /* content: between the header and the footer */
+  const char   *block_tag;     /* PDF structure of paragraph(): NULL for "P" */
+} Page;
+
+/* Text sizes, points. */
+#define PT_BODY            9.5
+#define PT_AREA_NAME      17.0
+
+/* A paragraph at (x, y) in width, drawn when paint; its height
+ * (gw-report.c). */
+double _gw_report_paragraph (Page        *pg,
+                             const char  *text,
+                             double       size,
+                             gboolean     bold,
+                             GwChartRole  role,
+                             double       x,
+                             double       y,
+                             double       width,
+                             gboolean     paint);
+/* A chart in the box, or why there is none (gw-report.c). */
+void   _gw_report_chart_box (Page        *pg,
+                             GwChart     *chart,
+                             const char  *missing,
+                             double       x,
+                             double       y,
+                             double       width,
+                             double       height);
+
+/* --- inequality within an area (gw-report-sii.c) ------------------------- */
+
+/* The SII of every area of the report with small areas, and its chart. */
+void              _gw_report_sii_take        (GwReport         *self,
+                                              GwDataset        *dataset);
+void              _gw_report_draw_inequality (Page             *pg,
+                                              const ReportArea *a);
 
 /* Lays the report out for pages of width x height points, unless it is
  * already (gw-report.c). */

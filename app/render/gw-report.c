@@ -36,11 +36,9 @@
 #define MARGIN_BOTTOM     28.0
 #define PT_RUNNING         7.5
 #define PT_FOOTER          7.5
-#define PT_BODY            9.5
 #define PT_TABLE           8.5
 #define PT_TABLE_MIN       7.0
 #define PT_SECTION        11.0
-#define PT_AREA_NAME      17.0
 #define PT_FRONT_TITLE    24.0
 /* The all-areas chart: below this row height (what one A4 page gives 80
  * areas) it is cut onto pages whose rows are about COMPARE_ROW_PT high. */
@@ -68,6 +66,8 @@ clear_area (gpointer p)
   g_free (a->gap_error);
   g_free (a->trend_error);
   g_clear_pointer (&a->rows, g_ptr_array_unref);
+  g_clear_pointer (&a->decomp, _gw_report_decomp_free);
+  g_clear_object (&a->gradient);
 }
 
 static void
@@ -297,19 +297,6 @@ worst_status (GPtrArray *rows)
 
 /* --- a page --------------------------------------------------------------- */
 
-typedef struct
-{
-  GwReport     *report;
-  cairo_t      *cr;            /* user space in points */
-  GwChartStyle  style;         /* scale 1: the page's own drawing */
-  double        scale;         /* device units per point, for the charts */
-  GwChartFrame *frame;
-  GwCanvas      canvas;
-  double        width, height; /* the sheet */
-  double        x, cw;         /* content: left edge and width */
-  double        top, bottom;   /* content: between the header and the footer */
-  const char   *block_tag;     /* PDF structure of paragraph(): NULL for "P" */
-} Page;
 
 static PangoLayout *
 page_layout (Page       *pg,
@@ -750,14 +737,14 @@ chart_margin (double width,
 
 /* The chart in the box (x, y, width, height), at the device's resolution; a
  * note in the box instead when there is no chart. */
-static void
-chart_box (Page       *pg,
-           GwChart    *chart,
-           const char *missing,
-           double      x,
-           double      y,
-           double      width,
-           double      height)
+void
+_gw_report_chart_box (Page       *pg,
+                      GwChart    *chart,
+                      const char *missing,
+                      double      x,
+                      double      y,
+                      double      width,
+                      double      height)
 {
   GwChartStyle style = pg->style;
   double m;
@@ -783,6 +770,21 @@ chart_box (Page       *pg,
   cairo_restore (pg->cr);
   cairo_tag_end (pg->cr, "Figure");
 }
+
+double
+_gw_report_paragraph (Page        *pg,
+                      const char  *text,
+                      double       size,
+                      gboolean     bold,
+                      GwChartRole  role,
+                      double       x,
+                      double       y,
+                      double       width,
+                      gboolean     paint)
+{
+  return paragraph (pg, text, size, bold, FALSE, role, x, y, width, paint);
+}
+
 
 /* --- layout --------------------------------------------------------------- */
 
@@ -951,17 +953,28 @@ draw_footer (Page  *pg,
 }
 
 static double
+heading_tagged (Page       *pg,
+                const char *tag,
+                const char *text,
+                double      y,
+                gboolean    paint)
+{
+  double h;
+
+  pg->block_tag = tag;
+  h = paragraph (pg, text, PT_SECTION, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, paint);
+  pg->block_tag = NULL;
+  return h;
+}
+
+/* A heading of the front page, or a page's own (H2). */
+static double
 section_heading (Page       *pg,
                  const char *text,
                  double      y,
                  gboolean    paint)
 {
-  double h;
-
-  pg->block_tag = "H2";
-  h = paragraph (pg, text, PT_SECTION, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, paint);
-  pg->block_tag = NULL;
-  return h;
+  return heading_tagged (pg, "H2", text, y, paint);
 }
 
 /* The counts of member areas by status (gw_tracker_summarise). */
@@ -1061,7 +1074,14 @@ static char *
 contents_text (GwReport *self)
 {
   guint first_area = 1 + self->n_compare_pages + 1;
-  guint last_area = first_area + self->areas->len - 1;
+  guint last_area = _gw_report_area_first_page (self, self->areas->len);
+  gboolean why = FALSE, inequality = FALSE;
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      why |= g_array_index (self->areas, ReportArea, i).decomp != NULL;
+      inequality |= g_array_index (self->areas, ReportArea, i).gradient != NULL;
+    }
   g_autofree char *cmp = NULL, *areas = NULL;
 
   if (self->n_compare_pages == 1)
@@ -1070,7 +1090,18 @@ contents_text (GwReport *self)
   else
     cmp = g_strdup_printf (_("Pages 2–%u: the %u areas of the %s compared."),
                            1 + self->n_compare_pages, self->n_members, self->group_name);
-  if (self->areas->len == 1)
+  if (why && inequality)
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then why its gap is there and, where it has "
+                               "small-area data, the inequality within it."), first_area, last_area);
+  else if (inequality)
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then, where it has small-area data, the "
+                               "inequality within it."), first_area, last_area);
+  else if (why)
+    /* Translators: "Pages 3–142: each area’s figures, then why its gap is
+     * there." */
+    areas = g_strdup_printf (_("Pages %u–%u: each area’s figures, then why its gap is there."), first_area,
+                             last_area);
+  else if (self->areas->len == 1)
     areas = g_strdup_printf (_("Page %u: %s."), first_area,
                              g_array_index (self->areas, ReportArea, 0).name);
   else if (self->areas->len == self->n_members)
@@ -1178,7 +1209,7 @@ draw_front (Page *pg)
     }
     if (chart_h >= FRONT_CHART_MIN && self->group_gap != NULL)
       {
-        chart_box (pg, self->group_gap, NULL, x, y, w, chart_h);
+        _gw_report_chart_box (pg, self->group_gap, NULL, x, y, w, chart_h);
         y += chart_h + gap;
       }
 
@@ -1207,7 +1238,7 @@ draw_compare (Page  *pg,
   if (!self->compare_split)
     {
       /* the chart's own title says it all */
-      chart_box (pg, self->compare, NULL, x, y, w, pg->bottom - 6 - y);
+      _gw_report_chart_box (pg, self->compare, NULL, x, y, w, pg->bottom - 6 - y);
       return;
     }
   else
@@ -1225,9 +1256,38 @@ draw_compare (Page  *pg,
     /* the whole chart round this page's rows; the last page's fewer rows
      * are as high as the others' and its axis follows them */
     gw_chart_set_row_range (self->compare, index * self->compare_per_page, self->compare_per_page);
-    chart_box (pg, self->compare, NULL, x, y, w, self->compare_height);
+    _gw_report_chart_box (pg, self->compare, NULL, x, y, w, self->compare_height);
     gw_chart_set_row_range (self->compare, 0, G_MAXUINT);
   }
+}
+
+/* Why the gap (the sentences, the scarf and the age bars, full width so
+ * that their legends fit) and what it would take, from y to the foot of the
+ * page. */
+static void
+draw_decomp (Page           *pg,
+             GwReportDecomp *d,
+             double          y)
+{
+  const char *why = _gw_report_decomp_get_why (d), *take = _gw_report_decomp_get_take (d);
+  double x = pg->x, w = pg->cw, take_h, chart_h;
+
+  /* under the page's own heading */
+  y += heading_tagged (pg, "H3", _("Why the gap"), y, TRUE) + 3;
+  y += paragraph (pg, why, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 6;
+  /* what it would take keeps its lines at the foot; the charts take the rest */
+  take_h = section_heading (pg, _("What it would take"), 0, FALSE) + 3
+           + paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, 0, w, FALSE);
+  chart_h = pg->bottom - 6 - take_h - 10 - y;
+  {
+    double scarf_h = floor (chart_h * 0.4);
+
+    _gw_report_chart_box (pg, _gw_report_decomp_get_scarf (d), NULL, x, y, w, scarf_h);
+    _gw_report_chart_box (pg, _gw_report_decomp_get_age_cause (d), NULL, x, y + scarf_h + 10, w, chart_h - scarf_h - 10);
+  }
+  y += chart_h + 10;
+  y += heading_tagged (pg, "H3", _("What it would take"), y, TRUE) + 3;
+  paragraph (pg, take, PT_BODY, FALSE, FALSE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE);
 }
 
 static void
@@ -1259,10 +1319,91 @@ draw_area (Page             *pg,
   /* the target's own chart first and a little taller */
   rest = pg->bottom - y;
   first = floor ((rest - 16) * 0.52);
-  chart_box (pg, a->gap, a->gap_error, x, y, w, first);
+  _gw_report_chart_box (pg, a->gap, a->gap_error, x, y, w, first);
   y += first + 10;
   /* a little air between the chart's source line and the page's */
-  chart_box (pg, a->trend, a->trend_error, x, y, w, pg->bottom - 6 - y);
+  _gw_report_chart_box (pg, a->trend, a->trend_error, x, y, w, pg->bottom - 6 - y);
+}
+
+/* Why the gap of an area (the page after its figures) or of the group
+ * (NULL: the last page), under the subject's name. */
+static void
+draw_why_page (Page             *pg,
+               const ReportArea *a)
+{
+  GwReport *self = pg->report;
+  double y = pg->top;
+  g_autofree char *title = NULL;
+
+  pg->block_tag = "H2";
+  /* Translators: the title of a report page, "Hartlepool: why the gap"; the
+   * group's, "Spearhead Group as a whole: why the gap" */
+  title = a != NULL ? g_strdup_printf (_("%s: why the gap"), a->name)
+                    : g_strdup_printf (_("%s as a whole: why the gap"), self->group_name);
+  y += paragraph (pg, title, PT_AREA_NAME, TRUE, FALSE, GW_CHART_ROLE_FOREGROUND, pg->x, y, pg->cw, TRUE) + 12;
+  pg->block_tag = NULL;
+  draw_decomp (pg, a != NULL ? a->decomp : self->group_decomp, y);
+}
+
+typedef enum
+{
+  AREA_PAGE_FIGURES,
+  AREA_PAGE_WHY,
+  AREA_PAGE_INEQUALITY,
+} AreaPage;
+
+/* The pages of an area: its figures, then its why the gap and its
+ * inequality within when it has them. */
+static guint
+pages_of_area (const ReportArea *a)
+{
+  return 1 + (a->decomp != NULL) + (a->gradient != NULL);
+}
+
+guint
+_gw_report_area_first_page (GwReport *self,
+                            guint     index)
+{
+  guint page = 1 + self->n_compare_pages;
+
+  for (guint i = 0; i < index && i < self->areas->len; i++)
+    page += pages_of_area (&g_array_index (self->areas, ReportArea, i));
+  return page;
+}
+
+/* The area a page after the comparison shows, and which of its pages it
+ * is; NULL for the group's why the gap (the last page). */
+static const ReportArea *
+area_of_page (GwReport *self,
+              guint     page,
+              AreaPage *kind)
+{
+  guint first = 1 + self->n_compare_pages;
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const ReportArea *a = &g_array_index (self->areas, ReportArea, i);
+
+      if (page < first + pages_of_area (a))
+        {
+          if (page == first)
+            *kind = AREA_PAGE_FIGURES;
+          else if (page == first + 1 && a->decomp != NULL)
+            *kind = AREA_PAGE_WHY;
+          else
+            *kind = AREA_PAGE_INEQUALITY;
+          return a;
+        }
+      first += pages_of_area (a);
+    }
+  *kind = AREA_PAGE_WHY;
+  return NULL;
+}
+
+static guint
+n_pages_of (GwReport *self)
+{
+  return _gw_report_area_first_page (self, self->areas->len) + (self->group_decomp != NULL);
 }
 
 /* --- object --------------------------------------------------------------- */
@@ -1289,6 +1430,7 @@ gw_report_finalize (GObject *object)
   g_clear_pointer (&self->imports, g_array_unref);
   g_clear_object (&self->compare);
   g_clear_object (&self->group_gap);
+  g_clear_pointer (&self->group_decomp, _gw_report_decomp_free);
 
   G_OBJECT_CLASS (gw_report_parent_class)->finalize (object);
 }
@@ -1483,7 +1625,19 @@ gw_report_new (GwTrackerResult *result,
 
 out:
   gw_dataset_read_unlock (dataset);
-  return ok ? g_steal_pointer (&self) : NULL;
+  if (!ok)
+    return NULL;
+  /* why the gap: each decomposition takes the read lock itself */
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      ReportArea *a = &g_array_index (self->areas, ReportArea, i);
+
+      a->decomp = _gw_report_decomp_new (result, FALSE, a->area);
+    }
+  if (target->subject == GW_TARGET_SUBJECT_GROUP)
+    self->group_decomp = _gw_report_decomp_new (result, TRUE, group);
+  _gw_report_sii_take (self, dataset);
+  return g_steal_pointer (&self);
 }
 
 void
@@ -1563,7 +1717,7 @@ gw_report_get_n_pages (GwReport *self)
   g_return_val_if_fail (GW_IS_REPORT (self), 0);
 
   _gw_report_ensure_layout (self, self->page_width, self->page_height);
-  return 1 + self->n_compare_pages + self->areas->len;
+  return n_pages_of (self);
 }
 
 GwReportPageKind
@@ -1578,10 +1732,19 @@ gw_report_get_page_kind (GwReport *self,
     return GW_REPORT_PAGE_FRONT;
   if (page <= self->n_compare_pages)
     return GW_REPORT_PAGE_COMPARE;
-  g_return_val_if_fail (page - 1 - self->n_compare_pages < self->areas->len, GW_REPORT_PAGE_FRONT);
-  if (area != NULL)
-    *area = g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages).area;
-  return GW_REPORT_PAGE_AREA;
+  g_return_val_if_fail (page < n_pages_of (self), GW_REPORT_PAGE_FRONT);
+  {
+    AreaPage kind;
+    const ReportArea *a = area_of_page (self, page, &kind);
+
+    if (a == NULL)
+      return GW_REPORT_PAGE_GROUP_GAP;
+    if (area != NULL)
+      *area = a->area;
+    return kind == AREA_PAGE_WHY ? GW_REPORT_PAGE_AREA_GAP
+         : kind == AREA_PAGE_INEQUALITY ? GW_REPORT_PAGE_AREA_INEQUALITY
+         : GW_REPORT_PAGE_AREA;
+  }
 }
 
 /**
@@ -1614,7 +1777,7 @@ gw_report_draw_page (GwReport *self,
   g_return_if_fail (width_pt >= 72 && height_pt >= 72 && scale > 0);
 
   _gw_report_ensure_layout (self, width_pt, height_pt);
-  n_pages = 1 + self->n_compare_pages + self->areas->len;
+  n_pages = n_pages_of (self);
   g_return_if_fail (page < n_pages);
 
   cairo_save (cr);
@@ -1642,7 +1805,17 @@ gw_report_draw_page (GwReport *self,
       if (page <= self->n_compare_pages)
         draw_compare (&pg, page - 1);
       else
-        draw_area (&pg, &g_array_index (self->areas, ReportArea, page - 1 - self->n_compare_pages));
+        {
+          AreaPage kind;
+          const ReportArea *a = area_of_page (self, page, &kind);
+
+          if (kind == AREA_PAGE_WHY)
+            draw_why_page (&pg, a);
+          else if (kind == AREA_PAGE_INEQUALITY)
+            _gw_report_draw_inequality (&pg, a);
+          else
+            draw_area (&pg, a);
+        }
     }
   draw_footer (&pg, page, n_pages);
   cairo_tag_end (cr, "Sect");

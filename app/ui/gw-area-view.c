@@ -20,6 +20,8 @@
 #include "gw-ui-text.h"
 
 #include "gw-chart-view.h"
+#include "gw-area-gap-why.h"
+#include "gw-area-inequality.h"
 
 struct _GwAreaView
 {
@@ -47,6 +49,8 @@ struct _GwAreaView
   char          *palette;
   GPtrArray     *charts;        /* GwChartView, children of charts_box */
   GtkWidget     *charts_note;   /* why a chart is missing */
+  GtkWidget     *gap_why;       /* GwAreaGapWhy: why the gap, what it would take */
+  GtkWidget     *inequality;    /* GwAreaInequality, in content_box */
   double         confidence_level;
 
   /* borrowed: see gw_area_view_set_data() */
@@ -573,6 +577,9 @@ gw_area_view_refresh (GwAreaView *self)
 
   gw_area_view_fill_figures (self);
   gw_area_view_fill_charts (self);
+  gw_area_gap_why_set_item (GW_AREA_GAP_WHY (self->gap_why), item);
+  gw_area_inequality_set_subject (GW_AREA_INEQUALITY (self->inequality), self->dataset,
+                                  gw_tracker_item_is_group (item), gw_tracker_item_get_subject (item));
 
   gtk_stack_set_visible_child_name (self->stack, "area");
 }
@@ -703,6 +710,11 @@ gw_area_view_init (GwAreaView *self)
       gtk_box_append (self->charts_box, view);
       g_ptr_array_add (self->charts, view);
     }
+
+  self->gap_why = gw_area_gap_why_new ();
+  gtk_box_append (self->content_box, self->gap_why);
+  self->inequality = gw_area_inequality_new ();
+  gtk_box_append (self->content_box, self->inequality);
 }
 
 /* Public API */
@@ -737,6 +749,20 @@ gw_area_view_set_data (GwAreaView      *self,
   g_free (self->unit);
   self->unit = g_strdup (result != NULL ? gw_tracker_result_get_gap_unit (result) : "%");
   gw_area_view_refresh (self);
+}
+
+/**
+ * gw_area_view_set_session:
+ * @session: (nullable): the window's session, whose target and dataset the
+ *   "Why the gap" and "What it would take" sections are computed on
+ */
+void
+gw_area_view_set_session (GwAreaView *self,
+                          GwSession  *session)
+{
+  g_return_if_fail (GW_IS_AREA_VIEW (self));
+
+  gw_area_gap_why_set_session (GW_AREA_GAP_WHY (self->gap_why), session);
 }
 
 void
@@ -792,6 +818,8 @@ gw_area_view_set_palette (GwAreaView *self,
     gw_chart_palette_parse (palette, &value);
     for (guint i = 0; i < self->charts->len; i++)
       gw_chart_view_set_palette (g_ptr_array_index (self->charts, i), value);
+    gw_area_gap_why_set_palette (GW_AREA_GAP_WHY (self->gap_why), value);
+    gw_area_inequality_set_palette (GW_AREA_INEQUALITY (self->inequality), value);
   }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
@@ -838,4 +866,13 @@ gw_area_view_get_chart (GwAreaView *self,
   g_return_val_if_fail (index < self->charts->len, NULL);
 
   return g_ptr_array_index (self->charts, index);
+}
+
+/* The "Inequality within the area" section (a GwAreaInequality). */
+GtkWidget *
+gw_area_view_get_inequality (GwAreaView *self)
+{
+  g_return_val_if_fail (GW_IS_AREA_VIEW (self), NULL);
+
+  return self->inequality;
 }

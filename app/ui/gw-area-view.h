@@ -8,6 +8,7 @@
 
 #include "methods/gw-indicators.h"
 #include "tracker/gw-tracker-result.h"
+#include "session/gw-session.h"
 #include "gw-tracker-item.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ GtkWidget     *gw_area_view_new                  (void);
 void           gw_area_view_set_data             (GwAreaView      *self,
                                                   GwTrackerResult *result,
                                                   GwIndicators    *indicators);
+/* The session the decomposition sections ask (gw-area-gap-why.h). */
+void           gw_area_view_set_session          (GwAreaView      *self,
+                                                  GwSession       *session);
 /* Shows an item of the tracker table (NULL: a hint to select one). */
 void           gw_area_view_set_item             (GwAreaView     *self,
                                                   GwTrackerItem  *item);
@@ -40,5 +44,7 @@ void           gw_area_view_set_confidence_level (GwAreaView     *self,
 guint          gw_area_view_get_n_charts         (GwAreaView     *self);
 GtkWidget     *gw_area_view_get_chart            (GwAreaView     *self,
                                                   guint           index);
+/* The "Inequality within the area" section (a GwAreaInequality). */
+GtkWidget     *gw_area_view_get_inequality       (GwAreaView     *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "gw-import-history.h"
 #include "gw-import-pane.h"
+#include "gw-import-formats.h"
 #include "gw-ui-text.h"
 
 struct _GwImportPane
@@ -303,7 +304,12 @@ on_export_bind_cb (GtkSignalListItemFactory *factory,
 
   /* The title is optional in exports; the file name always identifies it. */
   gtk_label_set_label (title, title_text != NULL && title_text[0] != '\0' ? title_text : basename);
-  gtk_label_set_label (file, basename);
+  {
+    g_autofree char *format = gw_import_formats_describe (import);
+    g_autofree char *text = format != NULL ? g_strdup_printf ("%s · %s", basename, format) : NULL;
+
+    gtk_label_set_label (file, text != NULL ? text : basename);
+  }
   gtk_widget_set_tooltip_text (box, display_path);
   /* a long title is ellipsized: whole in its tooltip, above the path */
   gtk_widget_set_tooltip_text (GTK_WIDGET (title), gtk_label_get_label (title));

@@ -23,6 +23,7 @@ struct _GwSettings
   char      *last_import_folder;
   char      *last_workspace;
   GStrv      recent_workspaces;
+  GStrv      tracker_columns;
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
@@ -42,6 +43,7 @@ enum {
   PROP_LAST_IMPORT_FOLDER,
   PROP_LAST_WORKSPACE,
   PROP_RECENT_WORKSPACES,
+  PROP_TRACKER_COLUMNS,
   PROP_PALETTE,
   PROP_CONFIDENCE_LEVEL,
   PROP_DEFAULT_TARGET,
@@ -65,6 +67,25 @@ set_string (GwSettings   *self,
 
   g_free (*field);
   *field = g_strdup (text != NULL ? text : "");
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static void
+set_strv (GwSettings   *self,
+          GStrv        *field,
+          const GValue *value,
+          GParamSpec   *pspec)
+{
+  const char * const *list = g_value_get_boxed (value);
+  const char * const none[] = { NULL };
+
+  if (list == NULL)
+    list = none;
+  if (*field != NULL && g_strv_equal ((const char * const *) *field, list))
+    return;
+
+  g_strfreev (*field);
+  *field = g_strdupv ((char **) list);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
@@ -98,6 +119,7 @@ gw_settings_finalize (GObject *object)
   g_clear_pointer (&self->last_import_folder, g_free);
   g_clear_pointer (&self->last_workspace, g_free);
   g_clear_pointer (&self->recent_workspaces, g_strfreev);
+  g_clear_pointer (&self->tracker_columns, g_strfreev);
   g_clear_pointer (&self->palette, g_free);
   g_clear_pointer (&self->confidence_level, g_free);
   g_clear_pointer (&self->default_target, g_free);
@@ -133,6 +155,9 @@ gw_settings_get_property (GObject    *object,
       break;
     case PROP_RECENT_WORKSPACES:
       g_value_set_boxed (value, self->recent_workspaces);
+      break;
+    case PROP_TRACKER_COLUMNS:
+      g_value_set_boxed (value, self->tracker_columns);
       break;
     case PROP_PALETTE:
       g_value_set_string (value, self->palette);
@@ -189,20 +214,10 @@ gw_settings_set_property (GObject      *object,
       set_string (self, &self->last_workspace, value, pspec);
       break;
     case PROP_RECENT_WORKSPACES:
-      {
-        const char * const *list = g_value_get_boxed (value);
-        const char * const none[] = { NULL };
-
-        if (list == NULL)
-          list = none;
-        if (self->recent_workspaces == NULL
-            || !g_strv_equal ((const char * const *) self->recent_workspaces, list))
-          {
-            g_strfreev (self->recent_workspaces);
-            self->recent_workspaces = g_strdupv ((char **) list);
-            g_object_notify_by_pspec (object, pspec);
-          }
-      }
+      set_strv (self, &self->recent_workspaces, value, pspec);
+      break;
+    case PROP_TRACKER_COLUMNS:
+      set_strv (self, &self->tracker_columns, value, pspec);
       break;
     case PROP_PALETTE:
       set_string (self, &self->palette, value, pspec);
@@ -268,6 +283,11 @@ gw_settings_class_init (GwSettingsClass *klass)
                         G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_TRACKER_COLUMNS] =
+    g_param_spec_boxed ("tracker-columns", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   properties[PROP_PALETTE] =
     g_param_spec_string ("palette", NULL, NULL,
                          "standard",
@@ -294,11 +314,13 @@ gw_settings_init (GwSettings *self)
   static const char * const keys[] = {
     "window-width", "window-height", "window-maximized", "last-import-folder",
     "last-workspace", "recent-workspaces", "palette", "confidence-level", "default-target",
+    "tracker-columns",
   };
 
   self->last_import_folder = g_strdup ("");
   self->last_workspace = g_strdup ("");
   self->recent_workspaces = g_new0 (char *, 1);
+  self->tracker_columns = g_new0 (char *, 1);
   self->palette = g_strdup ("standard");
   self->confidence_level = g_strdup ("95");
   self->default_target = g_strdup ("le-2010");
@@ -599,6 +621,29 @@ gw_settings_set_confidence_level (GwSettings *self,
   g_return_if_fail (GW_IS_SETTINGS (self));
 
   g_object_set (self, "confidence-level", level > 97.0 ? "99.8" : "95", NULL);
+}
+
+/**
+ * gw_settings_get_tracker_columns:
+ *
+ * Returns: (transfer none): the measures the tracker table shows for each
+ * sex ("status", "latest-gap", ...; "notify::tracker-columns").
+ */
+const char * const *
+gw_settings_get_tracker_columns (GwSettings *self)
+{
+  g_return_val_if_fail (GW_IS_SETTINGS (self), NULL);
+
+  return (const char * const *) self->tracker_columns;
+}
+
+void
+gw_settings_set_tracker_columns (GwSettings         *self,
+                                 const char * const *columns)
+{
+  g_return_if_fail (GW_IS_SETTINGS (self));
+
+  g_object_set (self, "tracker-columns", columns, NULL);
 }
 
 const char *

@@ -58,6 +58,12 @@ void        gw_settings_set_palette            (GwSettings *self,
 double      gw_settings_get_confidence_level   (GwSettings *self);
 void        gw_settings_set_confidence_level   (GwSettings *self,
                                                 double      level);
+/* The measures the tracker table shows for each sex: "status",
+ * "latest-value", "comparator", "latest-gap", "projected-gap"
+ * ("notify::tracker-columns"). */
+const char * const *gw_settings_get_tracker_columns (GwSettings         *self);
+void        gw_settings_set_tracker_columns    (GwSettings         *self,
+                                                const char * const *columns);
 /* The name of the target a new window tracks. */
 const char *gw_settings_get_default_target     (GwSettings *self);
 void        gw_settings_set_default_target     (GwSettings *self,

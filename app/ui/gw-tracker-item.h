@@ -4,9 +4,10 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "tracker/gw-tracker.h"
+#include "gw-worker-gate.h"
 
 G_BEGIN_DECLS
 
@@ -50,8 +51,42 @@ gboolean            gw_tracker_item_is_uncertain (GwTrackerItem *self);
 gboolean            gw_tracker_item_matches      (GwTrackerItem  *self,
                                                   GwTrackerFilter filter);
 
+/* A numeric property ("male-latest-gap", "female-status": the status's
+ * rank) read fast: its id (0 when unknown), then its value (INFINITY when
+ * missing). */
+guint               gw_tracker_item_find_number  (const char    *name);
+double              gw_tracker_item_get_number   (GwTrackerItem *self,
+                                                  guint          id);
+/* "name code", case-folded: what the search looks in. */
+const char         *gw_tracker_item_get_search_text (GwTrackerItem *self);
+/* The name, case-folded: what sorting by name compares. */
+const char         *gw_tracker_item_get_folded_name (GwTrackerItem *self);
 /* Splits tracker rows (gw_tracker_run) into items: a GListStore of
  * GwTrackerItem, the group's first. */
 GListModel         *gw_tracker_items_from_rows   (GPtrArray     *rows);
+/* The SII of life expectancy within the area (the table's SII column),
+ * years, with its 95% limits; NAN when there is none. */
+void                gw_tracker_item_set_sii      (GwTrackerItem *self,
+                                                  GwSex          sex,
+                                                  double         sii,
+                                                  double         lower,
+                                                  double         upper);
+double              gw_tracker_item_get_sii      (GwTrackerItem *self,
+                                                  GwSex          sex,
+                                                  double        *lower,
+                                                  double        *upper);
+
+/* Computes the SII of every item of items (a GListModel of GwTrackerItem)
+ * from dataset's small areas in a thread (gw-tracker-sii.c), then sets
+ * them on the items; finish returns whether any item has one.  The thread
+ * opens gate when it no longer holds the dataset. */
+void                gw_tracker_items_fill_sii_async  (GListModel          *items,
+                                                      GwDataset           *dataset,
+                                                      GwWorkerGate        *gate,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean            gw_tracker_items_fill_sii_finish (GAsyncResult        *result,
+                                                      GError             **error);
 
 G_END_DECLS

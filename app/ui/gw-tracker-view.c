@@ -2,14 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * House style 8: a GListStore of GwTrackerItem (one per area, the sexes side
- * by side) → GtkFilterListModel → GtkSortListModel → GtkMultiSelection →
- * GtkColumnView.  Each column sorts with a GtkNumericSorter or
- * GtkStringSorter on an item property.  The sort model's sorter is a
- * GtkMultiSorter whose first sorter ranks the group's row first, then the
- * column view's own: so the group stays pinned on top, the reference the
- * areas are read against, whatever column is sorted and in which direction.
- * The filter is the group's row OR (status category AND search text).
+ * GwTrackerItem (one per area, the sexes side by side) → GwTrackerList
+ * (filtered and sorted on plain arrays: GtkFilterListModel and
+ * GtkSortListModel took up to a second a sort at 32,844 areas) →
+ * GtkMultiSelection → GtkColumnView.  A click on a column's header sorts
+ * the list by that column's property (the column view's sorter says which
+ * column leads); the group stays pinned on top, the reference the areas are
+ * read against, whatever column is sorted and in which direction.  The
+ * filter is the group's row OR (status category AND search text).  Cells
+ * are GwTrackerCell: one widget drawing two lines, cheap to bind.
  *
  * The view computes nothing: it shows what the tracker gave.
  */
@@ -21,7 +22,10 @@
 #include <glib/gi18n.h>
 
 #include "gw-tracker-view.h"
+#include "gw-tracker-view-private.h"
 #include "gw-summary-strip.h"
+#include "gw-tracker-cell.h"
+#include "gw-tracker-list.h"
 #include "session/gw-table-writer.h"
 #include "gw-ui-text.h"
 
@@ -34,6 +38,8 @@ typedef enum
   FIELD_PROJECTED_GAP,       /* at the target period, its prediction interval beneath */
   FIELD_LATEST_VALUE,        /* the area's value, its 95% interval beneath */
   FIELD_COMPARATOR,          /* England's, the same */
+  FIELD_SII,                 /* the SII within the area (gw-tracker-sii.c), its interval
+                              * beneath; shown when some row has one */
   N_FIELD_KINDS
 } FieldKind;
 
@@ -42,8 +48,26 @@ typedef enum
  * name at 1366 pixels, with no sideways scrolling, are each sex's status,
  * gap and projection; the values the gap is made of come after them. */
 static const char *const field_ids[N_FIELD_KINDS] = {
-  "status", "latest-gap", "projected-gap", "latest-value", "comparator",
+  "status", "latest-gap", "projected-gap", "latest-value", "comparator", "sii",
 };
+
+/* The column chooser's words for each measure, in column order. */
+static const char *
+field_label (FieldKind field)
+{
+  switch (field)
+    {
+    /* Translators: the column chooser's list of measures. */
+    case FIELD_STATUS:        return C_("column chooser", "Status");
+    case FIELD_LATEST_GAP:    return C_("column chooser", "Latest gap");
+    case FIELD_PROJECTED_GAP: return C_("column chooser", "Projected gap");
+    case FIELD_LATEST_VALUE:  return C_("column chooser", "Latest value");
+    case FIELD_COMPARATOR:    return C_("column chooser", "Comparator’s value (England’s)");
+    case FIELD_SII:           return C_("column chooser", "Slope index of inequality (when the data has small areas)");
+    case N_FIELD_KINDS:
+    default:                  g_assert_not_reached ();
+    }
+}
 
 static const char *const sex_ids[GW_N_SEXES] = { "male", "female", "persons" };
 
@@ -61,7 +85,10 @@ struct _GwTrackerView
   GtkWidget           parent_instance;
 
   /* template widgets */
+  GtkScrolledWindow  *area_scrolled;
+  GtkColumnView      *area_view;
   GtkColumnView      *column_view;
+  GtkBox             *columns_box;
   GtkLabel           *count_label;
   GtkLabel           *message_label;
   GtkLabel           *message_title;
@@ -73,12 +100,16 @@ struct _GwTrackerView
   GtkBox             *toolbar;
 
   /* owned */
-  GListStore         *items;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
+  GwTrackerList      *list;
   GtkMultiSelection  *selection;
-  GtkCustomFilter    *status_filter;
-  GtkStringFilter    *search_filter;
+  char               *search;           /* folded, or NULL */
+  ColumnSpec         *probed;           /* see sort_column */
+  gboolean            syncing_sort;
+  gulong              after_paint_id;   /* rows changed, not yet laid out */
+  GdkFrameClock      *after_paint_clock;
+  gboolean            shown_fields[N_FIELD_KINDS];
+  GtkCheckButton     *field_checks[N_FIELD_KINDS];
+  GwSettings         *settings;
   GPtrArray          *columns;          /* ColumnSpec */
   GPtrArray          *rows;             /* GwTrackerRow, or NULL */
   GwTarget           *target;
@@ -89,6 +120,9 @@ struct _GwTrackerView
   GwTrackerFilter     filter;
   GwTrackerSummary    summary;
   guint               n_areas;
+  GCancellable       *sii_cancellable;  /* the SII column's computation */
+  GwWorkerGate       *sii_gate;         /* its thread's */
+  gboolean            has_sii;          /* some row has an SII: its column shows */
 
   /* borrowed: child of summary_box */
   GwSummaryStrip     *strip;
@@ -155,23 +189,10 @@ on_area_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   ColumnSpec               *spec)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *code = gtk_label_new (NULL);
+  GtkWidget *cell = gw_tracker_cell_new (0.0f);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "gw-area-name");
-
-  gtk_label_set_xalign (GTK_LABEL (code), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (code), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (code, "gw-area-code");
-  gtk_widget_add_css_class (code, "gw-subtitle");
-  gtk_widget_add_css_class (code, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_list_item_set_child (list_item, box);
+  gtk_widget_add_css_class (cell, "gw-area-cell");
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -180,12 +201,10 @@ on_area_bind_cb (GtkSignalListItemFactory *factory,
                  ColumnSpec               *spec)
 {
   GwTrackerItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *code = gtk_widget_get_next_sibling (name);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
   gboolean is_group = gw_tracker_item_is_group (item);
+  const char *name = gw_tracker_item_get_name (item);
 
-  gtk_label_set_label (GTK_LABEL (name), gw_tracker_item_get_name (item));
   if (is_group)
     {
       GwTrackerView *self = spec->view;
@@ -193,12 +212,13 @@ on_area_bind_cb (GtkSignalListItemFactory *factory,
                                                          self->n_areas),
                                                self->n_areas);
 
-      gtk_label_set_label (GTK_LABEL (code), text);
+      gw_tracker_cell_set (GW_TRACKER_CELL (cell), name, text, name);
     }
   else
-    gtk_label_set_label (GTK_LABEL (code), gw_tracker_item_get_code (item));
+    /* the whole name when the column cuts it */
+    gw_tracker_cell_set (GW_TRACKER_CELL (cell), name, gw_tracker_item_get_code (item), name);
 
-  set_group_style (box, is_group);
+  set_group_style (cell, is_group);
 }
 
 static GtkWidget *
@@ -229,10 +249,14 @@ set_status_line (GtkWidget  *box,
   GtkWidget *image = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (image);
 
-  if (icon != NULL)
-    gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-  else
-    gtk_image_clear (GTK_IMAGE (image));
+  /* Rebinding the same status costs nothing: no new icon, no layout. */
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
+    {
+      if (icon != NULL)
+        gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+      else
+        gtk_image_clear (GTK_IMAGE (image));
+    }
   gtk_label_set_label (GTK_LABEL (label), text);
 }
 
@@ -267,7 +291,8 @@ on_status_bind_cb (GtkSignalListItemFactory *factory,
   gboolean uncertain;
 
   for (GwTargetStatus s = GW_STATUS_ON_TRACK; s <= GW_STATUS_INSUFFICIENT_DATA; s++)
-    gtk_widget_remove_css_class (box, gw_ui_status_css_class (s));
+    if (row == NULL || s != row->status)
+      gtk_widget_remove_css_class (box, gw_ui_status_css_class (s));
 
   if (row == NULL)
     {
@@ -285,7 +310,8 @@ on_status_bind_cb (GtkSignalListItemFactory *factory,
   set_group_style (box, gw_tracker_item_is_group (item));
 
   /* Why, in the tracker's words (the area view says it first, too). */
-  gtk_widget_set_tooltip_text (box, row->reason_text);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (box), row->reason_text) != 0)
+    gtk_widget_set_tooltip_text (box, row->reason_text);
 }
 
 /* Two lines: the number, and its 95% interval beneath, smaller. */
@@ -294,48 +320,29 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     ColumnSpec               *spec)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *interval = gtk_label_new (NULL);
+  GtkWidget *cell = gw_tracker_cell_new (1.0f);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_widget_add_css_class (label, "gw-numeric");
-  gtk_label_set_xalign (GTK_LABEL (interval), 1.0f);
-  gtk_widget_add_css_class (interval, "gw-numeric");
-  gtk_widget_add_css_class (interval, "gw-subtitle");
-  gtk_widget_add_css_class (interval, "gw-interval");
-  gtk_widget_add_css_class (interval, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), interval);
-  gtk_list_item_set_child (list_item, box);
+  gtk_widget_add_css_class (cell, "gw-numeric");
+  gtk_list_item_set_child (list_item, cell);
 }
 
+/* A number as the table shows it: the number, what is beneath it (the
+ * half-width of a symmetric interval, else the limits), the limits alone,
+ * and the tooltip.  The cells and Copy Rows both say it so. */
 static void
-on_number_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   ColumnSpec               *spec)
+format_number (ColumnSpec         *spec,
+               GwTrackerItem      *item,
+               const GwTrackerRow *row,
+               char              **out_text,
+               char              **out_beneath,
+               char              **out_interval,
+               char              **out_tooltip)
 {
-  GwTrackerItem *item = gtk_list_item_get_item (list_item);
-  const GwTrackerRow *row = cell_row (spec, list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *interval_label = gtk_widget_get_next_sibling (label);
   g_autofree char *text = NULL;
   g_autofree char *interval = NULL;
   g_autofree char *period = NULL;
-  g_autofree char *tooltip = NULL;
   const char *what = NULL;
   double half = NAN;
-
-  set_group_style (box, gw_tracker_item_is_group (item));
-
-  if (row == NULL)
-    {
-      gtk_label_set_label (GTK_LABEL (label), "–");
-      gtk_label_set_label (GTK_LABEL (interval_label), "");
-      gtk_widget_set_tooltip_text (box, NULL);
-      return;
-    }
 
   switch ((FieldKind) spec->field)
     {
@@ -369,32 +376,113 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
       /* xgettext:no-c-format */
       what = _("95% prediction interval");
       break;
+    case FIELD_SII:
+      {
+        double lower, upper, sii = gw_tracker_item_get_sii (item, spec->sex, &lower, &upper);
+
+        if (isnan (sii))
+          break;
+        text = gw_ui_format_number (sii, 1);
+        interval = gw_ui_format_interval (lower, upper, 1);
+        period = g_strdup (_("Life expectancy at birth by deprivation decile within the area"));
+        /* xgettext:no-c-format */
+        what = _("95% confidence interval");
+      }
+      break;
     case FIELD_STATUS:
     case N_FIELD_KINDS:
     default:
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (GTK_LABEL (label), text);
-  if (isfinite (half) && interval != NULL)
+  if (out_tooltip != NULL)
     {
-      /* A gap's and a projection's intervals are symmetric (the estimate
-       * -/+ a quantile times its standard error): "±0.67" keeps the column
-       * narrow when a limit is negative; the tooltip gives the limits. */
-      g_autofree char *number = gw_ui_format_number (half, 2);
-      g_autofree char *plus_minus = g_strdup_printf ("±%s", number);
-
-      gtk_label_set_label (GTK_LABEL (interval_label), plus_minus);
+      if (interval != NULL)
+        /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
+        *out_tooltip = g_strdup_printf (C_("tooltip", "%s; %s %s"), period, what, interval);
+      else
+        /* Translators: a tooltip when a number has no interval, "2005–2007; no interval". */
+        *out_tooltip = g_strdup_printf (C_("tooltip", "%s; no interval"), period);
     }
-  else
-    gtk_label_set_label (GTK_LABEL (interval_label), interval != NULL ? interval : "");
-  if (interval != NULL)
-    /* Translators: a tooltip, "2005–2007; 95% confidence interval 73.80–74.84". */
-    tooltip = g_strdup_printf (C_("tooltip", "%s; %s %s"), period, what, interval);
-  else
-    /* Translators: a tooltip when a number has no interval, "2005–2007; no interval". */
-    tooltip = g_strdup_printf (C_("tooltip", "%s; no interval"), period);
-  gtk_widget_set_tooltip_text (box, tooltip);
+
+  if (out_beneath != NULL)
+    {
+      if (isfinite (half) && interval != NULL)
+        {
+          /* A gap's and a projection's intervals are symmetric (the
+           * estimate -/+ a quantile times its standard error): "±0.67"
+           * keeps the column narrow when a limit is negative; the tooltip
+           * gives the limits. */
+          g_autofree char *number = gw_ui_format_number (half, 2);
+
+          *out_beneath = g_strdup_printf ("±%s", number);
+        }
+      else
+        *out_beneath = g_strdup (interval);
+    }
+
+  /* no SII for an area without small areas */
+  *out_text = text != NULL ? g_steal_pointer (&text) : g_strdup ("–");
+  if (out_interval != NULL)
+    *out_interval = g_steal_pointer (&interval);
+}
+
+static void
+on_number_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+  const GwTrackerRow *row = cell_row (spec, list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+  g_autofree char *beneath = NULL;
+  g_autofree char *tooltip = NULL;
+
+  set_group_style (cell, gw_tracker_item_is_group (item));
+
+  if (row == NULL)
+    {
+      gw_tracker_cell_set (GW_TRACKER_CELL (cell), "–", NULL, NULL);
+      return;
+    }
+
+  format_number (spec, item, row, &text, &beneath, NULL, &tooltip);
+  gw_tracker_cell_set (GW_TRACKER_CELL (cell), text, beneath, tooltip);
+}
+
+static void
+on_sii_notify_cb (GwTrackerItem *item,
+                  GParamSpec    *pspec,
+                  GtkListItem   *list_item)
+{
+  ColumnSpec *spec = g_object_get_data (G_OBJECT (list_item), "gw-spec");
+
+  on_number_bind_cb (NULL, list_item, spec);
+}
+
+static void
+on_sii_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *signal = g_strdup_printf ("notify::%s-sii", sex_ids[spec->sex]);
+
+  g_object_set_data (G_OBJECT (list_item), "gw-spec", spec);
+  g_signal_connect_object (item, signal, G_CALLBACK (on_sii_notify_cb), list_item, 0);
+  on_number_bind_cb (factory, list_item, spec);
+}
+
+static void
+on_sii_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  ColumnSpec               *spec)
+{
+  GwTrackerItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_sii_notify_cb, list_item);
 }
 
 /* Columns */
@@ -418,6 +506,7 @@ column_title (GwTrackerView *self,
     case FIELD_COMPARATOR:    measure = self->comparator_name; unit = self->value_unit; break;
     case FIELD_LATEST_GAP:    measure = C_("column title", "Latest\ngap"); break;
     case FIELD_PROJECTED_GAP: measure = C_("column title", "Projected\ngap"); break;
+    case FIELD_SII:           measure = C_("column title", "SII"); unit = C_("column title", "years"); break;
     case N_FIELD_KINDS:
     default:                  g_assert_not_reached ();
     }
@@ -434,16 +523,92 @@ column_title (GwTrackerView *self,
   return g_strdup_printf (C_("column title", "%s (%s)\n%s"), measure, unit, gw_ui_sex_label (spec->sex));
 }
 
+/* Sorting: the column view's sorter knows which column leads and which
+ * way (GTK 4.8 does not say); compared on two objects, it asks that
+ * column's sorter first, which notes its column, and inverts the answer
+ * when descending. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnSpec *spec = user_data;
+
+  if (spec->view->probed == NULL)
+    spec->view->probed = spec;
+  return GTK_ORDERING_SMALLER;
+}
+
+static ColumnSpec *
+sort_column (GwTrackerView *self,
+             gboolean      *descending)
+{
+  GtkColumnView *views[] = { self->column_view, self->area_view };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkOrdering order;
+
+      self->probed = NULL;
+      order = gtk_sorter_compare (gtk_column_view_get_sorter (views[i]), self, self->list);
+      *descending = order == GTK_ORDERING_LARGER;
+      if (self->probed != NULL)
+        return self->probed;
+    }
+
+  return NULL;
+}
+
+/* The list's scroll-to action, not the adjustment: right after the rows
+ * changed, the list cannot yet map a scroll value to a row. */
+static void scroll_to (GwTrackerView *self,
+                       guint          position);
+
+static void
+scroll_to_top (GwTrackerView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    scroll_to (self, 0);
+}
+
+/* A sort starts at the top, the group's row in sight (issue 18 point 7). */
+static void
+on_sorter_changed_cb (GwTrackerView   *self,
+                      GtkSorterChange  change,
+                      GtkSorter       *sorter)
+{
+  gboolean descending = FALSE;
+  ColumnSpec *spec;
+  const char *key = NULL;
+
+  if (self->syncing_sort)
+    return;
+
+  /* One sort for both views: a click on one's header clears the other's. */
+  self->syncing_sort = TRUE;
+  if (sorter == gtk_column_view_get_sorter (self->column_view))
+    gtk_column_view_sort_by_column (self->area_view, NULL, GTK_SORT_ASCENDING);
+  else
+    gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  self->syncing_sort = FALSE;
+
+  spec = sort_column (self, &descending);
+  if (spec != NULL)
+    key = spec->field < 0 ? "name" : spec->id;
+  gw_tracker_list_set_sort (self->list, key, descending);
+  scroll_to_top (self);
+}
+
 static void
 add_column (GwTrackerView      *self,
             const char         *id,
             GwSex               sex,
             int                 field,
-            GtkListItemFactory *factory,
-            GtkSorter          *sorter)
+            GtkListItemFactory *factory)
 {
   ColumnSpec *spec = g_new0 (ColumnSpec, 1);
   g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
 
   spec->view = self;
   spec->id = g_strdup (id);
@@ -451,6 +616,8 @@ add_column (GwTrackerView      *self,
   spec->field = field;
 
   column = gtk_column_view_column_new (NULL, factory);
+  /* The header clickable, with its arrow; the list does the sorting. */
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, spec, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
   spec->column = column;
@@ -458,17 +625,17 @@ add_column (GwTrackerView      *self,
 
   if (field < 0)
     {
-      gtk_column_view_column_set_title (column, _("Area"));
       /* Room for "Redcar and Cleveland" (longer names ellipsize, whole in
        * the area view); the status, gap and projection of both sexes fit
        * beside it at 1366 pixels. */
-      gtk_column_view_column_set_fixed_width (column, 146);
+      gtk_column_view_column_set_fixed_width (column, 170);
     }
   else if (field != FIELD_STATUS)
     /* "1.12–1.80" beneath "1.95"; the titles wrap to fit (three lines) */
     gtk_column_view_column_set_fixed_width (column, 76);
 
-  gtk_column_view_append_column (self->column_view, column);
+  /* The area in its own view, pinned at the left. */
+  gtk_column_view_append_column (field < 0 ? self->area_view : self->column_view, column);
 }
 
 static GtkListItemFactory *
@@ -489,13 +656,10 @@ static void
 gw_tracker_view_build_columns (GwTrackerView *self)
 {
   g_autoptr(GtkListItemFactory) area_factory = NULL;
-  g_autoptr(GtkSorter) area_sorter = NULL;
   ColumnSpec *area;
 
-  area_sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (GW_TYPE_TRACKER_ITEM,
-                                                                                NULL, "name")));
   /* The spec is added by add_column; the factory needs it first. */
-  add_column (self, "area", GW_SEX_PERSONS, -1, NULL, area_sorter);
+  add_column (self, "area", GW_SEX_PERSONS, -1, NULL);
   area = g_ptr_array_index (self->columns, 0);
   area_factory = new_factory (G_CALLBACK (on_area_setup_cb), G_CALLBACK (on_area_bind_cb), area);
   gtk_column_view_column_set_factory (area->column, area_factory);
@@ -504,15 +668,19 @@ gw_tracker_view_build_columns (GwTrackerView *self)
     for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
       {
         g_autofree char *id = g_strdup_printf ("%s-%s", sex_ids[sex], field_ids[field]);
-        g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (GW_TYPE_TRACKER_ITEM,
-                                                                                                          NULL, id)));
         g_autoptr(GtkListItemFactory) factory = NULL;
         ColumnSpec *spec;
 
-        add_column (self, id, sex, field, NULL, sorter);
+        add_column (self, id, sex, field, NULL);
         spec = g_ptr_array_index (self->columns, self->columns->len - 1);
         if (field == FIELD_STATUS)
           factory = new_factory (G_CALLBACK (on_status_setup_cb), G_CALLBACK (on_status_bind_cb), spec);
+        else if (field == FIELD_SII)
+          {
+            /* the SIIs come after the rows: a cell follows its item */
+            factory = new_factory (G_CALLBACK (on_number_setup_cb), G_CALLBACK (on_sii_bind_cb), spec);
+            g_signal_connect (factory, "unbind", G_CALLBACK (on_sii_unbind_cb), spec);
+          }
         else
           factory = new_factory (G_CALLBACK (on_number_setup_cb), G_CALLBACK (on_number_bind_cb), spec);
         gtk_column_view_column_set_factory (spec->column, factory);
@@ -522,6 +690,8 @@ gw_tracker_view_build_columns (GwTrackerView *self)
 static void
 gw_tracker_view_update_columns (GwTrackerView *self)
 {
+  guint max_lines = 1;
+
   for (guint i = 0; i < self->columns->len; i++)
     {
       ColumnSpec *spec = g_ptr_array_index (self->columns, i);
@@ -532,8 +702,32 @@ gw_tracker_view_update_columns (GwTrackerView *self)
 
       title = column_title (self, spec);
       gtk_column_view_column_set_title (spec->column, title);
-      gtk_column_view_column_set_visible (spec->column, target_has_sex (self->target, spec->sex));
+      gtk_column_view_column_set_visible (spec->column,
+                                          target_has_sex (self->target, spec->sex)
+                                          && self->shown_fields[spec->field]
+                                          && (spec->field != FIELD_SII
+                                              || (self->has_sii && spec->sex != GW_SEX_PERSONS)));
+      if (gtk_column_view_column_get_visible (spec->column))
+        {
+          guint lines = 1;
+
+          for (const char *c = title; *c != '\0'; c++)
+            lines += *c == '\n';
+          max_lines = MAX (max_lines, lines);
+        }
     }
+
+  /* The headers of the two views as tall as each other, so their rows
+   * start level: "Area" on the last line, as "Men" is beside it. */
+  {
+    ColumnSpec *area = g_ptr_array_index (self->columns, 0);
+    g_autoptr(GString) title = g_string_new (NULL);
+
+    for (guint i = 1; i < max_lines; i++)
+      g_string_append_c (title, '\n');
+    g_string_append (title, _("Area"));
+    gtk_column_view_column_set_title (area->column, title->str);
+  }
 }
 
 static ColumnSpec *
@@ -551,26 +745,161 @@ find_column (GwTrackerView *self,
   return NULL;
 }
 
+static void
+on_sii_filled_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(GwTrackerView) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  gboolean any = gw_tracker_items_fill_sii_finish (result, &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* gone, or new rows took over */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->sii_cancellable);
+  self->has_sii = any;
+  gw_tracker_view_update_columns (self);
+}
+
 /* Sorting and filtering */
 
-static int
-pin_group_first (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  gboolean ga = gw_tracker_item_is_group (GW_TRACKER_ITEM ((gpointer) a));
-  gboolean gb = gw_tracker_item_is_group (GW_TRACKER_ITEM ((gpointer) b));
+/* The column chooser: the measures shown for each sex, kept in the
+ * settings' `tracker-columns`. */
 
-  return ga == gb ? GTK_ORDERING_EQUAL : (ga ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER);
+static void
+save_fields (GwTrackerView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  if (self->settings == NULL)
+    return;
+  for (guint f = 0; f < N_FIELD_KINDS; f++)
+    if (self->shown_fields[f])
+      g_strv_builder_add (builder, field_ids[f]);
+  ids = g_strv_builder_end (builder);
+  gw_settings_set_tracker_columns (self->settings, (const char * const *) ids);
+}
+
+static void
+on_field_check_toggled_cb (GtkCheckButton *check,
+                           GwTrackerView  *self)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "gw-field"));
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->shown_fields[field] == active)
+    return;
+  self->shown_fields[field] = active;
+  gw_tracker_view_update_columns (self);
+  save_fields (self);
+}
+
+static void
+gw_tracker_view_build_chooser (GwTrackerView *self)
+{
+  for (guint f = 0; f < N_FIELD_KINDS; f++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (field_label (f));
+
+      g_object_set_data (G_OBJECT (check), "gw-field", GUINT_TO_POINTER (f));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->shown_fields[f]);
+      gtk_widget_add_css_class (check, "gw-column-choice");
+      g_signal_connect (check, "toggled", G_CALLBACK (on_field_check_toggled_cb), self);
+      gtk_box_append (self->columns_box, check);
+      self->field_checks[f] = GTK_CHECK_BUTTON (check);
+    }
+}
+
+static void
+on_settings_columns_changed_cb (GwTrackerView *self)
+{
+  const char * const *ids = gw_settings_get_tracker_columns (self->settings);
+
+  for (guint f = 0; f < N_FIELD_KINDS; f++)
+    self->shown_fields[f] = ids != NULL && g_strv_contains (ids, field_ids[f]);
+  for (guint f = 0; f < N_FIELD_KINDS; f++)
+    gtk_check_button_set_active (self->field_checks[f], self->shown_fields[f]);
+  gw_tracker_view_update_columns (self);
+}
+
+/* Tab between the parts, arrows inside them (issue 18 point 3): the
+ * table's rows and the strip's parts are one Tab stop each. */
+
+/* Moves the focus to the first widget that takes it after (or before)
+ * widget in the window, as Tab would from the end of widget. */
+static gboolean
+focus_past (GtkWidget        *widget,
+            GtkDirectionType  direction)
+{
+  for (GtkWidget *w = widget; w != NULL && !GTK_IS_ROOT (w); w = gtk_widget_get_parent (w))
+    for (GtkWidget *sibling = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (w)
+                                                               : gtk_widget_get_prev_sibling (w);
+         sibling != NULL;
+         sibling = direction == GTK_DIR_TAB_FORWARD ? gtk_widget_get_next_sibling (sibling)
+                                                    : gtk_widget_get_prev_sibling (sibling))
+      if (gtk_widget_get_visible (sibling) && gtk_widget_child_focus (sibling, direction))
+        return TRUE;
+
+  return FALSE;
 }
 
 static gboolean
-status_filter_func (gpointer item,
-                    gpointer user_data)
+is_tab (guint            keyval,
+        GdkModifierType  state,
+        GtkDirectionType *direction)
 {
-  GwTrackerView *self = user_data;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
+    *direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    *direction = GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+  return TRUE;
+}
 
-  return gw_tracker_item_matches (GW_TRACKER_ITEM (item), self->filter);
+/* In the table, Shift+Tab goes back to the search; in the strip, Tab
+ * goes on to it; the other way leaves the view. */
+static gboolean
+on_tab_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GwTrackerView         *self)
+{
+  GtkWidget *part = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType to_search = part == GTK_WIDGET (self->column_view) ? GTK_DIR_TAB_BACKWARD
+                                                                       : GTK_DIR_TAB_FORWARD;
+  GtkDirectionType direction;
+
+  if (!is_tab (keyval, state, &direction))
+    return FALSE;
+  if (direction == to_search)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return TRUE;
+    }
+  /* On to what follows the table (the area's details), or back before
+   * the strip. */
+  return focus_past (GTK_WIDGET (self), direction);
+}
+
+static void
+add_tab_keys (GwTrackerView *self,
+              GtkWidget     *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* Before the rows and buttons, which would move on by one. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_tab_key_pressed_cb), self);
+  gtk_widget_add_controller (widget, keys);
 }
 
 /* The summary strip (gw-summary-strip.c) */
@@ -595,24 +924,14 @@ gw_tracker_view_update_strip (GwTrackerView *self)
 static void
 gw_tracker_view_update_count (GwTrackerView *self)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (model);
-  guint n_shown = 0;
+  guint n_shown = gw_tracker_list_get_n_shown (self->list);
   g_autofree char *text = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GwTrackerItem) item = g_list_model_get_item (model, i);
-
-      if (!gw_tracker_item_is_group (item))
-        n_shown++;
-    }
 
   if (self->rows == NULL)
     text = g_strdup ("");
   else if (n_shown == 0 && self->n_areas > 0)
     {
-      const char *search = gtk_string_filter_get_search (self->search_filter);
+      const char *search = self->search;
       gboolean searching = search != NULL && *search != '\0';
 
       /* name only what is set */
@@ -643,7 +962,7 @@ first_selected (GwTrackerView *self)
   if (gtk_bitset_is_empty (selected))
     return NULL;
 
-  return g_list_model_get_item (G_LIST_MODEL (self->sorted), gtk_bitset_get_minimum (selected));
+  return g_list_model_get_item (G_LIST_MODEL (self->list), gtk_bitset_get_minimum (selected));
 }
 
 static void
@@ -667,6 +986,52 @@ on_selection_changed_cb (GwTrackerView     *self,
   gw_tracker_view_update_selected (self);
 }
 
+/* The two views scroll together.  Right after the rows change, a view
+ * cannot place a scroll value (it has not measured the new rows): the area
+ * view follows the table once the frame is painted. */
+static void
+copy_scroll (GtkScrolledWindow *from,
+             GtkScrolledWindow *to)
+{
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (from));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (to);
+
+  if (gtk_adjustment_get_value (adjustment) != value)
+    gtk_adjustment_set_value (adjustment, value);
+}
+
+static void
+on_table_scrolled_cb (GwTrackerView *self)
+{
+  if (self->after_paint_id == 0)
+    copy_scroll (self->scrolled_window, self->area_scrolled);
+}
+
+static void
+on_areas_scrolled_cb (GwTrackerView *self)
+{
+  if (self->after_paint_id == 0)
+    copy_scroll (self->area_scrolled, self->scrolled_window);
+}
+
+static void
+stop_waiting_for_paint (GwTrackerView *self)
+{
+  /* (a clock disposed with its window has dropped its handlers) */
+  if (self->after_paint_id != 0 && g_signal_handler_is_connected (self->after_paint_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->after_paint_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->after_paint_clock);
+}
+
+static void
+on_rows_painted_cb (GdkFrameClock *clock,
+                    GwTrackerView *self)
+{
+  stop_waiting_for_paint (self);
+  copy_scroll (self->scrolled_window, self->area_scrolled);
+}
+
 static void
 on_sorted_items_changed_cb (GwTrackerView *self,
                             guint          position,
@@ -674,15 +1039,23 @@ on_sorted_items_changed_cb (GwTrackerView *self,
                             guint          added,
                             GListModel    *model)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   gw_tracker_view_update_count (self);
   gw_tracker_view_update_selected (self);
+
+  if (clock != NULL && self->after_paint_id == 0)
+    {
+      self->after_paint_clock = g_object_ref (clock);
+      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_rows_painted_cb), self);
+    }
 }
 
 static guint
 find_position (GwTrackerView *self,
                const char    *code)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
+  GListModel *model = G_LIST_MODEL (self->list);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -740,7 +1113,7 @@ on_search_entry_stop_search_cb (GwTrackerView *self)
 static void
 on_search_entry_activate_cb (GwTrackerView *self)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
+  GListModel *model = G_LIST_MODEL (self->list);
   guint n = g_list_model_get_n_items (model);
 
   gw_tracker_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -756,6 +1129,21 @@ on_search_entry_activate_cb (GwTrackerView *self)
           return;
         }
     }
+}
+
+/* The spinner spins only while on screen: a spinning spinner on a hidden
+ * page still animates its style, and the window then lays out and paints
+ * every frame with nothing changing (issue 18 point 6). */
+static void
+on_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+on_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
 }
 
 /* Ctrl+C in the table */
@@ -777,19 +1165,30 @@ gw_tracker_view_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->sorted != NULL)
-    g_signal_handlers_disconnect_by_data (self->sorted, self);
+  stop_waiting_for_paint (self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->scrolled_window != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->scrolled_window), self);
+  if (self->area_scrolled != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (self->area_scrolled), self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  if (self->area_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->area_view), self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->area_view != NULL)
+    gtk_column_view_set_model (self->area_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_TRACKER_VIEW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->items);
-  g_clear_object (&self->status_filter);
-  g_clear_object (&self->search_filter);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->search, g_free);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -797,6 +1196,13 @@ gw_tracker_view_dispose (GObject *object)
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->value_unit, g_free);
   g_clear_pointer (&self->comparator_name, g_free);
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_clear_object (&self->sii_cancellable);
+  /* the window's dataset must not outlive the window in the thread */
+  if (self->sii_gate != NULL)
+    gw_worker_gate_wait (self->sii_gate);
+  g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
 
   G_OBJECT_CLASS (gw_tracker_view_parent_class)->dispose (object);
 }
@@ -861,7 +1267,10 @@ gw_tracker_view_class_init (GwTrackerViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, GW_RESOURCE_PREFIX "ui/gw-tracker-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GwTrackerView, area_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, GwTrackerView, area_view);
   gtk_widget_class_bind_template_child (widget_class, GwTrackerView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, GwTrackerView, columns_box);
   gtk_widget_class_bind_template_child (widget_class, GwTrackerView, count_label);
   gtk_widget_class_bind_template_child (widget_class, GwTrackerView, message_label);
   gtk_widget_class_bind_template_child (widget_class, GwTrackerView, message_title);
@@ -883,10 +1292,6 @@ static void
 gw_tracker_view_init (GwTrackerView *self)
 {
   GtkLayoutManager *layout;
-  g_autoptr(GtkSorter) pin = NULL;
-  GtkMultiSorter *sorter;
-  GtkEveryFilter *every;
-  GtkAnyFilter *any;
   GtkShortcutController *shortcuts;
   GtkShortcut *copy;
 
@@ -897,38 +1302,31 @@ gw_tracker_view_init (GwTrackerView *self)
 
   self->columns = g_ptr_array_new_with_free_func (column_spec_free);
   self->unit = g_strdup ("%");
-  self->items = g_list_store_new (GW_TYPE_TRACKER_ITEM);
+  self->list = gw_tracker_list_new ();
 
-  /* The group's row OR (the status filter AND the search). */
-  self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
-  self->search_filter = gtk_string_filter_new (gtk_property_expression_new (GW_TYPE_TRACKER_ITEM,
-                                                                            NULL, "search-text"));
-  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
-  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  every = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->status_filter)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->search_filter)));
-  any = gtk_any_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (any),
-                           GTK_FILTER (gtk_bool_filter_new (gtk_property_expression_new (GW_TYPE_TRACKER_ITEM,
-                                                                                         NULL, "is-group"))));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (any), GTK_FILTER (every));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), GTK_FILTER (any));
-
+  for (guint f = 0; f < N_FIELD_KINDS; f++)
+    self->shown_fields[f] = f != FIELD_COMPARATOR;
   gw_tracker_view_build_columns (self);
+  gw_tracker_view_build_chooser (self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sorter_changed_cb), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->area_view), "changed",
+                            G_CALLBACK (on_sorter_changed_cb), self);
 
-  /* The group first, then the column the user sorts by. */
-  pin = GTK_SORTER (gtk_custom_sorter_new (pin_group_first, NULL, NULL));
-  sorter = gtk_multi_sorter_new ();
-  gtk_multi_sorter_append (sorter, g_steal_pointer (&pin));
-  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Both views show the one selection; they scroll together. */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->area_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
+                            G_CALLBACK (on_table_scrolled_cb), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->area_scrolled), "value-changed",
+                            G_CALLBACK (on_areas_scrolled_cb), self);
+  add_tab_keys (self, GTK_WIDGET (self->column_view));
+  add_tab_keys (self, GTK_WIDGET (self->summary_box));
 
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (on_selection_changed_cb), self);
-  g_signal_connect_swapped (self->sorted, "items-changed",
+  g_signal_connect_swapped (self->list, "items-changed",
                             G_CALLBACK (on_sorted_items_changed_cb), self);
 
   /* Ctrl+C copies the selected rows while the table has the focus; in the
@@ -947,6 +1345,8 @@ gw_tracker_view_init (GwTrackerView *self)
   gw_tracker_view_update_strip (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_signal_connect (self->spinner, "map", G_CALLBACK (on_spinner_map_cb), NULL);
+  g_signal_connect (self->spinner, "unmap", G_CALLBACK (on_spinner_unmap_cb), NULL);
 }
 
 /* Public API */
@@ -958,20 +1358,26 @@ gw_tracker_view_new (void)
 }
 
 /**
- * gw_tracker_view_set_result:
- * @result: the tracker result to show: its rows, target, gap unit and
- *   summary (the strip's counts are the result's)
+ * _gw_tracker_view_set_rows:
+ * @rows: (element-type GwTrackerRow): the tracker's rows, group first
+ * @target: the target tracked
+ * @unit: (nullable): the gaps' unit, "%" when %NULL
+ * @value_unit: (nullable): the indicator's short unit, "years"
+ * @comparator_name: (nullable): "England"
+ * @summary: the counts of the summary strip
  *
- * Shows @result.  The rows selected before stay selected when their area is
- * still there.
+ * What gw_tracker_view_set_result() shows, in parts: the benchmark shows
+ * rows made at a scale no sample has (tests/bench/bench-tracker-view.c).
  */
 void
-gw_tracker_view_set_result (GwTrackerView   *self,
-                            GwTrackerResult *result)
+_gw_tracker_view_set_rows (GwTrackerView          *self,
+                           GPtrArray              *rows,
+                           const GwTarget         *target,
+                           const char             *unit,
+                           const char             *value_unit,
+                           const char             *comparator_name,
+                           const GwTrackerSummary *summary)
 {
-  GPtrArray *rows;
-  const GwTarget *target;
-  const char *unit;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GPtrArray) selected_codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkBitset) selected = NULL;
@@ -980,18 +1386,11 @@ gw_tracker_view_set_result (GwTrackerView   *self,
   double scroll;
   guint n_items;
 
-  g_return_if_fail (GW_IS_TRACKER_VIEW (self));
-  g_return_if_fail (GW_IS_TRACKER_RESULT (result));
-
-  rows = gw_tracker_result_get_rows (result);
-  target = gw_tracker_result_get_target (result);
-  unit = gw_tracker_result_get_gap_unit (result);
-
   /* What was selected, by code: the new items are other objects. */
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
     {
-      g_autoptr(GwTrackerItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted),
+      g_autoptr(GwTrackerItem) item = g_list_model_get_item (G_LIST_MODEL (self->list),
                                                              gtk_bitset_get_nth (selected, i));
 
       g_ptr_array_add (selected_codes, g_strdup (gw_tracker_item_get_code (item)));
@@ -1005,11 +1404,11 @@ gw_tracker_view_set_result (GwTrackerView   *self,
   g_free (self->unit);
   self->unit = g_strdup (unit != NULL ? unit : "%");
   g_free (self->value_unit);
-  self->value_unit = g_strdup (gw_tracker_result_get_indicator (result)->short_unit);
+  self->value_unit = g_strdup (value_unit);
   g_free (self->comparator_name);
-  self->comparator_name = g_strdup (gw_tracker_result_get_comparator_name (result));
+  self->comparator_name = g_strdup (comparator_name);
 
-  self->summary = *gw_tracker_result_get_summary (result);
+  self->summary = *summary;
   items = gw_tracker_items_from_rows (rows);
   n_items = g_list_model_get_n_items (items);
   self->n_areas = 0;
@@ -1031,8 +1430,7 @@ gw_tracker_view_set_result (GwTrackerView   *self,
   /* New data for the same table: the rows stay where the user had them. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
   scroll = vadjustment != NULL ? gtk_adjustment_get_value (vadjustment) : 0.0;
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       new_items->pdata, new_items->len);
+  gw_tracker_list_set_items (self->list, new_items);
 
   for (guint i = 0; i < selected_codes->len; i++)
     {
@@ -1044,7 +1442,6 @@ gw_tracker_view_set_result (GwTrackerView   *self,
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), TRUE);
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "table");
   gw_tracker_view_update_count (self);
   gw_tracker_view_update_selected (self);
@@ -1052,12 +1449,54 @@ gw_tracker_view_set_result (GwTrackerView   *self,
     gtk_adjustment_set_value (vadjustment, scroll);
 }
 
+/**
+ * gw_tracker_view_set_result:
+ * @result: the tracker result to show: its rows, target, gap unit and
+ *   summary (the strip's counts are the result's)
+ *
+ * Shows @result.  The rows selected before stay selected when their area is
+ * still there.
+ */
+void
+gw_tracker_view_set_result (GwTrackerView   *self,
+                            GwTrackerResult *result)
+{
+  g_return_if_fail (GW_IS_TRACKER_VIEW (self));
+  g_return_if_fail (GW_IS_TRACKER_RESULT (result));
+
+  _gw_tracker_view_set_rows (self,
+                             gw_tracker_result_get_rows (result),
+                             gw_tracker_result_get_target (result),
+                             gw_tracker_result_get_gap_unit (result),
+                             gw_tracker_result_get_indicator (result)->short_unit,
+                             gw_tracker_result_get_comparator_name (result),
+                             gw_tracker_result_get_summary (result));
+
+  /* the SII of each area with small areas, in a thread */
+  if (self->sii_cancellable != NULL)
+    g_cancellable_cancel (self->sii_cancellable);
+  g_set_object (&self->sii_cancellable, g_cancellable_new ());
+  g_object_unref (self->sii_cancellable);
+  {
+    /* a weak reference: the view may go before the thread ends */
+    GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (weak, self);
+    /* the last one was cancelled: it ends within one SII */
+    if (self->sii_gate != NULL)
+      gw_worker_gate_wait (self->sii_gate);
+    g_clear_pointer (&self->sii_gate, gw_worker_gate_unref);
+    self->sii_gate = gw_worker_gate_new ();
+    gw_tracker_items_fill_sii_async (G_LIST_MODEL (self->list), gw_tracker_result_get_dataset (result),
+                                     self->sii_gate, self->sii_cancellable, on_sii_filled_cb, weak);
+  }
+}
+
 void
 gw_tracker_view_show_loading (GwTrackerView *self)
 {
   g_return_if_fail (GW_IS_TRACKER_VIEW (self));
 
-  gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
@@ -1075,7 +1514,11 @@ gw_tracker_view_show_message (GwTrackerView *self,
 {
   g_return_if_fail (GW_IS_TRACKER_VIEW (self));
 
-  g_list_store_remove_all (self->items);
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+    gw_tracker_list_set_items (self->list, none);
+  }
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   memset (&self->summary, 0, sizeof self->summary);
   self->n_areas = 0;
@@ -1085,7 +1528,6 @@ gw_tracker_view_show_message (GwTrackerView *self,
   gtk_label_set_label (self->message_title, title != NULL ? title : "");
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar), FALSE);
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "message");
 }
 
@@ -1102,7 +1544,7 @@ gw_tracker_view_get_model (GwTrackerView *self)
 {
   g_return_val_if_fail (GW_IS_TRACKER_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->list);
 }
 
 GtkColumnView *
@@ -1173,7 +1615,8 @@ gw_tracker_view_set_filter (GwTrackerView   *self,
   if (self->filter != filter)
     {
       self->filter = filter;
-      gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gw_tracker_list_set_filter (self->list, filter);
+      scroll_to_top (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
     }
   gw_summary_strip_set_filter (self->strip, filter);
@@ -1186,7 +1629,7 @@ gw_tracker_view_get_search (GwTrackerView *self)
 
   g_return_val_if_fail (GW_IS_TRACKER_VIEW (self), NULL);
 
-  text = gtk_string_filter_get_search (self->search_filter);
+  text = self->search;
   return text != NULL ? text : "";
 }
 
@@ -1212,8 +1655,15 @@ gw_tracker_view_set_search (GwTrackerView *self,
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
 
   folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
-  if (g_strcmp0 (gtk_string_filter_get_search (self->search_filter), folded) != 0)
-    gtk_string_filter_set_search (self->search_filter, folded[0] != '\0' ? folded : NULL);
+  if (folded[0] == '\0')
+    g_clear_pointer (&folded, g_free);
+  if (g_strcmp0 (self->search, folded) != 0)
+    {
+      g_free (self->search);
+      self->search = g_steal_pointer (&folded);
+      gw_tracker_list_set_search (self->list, self->search);
+      scroll_to_top (self);
+    }
 }
 
 void
@@ -1249,16 +1699,25 @@ gw_tracker_view_sort_by (GwTrackerView *self,
   if (spec == NULL || !gtk_column_view_column_get_visible (spec->column))
     return FALSE;
 
-  gtk_column_view_sort_by_column (self->column_view, spec->column, order);
+  gtk_column_view_sort_by_column (spec->field < 0 ? self->area_view : self->column_view, spec->column, order);
   return TRUE;
+}
+
+/* A column title on one line: "Latest gap (%) Men". */
+static char *
+one_line (const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (title, "\n", -1);
+
+  return g_strjoinv (" ", lines);
 }
 
 char *
 gw_tracker_view_format_selection (GwTrackerView *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   guint n;
 
   g_return_val_if_fail (GW_IS_TRACKER_VIEW (self), NULL);
@@ -1268,25 +1727,70 @@ gw_tracker_view_format_selection (GwTrackerView *self)
   if (n == 0)
     return NULL;
 
-  /* In the order the table shows them; the columns of `gapwatch-cli track`,
-   * tab-separated for spreadsheets. */
-  rows = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
+  /* For people, into a spreadsheet or a mail: the columns shown, headers
+   * in words, the values as the table shows them, each interval beside its
+   * number; one line per area, tab-separated.  Scripts have the CSV
+   * export (gw_tracker_view_format_csv), which stays as it is. */
+  for (guint i = 1; i < self->columns->len; i++)
     {
-      g_autoptr(GwTrackerItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted),
-                                                             gtk_bitset_get_nth (selected, i));
+      ColumnSpec *spec = g_ptr_array_index (self->columns, i);
 
-      for (GwSex sex = GW_SEX_MALE; sex < GW_N_SEXES; sex++)
-        {
-          const GwTrackerRow *row = gw_tracker_item_get_row (item, sex);
-
-          if (row != NULL)
-            g_ptr_array_add (rows, (gpointer) row);
-        }
+      if (gtk_column_view_column_get_visible (spec->column))
+        g_ptr_array_add (shown, spec);
     }
 
   out = g_string_new (NULL);
-  gw_table_write_tracker_rows (out, rows, NULL, GW_TABLE_FORMAT_TSV);
+  /* Translators: the first headers of the rows copied from the table. */
+  g_string_append_printf (out, "%s\t%s", C_("copied rows", "Area"), C_("copied rows", "Code"));
+  for (guint c = 0; c < shown->len; c++)
+    {
+      ColumnSpec *spec = g_ptr_array_index (shown, c);
+      g_autofree char *title = one_line (gtk_column_view_column_get_title (spec->column));
+
+      g_string_append_printf (out, "\t%s", title);
+      if (spec->field != FIELD_STATUS)
+        /* Translators: the header of the interval copied beside a number,
+         * "Latest gap (%) Men, interval". */
+        {
+          g_string_append_c (out, '\t');
+          g_string_append_printf (out, C_("copied rows", "%s, interval"), title);
+        }
+    }
+  g_string_append_c (out, '\n');
+
+  /* In the order the table shows them. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GwTrackerItem) item = g_list_model_get_item (G_LIST_MODEL (self->list),
+                                                             gtk_bitset_get_nth (selected, i));
+
+      g_string_append_printf (out, "%s\t%s", gw_tracker_item_get_name (item), gw_tracker_item_get_code (item));
+      for (guint c = 0; c < shown->len; c++)
+        {
+          ColumnSpec *spec = g_ptr_array_index (shown, c);
+          const GwTrackerRow *row = gw_tracker_item_get_row (item, spec->sex);
+
+          if (spec->field == FIELD_STATUS)
+            {
+              g_string_append_printf (out, "\t%s", row != NULL ? gw_ui_status_label (row->status) : "");
+              if (row != NULL && row->certainty == GW_CERTAINTY_UNCERTAIN)
+                /* Translators: the certainty copied after a status, "On track · uncertain". */
+                g_string_append_printf (out, C_("copied rows", " · %s"), gw_ui_certainty_label (row->certainty));
+            }
+          else if (row == NULL)
+            g_string_append (out, "\t\t");
+          else
+            {
+              g_autofree char *text = NULL;
+              g_autofree char *interval = NULL;
+
+              format_number (spec, item, row, &text, NULL, &interval, NULL);
+              g_string_append_printf (out, "\t%s\t%s", text, interval != NULL ? interval : "");
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -1319,4 +1823,25 @@ gw_tracker_view_format_csv (GwTrackerView *self)
   out = g_string_new (NULL);
   gw_table_write_tracker_rows (out, self->rows, NULL, GW_TABLE_FORMAT_CSV);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * gw_tracker_view_set_settings:
+ * @settings: where the columns chosen are kept (`tracker-columns`)
+ *
+ * Shows the columns of @settings and keeps the choices made there.
+ */
+void
+gw_tracker_view_set_settings (GwTrackerView *self,
+                              GwSettings    *settings)
+{
+  g_return_if_fail (GW_IS_TRACKER_VIEW (self));
+  g_return_if_fail (GW_IS_SETTINGS (settings));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  g_signal_connect_swapped (settings, "notify::tracker-columns",
+                            G_CALLBACK (on_settings_columns_changed_cb), self);
+  on_settings_columns_changed_cb (self);
 }

@@ -8,6 +8,7 @@
 
 #include "tracker/gw-tracker.h"
 #include "tracker/gw-tracker-result.h"
+#include "gw-settings.h"
 #include "gw-tracker-item.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,10 @@ GtkWidget     *gw_tracker_view_new               (void);
  * status filter stay as they were where they still apply. */
 void           gw_tracker_view_set_result        (GwTrackerView   *self,
                                                   GwTrackerResult *result);
+/* The columns chosen are read from and kept in settings' `tracker-columns`;
+ * without settings the view shows the default columns. */
+void           gw_tracker_view_set_settings      (GwTrackerView   *self,
+                                                  GwSettings      *settings);
 /* Shows a spinner instead of the table (the first computation). */
 void           gw_tracker_view_show_loading      (GwTrackerView  *self);
 /* Shows why there is no table (no rows are kept). */

@@ -872,6 +872,8 @@ gw_window_tracker_constructed (GwWindow *self)
   gw_session_set_target (self->session, target);
   gw_window_fill_targets (self);
 
+  gw_area_view_set_session (self->area_view, self->session);
+  gw_tracker_view_set_settings (self->tracker_view, self->settings);
   g_object_bind_property (self->settings, "palette", self->area_view, "palette", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (self->settings, "confidence-level", self->area_view, "confidence-level",
                                G_BINDING_SYNC_CREATE, level_to_double, NULL, NULL, NULL);

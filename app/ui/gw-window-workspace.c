@@ -263,7 +263,10 @@ on_pulse_cb (gpointer user_data)
 
   gtk_progress_bar_pulse (self->progress_bar);
   if (++self->n_pulses == PULSES_BEFORE_SPINNER)
-    gtk_widget_set_opacity (self->loading_box, 1.0);
+    {
+      gtk_widget_set_opacity (self->loading_box, 1.0);
+      gtk_spinner_start (GTK_SPINNER (gtk_widget_get_first_child (self->loading_box)));
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -272,6 +275,7 @@ stop_pulse (GwWindow *self)
 {
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   gtk_widget_set_opacity (self->loading_box, 0.0);
+  gtk_spinner_stop (GTK_SPINNER (gtk_widget_get_first_child (self->loading_box)));
   self->n_pulses = 0;
 }
 

@@ -25,6 +25,9 @@
 #include "gw-ui-text.h"
 #include "gw-window-private.h"
 
+#include "gw-import-formats.h"
+#include "gw-mapping-dialog.h"
+
 G_DEFINE_FINAL_TYPE (GwWindow, gw_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -321,6 +324,33 @@ on_task_progress_cb (GwImportTask *task,
 }
 
 static void
+on_mapping_saved_cb (const char *path,
+                     gpointer    user_data)
+{
+  GwWindow *self = user_data;
+  const char *paths[] = { path, NULL };
+
+  gw_window_import_files (self, paths);
+}
+
+/* An SDMX-ML message that no mapping reads: the dialog that makes one. */
+static void
+gw_window_offer_mapping (GwWindow   *self,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GwMappingDialog *dialog = gw_mapping_dialog_new (GTK_WINDOW (self), path, &error);
+
+  if (dialog == NULL)
+    {
+      g_debug ("No mapping offered for %s: %s", path, error->message);
+      return;
+    }
+  gw_mapping_dialog_set_saved_func (dialog, on_mapping_saved_cb, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_task_file_done_cb (GwImportTask *task,
                       guint         index,
                       GwWindow     *self)
@@ -357,6 +387,8 @@ on_task_file_done_cb (GwImportTask *task,
     case GW_IMPORT_RESULT_FAILED:
       /* Shown at once, so the user can read them while the rest imports. */
       gw_window_add_problems (self, result);
+      if (gw_mapping_dialog_wanted (result))
+        gw_window_offer_mapping (self, result->path);
       label = g_strdup_printf (_("“%s” was not imported"), basename);
       break;
     case GW_IMPORT_RESULT_CANCELLED:
@@ -650,8 +682,6 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
 static void
 gw_window_open_import_dialog (GwWindow *self)
 {
-  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
 
   if (self->chooser != NULL)
@@ -668,17 +698,7 @@ gw_window_open_import_dialog (GwWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (exports, _("Exports (*.xml, *.xml.gz)"));
-  gtk_file_filter_add_pattern (exports, "*.xml");
-  gtk_file_filter_add_pattern (exports, "*.xml.gz");
-  gtk_file_filter_add_pattern (exports, "*.XML");
-  gtk_file_filter_add_pattern (exports, "*.XML.GZ");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), exports);
-
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), exports);
+  gw_import_formats_add_filters (GTK_FILE_CHOOSER (self->chooser));
 
   folder = gw_settings_dup_last_import_folder (self->settings);
   if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)

@@ -7,7 +7,10 @@
 # with the committed ones (gzip files by their content, because the
 # compressed bytes may differ between zlib versions).  Fails when a sample is
 # missing, extra or different: run `ninja -C BUILDDIR update-samples` after
-# changing the generator, and commit the result.
+# changing the generator, and commit the result.  Every file is checked
+# whoever writes it: the small areas of 08-lsoa-*.xml.gz come from a random
+# stream of their own, so a change to another file must leave it as it is
+# (and the other files must not change when it does).
 set -eu
 
 gen=$1

@@ -11,6 +11,8 @@
  *                     region and England totals the indicator benchmark needs;
  *                     with --with-causes its deaths by cause (the decomposition
  *                     benchmark)
+ *   --lsoa FILE       one LSOA-scale export of deaths and populations with
+ *                     IMD deciles and parent districts (--lsoas, --years)
  *   --self-test       simulate the sample world and check it, write nothing
  *
  * Everything is drawn from a fixed seed with our own generator (splitmix64),
@@ -1631,6 +1633,167 @@ gw_write_published (const GwWorld *w,
   gw_out_end_export (out);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Small areas of a few upper-tier areas, for the inequality within an area
+ * (the SII, methods.md section 4): LSOAs of about 1,600 people with the
+ * deprivation decile of each within its area (1 the most deprived tenth),
+ * their yearly populations and deaths.  Each LSOA takes a share of its
+ * area's population in every band, and its death rates are the area's
+ * shifted by a hazard ratio that falls with the decile, so that life
+ * expectancy rises from the most to the least deprived decile by about the
+ * area's sii years (men) and 0.75 of it (women), that difference changing
+ * by trend years a year.  Drawn from a stream of their own: the other files
+ * do not change. */
+
+typedef struct
+{
+  const char *code;       /* an upper-tier area of gw_areas */
+  double      sii;        /* years from the most to the least deprived, men, 2002 */
+  double      trend;      /* change a year */
+} GwLsoaSpec;
+
+static const GwLsoaSpec gw_lsoa_areas[] = {
+  { "E06000001", 11.0, 0.25 },   /* Hartlepool: wide, widening */
+  { "E06000002", 12.5, 0.10 },   /* Middlesbrough: wider still */
+  { "E06000007", 8.5, -0.30 },   /* Warrington: narrowing */
+};
+
+#define GW_LSOA_FIRST_YEAR 2002
+#define GW_LSOA_PEOPLE     1600.0
+#define GW_LSOA_STREAM     20
+
+static guint
+gw_lsoa_area_index (const char *code)
+{
+  for (guint i = 0; i < GW_N_LAS; i++)
+    if (strcmp (gw_areas[i].code, code) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Every LSOA of the sample areas: area index, decile, population share. */
+typedef struct
+{
+  guint  la;
+  guint  spec;
+  guint  number;    /* within its area, from 1 */
+  guint  decile;
+  double share;
+} GwLsoa;
+
+static GArray *
+gw_lsoa_make (const GwWorld *w,
+              GwRng         *rng)
+{
+  GArray *lsoas = g_array_new (FALSE, FALSE, sizeof (GwLsoa));
+
+  for (guint k = 0; k < G_N_ELEMENTS (gw_lsoa_areas); k++)
+    {
+      guint la = gw_lsoa_area_index (gw_lsoa_areas[k].code);
+      guint n = (guint) lround (gw_world_total_pop (w, la, 2004) / GW_LSOA_PEOPLE);
+      guint first = lsoas->len;
+      double sum = 0.0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          /* deciles in a shuffled order, so that neighbouring numbers
+           * are not neighbouring deciles */
+          GwLsoa l = { la, k, j + 1, 1 + (j * 7 + k) % 10, exp (gw_rng_normal (rng, 0.0, 0.15)) };
+
+          sum += l.share;
+          g_array_append_val (lsoas, l);
+        }
+      for (guint j = first; j < lsoas->len; j++)
+        g_array_index (lsoas, GwLsoa, j).share /= sum;
+    }
+  return lsoas;
+}
+
+static char *
+gw_lsoa_code (guint index)
+{
+  return g_strdup_printf ("E0101%04u", index + 1);
+}
+
+static void
+gw_write_lsoas (const GwWorld *w,
+                GwOut         *out,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) lsoas = NULL;
+  GwRng rng;
+  int last_year = GW_LAST_YEAR;
+
+  gw_rng_init (&rng, GW_SEED, GW_LSOA_STREAM);
+  lsoas = gw_lsoa_make (w, &rng);
+
+  gw_out_begin_export (out, "lsoa-2002-2007", "2008-02-20T09:30:00Z",
+                       "North East Public Health Observatory",
+                       "Lower layer super output areas of Hartlepool, Middlesbrough and Warrington "
+                       "with their deprivation decile within the area: population and deaths 2002-2007");
+  gw_out_printf (out, "  <areas>\n");
+  for (guint j = 0; j < lsoas->len; j++)
+    {
+      const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+      g_autofree char *code = gw_lsoa_code (j);
+      g_autofree char *name = g_strdup_printf ("%s %03u", gw_areas[l->la].name, l->number);
+
+      g_string_append (out->buf, "    <area");
+      gw_out_attr (out, "code", code);
+      gw_out_attr (out, "name", name);
+      gw_out_attr (out, "type", "lsoa");
+      gw_out_attr (out, "parent", gw_areas[l->la].code);
+      gw_out_printf (out, " imd-decile=\"%u\"/>\n", l->decile);
+    }
+  gw_out_printf (out, "  </areas>\n");
+
+  for (int year = GW_LSOA_FIRST_YEAR; year <= last_year; year++)
+    {
+      guint y = (guint) (year - GW_FIRST_YEAR);
+
+      gw_out_printf (out, "  <population period=\"%d\" basis=\"mid-year-estimate\">\n", year);
+      for (guint j = 0; j < lsoas->len; j++)
+        {
+          const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+          g_autofree char *code = gw_lsoa_code (j);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            for (guint b = 0; b < GW_N_BANDS; b++)
+              gw_out_count (out, code, s, b,
+                            (guint) lround (w->pop[GW_FIRST_LA + l->la][y][s][b] * l->share), NULL);
+        }
+      gw_out_printf (out, "  </population>\n");
+
+      gw_out_printf (out, "  <deaths period=\"%d\" basis=\"registration\">\n", year);
+      for (guint j = 0; j < lsoas->len; j++)
+        {
+          const GwLsoa *l = &g_array_index (lsoas, GwLsoa, j);
+          const GwLsoaSpec *spec = &gw_lsoa_areas[l->spec];
+          g_autofree char *code = gw_lsoa_code (j);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            {
+              /* years of life expectancy below the area's middle decile */
+              double sii = (spec->sii + spec->trend * (year - GW_LSOA_FIRST_YEAR)) * (s == 0 ? 1.0 : 0.75);
+              double below = sii * (0.5 - (l->decile - 0.5) / 10.0);
+              double h = exp (gw_beta[s] * below);
+
+              for (guint b = 0; b < GW_N_BANDS; b++)
+                {
+                  double area_pop = w->pop[GW_FIRST_LA + l->la][y][s][b];
+                  guint pop = (guint) lround (area_pop * l->share);
+                  double mean = area_pop > 0 ? w->lambda[l->la][y][s][b] / area_pop * pop * h : 0.0;
+
+                  /* never more deaths than people in the band */
+                  gw_out_count (out, code, s, b, MIN (gw_rng_poisson (&rng, mean), pop), NULL);
+                }
+            }
+        }
+      gw_out_printf (out, "  </deaths>\n");
+    }
+  gw_out_end_export (out);
+}
+
 /* A summary of the simulated world for the developer (and the self-test). */
 typedef struct
 {
@@ -1795,7 +1958,8 @@ gw_generate_samples (const char  *dir,
   revised = (GwMonthly) { 2, revisions, n_revisions };
   if (!gw_write_file (dir, "06-deaths-2007-03-revised.xml", gw_write_monthly_deaths, w,
                       &revised, error) ||
-      !gw_write_file (dir, "07-le-imr-published.xml", gw_write_published, w, NULL, error))
+      !gw_write_file (dir, "07-le-imr-published.xml", gw_write_published, w, NULL, error) ||
+      !gw_write_file (dir, "08-lsoa-2002-2007.xml.gz", gw_write_lsoas, w, NULL, error))
     return FALSE;
 
   gw_world_summarize (w, &sum);
@@ -1963,6 +2127,20 @@ gw_national_write_population (GwOut        *out,
     }
 }
 
+/* The areas of England and its regions, for the national-scale exports. */
+static void
+gw_out_england_and_regions (GwOut *out)
+{
+  gw_out_printf (out, "    <area code=\"E92000001\" name=\"England\" type=\"country\"/>\n");
+  for (guint r = 0; r < GW_N_REGIONS; r++)
+    {
+      g_string_append (out->buf, "    <area");
+      gw_out_attr (out, "code", gw_regions[r].code);
+      gw_out_attr (out, "name", gw_regions[r].name);
+      gw_out_printf (out, " type=\"region\" parent=\"E92000001\"/>\n");
+    }
+}
+
 /* A region's deaths of a month by sex, band and cause. */
 typedef guint64 GwCauseTotals[GW_N_SEXES][GW_N_BANDS][GW_N_CAUSES];
 
@@ -2065,15 +2243,8 @@ gw_generate_national (const char  *path,
   gw_out_begin_export (&out, id, "2008-01-15T08:30:00Z", "Office for National Statistics", title);
 
   gw_out_printf (&out, "  <areas>\n"
-                       "    <group id=\"spearhead\" name=\"Spearhead Group\"/>\n"
-                       "    <area code=\"E92000001\" name=\"England\" type=\"country\"/>\n");
-  for (guint r = 0; r < GW_N_REGIONS; r++)
-    {
-      g_string_append (out.buf, "    <area");
-      gw_out_attr (&out, "code", gw_regions[r].code);
-      gw_out_attr (&out, "name", gw_regions[r].name);
-      gw_out_printf (&out, " type=\"region\" parent=\"E92000001\"/>\n");
-    }
+                       "    <group id=\"spearhead\" name=\"Spearhead Group\"/>\n");
+  gw_out_england_and_regions (&out);
   for (guint i = 0; i < n_areas; i++)
     {
       double size = 60000.0 + 250000.0 * gw_rng_uniform (&rng);
@@ -2135,17 +2306,184 @@ gw_generate_national (const char  *path,
   return gw_out_close (&out, error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The LSOA-scale export (issue 20): England, its regions, n_lsoas / 100.75
+ * districts (326 at England's 32,844 LSOAs) and their LSOAs (type lsoa, with
+ * a parent district and an IMD decile), then for each year the mid-year
+ * population and the registered deaths of every LSOA by sex and age band,
+ * followed by England's totals so that England is a comparator with counts.
+ * Every LSOA is in the group "lsoas", for a target over every LSOA.
+ *
+ * Deprivation: each district has a level, each LSOA a score around it; the
+ * deciles are local (1 = most deprived), the LSOAs of each district ranked
+ * by score into ten groups, as the within-district SII of life expectancy
+ * uses them, so that every district has every decile.  Death rates are the
+ * national schedule times a hazard ratio falling from 1.35 in decile 1 to
+ * 0.72 in decile 10 (about 8 years of life expectancy between them), times
+ * a district's level, and falling by 1.5% a year.  An LSOA has 1,000 to 2,600 people (England's
+ * 2011 LSOAs: about 1,700 on average). */
+
+#define GW_LSOA_LAST_YEAR 2019
+
+/* Most deprived (highest score) first. */
+static int
+gw_lsoa_compare_score (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  const double *score = data;
+  double sa = score[*(const guint *) a], sb = score[*(const guint *) b];
+
+  return sa > sb ? -1 : sa < sb ? 1 : (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+static void
+gw_lsoa_write_counts (GwOut        *out,
+                      const char   *kind,
+                      guint         year,
+                      const char   *basis,
+                      const guint  *counts,
+                      guint         n_lsoas)
+{
+  guint64 england[GW_N_SEXES][GW_N_BANDS];
+
+  memset (england, 0, sizeof england);
+  gw_out_printf (out, "  <%s period=\"%u\" basis=\"%s\">\n", kind, year, basis);
+  for (guint i = 0; i < n_lsoas; i++)
+    {
+      char code[16];
+
+      g_snprintf (code, sizeof code, "E01%06u", i + 1);
+      for (guint s = 0; s < GW_N_SEXES; s++)
+        for (guint b = 0; b < GW_N_BANDS; b++)
+          {
+            guint n = counts[((gsize) i * GW_N_SEXES + s) * GW_N_BANDS + b];
+
+            gw_out_count (out, code, s, b, n, NULL);
+            england[s][b] += n;
+          }
+    }
+  for (guint s = 0; s < GW_N_SEXES; s++)
+    for (guint b = 0; b < GW_N_BANDS; b++)
+      gw_out_count (out, "E92000001", s, b, (guint) england[s][b], NULL);
+  gw_out_printf (out, "  </%s>\n", kind);
+}
+
+static gboolean
+gw_generate_lsoa (const char  *path,
+                  guint        n_lsoas,
+                  guint        n_years,
+                  GError     **error)
+{
+  GwRng rng;
+  GwOut out;
+  guint n_las = MAX (1, (guint) lround (n_lsoas / 100.75));
+  guint first_year = GW_LSOA_LAST_YEAR + 1 - n_years;
+  g_autofree double *la_level = g_new (double, n_las);
+  g_autofree double *score = g_new (double, n_lsoas);
+  g_autofree guint *order = g_new (guint, n_lsoas);
+  g_autofree guint *decile = g_new (guint, n_lsoas);
+  g_autofree double *people = g_new (double, n_lsoas);
+  g_autofree guint *counts = g_new (guint, (gsize) n_lsoas * GW_N_SEXES * GW_N_BANDS);
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  guint64 deaths = 0;
+
+  gw_rng_init (&rng, GW_SEED, 20);
+  for (guint a = 0; a < n_las; a++)
+    la_level[a] = gw_rng_normal (&rng, 0.0, 1.0);
+  for (guint i = 0; i < n_lsoas; i++)
+    {
+      score[i] = 0.8 * la_level[(guint64) i * n_las / n_lsoas] + gw_rng_normal (&rng, 0.0, 0.6);
+      people[i] = 1000.0 + 1600.0 * gw_rng_uniform (&rng);
+      order[i] = i;
+    }
+  /* The LSOAs of a district are consecutive: rank each district's apart. */
+  for (guint first = 0, a = 0; a < n_las; a++)
+    {
+      guint end = first;
+
+      while (end < n_lsoas && (guint64) end * n_las / n_lsoas == a)
+        end++;
+      g_qsort_with_data (order + first, (gint) (end - first), sizeof (guint),
+                         gw_lsoa_compare_score, score);
+      for (guint r = first; r < end; r++)
+        decile[order[r]] = 1 + (guint) (((guint64) 10 * (r - first)) / (end - first));
+      first = end;
+    }
+
+  if (!gw_out_open (&out, path, error))
+    return FALSE;
+  id = g_strdup_printf ("lsoa-%u-%u-%u", n_lsoas, first_year, GW_LSOA_LAST_YEAR);
+  title = g_strdup_printf ("Deaths and mid-year populations of %u LSOAs, %u-%u",
+                           n_lsoas, first_year, GW_LSOA_LAST_YEAR);
+  gw_out_begin_export (&out, id, "2020-06-30T09:30:00Z", "Office for National Statistics", title);
+  gw_out_printf (&out, "  <areas>\n"
+                       "    <group id=\"lsoas\" name=\"Every LSOA\"/>\n");
+  gw_out_england_and_regions (&out);
+  for (guint a = 0; a < n_las; a++)
+    gw_out_printf (&out, "    <area code=\"E07%06u\" name=\"Synthetic district %03u\""
+                         " type=\"la\" parent=\"%s\"/>\n",
+                   a + 1, a + 1, gw_regions[a % GW_N_REGIONS].code);
+  for (guint i = 0; i < n_lsoas; i++)
+    gw_out_printf (&out, "    <area code=\"E01%06u\" name=\"Synthetic LSOA %u\" type=\"lsoa\""
+                         " parent=\"E07%06u\" imd-decile=\"%u\" groups=\"lsoas\"/>\n",
+                   i + 1, i + 1, (guint) ((guint64) i * n_las / n_lsoas) + 1, decile[i]);
+  gw_out_printf (&out, "  </areas>\n");
+
+  for (guint y = first_year; y <= GW_LSOA_LAST_YEAR; y++)
+    {
+      double trend = pow (0.985, (double) y - 2010.0);
+
+      for (guint i = 0; i < n_lsoas; i++)
+        for (guint s = 0; s < GW_N_SEXES; s++)
+          for (guint b = 0; b < GW_N_BANDS; b++)
+            counts[((gsize) i * GW_N_SEXES + s) * GW_N_BANDS + b] =
+              (guint) lround (people[i] * gw_age_pct[b] / 100.0
+                              * (s == 0 ? gw_male_share[b] : 1.0 - gw_male_share[b]));
+      gw_lsoa_write_counts (&out, "population", y, "mid-year-estimate", counts, n_lsoas);
+
+      for (guint i = 0; i < n_lsoas; i++)
+        {
+          double hr = (1.35 - 0.07 * (decile[i] - 1)) * trend
+                      * exp (0.05 * la_level[(guint64) i * n_las / n_lsoas]);
+
+          for (guint s = 0; s < GW_N_SEXES; s++)
+            for (guint b = 0; b < GW_N_BANDS; b++)
+              {
+                gsize k = ((gsize) i * GW_N_SEXES + s) * GW_N_BANDS + b;
+                double rate = b == 0 ? 0.004 : 0.9 * gw_base_rate[s][b] / 1e5;
+                /* a draw above the few people of an old band is capped:
+                 * the reader would warn about it */
+                guint n = gw_rng_poisson (&rng, counts[k] * rate * hr);
+
+                counts[k] = MIN (n, counts[k]);
+                deaths += counts[k];
+              }
+        }
+      gw_lsoa_write_counts (&out, "deaths", y, "registration", counts, n_lsoas);
+    }
+  gw_out_end_export (&out);
+  g_printerr ("%s: %u districts, %u LSOAs, %u years, %" G_GUINT64_FORMAT " deaths: %"
+              G_GUINT64_FORMAT " records\n",
+              path, n_las, n_lsoas, n_years, deaths, out.records);
+  return gw_out_close (&out, error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *samples_dir = NULL;
   g_autofree char *national = NULL;
+  g_autofree char *lsoa = NULL;
   gboolean self_test = FALSE;
   gboolean with_population = FALSE;
   gboolean with_causes = FALSE;
   int n_areas = 300;
   int n_months = 120;
+  int n_lsoas = 32844;
+  int n_years = 1;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
   const GOptionEntry entries[] = {
@@ -2155,6 +2493,12 @@ main (int   argc,
       "Write one national-scale deaths export (gzip if the name ends in .gz)", "FILE" },
     { "areas", 0, 0, G_OPTION_ARG_INT, &n_areas, "Areas of the national export (300)", "N" },
     { "months", 0, 0, G_OPTION_ARG_INT, &n_months, "Months of the national export (120)", "M" },
+    { "lsoa", 0, 0, G_OPTION_ARG_FILENAME, &lsoa,
+      "Write one LSOA-scale export of deaths and populations (gzip if the name ends in .gz)",
+      "FILE" },
+    { "lsoas", 0, 0, G_OPTION_ARG_INT, &n_lsoas, "LSOAs of the LSOA-scale export (32844)", "N" },
+    { "years", 0, 0, G_OPTION_ARG_INT, &n_years,
+      "Years of the LSOA-scale export, ending in 2019 (1)", "Y" },
     { "with-population", 0, 0, G_OPTION_ARG_NONE, &with_population,
       "Add region and England totals, mid-year populations and births to the national export",
       NULL },
@@ -2173,9 +2517,9 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if ((samples_dir != NULL) + (national != NULL) + (self_test != FALSE) != 1)
+  if ((samples_dir != NULL) + (national != NULL) + (lsoa != NULL) + (self_test != FALSE) != 1)
     {
-      g_printerr ("Give exactly one of --samples DIR, --national FILE or --self-test\n");
+      g_printerr ("Give exactly one of --samples DIR, --national FILE, --lsoa FILE or --self-test\n");
       return 2;
     }
   if ((with_population || with_causes) && national == NULL)
@@ -2189,8 +2533,19 @@ main (int   argc,
       return 2;
     }
 
+  if (n_lsoas < 10 || n_lsoas > 999999 || n_years < 1 || n_years > 100)
+    {
+      g_printerr ("--lsoas must be 10 to 999999 and --years 1 to 100\n");
+      return 2;
+    }
+
   if (self_test)
     return gw_self_test ();
+  if (lsoa != NULL && !gw_generate_lsoa (lsoa, (guint) n_lsoas, (guint) n_years, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   if (samples_dir != NULL && !gw_generate_samples (samples_dir, &error))
     {
       g_printerr ("%s\n", error->message);
