@@ -311,6 +311,9 @@ on_export_bind_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_label (file, text != NULL ? text : basename);
   }
   gtk_widget_set_tooltip_text (box, display_path);
+  /* a long title is ellipsized: whole in its tooltip, above the path */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (title), gtk_label_get_label (title));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (file), display_path);
 
   /* The list item keeps the import while it is bound. */
   g_object_set_data (G_OBJECT (box), EXPORT_IMPORT_KEY, import);
