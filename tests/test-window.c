@@ -997,6 +997,8 @@ on_after_paint_cb (GdkFrameClock *clock,
   (*n_frames)++;
 }
 
+static void wait_inequality (GwAreaInequality *section);
+
 static void
 test_window_idle (Fixture       *f,
                   gconstpointer  data)
@@ -1007,7 +1009,9 @@ test_window_idle (Fixture       *f,
 
   import_samples (f->window);
   g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
-  /* Let what was asked settle: the charts and the table drawn. */
+  /* Let what was asked settle: the area's SII computed (it shows its
+   * progress while it works), the charts and the table drawn. */
+  wait_inequality (GW_AREA_INEQUALITY (gw_area_view_get_inequality (area_view (f->window))));
   for (guint i = 0; i < 3; i++)
     gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   wait_ms_idle (500);
