@@ -596,9 +596,13 @@ test_copy_rows (Fixture       *f,
     "\tProjected gap (%) Men\tProjected gap (%) Men, interval"
     "\tProjected gap (%) Women\tProjected gap (%) Women, interval"
     "\tLatest value (years) Men\tLatest value (years) Men, interval"
-    "\tLatest value (years) Women\tLatest value (years) Women, interval\n";
+    "\tLatest value (years) Women\tLatest value (years) Women, interval"
+    "\tSII (years) Men\tSII (years) Men, interval\tSII (years) Women\tSII (years) Women, interval\n";
+  g_autofree char *sii = NULL;
 
   g_assert_null (gw_tracker_view_format_selection (f->view));
+  /* the SII column (shown by default) once the samples' small areas give it */
+  wait_sii (f);
 
   /* Hartlepool selected: the headers, then its line.  The gaps as
    * `gapwatch-cli track` gives them (3.3895 in 2.7198 to 4.0592, ...), to
@@ -617,11 +621,21 @@ test_copy_rows (Fixture       *f,
     value_f = shown_number (w->latest_value);
     value_f_ci = shown_interval (w->latest_value_lower95, w->latest_value_upper95);
   }
+  {
+    double lm, um, lw, uw;
+    double sm = gw_tracker_item_get_sii (hartlepool, GW_SEX_MALE, &lm, &um);
+    double sw = gw_tracker_item_get_sii (hartlepool, GW_SEX_FEMALE, &lw, &uw);
+
+    /* one decimal, as the table shows an SII (all positive here) */
+    g_assert_cmpfloat (lm, >, 0);
+    g_assert_cmpfloat (lw, >, 0);
+    sii = g_strdup_printf ("\t%.1f\t%.1f–%.1f\t%.1f\t%.1f–%.1f", sm, lm, um, sw, lw, uw);
+  }
   text = gw_tracker_view_format_selection (f->view);
   expected = g_strdup_printf ("%sHartlepool\tE06000001\tOn track · uncertain\tOn track · uncertain"
                               "\t3.39\t2.72–4.06\t1.85\t1.18–2.51\t3.20\t2.61–3.79\t1.49\t0.69–2.30"
-                              "\t%s\t%s\t%s\t%s\n",
-                              header, value_m, value_m_ci, value_f, value_f_ci);
+                              "\t%s\t%s\t%s\t%s%s\n",
+                              header, value_m, value_m_ci, value_f, value_f_ci, sii);
   g_assert_cmpstr (text, ==, expected);
 
   /* Ctrl+C puts the same on the clipboard. */
@@ -808,18 +822,20 @@ test_columns_chosen (Fixture       *f,
 {
   g_autoptr(GwSettings) settings = gw_settings_new ();
   g_autoptr(GPtrArray) titles = NULL;
-  const char * const defaults[] = { "status", "latest-value", "latest-gap", "projected-gap", NULL };
+  const char * const defaults[] = { "status", "latest-value", "latest-gap", "projected-gap", "sii", NULL };
 
+  /* the samples' small areas give an SII column too */
+  wait_sii (f);
   gw_tracker_view_set_settings (f->view, settings);
   g_assert_true (g_strv_equal (gw_settings_get_tracker_columns (settings), defaults));
   titles = visible_titles (f);
-  g_assert_cmpuint (titles->len, ==, 2 * 4);
+  g_assert_cmpuint (titles->len, ==, 2 * 5);
   g_clear_pointer (&titles, g_ptr_array_unref);
 
   /* England's value too: two columns more, and kept. */
   gtk_check_button_set_active (column_choice (f, "Comparator’s value (England’s)"), TRUE);
   titles = visible_titles (f);
-  g_assert_cmpuint (titles->len, ==, 2 * 5);
+  g_assert_cmpuint (titles->len, ==, 2 * 6);
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "England (years)\nWomen", g_str_equal, NULL));
   g_assert_true (g_strv_contains (gw_settings_get_tracker_columns (settings), "comparator"));
   g_clear_pointer (&titles, g_ptr_array_unref);
@@ -827,7 +843,7 @@ test_columns_chosen (Fixture       *f,
   /* No projection: gone from the table and from the settings. */
   gtk_check_button_set_active (column_choice (f, "Projected gap"), FALSE);
   titles = visible_titles (f);
-  g_assert_cmpuint (titles->len, ==, 2 * 4);
+  g_assert_cmpuint (titles->len, ==, 2 * 5);
   g_assert_false (g_ptr_array_find_with_equal_func (titles, "Projected\ngap (%)\nMen", g_str_equal, NULL));
   g_assert_false (g_strv_contains (gw_settings_get_tracker_columns (settings), "projected-gap"));
 
@@ -835,17 +851,23 @@ test_columns_chosen (Fixture       *f,
   {
     GwTrackerView *other = g_object_ref_sink (GW_TRACKER_VIEW (gw_tracker_view_new ()));
     GListModel *columns = gtk_column_view_get_columns (gw_tracker_view_get_column_view (other));
-    guint n_visible = 0;
+    guint n_projected = 0, n_england = 0;
 
     gw_tracker_view_set_result (other, f->result);
     gw_tracker_view_set_settings (other, settings);
+    /* (its SII column waits for its own thread: not counted here) */
     for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
       {
         g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        const char *title = gtk_column_view_column_get_title (column);
 
-        n_visible += gtk_column_view_column_get_visible (column);
+        if (!gtk_column_view_column_get_visible (column) || title == NULL)
+          continue;
+        n_projected += strstr (title, "Projected") != NULL;
+        n_england += strstr (title, "England") != NULL;
       }
-    g_assert_cmpuint (n_visible, ==, 2 * 4);
+    g_assert_cmpuint (n_projected, ==, 0);
+    g_assert_cmpuint (n_england, ==, 2);
     g_assert_finalize_object (other);
   }
   gw_settings_set_tracker_columns (settings, defaults);

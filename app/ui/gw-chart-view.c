@@ -156,6 +156,7 @@ gw_chart_view_get_request_mode (GtkWidget *widget)
 
 /* The plots' own height: small enough to sit beside the table, large
  * enough to read. */
+#define MIN_WIDTH 280
 #define BODY_HEIGHT 220
 
 static void
@@ -171,18 +172,27 @@ gw_chart_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 280;
+      *minimum = MIN_WIDTH;
       *natural = 520;
     }
-  else if (self->chart != NULL && for_size > 0)
+  else if (self->chart != NULL)
     {
       GwChartStyle style;
+      int narrowest;
 
       /* Tall enough for the whole legend wrapped at this width: a narrow
-       * chart grows rather than leave out which line is which. */
+       * chart grows rather than leave out which line is which.  GTK wants
+       * the height with no width given to be the most any width needs:
+       * that of the narrowest, which no other width may exceed. */
       gw_chart_view_get_style (self, &style);
-      *minimum = *natural = MAX (240, (int) gw_chart_get_height_for_width (self->chart, &style,
-                                                                            for_size, BODY_HEIGHT));
+      narrowest = MAX (240, (int) gw_chart_get_height_for_width (self->chart, &style, MIN_WIDTH, BODY_HEIGHT));
+      if (for_size > 0)
+        *minimum = MIN (narrowest, MAX (240, (int) gw_chart_get_height_for_width (self->chart, &style,
+                                                                                  MAX (for_size, MIN_WIDTH),
+                                                                                  BODY_HEIGHT)));
+      else
+        *minimum = narrowest;
+      *natural = *minimum;
     }
   else
     {
