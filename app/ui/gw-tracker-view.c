@@ -106,6 +106,8 @@ struct _GwTrackerView
   ColumnSpec         *probed;           /* see sort_column */
   gboolean            syncing_sort;
   gulong              after_paint_id;   /* rows changed, not yet laid out */
+  guint               scroll_sync_id;   /* a scroll to copy after this layout */
+  gboolean            sync_from_areas;  /* which view scrolled */
   GdkFrameClock      *after_paint_clock;
   gboolean            shown_fields[N_FIELD_KINDS];
   GtkCheckButton     *field_checks[N_FIELD_KINDS];
@@ -1000,18 +1002,48 @@ copy_scroll (GtkScrolledWindow *from,
     gtk_adjustment_set_value (adjustment, value);
 }
 
+/* A view's scroll moves while GTK lays the window out (a narrower window
+ * shows the table's scroll bar and clamps its value): copied there, the
+ * other view, already allocated, would need laying out again in the middle
+ * of the frame.  So the copy waits for the frame's end. */
+static gboolean
+sync_scroll_cb (gpointer data)
+{
+  GwTrackerView *self = data;
+
+  self->scroll_sync_id = 0;
+  if (self->after_paint_id != 0)
+    return G_SOURCE_REMOVE;
+  if (self->sync_from_areas)
+    copy_scroll (self->area_scrolled, self->scrolled_window);
+  else
+    copy_scroll (self->scrolled_window, self->area_scrolled);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_scroll_sync (GwTrackerView *self,
+                   gboolean       from_areas)
+{
+  if (self->after_paint_id != 0)
+    return;
+  self->sync_from_areas = from_areas;
+  if (self->scroll_sync_id == 0)
+    /* before the next frame's layout (GDK_PRIORITY_REDRAW is lower): a
+     * scroll by the user moves both views in the same frame */
+    self->scroll_sync_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_scroll_cb, self, NULL);
+}
+
 static void
 on_table_scrolled_cb (GwTrackerView *self)
 {
-  if (self->after_paint_id == 0)
-    copy_scroll (self->scrolled_window, self->area_scrolled);
+  queue_scroll_sync (self, FALSE);
 }
 
 static void
 on_areas_scrolled_cb (GwTrackerView *self)
 {
-  if (self->after_paint_id == 0)
-    copy_scroll (self->area_scrolled, self->scrolled_window);
+  queue_scroll_sync (self, TRUE);
 }
 
 static void
@@ -1165,6 +1197,7 @@ gw_tracker_view_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_handle_id (&self->scroll_sync_id, g_source_remove);
   stop_waiting_for_paint (self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
