@@ -43,6 +43,28 @@ _gw_cli_gap_parse (const GwCliCommand *command,
   return TRUE;
 }
 
+gboolean
+_gw_cli_lookup_subject (const GwCliCommand *command,
+                        GwDataset          *dataset,
+                        const char         *area,
+                        const char         *group,
+                        GwCliSubject       *out)
+{
+  gint found = group != NULL ? gw_dataset_lookup_group (dataset, group)
+                             : gw_dataset_lookup_area (dataset, area);
+
+  if (found < 0)
+    {
+      g_printerr (group != NULL ? _("gapwatch-cli %s: no group “%s” in the exports\n")
+                                : _("gapwatch-cli %s: no area “%s” in the exports\n"),
+                  command->name, group != NULL ? group : area);
+      return FALSE;
+    }
+  out->is_group = group != NULL;
+  out->subject = (guint) found;
+  return TRUE;
+}
+
 GArray *
 _gw_cli_gap_subjects (const GwCliCommand *command,
                       GwDataset          *dataset,
@@ -55,19 +77,13 @@ _gw_cli_gap_subjects (const GwCliCommand *command,
 
   if (area != NULL || group != NULL)
     {
-      GwCliSubject s = { group != NULL, 0 };
-      gint found = group != NULL ? gw_dataset_lookup_group (dataset, group)
-                                 : gw_dataset_lookup_area (dataset, area);
+      GwCliSubject s;
 
-      if (found < 0)
+      if (!_gw_cli_lookup_subject (command, dataset, area, group, &s))
         {
-          g_printerr (group != NULL ? _("gapwatch-cli %s: no group “%s” in the exports\n")
-                                    : _("gapwatch-cli %s: no area “%s” in the exports\n"),
-                      command->name, group != NULL ? group : area);
           g_array_unref (subjects);
           return NULL;
         }
-      s.subject = (guint) found;
       g_array_append_val (subjects, s);
       return subjects;
     }

@@ -167,7 +167,8 @@ int             gw_cli_write_out          (const GwCliCommand  *command,
                                            const char          *path,
                                            int                  status);
 
-/* gw-cli-decompose.c: what `decompose` and `reckon` share */
+/* gw-cli-decompose.c: what `decompose` and `reckon` share (`sii` too: the
+ * options and the subject) */
 
 /* An area (is_group FALSE) or a group of the dataset. */
 typedef struct
@@ -182,6 +183,13 @@ gboolean        _gw_cli_gap_parse         (const GwCliCommand  *command,
                                            const char          *period,
                                            guint               *sexes,
                                            GwPeriod            *period_out);
+/* The area (or the group, when group is not NULL) by its code; FALSE with
+ * the message printed when there is none. */
+gboolean        _gw_cli_lookup_subject    (const GwCliCommand  *command,
+                                           GwDataset           *dataset,
+                                           const char          *area,
+                                           const char          *group,
+                                           GwCliSubject        *out);
 /* The area or group asked for, or every area with deaths but the comparator
  * and small areas; NULL with the message printed when it is unknown. */
 GArray         *_gw_cli_gap_subjects      (const GwCliCommand  *command,

@@ -68,25 +68,8 @@ parse_request (const GwCliCommand *command, const char *indicator, const char *s
       return FALSE;
     }
 
-  if (sex == NULL)
-    req->sexes = (1u << GW_SEX_MALE) | (1u << GW_SEX_FEMALE);
-  else if (g_strcmp0 (sex, "m") == 0 || g_strcmp0 (sex, "f") == 0)
-    req->sexes = 1u << (sex[0] == 'm' ? GW_SEX_MALE : GW_SEX_FEMALE);
-  else
-    {
-      gw_cli_usage_error (command, _("--sex must be m or f, not “%s”"), sex);
-      return FALSE;
-    }
-
-  req->period = 0;
-  if (period != NULL
-      && (!gw_period_parse (period, &req->period)
-          || (gw_period_kind (req->period) != GW_PERIOD_YEAR
-              && gw_period_kind (req->period) != GW_PERIOD_POOLED)))
-    {
-      gw_cli_usage_error (command, _("--period “%s” is not a year or pooled years (e.g. 2016 or 2016-2018)"), period);
-      return FALSE;
-    }
+  if (!_gw_cli_gap_parse (command, sex, period, &req->sexes, &req->period))
+    return FALSE;
 
   if (!parse_unsigned (command, "repetitions", repetitions, GW_SII_MIN_REPETITIONS, MAX_REPETITIONS, &reps)
       || !parse_unsigned (command, "seed", seed, 0, G_MAXUINT64, &seed_value))
@@ -205,18 +188,13 @@ gw_cli_sii_run (const GwCliCommand  *command,
   subjects = g_array_new (FALSE, FALSE, sizeof (GwInequalitySubject));
   if (area != NULL || group != NULL)
     {
-      GwInequalitySubject s = { group != NULL, 0 };
-      gint found = group != NULL ? gw_dataset_lookup_group (dataset, group)
-                                 : gw_dataset_lookup_area (dataset, area);
+      GwCliSubject found;
+      GwInequalitySubject s;
 
-      if (found < 0)
-        {
-          g_printerr (group != NULL ? _("gapwatch-cli sii: no group “%s” in the exports\n")
-                                    : _("gapwatch-cli sii: no area “%s” in the exports\n"),
-                      group != NULL ? group : area);
-          return GW_CLI_EXIT_INVALID;
-        }
-      s.subject = (guint) found;
+      if (!_gw_cli_lookup_subject (command, dataset, area, group, &found))
+        return GW_CLI_EXIT_INVALID;
+      s.is_group = found.is_group;
+      s.subject = found.subject;
       g_array_append_val (subjects, s);
     }
 
