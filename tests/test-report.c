@@ -987,8 +987,8 @@ test_report_inequality_page (void)
   {
     const char *page = g_ptr_array_index (texts, ineq_page);
     g_assert_nonnull (strstr (page, "Hartlepool: inequality within the area"));
-    g_assert_nonnull (strstr (page, "E06000001 · life expectancy at birth across the deprivation deciles of its 98 "
-                                    "small areas, 2005–2007"));
+    g_assert_nonnull (strstr (page, "E06000001 · life expectancy at birth by deprivation decile from the deaths "
+                                    "and populations of its 98 LSOAs, 2005–2007"));
     g_assert_nonnull (strstr (page, "Hartlepool: life expectancy by deprivation decile, 2005–2007"));
     for (guint s = 0; s < 2; s++)
       {
