@@ -905,6 +905,59 @@ compare_strings (gconstpointer a, gconstpointer b)
 
 /* --- the inequality page (samples with small areas) ----------------------- */
 
+/* The samples in name order, then extra (an export's text) if given. */
+static GwDataset *
+load_samples (const char *dir_path, const char *extra)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extra_path = NULL;
+  GwDataset *dataset = gw_dataset_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  if (extra != NULL)
+    {
+      extra_path = g_build_filename (fx.dir, "extra.xml", NULL);
+      g_assert_true (g_file_set_contents (extra_path, extra, -1, &error));
+      g_ptr_array_add (paths, g_strdup (extra_path));
+    }
+  for (guint i = 0; i < paths->len; i++)
+    {
+      GwBatch *b = gw_export_read_file (dataset, g_ptr_array_index (paths, i), NULL, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (gw_dataset_commit (dataset, b, &error));
+      g_assert_no_error (error);
+    }
+  if (extra_path != NULL)
+    g_remove (extra_path);
+  return dataset;
+}
+
+/* The page's words with single spaces: paragraphs wrap. */
+static void
+page_words (GString *words, const char *page)
+{
+  gboolean space = FALSE;
+
+  for (const char *p = page; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      space = TRUE;
+    else
+      {
+        if (space && words->len > 0)
+          g_string_append_c (words, ' ');
+        g_string_append_c (words, *p);
+        space = FALSE;
+      }
+}
+
 /* The samples' report for Redcar and Cleveland (no small areas) and
  * Hartlepool (98 LSOAs): Hartlepool's page is followed by its inequality
  * page, whose figures are the SII's at the default 100,000 simulations. */
@@ -918,12 +971,9 @@ test_report_inequality_page (void)
   g_autoptr(GwReport) report = NULL;
   g_autoptr(GwInequality) ineq = NULL;
   g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = NULL;
-  g_autoptr(GDir) d = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
-  const char *name;
   guint n, area = 0, ineq_page = 0;
   gint hartlepool, redcar;
 
@@ -932,20 +982,7 @@ test_report_inequality_page (void)
       g_test_skip ("GW_SAMPLES_DIR is not set");
       return;
     }
-  d = g_dir_open (dir_path, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (paths, compare_strings);
-  dataset = gw_dataset_new ();
-  for (guint i = 0; i < paths->len; i++)
-    {
-      GwBatch *b = gw_export_read_file (dataset, g_ptr_array_index (paths, i), NULL, NULL, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (gw_dataset_commit (dataset, b, &error));
-      g_assert_no_error (error);
-    }
+  dataset = load_samples (dir_path, NULL);
   indicators = gw_indicators_compute (dataset);
   hartlepool = gw_dataset_lookup_area (dataset, "E06000001");
   redcar = gw_dataset_lookup_area (dataset, "E06000003");
@@ -995,7 +1032,6 @@ test_report_inequality_page (void)
         GwInequalityValue v;
         g_autofree char *want = NULL;
         g_autoptr(GString) words = g_string_new (NULL);
-        gboolean space = FALSE;
 
         g_assert_true (gw_inequality_compute (ineq, FALSE, hartlepool, GW_SEX_MALE + s, 0, NULL, &v, &error));
         want = g_strdup_printf ("%s: slope index of inequality %.1f years (95%% limits %.1f to %.1f, 99.8%% limits "
@@ -1003,23 +1039,80 @@ test_report_inequality_page (void)
                                 s == 0 ? "Men" : "Women", v.sii.sii, v.sii.sii_lower[0], v.sii.sii_upper[0],
                                 v.sii.sii_lower[1], v.sii.sii_upper[1], v.sii.rii, v.sii.rii_lower[0],
                                 v.sii.rii_upper[0]);
-        /* the page's words with single spaces: the paragraph wraps */
-        for (const char *p = page; *p != '\0'; p++)
-          if (g_ascii_isspace (*p))
-            space = TRUE;
-          else
-            {
-              if (space && words->len > 0)
-                g_string_append_c (words, ' ');
-              g_string_append_c (words, *p);
-              space = FALSE;
-            }
+        page_words (words, page);
         if (strstr (words->str, want) == NULL)
           g_error ("not on the inequality page: %s\n%s", want, page);
       }
     /* the area's own page is unchanged: no inequality there */
     g_assert_null (strstr (g_ptr_array_index (texts, ineq_page - 2), "inequality within the area"));
   }
+  g_remove (pdf);
+}
+
+/* Redcar and Cleveland has no small areas; with its life expectancy
+ * published by decile for 2005-2007 (men all ten, women nine) it gets an
+ * inequality page that says so, with the men's SII and why the women have
+ * none. */
+static void
+test_report_inequality_published (void)
+{
+  const char *dir_path = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GwDataset) dataset = NULL;
+  g_autoptr(GwIndicators) indicators = NULL;
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwReport) report = NULL;
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  guint n, area = 0, ineq_page = 0;
+  gint redcar;
+
+  if (dir_path == NULL || get_fixture () == NULL || !have_tools ())
+    {
+      g_test_skip ("GW_SAMPLES_DIR is not set");
+      return;
+    }
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"redcar-deciles\""
+                        " generated=\"2030-01-01T00:00:00Z\">\n"
+                        "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                        " polarity=\"higher-is-better\">\n");
+  for (guint s = 0; s < 2; s++)
+    for (guint d = 1; d <= (s == 0 ? 10 : 9); d++)
+      g_string_append_printf (xml, "    <v area=\"E06000003\" sex=\"%s\" period=\"2005-2007\" decile=\"%u\""
+                                   " value=\"%u.5\" lower=\"%u.0\" upper=\"%u.0\" denominator=\"12000\"/>\n",
+                              s == 0 ? "m" : "f", d, 70 + d, 70 + d, 71 + d);
+  g_string_append (xml, "  </indicator>\n</export>\n");
+  dataset = load_samples (dir_path, xml->str);
+  indicators = gw_indicators_compute (dataset);
+  redcar = gw_dataset_lookup_area (dataset, "E06000003");
+  g_array_append_val (areas, redcar);
+  report = gw_test_report (dataset, indicators, target, areas, &error);
+  g_assert_no_error (error);
+
+  n = gw_report_get_n_pages (report);
+  for (guint p = 0; p < n; p++)
+    if (gw_report_get_page_kind (report, p, &area) == GW_REPORT_PAGE_AREA_INEQUALITY)
+      {
+        g_assert_cmpuint (area, ==, (guint) redcar);
+        ineq_page = p;
+      }
+  g_assert_cmpuint (ineq_page, >, 0);
+
+  pdf = g_build_filename (fx.dir, "inequality-published.pdf", NULL);
+  g_assert_true (gw_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  texts = pdf_page_texts (pdf);
+  page_words (words, g_ptr_array_index (texts, ineq_page));
+  g_assert_nonnull (strstr (words->str, "Redcar and Cleveland: inequality within the area"));
+  g_assert_nonnull (strstr (words->str, "E06000003 · life expectancy at birth from published values by "
+                                        "deprivation decile, 2005–2007"));
+  g_assert_nonnull (strstr (words->str, "Men: slope index of inequality "));
+  g_assert_nonnull (strstr (words->str, "Women: no SII (not every decile has a published value)."));
+  g_assert_nonnull (strstr (words->str, "At birth, published values by deprivation decile"));
   g_remove (pdf);
 }
 
@@ -1039,6 +1132,7 @@ main (int    argc,
   g_test_add_func ("/gw/report/compare/split", test_report_split_compare);
   g_test_add_func ("/gw/report/cli/pdf", test_report_cli_pdf);
   g_test_add_func ("/gw/report/inequality/page", test_report_inequality_page);
+  g_test_add_func ("/gw/report/inequality/published", test_report_inequality_published);
   g_test_add_func ("/gw/report/pdf/why-the-gap", test_report_why_the_gap);
 
   status = g_test_run ();
