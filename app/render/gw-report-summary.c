@@ -36,6 +36,7 @@ typedef struct
 {
   const GwTrackerRow *before;
   const GwTrackerRow *now;
+  guint               order;   /* in the result's rows */
 } Change;
 
 struct _GwReportExceptions
@@ -142,6 +143,26 @@ take_off_track (GwReportExceptions *ex,
     }
 }
 
+/* What a board must see first: what went off track, then what came back
+ * on track, then the rest; each in area order. */
+static guint
+change_rank (const Change *c)
+{
+  return c->now->status == GW_STATUS_OFF_TRACK ? 0 : c->before->status == GW_STATUS_OFF_TRACK ? 1 : 2;
+}
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  const Change *x = a, *y = b;
+  guint rx = change_rank (x), ry = change_rank (y);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* The rows (the group's and the members') whose status is not what it was
  * in earlier, matched by code and sex, in the current result's order. */
 static void
@@ -162,11 +183,12 @@ take_changes (GwReportExceptions *ex,
       const GwTrackerRow *r = g_ptr_array_index (rows, i);
       g_autofree char *key = g_strdup_printf ("%d:%s:%d", r->is_group, r->code, r->sex);
       const GwTrackerRow *b = g_hash_table_lookup (index, key);
-      Change c = { b, r };
+      Change c = { b, r, i };
 
       if (b != NULL && b->status != r->status)
         g_array_append_val (ex->changes, c);
     }
+  g_array_sort (ex->changes, compare_changes);
 }
 
 /* "Off track: the trend …": the tracker's reason as a sentence. */
