@@ -47,6 +47,7 @@ struct _GwReportExceptions
   GArray          *changes;       /* Change, rows borrowed from the results */
   GPtrArray       *off;           /* GwTrackerRow off track, an area's together, the furthest off area first */
   guint            n_off_areas;
+  guint            n_new;         /* member areas with too little data (or none) before, a status now */
   /* the pages counted for this size */
   double           width, height;
   guint            n_pages;
@@ -171,6 +172,7 @@ take_changes (GwReportExceptions *ex,
 {
   GPtrArray *before = gw_tracker_result_get_rows (ex->earlier);
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) new_areas = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < before->len; i++)
     {
@@ -185,9 +187,19 @@ take_changes (GwReportExceptions *ex,
       const GwTrackerRow *b = g_hash_table_lookup (index, key);
       Change c = { b, r, i };
 
-      if (b != NULL && b->status != r->status)
+      /* An area that could not be tracked before and can now is counted,
+       * not listed: the earlier exports may have lacked what every area
+       * needs (the samples' populations), and a board wants the areas that
+       * moved between on and off track. */
+      if ((b == NULL || b->status == GW_STATUS_INSUFFICIENT_DATA) && r->status != GW_STATUS_INSUFFICIENT_DATA)
+        {
+          if (!r->is_group)
+            g_hash_table_add (new_areas, GUINT_TO_POINTER (r->subject));
+        }
+      else if (b != NULL && b->status != r->status)
         g_array_append_val (ex->changes, c);
     }
+  ex->n_new = g_hash_table_size (new_areas);
   g_array_sort (ex->changes, compare_changes);
 }
 
@@ -666,7 +678,7 @@ flow_changes (Flow *f)
 {
   GwReport *self = f->pg->report;
   GwReportExceptions *ex = self->exceptions;
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = NULL, *new_text = NULL;
   const Column cols[] = {
     { _("Area"), 2, FALSE },
     { _("Sex"), 0.6, FALSE },
@@ -685,9 +697,17 @@ flow_changes (Flow *f)
 
   /* Translators: "Changes since the export of 1 March 2007" */
   heading = g_strdup_printf (_("Changes since the export of %s"), ex->earlier_date != NULL ? ex->earlier_date : "–");
+  if (ex->n_new > 0)
+    new_text = g_strdup_printf (ngettext ("%u area had too little data to track before and has a status now "
+                                          "(not listed).",
+                                          "%u areas had too little data to track before and have a status now "
+                                          "(not listed).", ex->n_new), ex->n_new);
   if (ex->changes->len == 0)
     {
-      flow_heading_note (f, heading, _("No area changed status."));
+      g_autofree char *note = new_text != NULL ? g_strdup_printf ("%s %s", _("No area changed status."), new_text)
+                                               : g_strdup (_("No area changed status."));
+
+      flow_heading_note (f, heading, note);
       return;
     }
 
@@ -706,6 +726,11 @@ flow_changes (Flow *f)
     }
   flow_table (f, heading, &src, MAX_CHANGES, more_changes);
   source_clear (&src);
+  if (new_text != NULL)
+    {
+      f->y -= BLOCK_GAP;
+      flow_paragraph (f, new_text, PT_BODY, FALSE, GW_CHART_ROLE_FOREGROUND, BLOCK_GAP);
+    }
 }
 
 static char *
