@@ -1578,6 +1578,7 @@ test_window_export_summary (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GtkRevealer *progress;
   GtkWindow *dialog;
   gsize length = 0;
 
@@ -1593,10 +1594,16 @@ test_window_export_summary (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
+  /* the progress bar shows while it is written (issue 18 point 5), and goes */
+  progress = GTK_REVEALER (gtk_widget_get_ancestor (find_one (f->window, GTK_TYPE_PROGRESS_BAR, NULL),
+                                                    GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
   gw_window_export_summary_async (f->window, file, on_summary_written_cb, &error);
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
   g_assert_cmpstr (message_text (f->window), ==, "Saved the board summary as “summary.pdf”.");
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
