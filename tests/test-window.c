@@ -755,6 +755,8 @@ all_text (GtkWidget *widget)
       g_string_append (text, gtk_label_get_label (g_ptr_array_index (labels, i)));
       g_string_append_c (text, '\n');
     }
+  /* as read: without the word joiners that keep "2005–2007" on one line */
+  g_string_replace (text, "\u2060", "", 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
