@@ -716,6 +716,25 @@ strip_text (GwWindow   *window,
   return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
 }
 
+/* Whether the whole of widget is drawn: inside each of its ancestors up to
+ * the window (a scrolled window, a pane or the window's edge would cut it). */
+static void
+assert_in_sight (GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL; a = gtk_widget_get_parent (a))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, a, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (a) + 0.5);
+      if (GTK_IS_ROOT (a))
+        break;
+    }
+}
+
 static const char *
 label_text (GwWindow   *window,
             const char *css_class)
@@ -736,6 +755,8 @@ all_text (GtkWidget *widget)
       g_string_append (text, gtk_label_get_label (g_ptr_array_index (labels, i)));
       g_string_append_c (text, '\n');
     }
+  /* as read: without the word joiners that keep "2005–2007" on one line */
+  g_string_replace (text, "\u2060", "", 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -1171,6 +1192,27 @@ test_window_size_narrow (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 600);
   wait_window_idle (f->window, 60);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 900);
+}
+
+/* Issue 18 point 12: on a wide screen the table has room, not the 660 px
+ * of the saved unmaximized width: three fifths of the window the pane is
+ * first shown in (1250 px: xvfb-run's screen is 1280 wide). */
+static void
+test_window_size_wide (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkPaned *paned;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1250, 900);
+  wait_window_idle (f->window, 60);
+  import_samples (f->window);
+  wait_window_idle (f->window, 60);
+  paned = GTK_PANED (find_one (f->window, GTK_TYPE_PANED, NULL));
+  width = gtk_widget_get_width (GTK_WIDGET (paned));
+  g_test_message ("pane %d px, the table %d px", width, gtk_paned_get_position (paned));
+  g_assert_cmpint (width, >=, 1200);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, width * 3 / 5);
 }
 
 static void
@@ -1821,6 +1863,16 @@ test_window_i18n_welsh (void)
       bindtextdomain (GETTEXT_PACKAGE, GW_BUILD_LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
+      {
+        /* the window's style, as the application loads it: the header's
+         * switcher is narrower with it (the sizes below) */
+        g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+        gtk_css_provider_load_from_resource (provider, "/io/github/gapwatch/Gapwatch/style.css");
+        gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                    GTK_STYLE_PROVIDER (provider),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      }
 
       fixture_set_up (&f, NULL);
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f.window)), ==, "Gapwatch");
@@ -1833,6 +1885,31 @@ test_window_i18n_welsh (void)
                        "Nid yw ar y trywydd iawn ar gyfer dynion na menywod. "
                        "Rhaid i’r bwlch ar gyfer dynion gulhau 11.4% o’i werth diweddaraf i gyrraedd y targed. "
                        "Rhaid i’r bwlch ar gyfer menywod gulhau 18.1% o’i werth diweddaraf i gyrraedd y targed.");
+
+      /* Issue 18 point 13: at 848 px the longer Welsh strip wraps, its last
+       * filter in sight (scrolling sideways hid it) and in reach. */
+      gtk_window_set_default_size (GTK_WINDOW (f.window), 848, 700);
+      wait_window_idle (f.window, 60);
+      g_test_message ("Welsh window at 848: %d px", gtk_widget_get_width (GTK_WIDGET (f.window)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 848);
+      {
+        GtkWidget *uncertain = find_one (f.window, GTK_TYPE_TOGGLE_BUTTON, "gw-filter-uncertain");
+        GtkWidget *all = find_one (f.window, GTK_TYPE_TOGGLE_BUTTON, "gw-filter-all");
+        GtkWidget *neither = find_one (f.window, GTK_TYPE_TOGGLE_BUTTON, "gw-filter-neither");
+        graphene_point_t first, last;
+
+        assert_in_sight (all);
+        assert_in_sight (neither);
+        assert_in_sight (uncertain);
+        /* on a line below the first */
+        g_assert_true (gtk_widget_compute_point (all, GTK_WIDGET (f.window), &GRAPHENE_POINT_INIT (0, 0), &first));
+        g_assert_true (gtk_widget_compute_point (uncertain, GTK_WIDGET (f.window), &GRAPHENE_POINT_INIT (0, 0), &last));
+        g_assert_cmpfloat (last.y, >, first.y + gtk_widget_get_height (all) / 2);
+        /* and it works: clicked, it filters the table */
+        g_signal_emit_by_name (uncertain, "clicked");
+        wait_window_idle (f.window, 60);
+        g_assert_cmpint (gw_tracker_view_get_filter (tracker_view (f.window)), ==, GW_TRACKER_FILTER_UNCERTAIN);
+      }
       fixture_tear_down (&f, NULL);
       return;
     }
@@ -2032,6 +2109,8 @@ main (int   argc,
               fixture_set_up, test_window_idle, fixture_tear_down);
   g_test_add ("/gw/window/size/narrow", Fixture, NULL,
               fixture_set_up, test_window_size_narrow, fixture_tear_down);
+  g_test_add ("/gw/window/size/wide", Fixture, NULL,
+              fixture_set_up, test_window_size_wide, fixture_tear_down);
   g_test_add ("/gw/window/chart/legend", Fixture, NULL,
               fixture_set_up, test_window_chart_legend, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,

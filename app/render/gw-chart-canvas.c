@@ -311,8 +311,14 @@ gw_canvas_show_rotated (GwCanvas    *c,
 {
   double w, h;
   GwChartRect r;
+  PangoRectangle logical;
 
   gw_canvas_layout_size (layout, &w, &h);
+  /* A centred layout with a width has its lines offset within it (a
+   * wrapped y-axis title): drawn from its origin, the text ran off the
+   * top of the plot ("Bwlch, % o werth" cut in Welsh), as gw_canvas_show
+   * allows for. */
+  pango_layout_get_extents (layout, NULL, &logical);
   r.x = cx - h / 2;
   r.y = cy - w / 2;
   r.width = h;
@@ -324,7 +330,8 @@ gw_canvas_show_rotated (GwCanvas    *c,
   cairo_translate (c->cr, cx, cy);
   cairo_rotate (c->cr, -G_PI / 2);
   pango_cairo_update_layout (c->cr, layout);
-  cairo_move_to (c->cr, -w / 2, -h / 2);
+  cairo_move_to (c->cr, -w / 2 - (double) logical.x / PANGO_SCALE,
+                 -h / 2 - (double) logical.y / PANGO_SCALE);
   pango_cairo_show_layout (c->cr, layout);
   cairo_restore (c->cr);
   pango_cairo_update_layout (c->cr, layout);
@@ -998,7 +1005,7 @@ gw_xy_panel_paint (GwCanvas            *c,
   g_autofree gboolean *show = NULL;
   guint max_ticks;
   double tick_len = 3 * s, label_top;
-  guint y_title_lines = 1;
+  guint y_title_lines = 1, x_title_lines = 1;
 
   memset (pf, 0, sizeof *pf);
   pf->area = *area;
@@ -1037,7 +1044,16 @@ gw_xy_panel_paint (GwCanvas            *c,
   top += tick_h / 2 + 2 * s;
 
   if (spec->x_title != NULL)
-    bottom -= axis_h + 2 * s;
+    {
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->x_title, GW_PT_AXIS, FALSE, -1, 1);
+      double tw;
+
+      /* as the y-axis title: wider than the panel, two lines rather than
+       * lose its end (Welsh "Degradd amddifadedd (1 mwyaf difreinti…") */
+      gw_canvas_layout_size (l, &tw, NULL);
+      x_title_lines = tw > area->width ? 2 : 1;
+      bottom -= x_title_lines * axis_h + 2 * s;
+    }
   /* x labels start below the lowest y label's lower half, so the two never
    * meet in the corner */
   label_top = MAX (tick_len + 1 * s, tick_h / 2 + 1 * s);
@@ -1197,8 +1213,10 @@ gw_xy_panel_paint (GwCanvas            *c,
   /* axis titles */
   if (spec->x_title != NULL)
     {
-      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->x_title, GW_PT_AXIS, FALSE, area->width, 1);
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->x_title, GW_PT_AXIS, FALSE, area->width,
+                                                   x_title_lines);
 
+      pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
       gw_canvas_show_centred (c, l, (left + right) / 2, area->y + area->height, 1.0, area,
                               GW_CHART_ROLE_FOREGROUND);
     }

@@ -261,7 +261,9 @@ measure_frame (GwChart    *self,
   gw_canvas_layout_size (f->title, NULL, &f->title_h);
   if (f->with_sub)
     {
-      f->sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, f->inner, 2);
+      /* three lines: the Welsh gradient chart's, beside the table, ended
+       * in "…" on two ("yw’r mynegai ll…") */
+      f->sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, f->inner, 3);
       gw_canvas_layout_size (f->sub, NULL, &f->sub_h);
     }
   if (f->with_foot)

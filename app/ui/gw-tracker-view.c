@@ -601,6 +601,8 @@ on_sorter_changed_cb (GwTrackerView   *self,
   scroll_to_top (self);
 }
 
+#define NUMBER_COLUMN_WIDTH 76
+
 static void
 add_column (GwTrackerView      *self,
             const char         *id,
@@ -633,8 +635,9 @@ add_column (GwTrackerView      *self,
       gtk_column_view_column_set_fixed_width (column, 170);
     }
   else if (field != FIELD_STATUS)
-    /* "1.12–1.80" beneath "1.95"; the titles wrap to fit (three lines) */
-    gtk_column_view_column_set_fixed_width (column, 76);
+    /* "1.12–1.80" beneath "1.95"; the titles wrap to fit (three lines),
+     * wider when a title needs it (gw_tracker_view_update_columns) */
+    gtk_column_view_column_set_fixed_width (column, NUMBER_COLUMN_WIDTH);
 
   /* The area in its own view, pinned at the left. */
   gtk_column_view_append_column (field < 0 ? self->area_view : self->column_view, column);
@@ -689,6 +692,25 @@ gw_tracker_view_build_columns (GwTrackerView *self)
       }
 }
 
+/* A number column at least as wide as its title's longest line: the
+ * header does not wrap or ellipsize, it was cut ("Projecte", "value
+ * (ye", Welsh "diweddar").  Bold, as the theme sets headers, with the
+ * header button's padding and border and room for the sort arrow. */
+static int
+title_width (GwTrackerView *self,
+             const char    *title)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), title);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+  int width;
+
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + 2 * 6 + 1 + 16;
+}
+
 static void
 gw_tracker_view_update_columns (GwTrackerView *self)
 {
@@ -704,6 +726,9 @@ gw_tracker_view_update_columns (GwTrackerView *self)
 
       title = column_title (self, spec);
       gtk_column_view_column_set_title (spec->column, title);
+      if (spec->field != FIELD_STATUS)
+        gtk_column_view_column_set_fixed_width (spec->column,
+                                                MAX (NUMBER_COLUMN_WIDTH, title_width (self, title)));
       gtk_column_view_column_set_visible (spec->column,
                                           target_has_sex (self->target, spec->sex)
                                           && self->shown_fields[spec->field]

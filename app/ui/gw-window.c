@@ -927,6 +927,22 @@ gw_window_close_request (GtkWindow *window)
 
 /* GObject */
 
+/* The pane's first width: the window's real one, maximized or given by
+ * the window manager, not the saved unmaximized width the position was
+ * set from (the table kept 660 px of a maximized 1600 px window). */
+static void
+on_tracker_paned_max_position_cb (GwWindow   *self,
+                                  GParamSpec *pspec,
+                                  GtkPaned   *paned)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+
+  if (width <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (paned, on_tracker_paned_max_position_cb, self);
+  gtk_paned_set_position (paned, width * 3 / 5);
+}
+
 static void
 gw_window_constructed (GObject *object)
 {
@@ -942,8 +958,11 @@ gw_window_constructed (GObject *object)
   height = gw_settings_get_window_height (self->settings);
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  /* The table takes three fifths, the area's figures and charts the rest. */
+  /* The table takes three fifths, the area's figures and charts the rest:
+   * of the width the pane has when it is first shown (below). */
   gtk_paned_set_position (self->tracker_paned, MAX (width, 720) * 3 / 5);
+  g_signal_connect_object (self->tracker_paned, "notify::max-position",
+                           G_CALLBACK (on_tracker_paned_max_position_cb), self, G_CONNECT_SWAPPED);
   if (gw_settings_get_window_maximized (self->settings))
     gtk_window_maximize (GTK_WINDOW (self));
 
