@@ -628,6 +628,25 @@ test_trend_suppressed (void)
   g_assert_finalize_object (d.dataset);
 }
 
+/* The required narrowing as the window's key figures and the report's
+ * tables both print it (issue 18 point 14: "none" in one, "0.0" in the
+ * other): what rounds to nothing or less is "none". */
+static void
+test_format_required (void)
+{
+  const struct { double v; const char *text; } cases[] = {
+    { 11.44, "11.4%" }, { 45.8994, "45.9%" }, { 0.05, "0.1%" },
+    { 0.04, "none" }, { 0.0, "none" }, { -3.2, "none" }, { NAN, "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gw_chart_format_required (cases[i].v, 1);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_trend_one_sex (void)
 {
@@ -2185,6 +2204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/trend/persons", test_trend_one_sex);
   g_test_add_func ("/gw/render/trend/provisional", test_trend_provisional);
   g_test_add_func ("/gw/render/trend/suppressed", test_trend_suppressed);
+  g_test_add_func ("/gw/render/text/required-narrowing", test_format_required);
   g_test_add_func ("/gw/render/trend/confidence-level", test_trend_confidence);
   g_test_add_func ("/gw/render/style/hide-source", test_hide_source);
   g_test_add_func ("/gw/render/compare/row-range", test_compare_row_range);
