@@ -543,7 +543,7 @@ test_trend_provisional (void)
 static void
 test_trend_suppressed (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "ui-suppressed.xml", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "suppressed", "middlesbrough.xml", NULL);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GwChart) chart = NULL;
   g_autoptr(GError) error = NULL;
@@ -645,6 +645,102 @@ test_format_required (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+}
+
+/* The samples with Hartlepool's women's 2001-2003 value suppressed: the
+ * gap chart's line stops either side of the period (no gap can be
+ * computed there), which is hatched, keyed and explained (issue 18 point
+ * 11). */
+static void
+test_gap_suppressed (void)
+{
+  const char *dir = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GArray) labels = NULL;
+  GwChartColour subject;
+  GwChartStyle style;
+  GwChartRect plot;
+  cairo_surface_t *surface;
+  const double w = 1100, h = 640;
+  double t00 = gw_period_midpoint (gw_period_pooled (2000, 2002));
+  double t01 = gw_period_midpoint (gw_period_pooled (2001, 2003));
+  double t02 = gw_period_midpoint (gw_period_pooled (2002, 2004));
+  double xa, ya, xb, yb;
+  const char *name;
+  Data data = { 0 };
+
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("GW_SAMPLES_DIR is not set");
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "data", "suppressed", "hartlepool.xml", NULL));
+  import_paths (&data, paths);
+
+  chart = gw_test_chart_gap (data.dataset, data.indicators, target, FALSE,
+                             gw_dataset_lookup_area (data.dataset, "E06000001"), &error);
+  g_assert_no_error (error);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+  surface = render_image (chart, &style, w, h);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 2);
+
+  labels = assert_labels_clean (chart, &style, w, h);
+  g_assert_nonnull (find_label (labels, "a period without a value (suppressed or missing)"));
+  g_clear_pointer (&labels, g_array_unref);
+
+  /* women (panel 1): hatching at 2001-2003, and the tooltip there */
+  g_assert_true (gw_chart_get_plot_rect (chart, &style, w, h, 1, &plot));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t01, 0, &xa, &ya));
+  g_assert_true (find_grey (surface, xa, plot.y + 6, 6, 4));
+  {
+    g_autofree char *tip = gw_chart_hit_test (chart, &style, w, h, xa, plot.y + 6);
+
+    g_assert_cmpstr (tip, ==, "Hartlepool, women: a period without a value between 2000–2002 and "
+                              "2002–2004 (suppressed or missing)");
+  }
+  /* no line across it: halfway between the gaps either side, nothing of
+   * the subject's colour (the gaps from the tracker's own points) */
+  {
+    g_autoptr(GwTrackerResult) result = gw_tracker_result_new (data.dataset, data.indicators, target, &error);
+    GPtrArray *rows = gw_tracker_result_get_rows (result);
+    gint area = gw_dataset_lookup_area (data.dataset, "E06000001");
+    double g00 = NAN, g02 = NAN;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const GwTrackerRow *r = g_ptr_array_index (rows, i);
+
+        if (r->is_group || (gint) r->subject != area || r->sex != GW_SEX_FEMALE)
+          continue;
+        for (guint j = 0; j < r->points->len; j++)
+          {
+            const GwGapPoint *g = &g_array_index (r->points, GwGapPoint, j);
+
+            g_assert_cmpfloat (fabs (g->t - t01), >, 0.01);
+            if (fabs (g->t - t00) < 0.01)
+              g00 = g->gap;
+            if (fabs (g->t - t02) < 0.01)
+              g02 = g->gap;
+          }
+      }
+    g_assert_true (isfinite (g00) && isfinite (g02));
+    g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t00, g00, &xa, &ya));
+    g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t02, g02, &xb, &yb));
+    g_assert_false (find_colour (surface, (xa + xb) / 2, (ya + yb) / 2, 1, 1, &subject));
+  }
+  cairo_surface_destroy (surface);
+  g_clear_object (&chart);
+  gw_indicators_free (data.indicators);
+  g_assert_finalize_object (data.dataset);
 }
 
 static void
@@ -2209,6 +2305,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/style/hide-source", test_hide_source);
   g_test_add_func ("/gw/render/compare/row-range", test_compare_row_range);
   g_test_add_func ("/gw/render/gap/target-line", test_gap_target_line);
+  g_test_add_func ("/gw/render/gap/suppressed", test_gap_suppressed);
   g_test_add_func ("/gw/render/gap/not-tracked", test_gap_errors);
   g_test_add_func ("/gw/render/compare/a4-70-areas", test_compare_a4);
   g_test_add_func ("/gw/render/funnel/limits", test_funnel_limits);

@@ -1073,6 +1073,53 @@ chart_view_shows (GwChartView *view,
   return FALSE;
 }
 
+/* Hartlepool's women's 2001-2003 value suppressed by the publisher (issue
+ * 18 point 11): the trend chart beside the table keys the hatched period
+ * "suppressed", and the tooltip over it (the view's query-tooltip, the
+ * chart's hit test at the view's size) says so. */
+static void
+test_window_chart_suppressed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *suppressed = g_test_build_filename (G_TEST_DIST, "data", "suppressed", "hartlepool.xml", NULL);
+  const char *paths[] = { suppressed, NULL };
+  double t = gw_period_midpoint (gw_period_pooled (2001, 2003));
+  GwChartView *trend;
+  GwChartStyle style;
+  GwChartRect plot;
+  double x, y;
+  int w, h;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  import_samples (f->window);
+  gw_window_import_files (f->window, paths);
+  wait_for_import (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+  trend = GW_CHART_VIEW (gw_area_view_get_chart (area_view (f->window), 1));
+  g_assert_nonnull (strstr (gw_chart_get_title (gw_chart_view_get_chart (trend)), "Hartlepool"));
+  g_assert_true (chart_view_shows (trend, "suppressed"));
+  g_assert_nonnull (strstr (gw_chart_get_description (gw_chart_view_get_chart (trend)),
+                            "2001–2003: suppressed by the publisher"));
+
+  gw_chart_view_get_style (trend, &style);
+  w = gtk_widget_get_width (GTK_WIDGET (trend));
+  h = gtk_widget_get_height (GTK_WIDGET (trend));
+  g_assert_cmpuint (gw_chart_get_n_panels (gw_chart_view_get_chart (trend), &style, w, h), ==, 2);
+  g_assert_true (gw_chart_get_plot_rect (gw_chart_view_get_chart (trend), &style, w, h, 1, &plot));
+  g_assert_true (gw_chart_map_point (gw_chart_view_get_chart (trend), &style, w, h, 1, t, 0, &x, &y));
+  {
+    g_autofree char *tip = gw_chart_hit_test (gw_chart_view_get_chart (trend), &style, w, h,
+                                              x, plot.y + 4);
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_cmpstr (tip, ==, "Hartlepool, women, 2001–2003: suppressed by the publisher");
+    g_signal_emit_by_name (trend, "query-tooltip", (int) x, (int) (plot.y + 4), FALSE, tooltip, &shown);
+    g_assert_true (shown);
+  }
+}
+
 /* At the default size (about 1,100 px wide) the charts beside the table
  * keep their legends and whole axis titles: the view grows to fit them. */
 static void
@@ -1889,6 +1936,8 @@ main (int   argc,
   g_test_add_func ("/gw/window/mapping-dialog", test_window_mapping_dialog);
   g_test_add ("/gw/window/welcome/empty", Fixture, NULL,
               fixture_set_up, test_window_welcome_empty, fixture_tear_down);
+  g_test_add ("/gw/window/chart/suppressed", Fixture, NULL,
+              fixture_set_up, test_window_chart_suppressed, fixture_tear_down);
   g_test_add ("/gw/window/import/valid", Fixture, NULL,
               fixture_set_up, test_window_import_valid, fixture_tear_down);
   g_test_add ("/gw/window/import/rejected", Fixture, NULL,

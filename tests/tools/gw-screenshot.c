@@ -19,6 +19,7 @@
 
 #include "formats/gw-export-reader.h"
 #include "ui/gw-application.h"
+#include "ui/gw-area-view.h"
 #include "ui/gw-tracker-view.h"
 #include "ui/gw-window.h"
 
@@ -134,6 +135,29 @@ main (int   argc,
   gw_tracker_view_select_code (find_tracker_view (window), "E06000001");
   wait_window_idle (window, 60);
   save_window (window, argv[2], "tracker.png");
+
+  /* The same, scrolled down to the area's trend chart (its legend and the
+   * periods marked on it). */
+  {
+    g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+    GtkWidget *chart, *scrolled;
+    graphene_point_t top;
+
+    collect_widgets (GTK_WIDGET (window), GW_TYPE_AREA_VIEW, NULL, areas);
+    g_assert (areas->len == 1);
+    chart = gw_area_view_get_chart (g_ptr_array_index (areas, 0), 1);
+    scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+    if (chart != NULL && scrolled != NULL
+        && gtk_widget_compute_point (chart, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                     &GRAPHENE_POINT_INIT (0, 0), &top))
+      {
+        GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (v, top.y - 12);
+        wait_window_idle (window, 60);
+        save_window (window, argv[2], "tracker-trend.png");
+      }
+  }
 
   gw_window_show_page (window, "imports");
   wait_window_idle (window, 60);
