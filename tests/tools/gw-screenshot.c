@@ -7,7 +7,8 @@
  * own GSK renderer into a PNG (no screen grabbing, so no window manager or
  * compositor is needed and the pictures are the same on every machine).
  * Usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR [WIDTH HEIGHT]
- * (the size of the window's content; 1200×750 by default)
+ * (the size of the window's content; 1200×750 by default; with a size
+ * given, also tracker-trend.png, scrolled down to the area's trend chart)
  */
 #include "gw-config.h"
 
@@ -136,8 +137,10 @@ main (int   argc,
   wait_window_idle (window, 60);
   save_window (window, argv[2], "tracker.png");
 
-  /* The same, scrolled down to the area's trend chart (its legend and the
-   * periods marked on it). */
+  /* At a size given (for looking, not the metainfo's pictures): the same,
+   * scrolled down to the area's trend chart, its legend and the periods
+   * marked on it. */
+  if (argc == 5)
   {
     g_autoptr(GPtrArray) areas = g_ptr_array_new ();
     GtkWidget *chart, *scrolled;
