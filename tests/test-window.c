@@ -251,11 +251,20 @@ fixture_tear_down (Fixture       *f,
 
 /* Tests */
 
+static char *all_text (GtkWidget *widget);
+
 static void
 test_window_welcome_empty (Fixture       *f,
                            gconstpointer  data)
 {
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "welcome");
+  /* both indicators the targets are about, not life expectancy alone
+   * (issue 18 point 14) */
+  {
+    g_autofree char *text = all_text (GTK_WIDGET (f->window));
+
+    g_assert_nonnull (strstr (text, "to follow the gaps in life expectancy and infant mortality in your area"));
+  }
   g_assert_false (gw_window_get_busy (f->window));
   g_assert_false (problems_shown (f->window));
   g_assert_null (message_text (f->window));
@@ -439,10 +448,16 @@ test_window_import_cancel (Fixture       *f,
    * the message counts exactly the files that did not get through. */
   n_done = g_list_model_get_n_items (imports) + (problems_shown (f->window) ? 1 : 0);
   g_assert_cmpuint (n_done, <, 2);
-  expected = g_strdup_printf (2 - n_done == 1 ? "Import cancelled: %u file was not imported."
-                                              : "Import cancelled: %u files were not imported.",
-                              2 - n_done);
+  /* named, so that she knows which to import again (issue 18 point 14) */
+  expected = g_strdup (n_done == 1 ? "Import cancelled: ui-rejected.xml was not imported."
+                                   : "Import cancelled: ui-valid.xml, ui-rejected.xml were not imported.");
   g_assert_true (g_str_has_suffix (message_text (f->window), expected));
+
+  /* imported after all: the sentence is no longer true and goes */
+  gw_window_import_files (f->window, paths + n_done);
+  wait_for_import (f->window);
+  g_assert_true (message_text (f->window) == NULL
+                 || strstr (message_text (f->window), "Import cancelled") == NULL);
 }
 
 
@@ -812,6 +827,9 @@ test_window_tracker_samples (Fixture       *f,
   /* the projection 3.1996 in its interval 2.6054 to 3.7937; uncertain */
   g_assert_nonnull (strstr (figures, "Projected gap, 2009–2011\n3.20% (2.61–3.79)\n"));
   g_assert_nonnull (strstr (figures, "On track · uncertain\nOn track · uncertain\n"));
+  /* on track with room: no narrowing still to do, "none" as the report
+   * says it (gapwatch-cli: required_narrowing 0.0000 for both) */
+  g_assert_nonnull (strstr (figures, "Required narrowing\nnone\nnone\n"));
   /* the reason first, each sex's, in the tracker's words */
   g_assert_true (g_str_has_prefix (label_text (f->window, "gw-area-reason"),
                                    "Men — on track: the trend since 1995-1997 projects 3.2% in 2009-2011 "
@@ -1127,6 +1145,53 @@ chart_view_shows (GwChartView *view,
   return FALSE;
 }
 
+/* Hartlepool's women's 2001-2003 value suppressed by the publisher (issue
+ * 18 point 11): the trend chart beside the table keys the hatched period
+ * "suppressed", and the tooltip over it (the view's query-tooltip, the
+ * chart's hit test at the view's size) says so. */
+static void
+test_window_chart_suppressed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *suppressed = g_test_build_filename (G_TEST_DIST, "data", "suppressed", "hartlepool.xml", NULL);
+  const char *paths[] = { suppressed, NULL };
+  double t = gw_period_midpoint (gw_period_pooled (2001, 2003));
+  GwChartView *trend;
+  GwChartStyle style;
+  GwChartRect plot;
+  double x, y;
+  int w, h;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  import_samples (f->window);
+  gw_window_import_files (f->window, paths);
+  wait_for_import (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+  trend = GW_CHART_VIEW (gw_area_view_get_chart (area_view (f->window), 1));
+  g_assert_nonnull (strstr (gw_chart_get_title (gw_chart_view_get_chart (trend)), "Hartlepool"));
+  g_assert_true (chart_view_shows (trend, "suppressed"));
+  g_assert_nonnull (strstr (gw_chart_get_description (gw_chart_view_get_chart (trend)),
+                            "2001–2003: suppressed by the publisher"));
+
+  gw_chart_view_get_style (trend, &style);
+  w = gtk_widget_get_width (GTK_WIDGET (trend));
+  h = gtk_widget_get_height (GTK_WIDGET (trend));
+  g_assert_cmpuint (gw_chart_get_n_panels (gw_chart_view_get_chart (trend), &style, w, h), ==, 2);
+  g_assert_true (gw_chart_get_plot_rect (gw_chart_view_get_chart (trend), &style, w, h, 1, &plot));
+  g_assert_true (gw_chart_map_point (gw_chart_view_get_chart (trend), &style, w, h, 1, t, 0, &x, &y));
+  {
+    g_autofree char *tip = gw_chart_hit_test (gw_chart_view_get_chart (trend), &style, w, h,
+                                              x, plot.y + 4);
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_cmpstr (tip, ==, "Hartlepool, women, 2001–2003: suppressed by the publisher");
+    g_signal_emit_by_name (trend, "query-tooltip", (int) x, (int) (plot.y + 4), FALSE, tooltip, &shown);
+    g_assert_true (shown);
+  }
+}
+
 /* At the default size (about 1,100 px wide) the charts beside the table
  * keep their legends and whole axis titles: the view grows to fit them. */
 static void
@@ -1301,7 +1366,23 @@ test_window_tracker_editor (Fixture       *f,
 
   /* Its copy is tracked at once; halving the gap by 2009-2011 puts
    * Hartlepool's men off track (projected 3.20% > 1.98%). */
-  gw_target_editor_duplicate (editor);
+  {
+    gint64 start = g_get_monotonic_time ();
+    GtkWidget *add = find_one ((GwWindow *) editor, GTK_TYPE_BUTTON, "gw-target-add");
+
+    /* while the window tracks the new target, New waits, under the busy
+     * cursor, so that a second click adds no second target (issue 18
+     * point 5) */
+    gw_target_editor_duplicate (editor);
+    g_assert_false (gtk_widget_get_sensitive (add));
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (editor))), ==, "progress");
+    /* a figure for the notes ("New" took 1.2 s) */
+    g_test_message ("duplicate, to the editor's next frame: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    g_assert_true (gtk_widget_get_sensitive (add));
+    g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (editor)));
+  }
   g_assert_cmpstr (gw_target_editor_get_selected (editor), ==, "target-1");
   g_assert_cmpstr (gw_window_get_target_name (f->window), ==, "target-1");
   g_assert_true (gtk_widget_is_sensitive (spin));
@@ -1740,7 +1821,12 @@ test_window_export_report_chart (Fixture       *f,
   {
     g_autofree char *path = g_build_filename (dir, names[0], NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
+    gint64 start = g_get_monotonic_time ();
     gboolean ok = gw_window_export_report (f->window, file, &error);
+
+    /* a figure for the notes, not a test: the busy cursor covers it */
+    g_test_message ("report PDF: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+    g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (f->window)));
 
     g_assert_no_error (error);
     g_assert_true (ok);
@@ -2076,6 +2162,8 @@ main (int   argc,
   g_test_add_func ("/gw/window/mapping-dialog", test_window_mapping_dialog);
   g_test_add ("/gw/window/welcome/empty", Fixture, NULL,
               fixture_set_up, test_window_welcome_empty, fixture_tear_down);
+  g_test_add ("/gw/window/chart/suppressed", Fixture, NULL,
+              fixture_set_up, test_window_chart_suppressed, fixture_tear_down);
   g_test_add ("/gw/window/import/valid", Fixture, NULL,
               fixture_set_up, test_window_import_valid, fixture_tear_down);
   g_test_add ("/gw/window/import/rejected", Fixture, NULL,

@@ -585,6 +585,38 @@ gw_canvas_add_obstacle (GwCanvas          *c,
 }
 
 void
+gw_canvas_hatch (GwCanvas          *c,
+                 const GwChartRect *r,
+                 GwChartRole        role)
+{
+  cairo_t *cr = c->cr;
+  double step = 4.0 * c->s;
+
+  if (r->width <= 0 || r->height <= 0)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_clip (cr);
+  /* lighter than the lines drawn over it */
+  gw_canvas_set_line (c, role, 0.7, GW_DASH_SOLID);
+  gw_canvas_set_colour (c, role, 0.55);
+  for (double d = -r->height; d < r->width; d += step)
+    {
+      cairo_move_to (cr, r->x + d, r->y + r->height);
+      cairo_line_to (cr, r->x + d + r->height, r->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  /* the sides say where the span starts and ends */
+  gw_canvas_set_line (c, role, 0.7, GW_DASH_SOLID);
+  cairo_move_to (cr, r->x, r->y);
+  cairo_line_to (cr, r->x, r->y + r->height);
+  cairo_move_to (cr, r->x + r->width, r->y);
+  cairo_line_to (cr, r->x + r->width, r->y + r->height);
+  cairo_stroke (cr);
+}
+
+void
 gw_canvas_clip_plot (GwCanvas           *c,
                      const GwPanelFrame *panel,
                      double              pad_pt)
@@ -732,6 +764,7 @@ swatch_width (GwCanvas           *c,
     case GW_SWATCH_MARKER:
     case GW_SWATCH_TICK:
     case GW_SWATCH_FILL:
+    case GW_SWATCH_HATCH:
     default:
       return SWATCH_MARK_PT * c->s;
     }
@@ -849,6 +882,13 @@ paint_swatch (GwCanvas           *c,
         gw_canvas_set_line (c, GW_CHART_ROLE_MUTED, 0.5, GW_DASH_SOLID);
         cairo_rectangle (c->cr, r.x, r.y, r.width, r.height);
         cairo_stroke (c->cr);
+      }
+      break;
+    case GW_SWATCH_HATCH:
+      {
+        GwChartRect r = { x + w / 4, cy - w / 2, w / 2, w };
+
+        gw_canvas_hatch (c, &r, item->role);
       }
       break;
     }

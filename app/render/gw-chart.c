@@ -112,6 +112,22 @@ gw_chart_status_role (GwTargetStatus status)
     }
 }
 
+char *
+gw_chart_format_required (double required,
+                          int    decimals)
+{
+  g_autofree char *n = NULL;
+
+  if (!isfinite (required))
+    return g_strdup ("–");
+  /* "0.0%" would read as a narrowing still to do */
+  if (required < 0.5 * pow (10, -decimals))
+    return g_strdup (C_("required narrowing", "none"));
+  n = gw_chart_format_number (required, decimals, FALSE);
+  /* Translators: a percentage, "11.4%"; use your language's spacing. */
+  return g_strdup_printf (_("%s%%"), n);
+}
+
 gint
 gw_chart_find_country (GwDataset *dataset)
 {

@@ -672,10 +672,7 @@ figures_table (Page      *pg,
       g_autofree char *ch_n = isfinite (r->change_pp) ? gw_chart_format_number (r->change_pp, 2, FALSE) : NULL;
       g_autofree char *ch = ch_n == NULL ? g_strdup ("–")
                                          : g_strdup_printf ("%s%s", r->change_pp > 0.005 ? "+" : "", ch_n);
-      /* "none", as the window's figures say, rather than "0.0%" */
-      g_autofree char *rq = r->required_narrowing > 0 || isnan (r->required_narrowing)
-                            ? format_percent (r->required_narrowing, 1, FALSE)
-                            : g_strdup (C_("required narrowing", "none"));
+      g_autofree char *rq = gw_chart_format_required (r->required_narrowing, 1);
       g_autofree char *status = status_with_certainty (r);
 
       table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), value, england, g0, gl,

@@ -354,9 +354,7 @@ gw_area_view_fill_figures (GwAreaView *self)
     add_row (self, r++, name, values, n);
   }
   for (guint c = 0; c < n; c++)
-    values[c] = rows[c]->required_narrowing > 0 || isnan (rows[c]->required_narrowing)
-                ? gw_ui_format_with_unit (rows[c]->required_narrowing, 1, "%")
-                : g_strdup (C_("required narrowing", "none"));
+    values[c] = gw_chart_format_required (rows[c]->required_narrowing, 1);
   add_row (self, r++, _("Required narrowing"), values, n);
 
   /* The indicator itself, with its interval at the level chosen. */
@@ -490,7 +488,8 @@ gw_area_view_verdict (GwAreaView *self)
 
       row = gw_tracker_item_get_row (item, sex);
       if (row == NULL || row->status != GW_STATUS_OFF_TRACK
-          || isnan (row->required_narrowing) || row->required_narrowing <= 0)
+          || isnan (row->required_narrowing) || row->required_narrowing < 0.05)
+        /* what rounds to 0.0% is "none" in the key figures (gw_chart_format_required) */
         continue;
 
       narrowing = gw_ui_format_number (row->required_narrowing, 1);

@@ -86,6 +86,9 @@ struct _GwWindow
   guint                 n_rejected;    /* files in the problems view */
   guint                 n_not_stored;  /* of them, files the workspace could not store */
   GPtrArray            *problem_files; /* what the problems view shows, a file each */
+  GPtrArray            *skipped;       /* paths a cancelled import left out, named in the
+                                        * message skipped_message until all are imported */
+  char                 *skipped_message;
   gulong                imports_changed_id;
   gboolean              was_busy;      /* busy as last notified */
 

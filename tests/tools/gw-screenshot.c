@@ -7,7 +7,8 @@
  * own GSK renderer into a PNG (no screen grabbing, so no window manager or
  * compositor is needed and the pictures are the same on every machine).
  * Usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR [WIDTH HEIGHT]
- * (the size of the window's content; 1200×750 by default)
+ * (the size of the window's content; 1200×750 by default; with a size
+ * given, also tracker-trend.png, scrolled down to the area's trend chart)
  *
  * With GW_SCREENSHOT_ALL set it also shoots what a review looks at: the
  * table with nothing selected, each section of the area view scrolled into
@@ -233,6 +234,31 @@ main (int   argc,
   save_window (window, argv[2], "tracker.png");
   if (all)
     save_area_sections (window, argv[2], "area");
+
+  /* At a size given (for looking, not the metainfo's pictures): the same,
+   * scrolled down to the area's trend chart, its legend and the periods
+   * marked on it. */
+  if (argc == 5)
+  {
+    g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+    GtkWidget *chart, *scrolled;
+    graphene_point_t top;
+
+    collect_widgets (GTK_WIDGET (window), GW_TYPE_AREA_VIEW, NULL, areas);
+    g_assert (areas->len == 1);
+    chart = gw_area_view_get_chart (g_ptr_array_index (areas, 0), 1);
+    scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+    if (chart != NULL && scrolled != NULL
+        && gtk_widget_compute_point (chart, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                     &GRAPHENE_POINT_INIT (0, 0), &top))
+      {
+        GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (v, top.y - 12);
+        wait_window_idle (window, 60);
+        save_window (window, argv[2], "tracker-trend.png");
+      }
+  }
 
   gw_window_show_page (window, "imports");
   wait_window_idle (window, 60);
