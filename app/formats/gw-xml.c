@@ -487,6 +487,32 @@ count_lines (const guchar *buf, gsize from, gsize to, guint *line, gssize *line_
     }
 }
 
+/* Bytes that end a name in a start tag (NAME_END: the element's;
+ * ATTR_NAME_END: an attribute's, which a quote or '=' ends too). */
+enum
+{
+  NAME_END = 1 << 0,
+  ATTR_NAME_END = 1 << 1,
+};
+
+static const guint8 name_ends[256] = {
+  ['>'] = NAME_END | ATTR_NAME_END, [' '] = NAME_END | ATTR_NAME_END, ['\t'] = NAME_END | ATTR_NAME_END,
+  ['\r'] = NAME_END | ATTR_NAME_END, ['\n'] = NAME_END | ATTR_NAME_END, ['/'] = NAME_END | ATTR_NAME_END,
+  ['"'] = ATTR_NAME_END, ['\''] = ATTR_NAME_END, ['='] = ATTR_NAME_END,
+};
+
+/* values up to this long are scanned byte by byte, longer ones by memchr */
+#define SHORT_VALUE 24
+
+/* The index of the first byte from i on that ends a name (of kind ends), or n. */
+static inline gsize
+skip_name (const guchar *buf, gsize i, gsize n, guint8 ends)
+{
+  while (i < n && (name_ends[buf[i]] & ends) == 0)
+    i++;
+  return i;
+}
+
 /* Follows the bytes about to be fed, just well enough to count the quoted
  * values of each start tag (a quote outside a value opens one); FALSE, with
  * the problem in xml->refusal, when a tag has more than GW_XML_MAX_ATTRIBUTES.
@@ -582,8 +608,17 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
             state = SCAN_TEXT;
           else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/')
             state = SCAN_TAG;
-          else if (tag_name_len < GW_XML_NAME_SHOWN)
-            xml->tag_name[tag_name_len++] = (char) c;
+          else
+            {
+              /* the rest of the name at once: a name has no line break */
+              gsize end = skip_name (buf, i, n, NAME_END);
+              gsize keep = MIN (end - i, (gsize) (GW_XML_NAME_SHOWN - tag_name_len));
+
+              memcpy (xml->tag_name + tag_name_len, buf + i, keep);
+              tag_name_len += keep;
+              i = end;
+              continue;
+            }
           break;
         case SCAN_TAG:
           if (c == '>')
@@ -616,13 +651,20 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
             in_name = FALSE;
           else
             {
+              /* the rest of the name at once; only its first bytes are kept */
+              gsize end = skip_name (buf, i, n, ATTR_NAME_END);
+              gsize keep;
+
               if (!in_name)
                 {
                   in_name = TRUE;
                   name_len = 0;
                 }
-              if (name_len < sizeof attr_name)
-                attr_name[name_len++] = (char) c;
+              keep = MIN (end - i, sizeof attr_name - name_len);
+              memcpy (attr_name + name_len, buf + i, keep);
+              name_len += keep;
+              i = end;
+              continue;
             }
           break;
         case SCAN_VALUE:
@@ -632,13 +674,23 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
               break;
             }
           /* the rest of the value up to its closing quote at once (the bulk
-           * of a record); the quote itself is the next byte the loop sees */
+           * of a record); the quote itself is the next byte the loop sees.
+           * Most values are a few bytes: a loop here costs less than the
+           * two memchr calls, which take over for a long one. */
           {
-            const guchar *end = i + 1 < n ? memchr (buf + i + 1, quote, n - i - 1) : NULL;
-            gsize stop = end != NULL ? (gsize) (end - buf) : n;
+            gsize stop = i + 1, near = MIN (n, i + 1 + SHORT_VALUE);
+            const guchar *end;
 
-            count_lines (buf, i + 1, stop, &line, &line_start);
-            i = stop;
+            while (stop < near && buf[stop] != quote && buf[stop] != '\n')
+              stop++;
+            if (stop < near && buf[stop] == quote)
+              {
+                i = stop;
+                continue;
+              }
+            end = stop < n ? memchr (buf + stop, quote, n - stop) : NULL;
+            count_lines (buf, stop, end != NULL ? (gsize) (end - buf) : n, &line, &line_start);
+            i = end != NULL ? (gsize) (end - buf) : n;
             continue;
           }
         case SCAN_COMMENT:
