@@ -5,12 +5,19 @@
 #include "gw-table.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+/* appended rows are made ready (their pages mapped) this many bytes at a time */
+#define READY_BYTES ((gsize) 2 << 20)
 
 struct _GwTable
 {
   GwRecordKind kind;
   gsize        size;       /* of a row: kept here, read on every search step */
   guint        capacity;   /* rows that rows->data has room for, at least */
+  guint        ready;      /* rows appended up to here need no make_ready() */
   GArray      *rows;
 };
 
@@ -149,13 +156,37 @@ gw_table_range (const GwTable *table,
   return hi > lo ? hi - lo : 0;
 }
 
+/* Room for the rows appended next: capacity, and their pages mapped in one
+ * call where Linux can (MADV_POPULATE_WRITE), READY_BYTES at a time, not
+ * by a page fault every 4 KiB.  In a virtual machine the faults of 1.4
+ * million counts (6,700) cost 4% of an SDMX import's CPU time. */
+static void
+make_ready (GwTable *table)
+{
+  guint len = table->rows->len;
+
+  if (len >= table->capacity)
+    ensure_capacity (table, MAX (1024, 2 * table->capacity));
+  table->ready = (guint) MIN ((gsize) table->capacity, len + READY_BYTES / table->size);
+#ifdef MADV_POPULATE_WRITE
+  {
+    guintptr start = ((guintptr) table->rows->data + (gsize) len * table->size + 4095) & ~(guintptr) 4095;
+    guintptr end = ((guintptr) table->rows->data + (gsize) table->ready * table->size) & ~(guintptr) 4095;
+
+    /* a failure (an older kernel) only leaves the faults */
+    if (end > start && end - start >= 64 * 1024)
+      (void) madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+  }
+#endif
+}
+
 /* Room for one more row at the end, counted in: GArray's len is public,
- * and ensure_capacity made the room. */
+ * and make_ready made the room. */
 static inline gpointer
 next_row (GwTable *table)
 {
-  if (G_UNLIKELY (table->rows->len >= table->capacity))
-    ensure_capacity (table, MAX (1024, 2 * table->capacity));
+  if (G_UNLIKELY (table->rows->len >= table->ready))
+    make_ready (table);
   return table->rows->data + (gsize) table->rows->len++ * table->size;
 }
 
@@ -369,7 +400,7 @@ gw_table_steal_array (GwTable *table)
   GArray *rows = table->rows;
 
   table->rows = g_array_sized_new (FALSE, FALSE, table->size, 0);
-  table->capacity = 0;
+  table->capacity = table->ready = 0;
   return rows;
 }
 
@@ -381,6 +412,7 @@ gw_table_set_array (GwTable *table,
   g_array_unref (table->rows);
   table->rows = rows;
   table->capacity = rows->len;
+  table->ready = 0;
 }
 
 void
