@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "model/gw-key.h"
+#include "gw-number-private.h"
 #include "gw-sdmx-private.h"
 #include "gw-xml-private.h"
 
@@ -671,6 +672,8 @@ parse_value (const char *text, double *out, gboolean *missing)
         return TRUE;
       }
   }
+  if (_gw_decimal_fast (text, strlen (text), out))
+    return TRUE;
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
       return FALSE;
