@@ -504,10 +504,24 @@ static const guint8 name_ends[256] = {
 /* values up to this long are scanned byte by byte, longer ones by memchr */
 #define SHORT_VALUE 24
 
-/* The index of the first byte from i on that ends a name (of kind ends), or n. */
+/* The index of the first byte from i on that ends a name (of kind ends), or n.
+ * Every byte that ends one is below '?', and most names' bytes are letters
+ * and '_': eight bytes at a time go by while none of them is below '?'. */
 static inline gsize
 skip_name (const guchar *buf, gsize i, gsize n, guint8 ends)
 {
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+
+  while (i + 8 <= n)
+    {
+      guint64 x;
+
+      memcpy (&x, buf + i, 8);
+      /* a byte below 0x3f among the eight (exact for bounds up to 0x80) */
+      if (((x - ones * 0x3f) & ~x & ones * 0x80) != 0)
+        break;
+      i += 8;
+    }
   while (i < n && (name_ends[buf[i]] & ends) == 0)
     i++;
   return i;
@@ -660,10 +674,23 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
                   in_name = TRUE;
                   name_len = 0;
                 }
-              keep = MIN (end - i, sizeof attr_name - name_len);
-              memcpy (attr_name + name_len, buf + i, keep);
-              name_len += keep;
+              /* only whether it is xmlns matters: a name that does not
+               * start with x needs no more than its first byte */
+              if (name_len == 0 && buf[i] != 'x')
+                attr_name[name_len++] = (char) buf[i];
+              else
+                {
+                  keep = MIN (end - i, sizeof attr_name - name_len);
+                  memcpy (attr_name + name_len, buf + i, keep);
+                  name_len += keep;
+                }
               i = end;
+              /* and its '=' (which only ends the name) */
+              if (i < n && buf[i] == '=')
+                {
+                  in_name = FALSE;
+                  i++;
+                }
               continue;
             }
           break;
@@ -685,7 +712,12 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
               stop++;
             if (stop < near && buf[stop] == quote)
               {
-                i = stop;
+                /* the closing quote, and a space after it, as the loop
+                 * would take them: back among the attributes */
+                state = SCAN_TAG;
+                i = stop + 1;
+                if (i < n && buf[i] == ' ')
+                  i++;
                 continue;
               }
             end = stop < n ? memchr (buf + stop, quote, n - stop) : NULL;
