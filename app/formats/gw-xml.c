@@ -501,8 +501,9 @@ static const guint8 name_ends[256] = {
   ['"'] = ATTR_NAME_END, ['\''] = ATTR_NAME_END, ['='] = ATTR_NAME_END,
 };
 
-/* values up to this long are scanned byte by byte, longer ones by memchr */
+/* values and text up to this long are scanned byte by byte, longer ones by memchr */
 #define SHORT_VALUE 24
+#define SHORT_TEXT  24
 
 /* The index of the first byte from i on that ends a name (of kind ends), or n.
  * Every byte that ends one is below '?', and most names' bytes are letters
@@ -567,11 +568,28 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
 
       if (state == SCAN_TEXT)
         {
-          const guchar *lt = memchr (buf + i, '<', n - i);
-          gsize at = lt != NULL ? (gsize) (lt - buf) : n;
+          gsize at = i, near = MIN (n, i + SHORT_TEXT);
 
-          count_lines (buf, i, at, &line, &line_start);
-          if (lt == NULL)
+          /* the text between two tags is mostly a line break and an
+           * indentation: looked through here, memchr for longer text */
+          while (at < near && buf[at] != '<')
+            {
+              if (buf[at] == '\n')
+                {
+                  line++;
+                  line_start = at + 1;
+                }
+              at++;
+            }
+          if (at == near && at < n)
+            {
+              const guchar *lt = memchr (buf + at, '<', n - at);
+              gsize stop = lt != NULL ? (gsize) (lt - buf) : n;
+
+              count_lines (buf, at, stop, &line, &line_start);
+              at = stop;
+            }
+          if (at >= n)
             break;
           state = SCAN_OPEN;
           tag_line = line;
