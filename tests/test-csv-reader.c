@@ -13,6 +13,7 @@
 #include <utime.h>
 
 #include "formats/gw-reader.h"
+#include "formats/gw-number-private.h"
 #include "tracker/gw-tracker.h"
 #include "gw-test-tmp.h"
 
@@ -642,6 +643,53 @@ static const char *const reference_cases[][2] = {
     "do not; delete what is before “<?xml”, or open the file in Excel and save it again as XML Spreadsheet 2003" },
 };
 
+/* The fast path of decimal numbers (gw-number-private.h) gives strtod's
+ * double bit for bit, and leaves to strtod what it cannot. */
+static void
+test_number_fast_path (void)
+{
+  static const char *const refused[] = {
+    "", "-", "+", ".", "1.2.3", "1e5", "1E-3", "inf", "nan", "0x1p3", " 1", "1 ", "1,5",
+    "1234567890123456", "0.0000000000000001", "12a",
+  };
+  GRand *rand = g_rand_new_with_seed (16);
+  guint fast = 0;
+  double v = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_false (_gw_decimal_fast (refused[i], strlen (refused[i]), &v));
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      char text[40];
+      guint digits = g_rand_int_range (rand, 1, 16), point = g_rand_int_range (rand, 0, digits + 1);
+      gsize n = 0;
+      double strtod_value, fast_value = 0;
+
+      if (g_rand_boolean (rand))
+        text[n++] = g_rand_boolean (rand) ? '-' : '+';
+      for (guint d = 0; d < digits; d++)
+        {
+          if (d == point && g_rand_boolean (rand))
+            text[n++] = '.';
+          text[n++] = (char) ('0' + g_rand_int_range (rand, 0, 10));
+        }
+      text[n] = '\0';
+      strtod_value = g_ascii_strtod (text, NULL);
+      g_assert_true (_gw_decimal_fast (text, n, &fast_value));
+      if (memcmp (&strtod_value, &fast_value, sizeof (double)) != 0)
+        g_error ("%s: strtod %.17g, fast path %.17g", text, strtod_value, fast_value);
+      fast++;
+    }
+  g_assert_cmpuint (fast, ==, 200000);
+  /* the values of a Fingertips download */
+  g_assert_true (_gw_decimal_fast ("45.123456", 9, &v));
+  g_assert_cmpfloat (v, ==, 45.123456);
+  g_assert_true (_gw_decimal_fast ("-0.0", 4, &v));
+  g_assert_true (signbit (v) && v == 0);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -649,6 +697,7 @@ main (int argc, char *argv[])
 
   g_test_add_data_func ("/gw/csv-reader/fixture/tracker-70", GINT_TO_POINTER (FALSE), test_fixture);
   g_test_add_data_func ("/gw/csv-reader/fixture/revision-first", GINT_TO_POINTER (TRUE), test_fixture);
+  g_test_add_func ("/gw/csv-reader/number/fast-path", test_number_fast_path);
   g_test_add_func ("/gw/csv-reader/sample/csv", test_sample_csv);
   g_test_add_func ("/gw/csv-reader/sample/spreadsheetml", test_sample_spreadsheetml);
   g_test_add_func ("/gw/csv-reader/sample/long-columns", test_long_columns);

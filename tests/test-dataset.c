@@ -5,6 +5,7 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "model/gw-dataset.h"
+#include "model/gw-table.h"
 
 typedef struct
 {
@@ -344,6 +345,56 @@ test_import_committed_signal (void)
   g_assert_cmpstr (g_ptr_array_index (log, 2), ==, "changed");
 }
 
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The radix sort of counts (gw-table.c): keys varying in high, middle and
+ * low bits, runs and duplicates, in buckets big and small, come out in the
+ * order qsort gives, each with its own value. */
+static void
+test_sort_counts (void)
+{
+  const guint n = 200000;
+  GwTable *table = gw_table_new (GW_RECORD_DEATHS);
+  g_autofree guint64 *keys = g_new (guint64, n);
+  GRand *rand = g_rand_new_with_seed (16);
+  const GwCountRow *rows;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 k;
+
+      if (i % 5 == 0)
+        k = (guint64) g_rand_int (rand) << 20 | g_rand_int_range (rand, 0, 8);   /* high and low bits */
+      else if (i % 5 == 1)
+        k = (guint64) g_rand_int_range (rand, 0, 3000) << 11;                   /* many duplicates */
+      else if (i % 5 == 2 && i > 2)
+        k = keys[i - 3] + 1;                                                    /* runs */
+      else
+        k = (guint64) g_rand_int (rand) * g_rand_int (rand);
+      keys[i] = k;
+      /* the value says which key it came with */
+      gw_table_append_count (table, k, (double) (k % 1000003));
+    }
+  gw_table_sort (table);
+  qsort (keys, n, sizeof *keys, compare_keys);
+
+  g_assert_cmpuint (gw_table_n_rows (table), ==, n);
+  rows = gw_table_rows (table);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (rows[i].key, ==, keys[i]);
+      g_assert_cmpfloat (rows[i].value, ==, (double) (keys[i] % 1000003));
+    }
+  g_rand_free (rand);
+  gw_table_free (table);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -357,5 +408,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/gw/dataset/periods/collect", test_collect_periods);
   g_test_add_func ("/gw/dataset/batch/many-groups", test_many_groups);
   g_test_add_func ("/gw/dataset/commit/import-committed", test_import_committed_signal);
+  g_test_add_func ("/gw/dataset/table/sort-counts", test_sort_counts);
   return g_test_run ();
 }

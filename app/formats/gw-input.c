@@ -19,13 +19,16 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <nettle/sha2.h>
 #include <zlib.h>
 
 #define CHUNK_SIZE (256 * 1024)
 
 /* The SHA-256 of the file's bytes is computed in a second thread while the
- * reader works: hashing alone is a third of an import's time (0.19 s for a
- * 71 MiB export).  Chunks are copied and queued; at most HASH_MAX_PENDING
+ * reader works.  Nettle's, not GChecksum's: GChecksum's portable C code was a
+ * third of an SDMX import's instructions (53 per byte), nettle uses the
+ * CPU's SHA instructions where it has them (6x faster, 1.1 s to 0.18 s for
+ * 70 MB).  Chunks are copied and queued; at most HASH_MAX_PENDING
  * wait, so memory stays bounded if hashing ever falls behind. */
 #define HASH_MAX_PENDING 4
 
@@ -35,7 +38,7 @@ typedef struct
   gboolean     in_caller;  /* no thread: the reading thread hashes (gw_input_hash_in_caller) */
   GThread     *thread;     /* started at the first big chunk */
   GAsyncQueue *queue;      /* GBytes; an empty GBytes ends the thread */
-  GChecksum   *sha;
+  struct sha256_ctx sha;
   GMutex       lock;
   GCond        cond;
   guint        pending;
@@ -83,7 +86,7 @@ hasher_thread (gpointer data)
           g_bytes_unref (chunk);
           break;
         }
-      g_checksum_update (h->sha, bytes, len);
+      sha256_update (&h->sha, len, bytes);
       g_bytes_unref (chunk);
       g_mutex_lock (&h->lock);
       h->pending--;
@@ -99,7 +102,7 @@ hasher_start (Hasher *h)
   memset (h, 0, sizeof *h);
   g_mutex_init (&h->lock);
   g_cond_init (&h->cond);
-  h->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  sha256_init (&h->sha);
   h->active = TRUE;
 }
 
@@ -112,7 +115,7 @@ hasher_update (Hasher *h, const guchar *data, gsize len)
    * order (nothing is queued before the thread starts) */
   if (h->thread == NULL && (h->in_caller || len <= GW_INPUT_HEAD_SIZE))
     {
-      g_checksum_update (h->sha, data, len);
+      sha256_update (&h->sha, len, data);
       return;
     }
   if (h->thread == NULL)
@@ -132,6 +135,7 @@ hasher_update (Hasher *h, const guchar *data, gsize len)
 static char *
 hasher_finish (Hasher *h)
 {
+  guint8 bytes[SHA256_DIGEST_SIZE];
   char *digest;
 
   if (!h->active)
@@ -144,8 +148,15 @@ hasher_finish (Hasher *h)
       g_async_queue_unref (h->queue);
     }
   h->active = FALSE;
-  digest = g_strdup (g_checksum_get_string (h->sha));
-  g_checksum_free (h->sha);
+  sha256_digest (&h->sha, sizeof bytes, bytes);
+  /* lower-case hex, as GChecksum wrote it (workspaces hold these) */
+  digest = g_malloc (2 * sizeof bytes + 1);
+  for (guint i = 0; i < sizeof bytes; i++)
+    {
+      digest[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
+      digest[2 * i + 1] = "0123456789abcdef"[bytes[i] & 0xf];
+    }
+  digest[2 * sizeof bytes] = '\0';
   g_mutex_clear (&h->lock);
   g_cond_clear (&h->cond);
   return digest;

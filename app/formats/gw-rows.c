@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "model/gw-key.h"
+#include "gw-number-private.h"
 
 #define MAX_CODE_LEN  64
 #define MAX_NAME_LEN  1024
@@ -389,6 +390,8 @@ parse_number (const char *text, double *out)
     len--;
   if (len == 0 || len >= sizeof buf)
     return FALSE;
+  if (_gw_decimal_fast (p, len, out))
+    return TRUE;
   memcpy (buf, p, len);
   buf[len] = '\0';
   /* strtod would take "inf", "nan" and hex */

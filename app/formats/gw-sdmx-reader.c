@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "model/gw-key.h"
+#include "gw-number-private.h"
 #include "gw-sdmx-private.h"
 #include "gw-xml-private.h"
 
@@ -158,6 +159,10 @@ typedef struct
   GString         *last_unit_mult;
   double           last_mult;
   gboolean         last_valid[GW_SDMX_N_ROLES];
+  /* which series' value the lookup of last[] was of (series_serial), or
+   * 0: an observation's own */
+  guint            last_serial[GW_SDMX_N_ROLES];
+  guint            series_serial; /* one more at each series' first observation */
 
   GHashTable      *areas;         /* code -> index + 1 */
   GHashTable      *targets;       /* measure code -> Target * */
@@ -648,7 +653,8 @@ parse_value (const char *text, double *out, gboolean *missing)
   char *end;
 
   *missing = FALSE;
-  if (*text == '\0' || strcmp (text, "NaN") == 0 || strcmp (text, "nan") == 0 || strcmp (text, "NA") == 0)
+  if (*text == '\0' || ((*text == 'N' || *text == 'n')
+                         && (strcmp (text, "NaN") == 0 || strcmp (text, "nan") == 0 || strcmp (text, "NA") == 0)))
     {
       *missing = TRUE;
       return TRUE;
@@ -666,6 +672,8 @@ parse_value (const char *text, double *out, gboolean *missing)
         return TRUE;
       }
   }
+  if (_gw_decimal_fast (text, strlen (text), out))
+    return TRUE;
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && *p != '.' && *p != '-' && *p != '+' && *p != 'e' && *p != 'E')
       return FALSE;
@@ -935,8 +943,38 @@ same (GString **last, const GString *now)
     return TRUE;
   if (*last == NULL)
     *last = g_string_new (NULL);
-  g_string_assign (*last, now->str);
+  g_string_truncate (*last, 0);
+  g_string_append_len (*last, now->str, now->len);
   return FALSE;
+}
+
+/* same() for role r of observation o in series: at once when the value is
+ * the series' and the last lookup was of this series' (most dimensions of
+ * an observation are its series'); else by comparing, and keeping, the text. */
+static inline gboolean
+same_role (Sdmx *s, const Snap *series, const Snap *o, GwSdmxRole r)
+{
+  const GString *now = o->role[r];
+  gboolean of_series = now != NULL && now == series->role[r];
+
+  if (of_series && s->last_serial[r] == s->series_serial)
+    return TRUE;
+  s->last_serial[r] = of_series ? s->series_serial : 0;
+  return same (&s->last[r], now);
+}
+
+/* A time period of four digits, the year (most observations'): its
+ * period without the lookup in parse_time(); FALSE for anything else. */
+static inline gboolean
+year_of (const GString *t, GwPeriod *out)
+{
+  const char *p = t->str;
+
+  if (t->len != 4 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+      || !g_ascii_isdigit (p[3]))
+    return FALSE;
+  *out = gw_period_year ((p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'));
+  return *out != 0;
 }
 
 static void
@@ -1016,7 +1054,7 @@ emit (Sdmx *s, const Snap *series)
   measure = o.role[GW_SDMX_ROLE_MEASURE];
   if (measure == NULL && s->plain_target != NULL)
     t = s->plain_target;
-  else if (measure != NULL && same (&s->last[GW_SDMX_ROLE_MEASURE], measure) && s->last_valid[GW_SDMX_ROLE_MEASURE])
+  else if (measure != NULL && same_role (s, series, &o, GW_SDMX_ROLE_MEASURE) && s->last_valid[GW_SDMX_ROLE_MEASURE])
     t = &s->last_target;
   else
     {
@@ -1035,7 +1073,7 @@ emit (Sdmx *s, const Snap *series)
     }
 
   /* area */
-  if (same (&s->last[GW_SDMX_ROLE_AREA], o.role[GW_SDMX_ROLE_AREA]) && s->last_valid[GW_SDMX_ROLE_AREA])
+  if (same_role (s, series, &o, GW_SDMX_ROLE_AREA) && s->last_valid[GW_SDMX_ROLE_AREA])
     area = s->last_area;
   else
     {
@@ -1047,7 +1085,9 @@ emit (Sdmx *s, const Snap *series)
     }
 
   /* period */
-  if (same (&s->last[GW_SDMX_ROLE_TIME], o.role[GW_SDMX_ROLE_TIME]) && s->last_valid[GW_SDMX_ROLE_TIME])
+  if (year_of (o.role[GW_SDMX_ROLE_TIME], &period))
+    ;
+  else if (same_role (s, series, &o, GW_SDMX_ROLE_TIME) && s->last_valid[GW_SDMX_ROLE_TIME])
     period = s->last_period;
   else
     {
@@ -1067,7 +1107,7 @@ emit (Sdmx *s, const Snap *series)
   /* sex */
   if (o.role[GW_SDMX_ROLE_SEX] != NULL)
     {
-      if (same (&s->last[GW_SDMX_ROLE_SEX], o.role[GW_SDMX_ROLE_SEX]) && s->last_valid[GW_SDMX_ROLE_SEX])
+      if (same_role (s, series, &o, GW_SDMX_ROLE_SEX) && s->last_valid[GW_SDMX_ROLE_SEX])
         sex = s->last_sex;
       else
         {
@@ -1168,7 +1208,7 @@ emit (Sdmx *s, const Snap *series)
   /* deaths and population: by age band (and cause) */
   if (o.role[GW_SDMX_ROLE_AGE] != NULL)
     {
-      if (same (&s->last[GW_SDMX_ROLE_AGE], o.role[GW_SDMX_ROLE_AGE]) && s->last_valid[GW_SDMX_ROLE_AGE])
+      if (same_role (s, series, &o, GW_SDMX_ROLE_AGE) && s->last_valid[GW_SDMX_ROLE_AGE])
         {
           age_kind = s->last_age_kind;
           age = s->last_age;
@@ -1222,7 +1262,7 @@ emit (Sdmx *s, const Snap *series)
     {
       if (o.role[GW_SDMX_ROLE_CAUSE] != NULL)
         {
-          if (same (&s->last[GW_SDMX_ROLE_CAUSE], o.role[GW_SDMX_ROLE_CAUSE]) && s->last_valid[GW_SDMX_ROLE_CAUSE])
+          if (same_role (s, series, &o, GW_SDMX_ROLE_CAUSE) && s->last_valid[GW_SDMX_ROLE_CAUSE])
             cause = s->last_cause;
           else
             {
@@ -1291,6 +1331,7 @@ series_ready (Sdmx *s)
     }
   /* group attributes are outer: before the series' own */
   s->n_series = s->n_comps;
+  s->series_serial++;
   memset (&s->series, 0, sizeof s->series);
   evaluate (s, 0, s->n_series, &s->series);
   s->series_ready = TRUE;
@@ -1823,7 +1864,10 @@ parse_pass (Sdmx *s, GwInput *input, GError **error)
   g_hash_table_remove_all (s->others);
   g_ptr_array_set_size (s->groups, 0);
   for (guint r = 0; r < GW_SDMX_N_ROLES; r++)
-    s->last_valid[r] = FALSE;
+    {
+      s->last_valid[r] = FALSE;
+      s->last_serial[r] = 0;
+    }
   ok = _gw_xml_parse (&s->xml, input, error);
   _gw_xml_clear (&s->xml);
   return ok;

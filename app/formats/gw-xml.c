@@ -487,6 +487,47 @@ count_lines (const guchar *buf, gsize from, gsize to, guint *line, gssize *line_
     }
 }
 
+/* Bytes that end a name in a start tag (NAME_END: the element's;
+ * ATTR_NAME_END: an attribute's, which a quote or '=' ends too). */
+enum
+{
+  NAME_END = 1 << 0,
+  ATTR_NAME_END = 1 << 1,
+};
+
+static const guint8 name_ends[256] = {
+  ['>'] = NAME_END | ATTR_NAME_END, [' '] = NAME_END | ATTR_NAME_END, ['\t'] = NAME_END | ATTR_NAME_END,
+  ['\r'] = NAME_END | ATTR_NAME_END, ['\n'] = NAME_END | ATTR_NAME_END, ['/'] = NAME_END | ATTR_NAME_END,
+  ['"'] = ATTR_NAME_END, ['\''] = ATTR_NAME_END, ['='] = ATTR_NAME_END,
+};
+
+/* values and text up to this long are scanned byte by byte, longer ones by memchr */
+#define SHORT_VALUE 24
+#define SHORT_TEXT  24
+
+/* The index of the first byte from i on that ends a name (of kind ends), or n.
+ * Every byte that ends one is below '?', and most names' bytes are letters
+ * and '_': eight bytes at a time go by while none of them is below '?'. */
+static inline gsize
+skip_name (const guchar *buf, gsize i, gsize n, guint8 ends)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+
+  while (i + 8 <= n)
+    {
+      guint64 x;
+
+      memcpy (&x, buf + i, 8);
+      /* a byte below 0x3f among the eight (exact for bounds up to 0x80) */
+      if (((x - ones * 0x3f) & ~x & ones * 0x80) != 0)
+        break;
+      i += 8;
+    }
+  while (i < n && (name_ends[buf[i]] & ends) == 0)
+    i++;
+  return i;
+}
+
 /* Follows the bytes about to be fed, just well enough to count the quoted
  * values of each start tag (a quote outside a value opens one); FALSE, with
  * the problem in xml->refusal, when a tag has more than GW_XML_MAX_ATTRIBUTES.
@@ -527,11 +568,28 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
 
       if (state == SCAN_TEXT)
         {
-          const guchar *lt = memchr (buf + i, '<', n - i);
-          gsize at = lt != NULL ? (gsize) (lt - buf) : n;
+          gsize at = i, near = MIN (n, i + SHORT_TEXT);
 
-          count_lines (buf, i, at, &line, &line_start);
-          if (lt == NULL)
+          /* the text between two tags is mostly a line break and an
+           * indentation: looked through here, memchr for longer text */
+          while (at < near && buf[at] != '<')
+            {
+              if (buf[at] == '\n')
+                {
+                  line++;
+                  line_start = at + 1;
+                }
+              at++;
+            }
+          if (at == near && at < n)
+            {
+              const guchar *lt = memchr (buf + at, '<', n - at);
+              gsize stop = lt != NULL ? (gsize) (lt - buf) : n;
+
+              count_lines (buf, at, stop, &line, &line_start);
+              at = stop;
+            }
+          if (at >= n)
             break;
           state = SCAN_OPEN;
           tag_line = line;
@@ -582,8 +640,17 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
             state = SCAN_TEXT;
           else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/')
             state = SCAN_TAG;
-          else if (tag_name_len < GW_XML_NAME_SHOWN)
-            xml->tag_name[tag_name_len++] = (char) c;
+          else
+            {
+              /* the rest of the name at once: a name has no line break */
+              gsize end = skip_name (buf, i, n, NAME_END);
+              gsize keep = MIN (end - i, (gsize) (GW_XML_NAME_SHOWN - tag_name_len));
+
+              memcpy (xml->tag_name + tag_name_len, buf + i, keep);
+              tag_name_len += keep;
+              i = end;
+              continue;
+            }
           break;
         case SCAN_TAG:
           if (c == '>')
@@ -616,13 +683,33 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
             in_name = FALSE;
           else
             {
+              /* the rest of the name at once; only its first bytes are kept */
+              gsize end = skip_name (buf, i, n, ATTR_NAME_END);
+              gsize keep;
+
               if (!in_name)
                 {
                   in_name = TRUE;
                   name_len = 0;
                 }
-              if (name_len < sizeof attr_name)
-                attr_name[name_len++] = (char) c;
+              /* only whether it is xmlns matters: a name that does not
+               * start with x needs no more than its first byte */
+              if (name_len == 0 && buf[i] != 'x')
+                attr_name[name_len++] = (char) buf[i];
+              else
+                {
+                  keep = MIN (end - i, sizeof attr_name - name_len);
+                  memcpy (attr_name + name_len, buf + i, keep);
+                  name_len += keep;
+                }
+              i = end;
+              /* and its '=' (which only ends the name) */
+              if (i < n && buf[i] == '=')
+                {
+                  in_name = FALSE;
+                  i++;
+                }
+              continue;
             }
           break;
         case SCAN_VALUE:
@@ -632,13 +719,28 @@ guard_attributes (GwXml *xml, const guchar *buf, gsize n)
               break;
             }
           /* the rest of the value up to its closing quote at once (the bulk
-           * of a record); the quote itself is the next byte the loop sees */
+           * of a record); the quote itself is the next byte the loop sees.
+           * Most values are a few bytes: a loop here costs less than the
+           * two memchr calls, which take over for a long one. */
           {
-            const guchar *end = i + 1 < n ? memchr (buf + i + 1, quote, n - i - 1) : NULL;
-            gsize stop = end != NULL ? (gsize) (end - buf) : n;
+            gsize stop = i + 1, near = MIN (n, i + 1 + SHORT_VALUE);
+            const guchar *end;
 
-            count_lines (buf, i + 1, stop, &line, &line_start);
-            i = stop;
+            while (stop < near && buf[stop] != quote && buf[stop] != '\n')
+              stop++;
+            if (stop < near && buf[stop] == quote)
+              {
+                /* the closing quote, and a space after it, as the loop
+                 * would take them: back among the attributes */
+                state = SCAN_TAG;
+                i = stop + 1;
+                if (i < n && buf[i] == ' ')
+                  i++;
+                continue;
+              }
+            end = stop < n ? memchr (buf + stop, quote, n - stop) : NULL;
+            count_lines (buf, stop, end != NULL ? (gsize) (end - buf) : n, &line, &line_start);
+            i = end != NULL ? (gsize) (end - buf) : n;
             continue;
           }
         case SCAN_COMMENT:

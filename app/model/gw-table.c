@@ -5,12 +5,19 @@
 #include "gw-table.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+/* appended rows are made ready (their pages mapped) this many bytes at a time */
+#define READY_BYTES ((gsize) 2 << 20)
 
 struct _GwTable
 {
   GwRecordKind kind;
   gsize        size;       /* of a row: kept here, read on every search step */
   guint        capacity;   /* rows that rows->data has room for, at least */
+  guint        ready;      /* rows appended up to here need no make_ready() */
   GArray      *rows;
 };
 
@@ -149,13 +156,37 @@ gw_table_range (const GwTable *table,
   return hi > lo ? hi - lo : 0;
 }
 
+/* Room for the rows appended next: capacity, and their pages mapped in one
+ * call where Linux can (MADV_POPULATE_WRITE), READY_BYTES at a time, not
+ * by a page fault every 4 KiB.  In a virtual machine the faults of 1.4
+ * million counts (6,700) cost 4% of an SDMX import's CPU time. */
+static void
+make_ready (GwTable *table)
+{
+  guint len = table->rows->len;
+
+  if (len >= table->capacity)
+    ensure_capacity (table, MAX (1024, 2 * table->capacity));
+  table->ready = (guint) MIN ((gsize) table->capacity, len + READY_BYTES / table->size);
+#ifdef MADV_POPULATE_WRITE
+  {
+    guintptr start = ((guintptr) table->rows->data + (gsize) len * table->size + 4095) & ~(guintptr) 4095;
+    guintptr end = ((guintptr) table->rows->data + (gsize) table->ready * table->size) & ~(guintptr) 4095;
+
+    /* a failure (an older kernel) only leaves the faults */
+    if (end > start && end - start >= 64 * 1024)
+      (void) madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+  }
+#endif
+}
+
 /* Room for one more row at the end, counted in: GArray's len is public,
- * and ensure_capacity made the room. */
+ * and make_ready made the room. */
 static inline gpointer
 next_row (GwTable *table)
 {
-  if (G_UNLIKELY (table->rows->len >= table->capacity))
-    ensure_capacity (table, MAX (1024, 2 * table->capacity));
+  if (G_UNLIKELY (table->rows->len >= table->ready))
+    make_ready (table);
   return table->rows->data + (gsize) table->rows->len++ * table->size;
 }
 
@@ -252,6 +283,78 @@ sort_counts (GwCountRow *a, gssize n)
     }
 }
 
+/* The keys' highest bit that is not the same in every row, or -1. */
+static gint
+highest_varying_bit (const GwCountRow *a, gsize n)
+{
+  guint64 diff = 0;
+
+  for (gsize i = 1; i < n; i++)
+    diff |= a[i].key ^ a[0].key;
+  return diff == 0 ? -1 : 63 - __builtin_clzll (diff);
+}
+
+/* Below this many rows a bucket of the radix sort goes to sort_counts. */
+#define RADIX_MIN_ROWS 64
+
+/* An in-place MSD radix sort (American flag sort) of counts on the key
+ * bits hi down to 0, 8 at a time: still no second buffer, but a few passes
+ * over the rows in place of quicksort's twenty-odd levels of comparisons
+ * (an import appends its counts in the file's order, which is seldom the
+ * key's: 1.4 million SDMX observations, 11% of the import's CPU time). */
+static void
+radix_sort_counts (GwCountRow *a, gsize n, gint hi)
+{
+  gsize count[256] = { 0 }, next[256], end[256], at = 0;
+  guint lo, mask;
+
+  if (n <= RADIX_MIN_ROWS)
+    {
+      sort_counts (a, (gssize) n);
+      return;
+    }
+  /* skip the bits that are the same in every row of the bucket (most of a
+   * key's, in a bucket of one area and sex) */
+  hi = MIN (hi, highest_varying_bit (a, n));
+  if (hi < 0)
+    return;
+  lo = hi >= 7 ? (guint) hi - 7 : 0;
+  mask = (1u << (hi - lo + 1)) - 1;
+
+  for (gsize i = 0; i < n; i++)
+    count[(a[i].key >> lo) & mask]++;
+  for (guint b = 0; b <= mask; b++)
+    {
+      next[b] = at;
+      at += count[b];
+      end[b] = at;
+    }
+  /* every row into its bucket: each swap puts one where it belongs */
+  for (guint b = 0; b <= mask; b++)
+    while (next[b] < end[b])
+      {
+        GwCountRow v = a[next[b]];
+        guint d = (v.key >> lo) & mask;
+
+        while (d != b)
+          {
+            GwCountRow t = a[next[d]];
+
+            a[next[d]++] = v;
+            v = t;
+            d = (v.key >> lo) & mask;
+          }
+        a[next[b]++] = v;
+      }
+  at = 0;
+  for (guint b = 0; b <= mask; b++)
+    {
+      if (count[b] > 1)
+        radix_sort_counts (a + at, count[b], (gint) lo - 1);
+      at += count[b];
+    }
+}
+
 static gboolean
 is_sorted (const GwTable *table)
 {
@@ -284,7 +387,11 @@ gw_table_sort (GwTable *table)
     g_qsort_with_data (table->rows->data, table->rows->len, sizeof (GwValueRow),
                        compare_value_rows, NULL);
   else
-    sort_counts ((GwCountRow *) table->rows->data, table->rows->len);
+    {
+      GwCountRow *rows = (GwCountRow *) table->rows->data;
+
+      radix_sort_counts (rows, table->rows->len, 63);
+    }
 }
 
 GArray *
@@ -293,7 +400,7 @@ gw_table_steal_array (GwTable *table)
   GArray *rows = table->rows;
 
   table->rows = g_array_sized_new (FALSE, FALSE, table->size, 0);
-  table->capacity = 0;
+  table->capacity = table->ready = 0;
   return rows;
 }
 
@@ -305,6 +412,7 @@ gw_table_set_array (GwTable *table,
   g_array_unref (table->rows);
   table->rows = rows;
   table->capacity = rows->len;
+  table->ready = 0;
 }
 
 void
