@@ -457,8 +457,18 @@ test_profile_deaths (void)
   g_assert_cmpstr (warnings[2], ==, "1 count with no value (missing or confidential) skipped");
 }
 
+static double
+deaths_of (GwDataset *ds, const char *area, const char *period, guint cause)
+{
+  GwPeriod p = 0;
+
+  g_assert_true (gw_period_parse (period, &p));
+  return gw_dataset_deaths_of_cause (ds, gw_dataset_lookup_area (ds, area), GW_SEX_MALE, 0, p, 14, cause);
+}
+
 /* Eurostat causes of death: ICD-10 chapters onto causes, a finer code
- * skipped, residents kept. */
+ * declared under its chapter (its deaths taken out of the chapter's own),
+ * residents kept. */
 static void
 test_profile_causes (void)
 {
@@ -474,12 +484,117 @@ test_profile_causes (void)
     "</m:DataSet>\n");
   GwImport *import = import_path (ds, path);
 
-  g_assert_cmpuint (gw_import_get_records_of_kind (import, GW_RECORD_DEATHS), ==, 3);
+  gint c16;
+
+  g_assert_cmpuint (gw_import_get_records_of_kind (import, GW_RECORD_DEATHS), ==, 4);
   g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CIRCULATORY)->value, ==, 700);
-  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CANCER)->value, ==, 1500);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CANCER)->value, ==, 1460);
   g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_ALL)->value, ==, 3900);
-  g_assert_cmpstr (gw_import_get_warnings (import)[0], ==,
-                   "1 observation of cause C16 skipped: a part of an ICD-10 chapter, not a cause Gapwatch holds");
+  c16 = gw_dataset_lookup_cause (ds, "icd10-c16");
+  g_assert_cmpint (c16, >=, GW_N_CAUSES);
+  g_assert_cmpint (gw_dataset_cause_parent (ds, c16), ==, GW_CAUSE_CANCER);
+  g_assert_cmpstr (gw_dataset_get_cause (ds, c16)->name, ==, "ICD-10 C16");
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, c16)->value, ==, 40);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CANCER), ==, 1500);
+  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 0);
+}
+
+static void
+assert_cause (GwDataset *ds, const char *id, const char *name, const char *icd10, guint parent, double own)
+{
+  gint c = gw_dataset_lookup_cause (ds, id);
+  const GwCauseDef *def;
+
+  g_assert_cmpint (c, >=, GW_N_CAUSES);
+  def = gw_dataset_get_cause (ds, c);
+  g_assert_cmpstr (def->name, ==, name);
+  g_assert_cmpstr (def->icd10, ==, icd10);
+  g_assert_cmpint (def->parent, ==, parent);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, c)->value, ==, own);
+}
+
+/* Codes finer than chapters (tests/data/sdmx/hlth_cd_fine.xml, names from
+ * the codelist beside it): each a cause under the code holding it, its
+ * record its count less those inside it, so every published count is a
+ * cause's deaths again and the causes add up under all causes; a
+ * remainder (I_OTH) and a code overlapping another are skipped with a
+ * warning, their deaths still in the code holding them. */
+static void
+test_fine_causes (void)
+{
+  g_autofree char *path = g_build_filename (GW_TEST_SRCDIR, "data", "sdmx", "hlth_cd_fine.xml", NULL);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  GwImport *import = import_path (ds, path);
+  const char *const *warnings = gw_import_get_warnings (import);
+  gint chd = gw_dataset_lookup_cause (ds, "icd10-i20-i25"), c = gw_dataset_lookup_cause (ds, "icd10-c");
+  GwDeathsCell cell;
+  GwPeriod p = 0;
+
+  g_assert_cmpuint (gw_import_get_records_of_kind (import, GW_RECORD_DEATHS), ==, 13);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_ALL)->value, ==, 3900);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CIRCULATORY)->value, ==, 250);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CANCER)->value, ==, 100);
+  assert_cause (ds, "icd10-i20-i25", "Ischaemic heart diseases", "I20-I25", GW_CAUSE_CIRCULATORY, 0);
+  assert_cause (ds, "icd10-i21-i22", "Acute myocardial infarction including subsequent myocardial infarction",
+                "I21 I22", chd, 120);
+  assert_cause (ds, "icd10-i20-i23-i25", "ICD-10 I20 I23-I25", "I20 I23-I25", chd, 180);
+  assert_cause (ds, "icd10-i60-i69", "ICD-10 I60-I69", "I60-I69", GW_CAUSE_CIRCULATORY, 150);
+  assert_cause (ds, "icd10-c", "Malignant neoplasms (C00-C97)", "C00-C99", GW_CAUSE_CANCER, 860);
+  assert_cause (ds, "icd10-c33-c34", "Malignant neoplasm of trachea, bronchus and lung", "C33 C34", c, 500);
+  assert_cause (ds, "icd10-c16", "ICD-10 C16", "C16", c, 40);
+  assert_cause (ds, "icd10-k72-k75", "ICD-10 K72-K75", "K72-K75", GW_CAUSE_DIGESTIVE, 25);
+  assert_cause (ds, "icd10-a-b", "Certain infectious and parasitic diseases (A00-B99)", "A00-A99 B00-B99",
+                GW_CAUSE_OTHER, 100);
+  assert_cause (ds, "icd10-toxico", "Drug dependence, toxicomania (F11-F16, F18-F19)", "F11-F16 F18-F19",
+                GW_CAUSE_OTHER, 10);
+
+  /* every published count is a cause's deaths again */
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CIRCULATORY), ==, 700);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", chd), ==, 300);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CANCER), ==, 1500);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", c), ==, 1400);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_OTHER), ==, 110);
+  /* the all-cause rule: the causes add up to the published top codes */
+  g_assert_true (gw_period_parse ("2018", &p));
+  g_assert_true (gw_dataset_deaths_cell (ds, gw_dataset_lookup_area (ds, "BE"), GW_SEX_MALE, 0, p, 14, &cell));
+  g_assert_cmpfloat (cell.all_causes, ==, 3900);
+  g_assert_cmpfloat (cell.causes, ==, 700 + 1500 + 25 + 100 + 10);
+  g_assert_cmpfloat (cell.unspecified, ==, 3900 - 2335);
+
+  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 2);
+  g_assert_cmpstr (warnings[0], ==, "1 observation of cause I_OTH skipped: not ICD-10 codes Gapwatch can read "
+                                    "(its deaths stay in the cause holding it)");
+  g_assert_cmpstr (warnings[1], ==, "1 observation of cause K70_K73-K74 skipped: it overlaps another cause code "
+                                    "of the message without holding it or lying in it");
+}
+
+/* A cause the registry holds already with the same ranges is used, not
+ * declared again: a declared lung-cancer (C33-C34) takes C33_C34's deaths. */
+static void
+test_fine_causes_known (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autofree char *path = g_build_filename (GW_TEST_SRCDIR, "data", "sdmx", "hlth_cd_fine.xml", NULL);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  const char *native = gw_test_tmp_write (tmp, "lung.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"lung\" generated=\"2020-01-01T00:00:00Z\">\n"
+    "  <areas><area code=\"BE\" name=\"Belgium\" type=\"country\"/></areas>\n"
+    "  <causes><cause id=\"lung-cancer\" name=\"Lung cancer\" icd10=\"C33-C34\" parent=\"cancer\"/></causes>\n"
+    "</export>\n", -1);
+  gint lung, chd;
+
+  import_path (ds, native);
+  lung = gw_dataset_lookup_cause (ds, "lung-cancer");
+  import_path (ds, path);
+  g_assert_cmpint (gw_dataset_lookup_cause (ds, "icd10-c33-c34"), ==, -1);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, lung)->value, ==, 500);
+  /* lung-cancer lies under cancer, not under the message's C: the
+   * chapter's deaths still add up */
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CANCER), ==, 1500);
+  chd = gw_dataset_lookup_cause (ds, "icd10-i20-i25");
+  g_assert_cmpint (chd, >, lung);
+  g_assert_cmpint (gw_dataset_cause_parent (ds, gw_dataset_lookup_cause (ds, "icd10-i21-i22")), ==, chd);
 }
 
 /* Life expectancy by age: at birth and at 65; pooled years as a time range;
@@ -579,6 +694,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/sdmx-reader/mapping/layout", test_layout);
   g_test_add_func ("/gw/sdmx-reader/profile/deaths", test_profile_deaths);
   g_test_add_func ("/gw/sdmx-reader/profile/causes", test_profile_causes);
+  g_test_add_func ("/gw/sdmx-reader/causes/fine", test_fine_causes);
+  g_test_add_func ("/gw/sdmx-reader/causes/known", test_fine_causes_known);
   g_test_add_func ("/gw/sdmx-reader/profile/life-expectancy", test_profile_life_expectancy);
   for (guint i = 0; i < G_N_ELEMENTS (bad_messages); i++)
     {

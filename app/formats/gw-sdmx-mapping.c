@@ -8,7 +8,7 @@
  *   name=Eurostat deaths by age (demo_magec)
  *   dataflows=DEMO_MAGEC;DEMO_R_MAGEC;     ids it is for (none: any message)
  *   area=geo                                a role's dimension, when not
- *   time=… sex=… age=… cause=…               one of the usual names
+ *   time=… sex=… age=… cause=… decile=…      one of the usual names
  *   measure-dimension=indic_de              the dimension whose codes are measures
  *   measure=deaths                          what an observation is otherwise
  *   indicator-name=…  unit=…  polarity=higher-is-better
@@ -28,7 +28,7 @@
 #include <glib/gi18n.h>
 
 static const char *const role_keys[GW_SDMX_N_ROLES] = {
-  "area", "time", "sex", "age", "cause", "measure-dimension",
+  "area", "time", "sex", "age", "cause", "measure-dimension", "decile",
 };
 
 /* The built-in profiles: the health datasets analysts download.  Eurostat's

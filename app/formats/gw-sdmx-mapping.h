@@ -26,6 +26,7 @@ typedef enum
   GW_SDMX_ROLE_AGE,
   GW_SDMX_ROLE_CAUSE,
   GW_SDMX_ROLE_MEASURE,
+  GW_SDMX_ROLE_DECILE,      /* deprivation decile of an indicator's values */
   GW_SDMX_N_ROLES,
 } GwSdmxRole;
 
