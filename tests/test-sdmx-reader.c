@@ -15,6 +15,7 @@
 #include "formats/gw-reader.h"
 #include "formats/gw-sdmx-mapping.h"
 #include "formats/gw-sdmx-reader.h"
+#include "methods/gw-inequality.h"
 #include "model/gw-key.h"
 #include "gw-test-tmp.h"
 
@@ -597,6 +598,83 @@ test_fine_causes_known (void)
   g_assert_cmpint (gw_dataset_cause_parent (ds, gw_dataset_lookup_cause (ds, "icd10-i21-i22")), ==, chd);
 }
 
+/* Life expectancy by deprivation decile (an IMD_DECILE dimension, 95%
+ * limits and denominators as attributes): the deciles' values, the
+ * total's as the area's own, and the same published SII as the native
+ * format's decile values give; the SII of a straight line from 70 to 79
+ * years over equal deciles is 10 years. */
+static void
+test_deciles (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autoptr(GwDataset) native_ds = gw_dataset_new ();
+  g_autoptr(GString) body = g_string_new ("<m:DataSet s:structureRef=\"STR1\">\n");
+  g_autoptr(GString) native = g_string_new (NULL);
+  static const char *const codes[] = { "1", "D2", "3", "4", "5", "6", "7", "8", "9", "DEC10" };
+  GwInequalityValue sdmx_sii, native_sii;
+  g_autoptr(GError) error = NULL;
+  GwPeriod p = gw_period_pooled (2016, 2018);
+  const char *path;
+  const GwValueRow *own;
+  const GwValueRow *rows[GW_N_DECILES];
+
+  g_string_append (native, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"n\" generated=\"2024-01-01T00:00:00Z\">\n"
+                           "  <areas><area code=\"E06000001\" name=\"Hartlepool\" type=\"ua\"/></areas>\n"
+                           "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                           " polarity=\"higher-is-better\">\n");
+  for (guint d = 0; d < GW_N_DECILES; d++)
+    {
+      g_string_append_printf (body, "<Series freq=\"A\" unit=\"YR\" sex=\"M\" age=\"Y_LT1\" geo=\"E06000001\" IMD_DECILE=\"%s\">"
+                              "<Obs TIME_PERIOD=\"2016-01-01/P3Y\" OBS_VALUE=\"%u\" LOWER_CI=\"%u.5\" UPPER_CI=\"%u.5\""
+                              " DENOMINATOR=\"10000\"/></Series>\n", codes[d], 70 + d, 69 + d, 70 + d);
+      g_string_append_printf (native, "    <v area=\"E06000001\" sex=\"m\" period=\"2016-2018\" decile=\"%u\" value=\"%u\""
+                              " lower=\"%u.5\" upper=\"%u.5\" denominator=\"10000\"/>\n", d + 1, 70 + d, 69 + d, 70 + d);
+    }
+  g_string_append (body, "<Series freq=\"A\" unit=\"YR\" sex=\"M\" age=\"Y_LT1\" geo=\"E06000001\" IMD_DECILE=\"_T\">"
+                         "<Obs TIME_PERIOD=\"2016-01-01/P3Y\" OBS_VALUE=\"74.6\"/></Series>\n</m:DataSet>\n");
+  g_string_append (native, "  </indicator>\n</export>\n");
+  path = write_message (tmp, "le-deciles.xml", "D1", "DEMO_MLEXPEC", body->str);
+  import_path (ds, path);
+  import_path (native_ds, gw_test_tmp_write (tmp, "native.xml", native->str, -1));
+
+  g_assert_cmpuint (gw_dataset_get_deciles (ds, gw_dataset_lookup_indicator (ds, "le-birth"), FALSE,
+                                            gw_dataset_lookup_area (ds, "E06000001"), GW_SEX_MALE, p, rows), ==, 10);
+  g_assert_cmpfloat (rows[1]->value, ==, 71);
+  g_assert_cmpfloat (rows[1]->lower, ==, 70.5);
+  g_assert_cmpfloat (rows[1]->upper, ==, 71.5);
+  g_assert_cmpfloat (rows[9]->value, ==, 79);
+  g_assert_cmpfloat (rows[9]->denominator, ==, 10000);
+  own = value_of (ds, "le-birth", "E06000001", GW_SEX_MALE, "2016-2018");
+  g_assert_cmpfloat (own->value, ==, 74.6);
+
+  g_assert_true (gw_inequality_compute_published (ds, "le-birth", FALSE, gw_dataset_lookup_area (ds, "E06000001"),
+                                                  GW_SEX_MALE, p, NULL, &sdmx_sii, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_inequality_compute_published (native_ds, "le-birth", FALSE,
+                                                  gw_dataset_lookup_area (native_ds, "E06000001"),
+                                                  GW_SEX_MALE, p, NULL, &native_sii, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (fabs (sdmx_sii.sii.sii), 10, 1e-9);
+  g_assert_cmpfloat (sdmx_sii.sii.sii, ==, native_sii.sii.sii);
+  g_assert_cmpfloat (sdmx_sii.sii.rii, ==, native_sii.sii.rii);
+}
+
+/* A decile code that is none is refused where it is. */
+static void
+test_decile_refused (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  const char *path = write_message (tmp, "bad-decile.xml", "D2", "DEMO_MLEXPEC",
+    "<m:DataSet s:structureRef=\"STR1\">\n"
+    "<Series freq=\"A\" unit=\"YR\" sex=\"M\" age=\"Y_LT1\" geo=\"E06000001\" IMD_DECILE=\"11\">"
+    "<Obs TIME_PERIOD=\"2018\" OBS_VALUE=\"70\"/></Series>\n</m:DataSet>\n");
+
+  assert_refused (path, "bad-decile.xml:5:80: deprivation decile “11” is not one Gapwatch knows "
+                        "(1 to 10, D1 to D10, or a total such as _T)");
+}
+
 /* Life expectancy by age: at birth and at 65; pooled years as a time range;
  * a confidential value suppressed. */
 static void
@@ -695,6 +773,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/sdmx-reader/profile/deaths", test_profile_deaths);
   g_test_add_func ("/gw/sdmx-reader/profile/causes", test_profile_causes);
   g_test_add_func ("/gw/sdmx-reader/causes/fine", test_fine_causes);
+  g_test_add_func ("/gw/sdmx-reader/deciles/sii", test_deciles);
+  g_test_add_func ("/gw/sdmx-reader/deciles/refused", test_decile_refused);
   g_test_add_func ("/gw/sdmx-reader/causes/known", test_fine_causes_known);
   g_test_add_func ("/gw/sdmx-reader/profile/life-expectancy", test_profile_life_expectancy);
   for (guint i = 0; i < G_N_ELEMENTS (bad_messages); i++)
