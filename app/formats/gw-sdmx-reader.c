@@ -2125,6 +2125,9 @@ set_header (Sdmx *s, GwInput *input)
   else
     title = g_strdup (flow_name != NULL ? flow_name : flow != NULL ? flow : "SDMX-ML");
   gw_batch_set_header (s->batch, id, generated, version, s->sender, title);
+  /* a user's mapping goes with the import into the workspace */
+  if (s->mapping != NULL && gw_sdmx_mapping_get_text (s->mapping) != NULL)
+    gw_batch_set_mapping (s->batch, s->mapping->name, gw_sdmx_mapping_get_text (s->mapping));
 }
 
 static void
