@@ -2335,6 +2335,26 @@ gw_sdmx_layout_free (GwSdmxLayout *layout)
 GwSdmxLayout *
 gw_sdmx_layout_read (const char *path, GError **error)
 {
+  return gw_sdmx_layout_read_full (path, NULL, NULL, NULL, error);
+}
+
+/**
+ * gw_sdmx_layout_read_full:
+ * @path: an SDMX-ML data message
+ * @cancellable: (nullable): stops the read (G_IO_ERROR_CANCELLED)
+ * @progress: (nullable): bytes read so far, called from the reading thread
+ * @progress_data: for @progress
+ * @error: as gw_sdmx_layout_read()
+ *
+ * Returns: (transfer full) (nullable): the layout
+ */
+GwSdmxLayout *
+gw_sdmx_layout_read_full (const char     *path,
+                          GCancellable   *cancellable,
+                          GwProgressFunc  progress,
+                          gpointer        progress_data,
+                          GError        **error)
+{
   g_autoptr(GwDataset) dataset = gw_dataset_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
   g_autoptr(GwInput) input = NULL;
@@ -2347,7 +2367,7 @@ gw_sdmx_layout_read (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   gw_formats_init ();
-  input = gw_input_open (path, NULL, NULL, NULL, error);
+  input = gw_input_open (path, cancellable, progress, progress_data, error);
   if (input == NULL)
     return NULL;
   sdmx_init (&s, dataset, input, problems);
