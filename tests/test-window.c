@@ -1607,6 +1607,83 @@ test_window_csv_export (Fixture       *f,
 }
 
 static void
+on_summary_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!gw_window_export_summary_finish (GW_WINDOW (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "written");
+}
+
+/* Export Board Summary: its dialog (a report's folder, a name from the
+ * target's), then the PDF written in a thread, two pages, with the changes
+ * since the export before the newest (the samples' 16 July 2008). */
+static void
+test_window_export_summary (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GtkRevealer *progress;
+  GtkWindow *dialog;
+  gsize length = 0;
+
+  import_samples (f->window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-summary", NULL));
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Export Board Summary as PDF");
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==,
+                   "2010 life expectancy target - summary.pdf");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* the progress bar shows while it is written (issue 18 point 5), and goes */
+  progress = GTK_REVEALER (gtk_widget_get_ancestor (find_one (f->window, GTK_TYPE_PROGRESS_BAR, NULL),
+                                                    GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  gw_window_export_summary_async (f->window, file, on_summary_written_cb, &error);
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  g_assert_cmpstr (message_text (f->window), ==, "Saved the board summary as “summary.pdf”.");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+      g_autofree char *text = NULL;
+      g_auto(GStrv) pages = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      /* a form feed after each page */
+      pages = g_strsplit (text, "\f", -1);
+      g_assert_cmpuint (g_strv_length (pages) - 1, ==, 2);
+      g_assert_nonnull (strstr (text, "Changes since the export of 16 July 2008"));
+      g_assert_nonnull (strstr (text, "Off track: 59 of the 70 areas, the furthest off first"));
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_window_export_report_chart (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -1974,6 +2051,8 @@ main (int   argc,
               fixture_set_up, test_window_csv_export, fixture_tear_down);
   g_test_add ("/gw/window/export/report-and-chart", Fixture, NULL,
               fixture_set_up, test_window_export_report_chart, fixture_tear_down);
+  g_test_add ("/gw/window/export/summary", Fixture, NULL,
+              fixture_set_up, test_window_export_summary, fixture_tear_down);
   g_test_add ("/gw/window/print/chart-or-report", Fixture, NULL,
               fixture_set_up, test_window_print_chart, fixture_tear_down);
   g_test_add_func ("/gw/window/i18n/welsh", test_window_i18n_welsh);

@@ -101,6 +101,9 @@ struct _GwWindow
   GtkWindow            *target_editor;
   GtkWindow            *preferences;
   GtkWidget            *last_chart;    /* weak: the chart that had the focus last, for Print Chart */
+  GtkFileChooserNative *summary_chooser; /* Export Board Summary's dialog while it is open */
+  GCancellable         *summary_cancellable; /* the summary being written (gw-window-summary.c) */
+  guint                 summary_pulse_id;
   gulong                dataset_changed_id;
 
   /* owned: the workspace (gw-window-workspace.c) */
@@ -130,6 +133,11 @@ void     gw_window_set_dataset        (GwWindow       *self,
                                        GwDataset      *dataset);
 
 /* gw-window-tracker.c */
+/* gw-window-summary.c */
+void     gw_window_summary_class_init (GtkWidgetClass *widget_class);
+void     gw_window_summary_init       (GwWindow       *self);
+void     gw_window_summary_dispose    (GwWindow       *self);
+
 void     gw_window_tracker_class_init (GtkWidgetClass *widget_class);
 void     gw_window_tracker_init       (GwWindow       *self);
 void     gw_window_tracker_constructed (GwWindow      *self);

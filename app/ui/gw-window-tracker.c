@@ -217,6 +217,8 @@ gw_window_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-rows", rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", rows && render);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", rows && render);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-summary",
+                                 rows && render && self->summary_pulse_id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart",
                                  rows && render && gw_area_view_get_item (self->area_view) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-chart",

@@ -979,6 +979,7 @@ gw_window_dispose (GObject *object)
 
   gw_window_workspace_dispose (self);
   gw_window_tracker_dispose (self);
+  gw_window_summary_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_WINDOW);
 
@@ -1130,6 +1131,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
 
   gw_window_tracker_class_init (widget_class);
+  gw_window_summary_class_init (widget_class);
   gw_window_workspace_class_init (widget_class);
 }
 
@@ -1156,6 +1158,7 @@ gw_window_init (GwWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "gw-window");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gw_window_tracker_init (self);
+  gw_window_summary_init (self);
   gw_window_workspace_init (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
