@@ -437,10 +437,7 @@ _gw_sdmx_mapping_find (const char *const *ids)
       g_autoptr(GwSdmxMapping) m = gw_sdmx_mapping_load_data (ws_texts[i], ws_names[i], NULL);
 
       if (m != NULL && names_one_of (m, ids))
-        {
-          m->from_workspace = TRUE;
-          return g_steal_pointer (&m);
-        }
+        return g_steal_pointer (&m);
     }
   user = user_mappings ();
   for (guint i = 0; i < user->len; i++)

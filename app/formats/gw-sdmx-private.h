@@ -21,7 +21,6 @@ struct _GwSdmxMapping
   char        *path;          /* NULL: built in, or from a workspace */
   char        *text;          /* the key file as read */
   gboolean     builtin;
-  gboolean     from_workspace;
   char       **dataflows;     /* ids it is for, compared without case; NULL: any message */
   char        *dims[GW_SDMX_N_ROLES];   /* the dimension of each role; NULL: the usual names */
   char        *measure;       /* what every observation is when no measure code says */
