@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "formats/gw-export-reader.h"
+#include "formats/gw-sdmx-mapping.h"
 #include "model/gw-key.h"
 #include "session/gw-session-import.h"
 #include "store/gw-workspace.h"
@@ -875,28 +876,36 @@ assert_same_text (const char *out, const char *expected_name)
   g_assert_cmpstr (out, ==, expected);
 }
 
+/* Copies the fixture workspace name to ws and opens it: the upgrade makes
+ * the backup ws.v<version>.bak. */
+static void
+open_fixture_copy (const char *name, const char *ws, guint version)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "workspaces", name, NULL);
+  g_autofree char *backup = g_strdup_printf ("%s.v%u.bak", ws, version);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GwWorkspace) workspace = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (fixture, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (ws, bytes, len, NULL));
+  workspace = open_workspace (ws, GW_WORKSPACE_OPEN_DEFAULT);
+  g_assert_cmpstr (gw_workspace_get_backup_path (workspace), ==, backup);
+}
+
 static void
 test_workspace_v2_upgrade (Fixture *f, gconstpointer data)
 {
-  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "workspaces", "v2.gwdb", NULL);
   g_autofree char *ws = g_build_filename (f->dir, "team.gwdb", NULL);
   g_autofree char *backup = g_strconcat (ws, ".v2.bak", NULL);
-  g_autofree char *bytes = NULL;
   g_autofree char *out = NULL, *out_target = NULL;
   g_autofree char *a = g_build_filename (g_getenv ("GW_SAMPLES_DIR"), "01-areas.xml", NULL);
   g_autofree char *b = g_build_filename (g_getenv ("GW_SAMPLES_DIR"), "06-deaths-2007-03-revised.xml", NULL);
   g_autofree char *c = g_build_filename (g_getenv ("GW_SAMPLES_DIR"), "07-le-imr-published.xml", NULL);
   g_autoptr(GwDataset) imported = gw_dataset_new ();
   g_autoptr(GwDataset) loaded = NULL;
-  gsize len = 0;
 
-  g_assert_true (g_file_get_contents (v2, &bytes, &len, NULL));
-  g_assert_true (g_file_set_contents (ws, bytes, len, NULL));
-  {
-    g_autoptr(GwWorkspace) workspace = open_workspace (ws, GW_WORKSPACE_OPEN_DEFAULT);
-
-    g_assert_cmpstr (gw_workspace_get_backup_path (workspace), ==, backup);
-  }
+  open_fixture_copy ("v2.gwdb", ws, 2);
   /* the backup is the workspace as it was: version 2, its imports, no causes */
   g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (query_int (backup, "SELECT count(*) FROM imports"), ==, 3);
@@ -920,6 +929,187 @@ test_workspace_v2_upgrade (Fixture *f, gconstpointer data)
   }
   assert_same_text (out, "v2-track.csv");
   assert_same_text (out_target, "v2-track-le-half.csv");
+}
+
+/* SDMX-ML mappings kept in the workspace */
+
+static const char my_mapping[] =
+  "[Mapping]\nname=My deaths\ndataflows=MY_DEATHS;\nmeasure=deaths\n[Fixed]\nresid=TOT_IN\n";
+
+/* tests/data/sdmx/hlth_cd_fine.xml as a dataflow no profile knows, with
+ * its own id and year. */
+static char *
+write_my_deaths (Fixture *f, const char *id, const char *year)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "sdmx", "hlth_cd_fine.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_strconcat (id, ".xml", NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) s = NULL;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_string_replace (s, "HLTH_CD_ARO", "MY_DEATHS", 0);
+  g_string_replace (s, "<m:ID>CD1</m:ID>", "", 0);
+  g_string_replace (s, "<m:Test>", "<m:ID>XX</m:ID><m:Test>", 0);
+  g_string_replace (s, "XX", id, 0);
+  g_string_replace (s, "2018", year, 0);
+  g_assert_true (g_file_set_contents (path, s->str, -1, NULL));
+  return path;
+}
+
+/* A mapping given for an import (--mapping) is kept with it: the workspace
+ * loaded with no mapping given shows it, and a later message of the same
+ * dataflow is read by it; without it that message is refused. */
+static void
+test_workspace_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ws = g_build_filename (f->dir, "team.gwdb", NULL);
+  g_autofree char *mapping = g_build_filename (f->dir, "my.mapping", NULL);
+  g_autofree char *a = write_my_deaths (f, "MD1", "2018");
+  g_autofree char *b = write_my_deaths (f, "MD2", "2019");
+  g_autoptr(GwDataset) first = gw_dataset_new ();
+  g_autoptr(GwDataset) loaded = NULL;
+  g_autoptr(GwImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (mapping, my_mapping, -1, NULL));
+  g_assert_true (gw_sdmx_set_options (NULL, (const char *const[]) { mapping, NULL }, &error));
+  store_files (ws, first, (const char *const[]) { a, NULL });
+  g_assert_true (gw_sdmx_set_options (NULL, NULL, &error));
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM import_mappings"), ==, 1);
+
+  loaded = load_workspace (ws);
+  import = g_list_model_get_item (gw_dataset_get_imports (loaded), 0);
+  g_assert_cmpstr (gw_import_get_mapping_name (import), ==, "My deaths");
+  g_assert_cmpstr (gw_import_get_mapping_text (import), ==, my_mapping);
+  g_assert_cmpstr (gw_import_get_title (import), ==, "MY_DEATHS (mapping: My deaths)");
+
+  /* no mapping: the later message is refused */
+  {
+    g_autoptr(GwDataset) bare = gw_dataset_new ();
+    g_autoptr(GwImportTask) task = gw_import_task_new (bare, (const char *const[]) { b, NULL });
+
+    g_assert_true (gw_sdmx_set_workspace_mappings (NULL, NULL, &error));
+    g_assert_true (gw_import_task_run (task, NULL, &error));
+    g_assert_cmpint (gw_import_task_get_result (task, 0)->kind, ==, GW_IMPORT_RESULT_REJECTED);
+  }
+  /* the workspace's mapping reads it */
+  g_assert_true (gw_session_use_workspace_mappings (loaded, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  {
+    g_autoptr(GwWorkspace) workspace = open_workspace (ws, GW_WORKSPACE_OPEN_DEFAULT);
+    g_autoptr(GwImportTask) task = gw_session_import_files (workspace, loaded, (const char *const[]) { b, NULL },
+                                                            NULL, &error);
+    const GwImportResult *r;
+
+    g_assert_no_error (error);
+    r = gw_import_task_get_result (task, 0);
+    g_assert_cmpint (r->kind, ==, GW_IMPORT_RESULT_IMPORTED);
+    g_assert_cmpstr (gw_import_get_mapping_name (r->import), ==, "My deaths");
+    g_assert_cmpuint (gw_import_get_records_of_kind (r->import, GW_RECORD_DEATHS), ==, 12);
+  }
+  g_assert_true (gw_sdmx_set_workspace_mappings (NULL, NULL, &error));
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM import_mappings"), ==, 2);
+}
+
+static void
+set_mapping_text (const char *ws, const char *sql_text)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE import_mappings SET text = %s", sql_text);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (ws, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A mapping kept in a workspace is read as untrusted: one that is no key
+ * file is an error naming it, and its import still loads, records and all;
+ * one that is a key file but no mapping is refused where it is used. */
+static void
+test_workspace_mapping_damaged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ws = g_build_filename (f->dir, "team.gwdb", NULL);
+  g_autofree char *mapping = g_build_filename (f->dir, "my.mapping", NULL);
+  g_autofree char *a = write_my_deaths (f, "MD1", "2018");
+  g_autoptr(GwDataset) first = gw_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_set_contents (mapping, my_mapping, -1, NULL));
+  g_assert_true (gw_sdmx_set_options (NULL, (const char *const[]) { mapping, NULL }, &error));
+  store_files (ws, first, (const char *const[]) { a, NULL });
+  g_assert_true (gw_sdmx_set_options (NULL, NULL, &error));
+
+  set_mapping_text (ws, "'[Mapping' || char(10) || 'x'");
+  {
+    g_autoptr(GwWorkspace) workspace = open_workspace (ws, GW_WORKSPACE_OPEN_DEFAULT);
+    g_autoptr(GwDataset) loaded = gw_dataset_new ();
+    g_autoptr(GwImport) import = NULL;
+
+    g_assert_false (gw_workspace_load (workspace, loaded, NULL, &error));
+    g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_CORRUPT);
+    expected = g_strdup_printf ("Cannot load MD1 from the workspace %s: the workspace is damaged: its mapping "
+                                "“My deaths” is not a key file: Key file contains line “[Mapping” which is not "
+                                "a key-value pair, group, or comment", ws);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    /* nothing loaded lost */
+    g_assert_cmpuint (g_list_model_get_n_items (gw_dataset_get_imports (loaded)), ==, 1);
+    assert_same_tables (first, loaded);
+    import = g_list_model_get_item (gw_dataset_get_imports (loaded), 0);
+    g_assert_null (gw_import_get_mapping_text (import));
+  }
+
+  set_mapping_text (ws, "'[Mapping]' || char(10) || 'measure=Deaths!'");
+  {
+    g_autoptr(GwDataset) loaded = load_workspace (ws);
+
+    g_assert_false (gw_session_use_workspace_mappings (loaded, NULL, &error));
+    g_assert_cmpstr (error->message, ==, "The workspace's mapping “My deaths” cannot be used: My deaths: measure "
+                                         "“Deaths!” is not deaths, population, births or an indicator id "
+                                         "(lower-case letters, digits and -)");
+  }
+}
+
+/* tests/data/workspaces/v3.gwdb, made by main's build (d68ec12) before
+ * mappings were kept (01-areas.xml and Eurostat's demography sample):
+ * upgraded to version 4 with a backup of version 3, the same dataset as
+ * importing its two files. */
+static void
+test_workspace_v3_upgrade (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ws = g_build_filename (f->dir, "team.gwdb", NULL);
+  g_autofree char *backup = g_strconcat (ws, ".v3.bak", NULL);
+  g_autofree char *a = g_build_filename (g_getenv ("GW_SAMPLES_DIR"), "01-areas.xml", NULL);
+  g_autofree char *b = g_build_filename (g_getenv ("GW_SHARED_DIR"), "data", "reference", "sdmx",
+                                         "khaeru-sdmx-test-data__ESTAT_demography-xs.xml", NULL);
+  g_autoptr(GwDataset) imported = gw_dataset_new ();
+  g_autoptr(GwDataset) loaded = NULL;
+
+  if (!g_file_test (b, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("GW_SHARED_DIR/data/reference/sdmx is missing");
+      return;
+    }
+  open_fixture_copy ("v3.gwdb", ws, 3);
+  g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'import_mappings'"), ==, 0);
+  g_assert_cmpint (query_int (ws, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM import_mappings"), ==, 0);
+
+  loaded = load_workspace (ws);
+  {
+    g_autoptr(GwImportTask) task = gw_import_task_new (imported, (const char *const[]) { a, b, NULL });
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gw_import_task_run (task, NULL, &error));
+    g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+  }
+  assert_same_tables (imported, loaded);
 }
 
 int
@@ -953,6 +1143,12 @@ main (int argc, char *argv[])
   g_test_add ("/gw/causes/deciles/fingertips-words", Fixture, NULL, fixture_set_up, test_fingertips_decile_words,
               fixture_tear_down);
   g_test_add ("/gw/causes/workspace/damaged-cause", Fixture, NULL, fixture_set_up, test_workspace_damaged_cause,
+              fixture_tear_down);
+  g_test_add ("/gw/causes/workspace/mapping", Fixture, NULL, fixture_set_up, test_workspace_mapping,
+              fixture_tear_down);
+  g_test_add ("/gw/causes/workspace/mapping-damaged", Fixture, NULL, fixture_set_up,
+              test_workspace_mapping_damaged, fixture_tear_down);
+  g_test_add ("/gw/causes/workspace/v3-upgrade", Fixture, NULL, fixture_set_up, test_workspace_v3_upgrade,
               fixture_tear_down);
   g_test_add ("/gw/causes/workspace/v2-upgrade", Fixture, NULL, fixture_set_up, test_workspace_v2_upgrade,
               fixture_tear_down);

@@ -2093,6 +2093,61 @@ test_reckon_target (void)
   cli_run_clear (&run);
 }
 
+/* A mapping given with --mapping is kept in the workspace: a later import
+ * of a message of the same dataflow with none given is read by it, and
+ * says so on standard error. */
+static void
+test_import_workspace_mapping (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gw-cli-mapping-XXXXXX", NULL);
+  g_autofree char *ws = g_build_filename (dir, "w.gwdb", NULL);
+  g_autofree char *mapping = g_build_filename (dir, "my.mapping", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "sdmx", "hlth_cd_fine.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  const char *names[] = { "a.xml", "b.xml" };
+  char *paths[2];
+  CliRun run;
+
+  /* no mapping of the user's */
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+  g_assert_true (g_file_set_contents (mapping, "[Mapping]\nname=My deaths\ndataflows=MY_DEATHS;\n"
+                                               "measure=deaths\n[Fixed]\nresid=TOT_IN\n", -1, NULL));
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GString) s = g_string_new (text);
+
+      g_string_replace (s, "HLTH_CD_ARO", "MY_DEATHS", 0);
+      g_string_replace (s, "<m:ID>CD1</m:ID>", i == 0 ? "<m:ID>MD1</m:ID>" : "<m:ID>MD2</m:ID>", 0);
+      if (i == 1)
+        g_string_replace (s, "2018", "2019", 0);
+      paths[i] = g_build_filename (dir, names[i], NULL);
+      g_assert_true (g_file_set_contents (paths[i], s->str, -1, NULL));
+    }
+
+  cli_run (&run, "import", "--workspace", ws, paths[1], NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  cli_run_clear (&run);
+  cli_run (&run, "import", "--workspace", ws, "--mapping", mapping, paths[0], NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.err, "workspace's mapping"));
+  cli_run_clear (&run);
+  cli_run (&run, "import", "--workspace", ws, paths[1], NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("%s: imported 12 records, 0 revisions\n", paths[1]);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: read with the workspace's mapping “My deaths”\n", paths[1]);
+  g_assert_nonnull (strstr (run.err, expected));
+  cli_run_clear (&run);
+
+  g_unsetenv ("XDG_CONFIG_HOME");
+  g_free (paths[0]);
+  g_free (paths[1]);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2104,6 +2159,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/help/command", test_help_command);
   g_test_add_func ("/gw/cli/usage/errors", test_usage_errors);
   g_test_add_func ("/gw/cli/check/valid", test_check_valid);
+  g_test_add_func ("/gw/cli/import/workspace-mapping", test_import_workspace_mapping);
   g_test_add_func ("/gw/cli/check/verbose", test_check_verbose);
   g_test_add_func ("/gw/cli/check/invalid", test_check_invalid);
   g_test_add_func ("/gw/cli/check/order", test_check_order);

@@ -15,6 +15,7 @@
 #include "formats/gw-reader.h"
 #include "formats/gw-sdmx-mapping.h"
 #include "formats/gw-sdmx-reader.h"
+#include "methods/gw-inequality.h"
 #include "model/gw-key.h"
 #include "gw-test-tmp.h"
 
@@ -457,8 +458,18 @@ test_profile_deaths (void)
   g_assert_cmpstr (warnings[2], ==, "1 count with no value (missing or confidential) skipped");
 }
 
+static double
+deaths_of (GwDataset *ds, const char *area, const char *period, guint cause)
+{
+  GwPeriod p = 0;
+
+  g_assert_true (gw_period_parse (period, &p));
+  return gw_dataset_deaths_of_cause (ds, gw_dataset_lookup_area (ds, area), GW_SEX_MALE, 0, p, 14, cause);
+}
+
 /* Eurostat causes of death: ICD-10 chapters onto causes, a finer code
- * skipped, residents kept. */
+ * declared under its chapter (its deaths taken out of the chapter's own),
+ * residents kept. */
 static void
 test_profile_causes (void)
 {
@@ -474,12 +485,194 @@ test_profile_causes (void)
     "</m:DataSet>\n");
   GwImport *import = import_path (ds, path);
 
-  g_assert_cmpuint (gw_import_get_records_of_kind (import, GW_RECORD_DEATHS), ==, 3);
+  gint c16;
+
+  g_assert_cmpuint (gw_import_get_records_of_kind (import, GW_RECORD_DEATHS), ==, 4);
   g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CIRCULATORY)->value, ==, 700);
-  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CANCER)->value, ==, 1500);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CANCER)->value, ==, 1460);
   g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_ALL)->value, ==, 3900);
-  g_assert_cmpstr (gw_import_get_warnings (import)[0], ==,
-                   "1 observation of cause C16 skipped: a part of an ICD-10 chapter, not a cause Gapwatch holds");
+  c16 = gw_dataset_lookup_cause (ds, "icd10-c16");
+  g_assert_cmpint (c16, >=, GW_N_CAUSES);
+  g_assert_cmpint (gw_dataset_cause_parent (ds, c16), ==, GW_CAUSE_CANCER);
+  g_assert_cmpstr (gw_dataset_get_cause (ds, c16)->name, ==, "ICD-10 C16");
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, c16)->value, ==, 40);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CANCER), ==, 1500);
+  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 0);
+}
+
+static void
+assert_cause (GwDataset *ds, const char *id, const char *name, const char *icd10, guint parent, double own)
+{
+  gint c = gw_dataset_lookup_cause (ds, id);
+  const GwCauseDef *def;
+
+  g_assert_cmpint (c, >=, GW_N_CAUSES);
+  def = gw_dataset_get_cause (ds, c);
+  g_assert_cmpstr (def->name, ==, name);
+  g_assert_cmpstr (def->icd10, ==, icd10);
+  g_assert_cmpint (def->parent, ==, parent);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, c)->value, ==, own);
+}
+
+/* Codes finer than chapters (tests/data/sdmx/hlth_cd_fine.xml, names from
+ * the codelist beside it): each a cause under the code holding it, its
+ * record its count less those inside it, so every published count is a
+ * cause's deaths again and the causes add up under all causes; a
+ * remainder (I_OTH) and a code overlapping another are skipped with a
+ * warning, their deaths still in the code holding them. */
+static void
+test_fine_causes (void)
+{
+  g_autofree char *path = g_build_filename (GW_TEST_SRCDIR, "data", "sdmx", "hlth_cd_fine.xml", NULL);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  GwImport *import = import_path (ds, path);
+  const char *const *warnings = gw_import_get_warnings (import);
+  gint chd = gw_dataset_lookup_cause (ds, "icd10-i20-i25"), c = gw_dataset_lookup_cause (ds, "icd10-c");
+  GwDeathsCell cell;
+  GwPeriod p = 0;
+
+  g_assert_cmpuint (gw_import_get_records_of_kind (import, GW_RECORD_DEATHS), ==, 13);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_ALL)->value, ==, 3900);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CIRCULATORY)->value, ==, 250);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, GW_CAUSE_CANCER)->value, ==, 100);
+  assert_cause (ds, "icd10-i20-i25", "Ischaemic heart diseases", "I20-I25", GW_CAUSE_CIRCULATORY, 0);
+  assert_cause (ds, "icd10-i21-i22", "Acute myocardial infarction including subsequent myocardial infarction",
+                "I21 I22", chd, 120);
+  assert_cause (ds, "icd10-i20-i23-i25", "ICD-10 I20 I23-I25", "I20 I23-I25", chd, 180);
+  assert_cause (ds, "icd10-i60-i69", "ICD-10 I60-I69", "I60-I69", GW_CAUSE_CIRCULATORY, 150);
+  assert_cause (ds, "icd10-c", "Malignant neoplasms (C00-C97)", "C00-C99", GW_CAUSE_CANCER, 860);
+  assert_cause (ds, "icd10-c33-c34", "Malignant neoplasm of trachea, bronchus and lung", "C33 C34", c, 500);
+  assert_cause (ds, "icd10-c16", "ICD-10 C16", "C16", c, 40);
+  assert_cause (ds, "icd10-k72-k75", "ICD-10 K72-K75", "K72-K75", GW_CAUSE_DIGESTIVE, 25);
+  assert_cause (ds, "icd10-a-b", "Certain infectious and parasitic diseases (A00-B99)", "A00-A99 B00-B99",
+                GW_CAUSE_OTHER, 100);
+  assert_cause (ds, "icd10-toxico", "Drug dependence, toxicomania (F11-F16, F18-F19)", "F11-F16 F18-F19",
+                GW_CAUSE_OTHER, 10);
+
+  /* every published count is a cause's deaths again */
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CIRCULATORY), ==, 700);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", chd), ==, 300);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CANCER), ==, 1500);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", c), ==, 1400);
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_OTHER), ==, 110);
+  /* the all-cause rule: the causes add up to the published top codes */
+  g_assert_true (gw_period_parse ("2018", &p));
+  g_assert_true (gw_dataset_deaths_cell (ds, gw_dataset_lookup_area (ds, "BE"), GW_SEX_MALE, 0, p, 14, &cell));
+  g_assert_cmpfloat (cell.all_causes, ==, 3900);
+  g_assert_cmpfloat (cell.causes, ==, 700 + 1500 + 25 + 100 + 10);
+  g_assert_cmpfloat (cell.unspecified, ==, 3900 - 2335);
+
+  g_assert_cmpuint (gw_import_get_n_warnings (import), ==, 2);
+  g_assert_cmpstr (warnings[0], ==, "1 observation of cause I_OTH skipped: not ICD-10 codes Gapwatch can read "
+                                    "(its deaths stay in the cause holding it)");
+  g_assert_cmpstr (warnings[1], ==, "1 observation of cause K70_K73-K74 skipped: it overlaps another cause code "
+                                    "of the message without holding it or lying in it");
+}
+
+/* A cause the registry holds already with the same ranges is used, not
+ * declared again: a declared lung-cancer (C33-C34) takes C33_C34's deaths. */
+static void
+test_fine_causes_known (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autofree char *path = g_build_filename (GW_TEST_SRCDIR, "data", "sdmx", "hlth_cd_fine.xml", NULL);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  const char *native = gw_test_tmp_write (tmp, "lung.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"lung\" generated=\"2020-01-01T00:00:00Z\">\n"
+    "  <areas><area code=\"BE\" name=\"Belgium\" type=\"country\"/></areas>\n"
+    "  <causes><cause id=\"lung-cancer\" name=\"Lung cancer\" icd10=\"C33-C34\" parent=\"cancer\"/></causes>\n"
+    "</export>\n", -1);
+  gint lung, chd;
+
+  import_path (ds, native);
+  lung = gw_dataset_lookup_cause (ds, "lung-cancer");
+  import_path (ds, path);
+  g_assert_cmpint (gw_dataset_lookup_cause (ds, "icd10-c33-c34"), ==, -1);
+  g_assert_cmpfloat (count_of (ds, GW_RECORD_DEATHS, "BE", GW_SEX_MALE, "2018", 14, lung)->value, ==, 500);
+  /* lung-cancer lies under cancer, not under the message's C: the
+   * chapter's deaths still add up */
+  g_assert_cmpfloat (deaths_of (ds, "BE", "2018", GW_CAUSE_CANCER), ==, 1500);
+  chd = gw_dataset_lookup_cause (ds, "icd10-i20-i25");
+  g_assert_cmpint (chd, >, lung);
+  g_assert_cmpint (gw_dataset_cause_parent (ds, gw_dataset_lookup_cause (ds, "icd10-i21-i22")), ==, chd);
+}
+
+/* Life expectancy by deprivation decile (an IMD_DECILE dimension, 95%
+ * limits and denominators as attributes): the deciles' values, the
+ * total's as the area's own, and the same published SII as the native
+ * format's decile values give; the SII of a straight line from 70 to 79
+ * years over equal deciles is 10 years. */
+static void
+test_deciles (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autoptr(GwDataset) native_ds = gw_dataset_new ();
+  g_autoptr(GString) body = g_string_new ("<m:DataSet s:structureRef=\"STR1\">\n");
+  g_autoptr(GString) native = g_string_new (NULL);
+  static const char *const codes[] = { "1", "D2", "3", "4", "5", "6", "7", "8", "9", "DEC10" };
+  GwInequalityValue sdmx_sii, native_sii;
+  g_autoptr(GError) error = NULL;
+  GwPeriod p = gw_period_pooled (2016, 2018);
+  const char *path;
+  const GwValueRow *own;
+  const GwValueRow *rows[GW_N_DECILES];
+
+  g_string_append (native, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"n\" generated=\"2024-01-01T00:00:00Z\">\n"
+                           "  <areas><area code=\"E06000001\" name=\"Hartlepool\" type=\"ua\"/></areas>\n"
+                           "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                           " polarity=\"higher-is-better\">\n");
+  for (guint d = 0; d < GW_N_DECILES; d++)
+    {
+      g_string_append_printf (body, "<Series freq=\"A\" unit=\"YR\" sex=\"M\" age=\"Y_LT1\" geo=\"E06000001\" IMD_DECILE=\"%s\">"
+                              "<Obs TIME_PERIOD=\"2016-01-01/P3Y\" OBS_VALUE=\"%u\" LOWER_CI=\"%u.5\" UPPER_CI=\"%u.5\""
+                              " DENOMINATOR=\"10000\"/></Series>\n", codes[d], 70 + d, 69 + d, 70 + d);
+      g_string_append_printf (native, "    <v area=\"E06000001\" sex=\"m\" period=\"2016-2018\" decile=\"%u\" value=\"%u\""
+                              " lower=\"%u.5\" upper=\"%u.5\" denominator=\"10000\"/>\n", d + 1, 70 + d, 69 + d, 70 + d);
+    }
+  g_string_append (body, "<Series freq=\"A\" unit=\"YR\" sex=\"M\" age=\"Y_LT1\" geo=\"E06000001\" IMD_DECILE=\"_T\">"
+                         "<Obs TIME_PERIOD=\"2016-01-01/P3Y\" OBS_VALUE=\"74.6\"/></Series>\n</m:DataSet>\n");
+  g_string_append (native, "  </indicator>\n</export>\n");
+  path = write_message (tmp, "le-deciles.xml", "D1", "DEMO_MLEXPEC", body->str);
+  import_path (ds, path);
+  import_path (native_ds, gw_test_tmp_write (tmp, "native.xml", native->str, -1));
+
+  g_assert_cmpuint (gw_dataset_get_deciles (ds, gw_dataset_lookup_indicator (ds, "le-birth"), FALSE,
+                                            gw_dataset_lookup_area (ds, "E06000001"), GW_SEX_MALE, p, rows), ==, 10);
+  g_assert_cmpfloat (rows[1]->value, ==, 71);
+  g_assert_cmpfloat (rows[1]->lower, ==, 70.5);
+  g_assert_cmpfloat (rows[1]->upper, ==, 71.5);
+  g_assert_cmpfloat (rows[9]->value, ==, 79);
+  g_assert_cmpfloat (rows[9]->denominator, ==, 10000);
+  own = value_of (ds, "le-birth", "E06000001", GW_SEX_MALE, "2016-2018");
+  g_assert_cmpfloat (own->value, ==, 74.6);
+
+  g_assert_true (gw_inequality_compute_published (ds, "le-birth", FALSE, gw_dataset_lookup_area (ds, "E06000001"),
+                                                  GW_SEX_MALE, p, NULL, &sdmx_sii, &error));
+  g_assert_no_error (error);
+  g_assert_true (gw_inequality_compute_published (native_ds, "le-birth", FALSE,
+                                                  gw_dataset_lookup_area (native_ds, "E06000001"),
+                                                  GW_SEX_MALE, p, NULL, &native_sii, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (fabs (sdmx_sii.sii.sii), 10, 1e-9);
+  g_assert_cmpfloat (sdmx_sii.sii.sii, ==, native_sii.sii.sii);
+  g_assert_cmpfloat (sdmx_sii.sii.rii, ==, native_sii.sii.rii);
+}
+
+/* A decile code that is none is refused where it is. */
+static void
+test_decile_refused (void)
+{
+  g_autoptr(GwTestTmp) tmp = gw_test_tmp_new ();
+  const char *path = write_message (tmp, "bad-decile.xml", "D2", "DEMO_MLEXPEC",
+    "<m:DataSet s:structureRef=\"STR1\">\n"
+    "<Series freq=\"A\" unit=\"YR\" sex=\"M\" age=\"Y_LT1\" geo=\"E06000001\" IMD_DECILE=\"11\">"
+    "<Obs TIME_PERIOD=\"2018\" OBS_VALUE=\"70\"/></Series>\n</m:DataSet>\n");
+
+  assert_refused (path, "bad-decile.xml:5:80: deprivation decile “11” is not one Gapwatch knows "
+                        "(1 to 10, D1 to D10, or a total such as _T)");
 }
 
 /* Life expectancy by age: at birth and at 65; pooled years as a time range;
@@ -579,6 +772,10 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/sdmx-reader/mapping/layout", test_layout);
   g_test_add_func ("/gw/sdmx-reader/profile/deaths", test_profile_deaths);
   g_test_add_func ("/gw/sdmx-reader/profile/causes", test_profile_causes);
+  g_test_add_func ("/gw/sdmx-reader/causes/fine", test_fine_causes);
+  g_test_add_func ("/gw/sdmx-reader/deciles/sii", test_deciles);
+  g_test_add_func ("/gw/sdmx-reader/deciles/refused", test_decile_refused);
+  g_test_add_func ("/gw/sdmx-reader/causes/known", test_fine_causes_known);
   g_test_add_func ("/gw/sdmx-reader/profile/life-expectancy", test_profile_life_expectancy);
   for (guint i = 0; i < G_N_ELEMENTS (bad_messages); i++)
     {

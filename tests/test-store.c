@@ -597,16 +597,16 @@ test_open_newer (Fixture       *f,
   g_autoptr(GwWorkspace) workspace = open_workspace (f->path, GW_WORKSPACE_OPEN_CREATE);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *backup = g_strdup_printf ("%s.v4.bak", f->path);
+  g_autofree char *backup = g_strdup_printf ("%s.v5.bak", f->path);
 
   g_clear_object (&workspace);
-  raw_exec (f->path, "PRAGMA user_version = 4");
+  raw_exec (f->path, "PRAGMA user_version = 5");
 
   workspace = gw_workspace_open (f->path, GW_WORKSPACE_OPEN_CREATE, &error);
   g_assert_null (workspace);
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
   expected = g_strdup_printf ("Cannot open the workspace %s: it was written by a newer Gapwatch "
-                              "(workspace version 4; this version reads up to version 3). "
+                              "(workspace version 5; this version reads up to version 4). "
                               "Update Gapwatch to open it; the file was not changed.", f->path);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
@@ -616,7 +616,7 @@ test_open_newer (Fixture       *f,
   g_assert_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_NEWER);
 
   /* left as it was */
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 5);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 

@@ -56,9 +56,30 @@ on_task_progress_cb (GwImportTask *task,
   progress->last_percent = percent;
 }
 
+/* Whether the import was read by a mapping an earlier import of the
+ * workspace was read by (and no --mapping file was given). */
+static gboolean
+read_by_workspace_mapping (GwDataset *dataset, GwImport *import)
+{
+  GListModel *imports = gw_dataset_get_imports (dataset);
+  const char *text = gw_import_get_mapping_text (import);
+
+  if (text == NULL || (gw_cli_sdmx_mappings != NULL && gw_cli_sdmx_mappings[0] != NULL))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (imports); i++)
+    {
+      g_autoptr(GwImport) other = g_list_model_get_item (imports, i);
+
+      if (other != import && g_strcmp0 (gw_import_get_mapping_text (other), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Prints the line of one file; returns whether it counts as a failure. */
 static gboolean
 report_file (GwImportTask *task,
+             GwDataset    *dataset,
              guint         index)
 {
   const GwImportResult *result = gw_import_task_get_result (task, index);
@@ -67,6 +88,10 @@ report_file (GwImportTask *task,
 
   for (guint i = 0; i < messages->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (messages, i));
+  if (result->import != NULL && read_by_workspace_mapping (dataset, result->import))
+    /* TRANSLATORS: "FILE: read with the workspace's mapping “NAME”" */
+    g_printerr (_("%s: read with the workspace's mapping “%s”\n"), result->path,
+                gw_import_get_mapping_name (result->import));
 
   if (stored != NULL && stored->status == GW_WORKSPACE_FILE_STORED)
     {
@@ -166,6 +191,13 @@ gw_cli_import_run (const GwCliCommand  *command,
       return GW_CLI_EXIT_INVALID;
     }
 
+  /* a file like one imported before is read as it was, unless --mapping says */
+  if (!gw_session_use_workspace_mappings (dataset, NULL, &error))
+    {
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
+      g_clear_error (&error);
+    }
+
   task = gw_import_task_new (dataset, (const char * const *) files);
   gw_session_watch_task (workspace, task, dataset);
   if (isatty (STDERR_FILENO) == 1)
@@ -181,7 +213,7 @@ gw_cli_import_run (const GwCliCommand  *command,
   g_signal_handlers_disconnect_by_data (task, &progress);
 
   for (guint i = 0; i < gw_import_task_get_n_results (task); i++)
-    if (report_file (task, i))
+    if (report_file (task, dataset, i))
       status = GW_CLI_EXIT_INVALID;
 
   return status;

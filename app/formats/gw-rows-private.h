@@ -35,6 +35,11 @@ typedef struct
   guint       column;
 } GwCell;
 
+/* The decile (1 = most deprived) a deprivation decile's name says ("Most
+ * deprived decile", "Second least deprived decile", "Decile 3", "1 - most
+ * deprived"), 0 when it says none; shared with the SDMX-ML reader. */
+guint      _gw_decile_of_text    (const char    *text);
+
 GwRows    *_gw_rows_new          (GwDataset     *dataset,
                                   const char    *path,
                                   GPtrArray     *problems);

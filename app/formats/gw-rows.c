@@ -988,15 +988,15 @@ is_decile_type (const char *type)
   return strstr (lower, "deprivation decile") != NULL;
 }
 
-/* The decile (1 = most deprived) of a deprivation decile category, 0 when
- * it is not one or cannot be read.  Fingertips words them "Most deprived
+/* The decile (1 = most deprived) a deprivation decile category's text
+ * names, 0 when it names none.  Fingertips words them "Most deprived
  * decile (IMD2019)", "Second most deprived decile", "Third more deprived
  * decile" ... "Fifth more", "Fifth less" ... "Second least deprived
  * decile", "Least deprived decile"; other publishers give numbers ("1 -
  * most deprived", "Decile 10").  The parenthesised edition ("(IMD2019)") is
  * not a number of the category. */
-static guint
-category_decile (const char *type, const GwCell *category)
+guint
+_gw_decile_of_text (const char *text)
 {
   static const char *const ordinals[] = { "first", "second", "third", "fourth", "fifth" };
   g_autofree char *lower = NULL;
@@ -1005,9 +1005,7 @@ category_decile (const char *type, const GwCell *category)
   gboolean more = FALSE, less = FALSE;
   char *open;
 
-  if (!is_decile_type (type) || is_blank (category))
-    return 0;
-  lower = g_ascii_strdown (category->text, -1);
+  lower = g_ascii_strdown (text, -1);
   while ((open = strchr (lower, '(')) != NULL)
     {
       char *close = strchr (open, ')');
@@ -1039,6 +1037,14 @@ category_decile (const char *type, const GwCell *category)
   if (ordinal == 0)
     ordinal = 1;
   return more ? ordinal : GW_N_DECILES + 1 - ordinal;
+}
+
+static guint
+category_decile (const char *type, const GwCell *category)
+{
+  if (!is_decile_type (type) || is_blank (category))
+    return 0;
+  return _gw_decile_of_text (category->text);
 }
 
 void

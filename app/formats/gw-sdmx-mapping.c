@@ -8,7 +8,7 @@
  *   name=Eurostat deaths by age (demo_magec)
  *   dataflows=DEMO_MAGEC;DEMO_R_MAGEC;     ids it is for (none: any message)
  *   area=geo                                a role's dimension, when not
- *   time=… sex=… age=… cause=…               one of the usual names
+ *   time=… sex=… age=… cause=… decile=…      one of the usual names
  *   measure-dimension=indic_de              the dimension whose codes are measures
  *   measure=deaths                          what an observation is otherwise
  *   indicator-name=…  unit=…  polarity=higher-is-better
@@ -28,7 +28,7 @@
 #include <glib/gi18n.h>
 
 static const char *const role_keys[GW_SDMX_N_ROLES] = {
-  "area", "time", "sex", "age", "cause", "measure-dimension",
+  "area", "time", "sex", "age", "cause", "measure-dimension", "decile",
 };
 
 /* The built-in profiles: the health datasets analysts download.  Eurostat's
@@ -64,6 +64,7 @@ static const char *const profiles[] = {
 G_LOCK_DEFINE_STATIC (options);
 static char  *option_structure;
 static GStrv  option_mappings;
+static GStrv  workspace_names, workspace_texts;
 
 static GHashTable *
 string_table (GKeyFile *kf, const char *group)
@@ -164,6 +165,7 @@ gw_sdmx_mapping_load_data (const char *data, const char *name, GError **error)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   GError *local = NULL;
+  GwSdmxMapping *m;
 
   g_return_val_if_fail (data != NULL && name != NULL, NULL);
 
@@ -172,7 +174,10 @@ gw_sdmx_mapping_load_data (const char *data, const char *name, GError **error)
       g_propagate_prefixed_error (error, local, "%s: ", name);
       return NULL;
     }
-  return from_key_file (kf, name, NULL, error);
+  m = from_key_file (kf, name, NULL, error);
+  if (m != NULL)
+    m->text = g_strdup (data);
+  return m;
 }
 
 /**
@@ -187,17 +192,24 @@ gw_sdmx_mapping_load (const char *path, GError **error)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
   GError *local = NULL;
+  GwSdmxMapping *m;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   base = g_path_get_basename (path);
-  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, &local))
+  /* the text as read is what the workspace keeps */
+  if (!g_file_get_contents (path, &text, NULL, &local)
+      || !g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, &local))
     {
       g_propagate_prefixed_error (error, local, "%s: ", base);
       return NULL;
     }
-  return from_key_file (kf, base, path, error);
+  m = from_key_file (kf, base, path, error);
+  if (m != NULL)
+    m->text = g_steal_pointer (&text);
+  return m;
 }
 
 void
@@ -207,6 +219,7 @@ gw_sdmx_mapping_free (GwSdmxMapping *m)
     return;
   g_free (m->name);
   g_free (m->path);
+  g_free (m->text);
   g_strfreev (m->dataflows);
   for (guint r = 0; r < GW_SDMX_N_ROLES; r++)
     g_free (m->dims[r]);
@@ -269,6 +282,60 @@ gw_sdmx_mapping_write (const char        *dataflow,
   for (guint i = 0; dims[i] != NULL && values[i] != NULL; i++)
     g_key_file_set_string (kf, "Fixed", dims[i], values[i]);
   return g_key_file_to_data (kf, NULL, NULL);
+}
+
+const char *
+gw_sdmx_mapping_get_text (const GwSdmxMapping *mapping)
+{
+  g_return_val_if_fail (mapping != NULL, NULL);
+  return mapping->builtin ? NULL : mapping->text;
+}
+
+/**
+ * gw_sdmx_set_workspace_mappings:
+ * @names: (nullable): the mappings' names
+ * @texts: (nullable): their key files, as many
+ * @error: the first that is not a mapping, named
+ *
+ * The mappings a workspace keeps (gw_workspace_get_mappings()): tried for
+ * a message their dataflows name after the --mapping files and before the
+ * user's folder, so a workspace opened elsewhere reads the same way.  A
+ * text that is no mapping is left out and is the error.
+ *
+ * Returns: whether every one is a mapping
+ */
+gboolean
+gw_sdmx_set_workspace_mappings (const char *const *names, const char *const *texts, GError **error)
+{
+  g_autoptr(GPtrArray) good_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) good_texts = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; names != NULL && texts != NULL && names[i] != NULL && texts[i] != NULL; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GwSdmxMapping) m = gw_sdmx_mapping_load_data (texts[i], names[i], &local);
+
+      if (m == NULL)
+        {
+          if (ok)
+            g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                         _("The workspace's mapping “%s” cannot be used: %s"), names[i], local->message);
+          ok = FALSE;
+          continue;
+        }
+      g_ptr_array_add (good_names, g_strdup (names[i]));
+      g_ptr_array_add (good_texts, g_strdup (texts[i]));
+    }
+  g_ptr_array_add (good_names, NULL);
+  g_ptr_array_add (good_texts, NULL);
+  G_LOCK (options);
+  g_strfreev (workspace_names);
+  workspace_names = (GStrv) g_ptr_array_steal (good_names, NULL);
+  g_strfreev (workspace_texts);
+  workspace_texts = (GStrv) g_ptr_array_steal (good_texts, NULL);
+  G_UNLOCK (options);
+  return ok;
 }
 
 char *
@@ -346,10 +413,14 @@ GwSdmxMapping *
 _gw_sdmx_mapping_find (const char *const *ids)
 {
   g_auto(GStrv) given = NULL;
+  g_auto(GStrv) ws_names = NULL;
+  g_auto(GStrv) ws_texts = NULL;
   g_autoptr(GPtrArray) user = NULL;
 
   G_LOCK (options);
   given = g_strdupv (option_mappings);
+  ws_names = g_strdupv (workspace_names);
+  ws_texts = g_strdupv (workspace_texts);
   G_UNLOCK (options);
 
   /* a file given for this read wins: one for these ids, or for any message */
@@ -358,6 +429,14 @@ _gw_sdmx_mapping_find (const char *const *ids)
       g_autoptr(GwSdmxMapping) m = gw_sdmx_mapping_load (given[i], NULL);
 
       if (m != NULL && (names_one_of (m, ids) || m->dataflows == NULL || m->dataflows[0] == NULL))
+        return g_steal_pointer (&m);
+    }
+  /* one the workspace keeps, for a message of its dataflows */
+  for (guint i = 0; ws_names != NULL && ws_names[i] != NULL; i++)
+    {
+      g_autoptr(GwSdmxMapping) m = gw_sdmx_mapping_load_data (ws_texts[i], ws_names[i], NULL);
+
+      if (m != NULL && names_one_of (m, ids))
         return g_steal_pointer (&m);
     }
   user = user_mappings ();
@@ -373,6 +452,7 @@ _gw_sdmx_mapping_find (const char *const *ids)
       g_autoptr(GwSdmxMapping) m = gw_sdmx_mapping_load_data (profiles[i], "profile", NULL);
 
       g_assert (m != NULL);
+      m->builtin = TRUE;
       if (names_one_of (m, ids))
         return g_steal_pointer (&m);
     }

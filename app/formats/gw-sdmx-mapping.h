@@ -26,6 +26,7 @@ typedef enum
   GW_SDMX_ROLE_AGE,
   GW_SDMX_ROLE_CAUSE,
   GW_SDMX_ROLE_MEASURE,
+  GW_SDMX_ROLE_DECILE,      /* deprivation decile of an indicator's values */
   GW_SDMX_N_ROLES,
 } GwSdmxRole;
 
@@ -41,6 +42,8 @@ void           gw_sdmx_mapping_free          (GwSdmxMapping       *mapping);
 const char    *gw_sdmx_mapping_get_name      (const GwSdmxMapping *mapping);
 /* NULL for a built-in profile. */
 const char    *gw_sdmx_mapping_get_path      (const GwSdmxMapping *mapping);
+/* The key file as read; NULL for a built-in profile. */
+const char    *gw_sdmx_mapping_get_text      (const GwSdmxMapping *mapping);
 /* The key file of a mapping for one dataflow: the area dimension and the
  * value kept of each other dimension (dims and values NULL-terminated, of the
  * same length); what the window writes when a file cannot be mapped. */
@@ -58,6 +61,9 @@ char          *gw_sdmx_mapping_write         (const char          *dataflow,
 gboolean       gw_sdmx_set_options           (const char          *structure,
                                               const char *const   *mappings,
                                               GError             **error);
+gboolean       gw_sdmx_set_workspace_mappings (const char *const *names,
+                                               const char *const *texts,
+                                               GError            **error);
 /* The folder of the user's mappings: ~/.config/gapwatch/mappings. */
 char          *gw_sdmx_user_mapping_dir      (void);
 

@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include "model/gw-batch.h"
+#include "model/gw-dataset.h"
 #include "gw-input.h"
 #include "gw-xml-private.h"
 #include "gw-sdmx-mapping.h"
@@ -16,7 +18,9 @@ G_BEGIN_DECLS
 struct _GwSdmxMapping
 {
   char        *name;
-  char        *path;          /* NULL: built in */
+  char        *path;          /* NULL: built in, or from a workspace */
+  char        *text;          /* the key file as read */
+  gboolean     builtin;
   char       **dataflows;     /* ids it is for, compared without case; NULL: any message */
   char        *dims[GW_SDMX_N_ROLES];   /* the dimension of each role; NULL: the usual names */
   char        *measure;       /* what every observation is when no measure code says */
@@ -60,6 +64,30 @@ GwSdmxStructure *_gw_sdmx_structure_for    (const char       *path,
 GwSdmxMapping   *_gw_sdmx_mapping_find     (const char *const *ids);
 /* The structure given to gw_sdmx_set_options(), or NULL. */
 char            *_gw_sdmx_option_structure (void);
+
+/* Deaths by ICD-10 cause code onto causes (gw-sdmx-causes.c): codes are
+ * numbered as met, counts kept by cell and code, and at the end each code
+ * placed among the others, its cause found or declared, and its records
+ * added: its count less that of the codes inside it. */
+typedef struct _GwSdmxCauses GwSdmxCauses;
+
+GwSdmxCauses    *_gw_sdmx_causes_new       (void);
+void             _gw_sdmx_causes_free      (GwSdmxCauses    *self);
+guint            _gw_sdmx_causes_code      (GwSdmxCauses    *self,
+                                            const char      *code,
+                                            const char      *name);
+void             _gw_sdmx_causes_add       (GwSdmxCauses    *self,
+                                            guint64          cell,
+                                            guint            code,
+                                            double           n,
+                                            gboolean         sum);
+void             _gw_sdmx_causes_finish    (GwSdmxCauses    *self,
+                                            GwBatch         *batch,
+                                            GwDataset       *dataset,
+                                            GwSdmxStructure *structure,
+                                            const char      *dim);
+gint             _gw_sdmx_causes_number    (GwSdmxCauses    *self,
+                                            guint            code);
 
 char            *_gw_sdmx_attr             (int               n,
                                             const xmlChar   **attributes,

@@ -28,6 +28,7 @@
 
 #include "model/gw-key.h"
 #include "gw-number-private.h"
+#include "gw-rows-private.h"
 #include "gw-sdmx-private.h"
 #include "gw-xml-private.h"
 
@@ -43,6 +44,9 @@ typedef enum
   CLS_CONF,
   CLS_UNIT_MULT,
   CLS_TITLE,
+  CLS_LOWER,              /* a value's 95% limits and denominator */
+  CLS_UPPER,
+  CLS_DENOMINATOR,
   CLS_ATTR,               /* an attribute of no use here */
 } Cls;
 
@@ -59,6 +63,7 @@ typedef struct
   GString  *role[GW_SDMX_N_ROLES];
   const xmlChar *role_name[GW_SDMX_N_ROLES];
   GString  *value, *status, *conf, *unit_mult, *title;
+  GString  *lower, *upper, *denominator;
   gboolean  has_value;    /* an ObsValue or OBS_VALUE was there */
   gboolean  skip;         /* a dimension the mapping fixes has another value */
 } Snap;
@@ -152,6 +157,7 @@ typedef struct
   AgeKind          last_age_kind;
   GwAgeBand        last_age;
   gint             last_cause;
+  gint             last_decile;
   Target           last_target;
   Target          *plain_target;  /* of observations with no measure code */
   const xmlChar   *cls_name[8];   /* the last classes looked up */
@@ -168,6 +174,8 @@ typedef struct
   GHashTable      *targets;       /* measure code -> Target * */
   GHashTable      *sums;          /* (kind << 56 ^ key) -> double *: single years of age */
   GHashTable      *skipped;       /* reason -> count */
+  GwSdmxCauses    *causes;        /* deaths by cause code, placed at the end */
+  char            *cause_dim;
   guint            count_obs;
   guint            n_missing_counts, n_provisional, n_estimated;
 } Sdmx;
@@ -177,8 +185,17 @@ static const char *const role_names[GW_SDMX_N_ROLES][6] = {
   { "TIME_PERIOD", "TIME", "Time", NULL },
   { "SEX", "sex", "GENDER", NULL },
   { "AGE", "age", "C_AGE", NULL },
-  { "ICD10", "icd10", "CAUSE", NULL },
+  { "ICD10", "icd10", "CAUSE", "CAUSE_OF_DEATH", NULL },
   { NULL },
+  { "IMD_DECILE", "DECILE", "decile", "imd_decile", "DEPRIVATION_DECILE", NULL },
+};
+
+/* Attributes giving an indicator value's 95% limits and denominator (the
+ * population of a decile, which its SII needs). */
+static const char *const limit_names[3][5] = {
+  { "LOWER_CI", "CI_LOWER", "LOWER_CI_95", "OBS_LOWER", NULL },
+  { "UPPER_CI", "CI_UPPER", "UPPER_CI_95", "OBS_UPPER", NULL },
+  { "DENOMINATOR", "OBS_DENOMINATOR", "DENOM", NULL },
 };
 
 /* Attributes of the SDMX cross-domain concepts and of the publishers read
@@ -273,6 +290,16 @@ is_known_attribute (const char *name)
  * read here, another dimension or another attribute.  is_dim: -1 when the
  * message does not say (structure-specific, compact). */
 static guint
+limit_class (const char *name)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (limit_names); l++)
+    for (guint k = 0; limit_names[l][k] != NULL; k++)
+      if (strcmp (name, limit_names[l][k]) == 0)
+        return CLS_LOWER + l;
+  return CLS_ATTR;
+}
+
+static guint
 classify (Sdmx *s, const xmlChar *iname, int is_dim)
 {
   const char *name = (const char *) iname;
@@ -312,6 +339,8 @@ classify (Sdmx *s, const xmlChar *iname, int is_dim)
     cls = CLS_UNIT_MULT;
   else if (strcmp (name, "TITLE") == 0 || strcmp (name, "TITLE_COMPL") == 0)
     cls = CLS_TITLE;
+  else if ((cls = limit_class (name)) != CLS_ATTR)
+    ;
   else
     {
       cls = G_MAXUINT;
@@ -448,6 +477,12 @@ evaluate (Sdmx *s, guint from, guint to, Snap *snap)
         snap->unit_mult = c->value;
       else if (c->cls == CLS_TITLE)
         snap->title = c->value;
+      else if (c->cls == CLS_LOWER)
+        snap->lower = c->value;
+      else if (c->cls == CLS_UPPER)
+        snap->upper = c->value;
+      else if (c->cls == CLS_DENOMINATOR)
+        snap->denominator = c->value;
       else if (c->cls == CLS_DIM && !check_other (s, c))
         snap->skip = TRUE;
     }
@@ -588,28 +623,28 @@ band_of_single (guint age)
   return (GwAgeBand) (age / 5 + 1);
 }
 
-/* ICD-10 chapters onto the causes (export-format.md): Eurostat's codes
- * (A-R_V-Y all causes, C00-D48, I, J, K, V01-Y89) and plain ranges.  A
- * finer code is part of one of these, so it is skipped, not added. */
+/* A deprivation decile code: 1 (most deprived) to 10, as a number ("3",
+ * "D3", "DEC03") or by its codelist name ("Second most deprived decile");
+ * a total (_T, TOTAL) is the area's own value, 0; -1 when neither. */
 static gint
-parse_cause (const char *code)
+parse_decile (Sdmx *s, const char *code)
 {
-  static const struct { const char *code; GwCause cause; } codes[] = {
-    { "A-R_V-Y", GW_CAUSE_ALL }, { "A00-Y89", GW_CAUSE_ALL }, { "A00-R99_V01-Y89", GW_CAUSE_ALL },
-    { "A00-Y99", GW_CAUSE_ALL }, { "TOTAL", GW_CAUSE_ALL }, { "ALL", GW_CAUSE_ALL },
-    { "I", GW_CAUSE_CIRCULATORY }, { "I00-I99", GW_CAUSE_CIRCULATORY },
-    { "C00-D48", GW_CAUSE_CANCER }, { "C00-D49", GW_CAUSE_CANCER },
-    { "J", GW_CAUSE_RESPIRATORY }, { "J00-J99", GW_CAUSE_RESPIRATORY },
-    { "K", GW_CAUSE_DIGESTIVE }, { "K00-K93", GW_CAUSE_DIGESTIVE },
-    { "V01-Y89", GW_CAUSE_EXTERNAL }, { "V01-Y98", GW_CAUSE_EXTERNAL }, { "V-Y", GW_CAUSE_EXTERNAL },
-  };
-  GwCause cause;
+  static const char *const totals[] = { "_T", "T", "TOTAL", "ALL", "_Z", "0" };
+  const char *dim = s->mapping != NULL && s->mapping->dims[GW_SDMX_ROLE_DECILE] != NULL
+                    ? s->mapping->dims[GW_SDMX_ROLE_DECILE] : "IMD_DECILE";
+  const char *digits = code, *name;
+  guint64 n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (strcmp (code, codes[i].code) == 0)
-      return codes[i].cause;
-  if (gw_cause_parse (code, &cause))
-    return cause;
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    if (g_ascii_strcasecmp (code, totals[i]) == 0)
+      return 0;
+  while (g_ascii_isalpha (*digits) || *digits == '_')
+    digits++;
+  if (*digits != '\0' && g_ascii_string_to_unsigned (digits, 10, 1, GW_N_DECILES, &n, NULL))
+    return (gint) n;
+  name = _gw_sdmx_structure_code_name (s->structure, dim, code);
+  if (name != NULL && (n = _gw_decile_of_text (name)) > 0)
+    return (gint) n;
   return -1;
 }
 
@@ -679,6 +714,18 @@ parse_value (const char *text, double *out, gboolean *missing)
       return FALSE;
   *out = g_ascii_strtod (text, &end);
   return *end == '\0' && end != text && isfinite (*out);
+}
+
+/* A limit or denominator attribute: NAN when absent or empty. */
+static gboolean
+parse_optional (const GString *text, double *out)
+{
+  gboolean missing;
+
+  *out = NAN;
+  if (text == NULL || text->len == 0)
+    return TRUE;
+  return parse_value (text->str, out, &missing);
 }
 
 /* OBS_STATUS and CONF_STATUS onto a value's note (sdmx.md §6): confidential
@@ -1161,12 +1208,49 @@ emit (Sdmx *s, const Snap *series)
 
   /* an age or cause that says nothing of this measure must hold one value */
   if (!role_as_other (s, &o, GW_SDMX_ROLE_CAUSE, t->kind != T_DEATHS)
-      || !role_as_other (s, &o, GW_SDMX_ROLE_AGE, t->kind == T_VALUE || t->kind == T_BIRTHS))
+      || !role_as_other (s, &o, GW_SDMX_ROLE_AGE, t->kind == T_VALUE || t->kind == T_BIRTHS)
+      || !role_as_other (s, &o, GW_SDMX_ROLE_DECILE, t->kind != T_VALUE))
     return;
 
   if (t->kind == T_VALUE)
     {
+      double lower = NAN, upper = NAN, denominator = NAN;
+      gint decile = 0;
       guint64 key;
+
+      if (o.role[GW_SDMX_ROLE_DECILE] != NULL)
+        {
+          if (same (&s->last[GW_SDMX_ROLE_DECILE], o.role[GW_SDMX_ROLE_DECILE]) && s->last_valid[GW_SDMX_ROLE_DECILE])
+            decile = s->last_decile;
+          else
+            {
+              s->last_valid[GW_SDMX_ROLE_DECILE] = FALSE;
+              decile = parse_decile (s, o.role[GW_SDMX_ROLE_DECILE]->str);
+              if (decile < 0)
+                {
+                  g_autofree char *v = shown (o.role[GW_SDMX_ROLE_DECILE]->str);
+
+                  obs_problem (s, _("deprivation decile “%s” is not one Gapwatch knows (1 to 10, D1 to D10, "
+                                    "or a total such as _T)"), v);
+                  return;
+                }
+              s->last_decile = decile;
+              s->last_valid[GW_SDMX_ROLE_DECILE] = TRUE;
+            }
+        }
+      const GString *extra[] = { o.lower, o.upper, o.denominator };
+      double *extra_out[] = { &lower, &upper, &denominator };
+
+      for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+        if (!parse_optional (extra[i], extra_out[i]))
+          {
+            g_autofree char *v = shown (extra[i]->str);
+
+            obs_problem (s, _("the value's limit or denominator “%s” is not a number"), v);
+            return;
+          }
+      lower *= mult;
+      upper *= mult;
 
       if (missing && note == GW_NOTE_NONE)
         note = GW_NOTE_NOT_AVAILABLE;
@@ -1174,11 +1258,12 @@ emit (Sdmx *s, const Snap *series)
        * deaths of 2009) is still the value given */
       if (!missing && note == GW_NOTE_NOT_AVAILABLE)
         note = GW_NOTE_NONE;
-      key = gw_key_value (t->indicator, FALSE, area, sex, period);
+      key = gw_key_value_decile (t->indicator, FALSE, area, sex, period, (guint) decile);
       if (s->locating)
         locate (s, GW_RECORD_VALUES, key);
       else
-        gw_batch_add_value (s->batch, key, missing ? NAN : value, NAN, NAN, NAN, NAN, note);
+        gw_batch_add_value (s->batch, key, missing ? NAN : value, missing ? NAN : lower, missing ? NAN : upper,
+                            NAN, denominator, note);
       return;
     }
 
@@ -1262,21 +1347,28 @@ emit (Sdmx *s, const Snap *series)
     {
       if (o.role[GW_SDMX_ROLE_CAUSE] != NULL)
         {
+          guint64 cell = gw_key_deaths (area, sex, GW_CAUSE_ALL, 0, period, age);
+
+          /* the codes hold one another: counted by cell and code, made
+           * records once every code is known (gw-sdmx-causes.c) */
           if (same_role (s, series, &o, GW_SDMX_ROLE_CAUSE) && s->last_valid[GW_SDMX_ROLE_CAUSE])
             cause = s->last_cause;
           else
             {
-              cause = parse_cause (o.role[GW_SDMX_ROLE_CAUSE]->str);
+              const char *dim = (const char *) o.role_name[GW_SDMX_ROLE_CAUSE];
+              const char *code = o.role[GW_SDMX_ROLE_CAUSE]->str;
+
+              if (s->cause_dim == NULL)
+                s->cause_dim = g_strdup (dim);
+              cause = (gint) _gw_sdmx_causes_code (s->causes, code, _gw_sdmx_structure_code_name (s->structure, dim, code));
               s->last_cause = cause;
               s->last_valid[GW_SDMX_ROLE_CAUSE] = TRUE;
             }
-          if (cause < 0)
-            {
-              g_autofree char *reason = g_strdup_printf ("cause %s", o.role[GW_SDMX_ROLE_CAUSE]->str);
-
-              count_skipped (s, reason);
-              return;
-            }
+          if (!s->locating)
+            _gw_sdmx_causes_add (s->causes, cell, (guint) cause, value, age_kind == AGE_SINGLE);
+          else if ((cause = _gw_sdmx_causes_number (s->causes, (guint) cause)) >= 0 && age_kind != AGE_SINGLE)
+            locate (s, GW_RECORD_DEATHS, cell | ((guint64) cause << GW_KEY_DEATHS_CAUSE_SHIFT));
+          return;
         }
       add_count (s, GW_RECORD_DEATHS, gw_key_deaths (area, sex, cause, 0, period, age), value, age_kind == AGE_SINGLE);
     }
@@ -2003,10 +2095,6 @@ add_warnings (Sdmx *s)
         text = g_strdup_printf (ngettext ("%u observation of %s skipped: it is in no age band Gapwatch holds (or is their total)",
                                           "%u observations of %s skipped: they are in no age band Gapwatch holds (or are their total)", n),
                                 n, reason);
-      else if (g_str_has_prefix (reason, "cause "))
-        text = g_strdup_printf (ngettext ("%u observation of %s skipped: a part of an ICD-10 chapter, not a cause Gapwatch holds",
-                                          "%u observations of %s skipped: a part of an ICD-10 chapter, not a cause Gapwatch holds", n),
-                                n, reason);
       else
         text = g_strdup_printf (ngettext ("%u observation of measure %s skipped, as the mapping says",
                                           "%u observations of measure %s skipped, as the mapping says", n), n, reason);
@@ -2081,6 +2169,9 @@ set_header (Sdmx *s, GwInput *input)
   else
     title = g_strdup (flow_name != NULL ? flow_name : flow != NULL ? flow : "SDMX-ML");
   gw_batch_set_header (s->batch, id, generated, version, s->sender, title);
+  /* a user's mapping goes with the import into the workspace */
+  if (s->mapping != NULL && gw_sdmx_mapping_get_text (s->mapping) != NULL)
+    gw_batch_set_mapping (s->batch, s->mapping->name, gw_sdmx_mapping_get_text (s->mapping));
 }
 
 static void
@@ -2149,6 +2240,8 @@ sdmx_clear (Sdmx *s)
   g_hash_table_unref (s->targets);
   g_hash_table_unref (s->sums);
   g_hash_table_unref (s->skipped);
+  g_clear_pointer (&s->causes, _gw_sdmx_causes_free);
+  g_free (s->cause_dim);
   for (guint r = 0; r < GW_SDMX_N_ROLES; r++)
     if (s->last[r] != NULL)
       g_string_free (s->last[r], TRUE);
@@ -2173,6 +2266,7 @@ sdmx_init (Sdmx *s, GwDataset *dataset, GwInput *input, GPtrArray *problems)
   s->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   s->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  s->causes = _gw_sdmx_causes_new ();
 }
 
 static GwBatch *
@@ -2201,6 +2295,7 @@ read_message (GwDataset *dataset, GwInput *input, GPtrArray *problems, GError **
   if (s.n_problems > 0)
     goto out;
 
+  _gw_sdmx_causes_finish (s.causes, s.batch, dataset, s.structure, s.cause_dim);
   flush_sums (&s);
   declare_areas (&s);
   add_warnings (&s);
@@ -2284,6 +2379,26 @@ gw_sdmx_layout_free (GwSdmxLayout *layout)
 GwSdmxLayout *
 gw_sdmx_layout_read (const char *path, GError **error)
 {
+  return gw_sdmx_layout_read_full (path, NULL, NULL, NULL, error);
+}
+
+/**
+ * gw_sdmx_layout_read_full:
+ * @path: an SDMX-ML data message
+ * @cancellable: (nullable): stops the read (G_IO_ERROR_CANCELLED)
+ * @progress: (nullable): bytes read so far, called from the reading thread
+ * @progress_data: for @progress
+ * @error: as gw_sdmx_layout_read()
+ *
+ * Returns: (transfer full) (nullable): the layout
+ */
+GwSdmxLayout *
+gw_sdmx_layout_read_full (const char     *path,
+                          GCancellable   *cancellable,
+                          GwProgressFunc  progress,
+                          gpointer        progress_data,
+                          GError        **error)
+{
   g_autoptr(GwDataset) dataset = gw_dataset_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_problem_free);
   g_autoptr(GwInput) input = NULL;
@@ -2296,7 +2411,7 @@ gw_sdmx_layout_read (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   gw_formats_init ();
-  input = gw_input_open (path, NULL, NULL, NULL, error);
+  input = gw_input_open (path, cancellable, progress, progress_data, error);
   if (input == NULL)
     return NULL;
   sdmx_init (&s, dataset, input, problems);

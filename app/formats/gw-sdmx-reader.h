@@ -34,6 +34,13 @@ typedef struct
 
 GwSdmxLayout *gw_sdmx_layout_read (const char   *path,
                                    GError      **error);
+/* The same, cancellable (G_IO_ERROR_CANCELLED), with progress in bytes:
+ * for a thread (the mapping dialog reads a big message in one). */
+GwSdmxLayout *gw_sdmx_layout_read_full (const char      *path,
+                                        GCancellable    *cancellable,
+                                        GwProgressFunc   progress,
+                                        gpointer         progress_data,
+                                        GError         **error);
 void          gw_sdmx_layout_free (GwSdmxLayout *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwSdmxLayout, gw_sdmx_layout_free)

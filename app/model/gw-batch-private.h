@@ -84,6 +84,8 @@ struct _GwBatch
   char        *version;
   char        *publisher;
   char        *title;
+  char        *mapping_name;  /* the user's SDMX-ML mapping read by, or NULL */
+  char        *mapping_text;
 };
 
 /* Renumbers keys whose area, group, basis, indicator or cause numbers changed. */

@@ -159,6 +159,8 @@ gw_batch_free (GwBatch *batch)
   g_free (batch->version);
   g_free (batch->publisher);
   g_free (batch->title);
+  g_free (batch->mapping_name);
+  g_free (batch->mapping_text);
   g_free (batch);
 }
 
@@ -172,6 +174,26 @@ gw_batch_set_source (GwBatch    *batch,
   batch->path = g_strdup (path);
   g_free (batch->sha256);
   batch->sha256 = g_strdup (sha256);
+}
+
+/**
+ * gw_batch_set_mapping:
+ * @name: the mapping's name, as the import list shows it
+ * @text: its key file
+ *
+ * The user's SDMX-ML mapping the export was read by: the workspace keeps it
+ * so that the import is read the same way elsewhere.
+ */
+void
+gw_batch_set_mapping (GwBatch    *batch,
+                      const char *name,
+                      const char *text)
+{
+  g_return_if_fail (batch != NULL);
+  g_free (batch->mapping_name);
+  batch->mapping_name = g_strdup (name);
+  g_free (batch->mapping_text);
+  batch->mapping_text = g_strdup (text);
 }
 
 void

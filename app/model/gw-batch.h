@@ -63,6 +63,10 @@ void            gw_batch_set_header          (GwBatch            *batch,
                                               const char         *version,
                                               const char         *publisher,
                                               const char         *title);
+/* The user's SDMX-ML mapping the export was read by (name and key file). */
+void            gw_batch_set_mapping         (GwBatch            *batch,
+                                              const char         *name,
+                                              const char         *text);
 
 /* Returns the group's number, or -1 when this export declared it already. */
 gint            gw_batch_declare_group       (GwBatch            *batch,

@@ -1020,6 +1020,7 @@ gw_dataset_commit (GwDataset  *self,
                            batch->version, batch->publisher, batch->title, records,
                            batch->n_warnings, batch->warnings);
   _gw_import_set_revisions (import, revisions);
+  _gw_import_set_mapping (import, batch->mapping_name, batch->mapping_text);
   self->slots[slot].import = import;
 
   g_rw_lock_writer_unlock (&self->lock);

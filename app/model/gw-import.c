@@ -19,6 +19,8 @@ struct _GwImport
   char      *version;
   char      *publisher;
   char      *title;
+  char      *mapping_name;
+  char      *mapping_text;
   guint      records[GW_N_RECORD_KINDS];
   guint      revisions;
   guint      n_warnings;
@@ -57,6 +59,8 @@ gw_import_finalize (GObject *object)
   g_free (self->version);
   g_free (self->publisher);
   g_free (self->title);
+  g_free (self->mapping_name);
+  g_free (self->mapping_text);
   g_strfreev (self->warnings);
 
   G_OBJECT_CLASS (gw_import_parent_class)->finalize (object);
@@ -168,6 +172,18 @@ const char *gw_import_get_file (GwImport *self) { g_return_val_if_fail (GW_IS_IM
 const char *gw_import_get_basename (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->basename; }
 const char *gw_import_get_publisher (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->publisher; }
 const char *gw_import_get_title (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->title; }
+const char *gw_import_get_mapping_name (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->mapping_name; }
+const char *gw_import_get_mapping_text (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->mapping_text; }
+
+void
+_gw_import_set_mapping (GwImport *self, const char *name, const char *text)
+{
+  g_return_if_fail (GW_IS_IMPORT (self));
+  g_free (self->mapping_name);
+  self->mapping_name = g_strdup (name);
+  g_free (self->mapping_text);
+  self->mapping_text = g_strdup (text);
+}
 const char *gw_import_get_version (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->version; }
 GDateTime *gw_import_get_generated (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->generated; }
 const char *gw_import_get_sha256 (GwImport *self) { g_return_val_if_fail (GW_IS_IMPORT (self), NULL); return self->sha256; }

@@ -34,6 +34,10 @@ guint         gw_import_get_n_warnings  (GwImport     *self);
 /* The first warnings' texts (at most 100 are kept). */
 const char *const *gw_import_get_warnings (GwImport   *self);
 guint         gw_import_get_slot        (GwImport     *self);
+/* The user's SDMX-ML mapping the import was read by (its name and key
+ * file), NULL for any other import. */
+const char   *gw_import_get_mapping_name (GwImport    *self);
+const char   *gw_import_get_mapping_text (GwImport    *self);
 
 /* For GwDataset. */
 GwImport     *_gw_import_new            (guint         slot,
@@ -49,5 +53,8 @@ GwImport     *_gw_import_new            (guint         slot,
                                          GPtrArray    *warnings);
 void          _gw_import_set_revisions  (GwImport     *self,
                                          guint         revisions);
+void          _gw_import_set_mapping    (GwImport     *self,
+                                         const char   *name,
+                                         const char   *text);
 
 G_END_DECLS

@@ -9,9 +9,13 @@
  */
 #include "gw-config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gw-session-import.h"
+
+#include "formats/gw-sdmx-mapping.h"
 
 #define WATCH_KEY "gw-session-import-watch"
 
@@ -197,4 +201,49 @@ gw_session_import_files (GwWorkspace         *workspace,
   if (!gw_import_task_run (task, cancellable, error))
     return NULL;
   return g_steal_pointer (&task);
+}
+
+/**
+ * gw_session_use_workspace_mappings:
+ * @dataset: a dataset loaded from a workspace
+ * @out_n: (out) (optional): how many mappings its imports were read by
+ * @error: the first kept text that is no mapping
+ *
+ * Returns: whether every kept mapping can be used
+ */
+gboolean
+gw_session_use_workspace_mappings (GwDataset  *dataset,
+                                   guint      *out_n,
+                                   GError    **error)
+{
+  GListModel *imports;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), FALSE);
+
+  imports = gw_dataset_get_imports (dataset);
+  n = g_list_model_get_n_items (imports);
+  /* the latest import's mapping first: the one a user made last */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GwImport) import = g_list_model_get_item (imports, i - 1);
+      const char *text = gw_import_get_mapping_text (import);
+      gboolean seen = FALSE;
+
+      if (text == NULL)
+        continue;
+      for (guint k = 0; k < texts->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (texts, k), text) == 0;
+      if (seen)
+        continue;
+      g_ptr_array_add (names, (gpointer) gw_import_get_mapping_name (import));
+      g_ptr_array_add (texts, (gpointer) text);
+    }
+  if (out_n != NULL)
+    *out_n = texts->len;
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (texts, NULL);
+  return gw_sdmx_set_workspace_mappings ((const char *const *) names->pdata, (const char *const *) texts->pdata, error);
 }

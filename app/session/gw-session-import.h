@@ -36,5 +36,13 @@ GwImportTask *gw_session_import_files      (GwWorkspace         *workspace,
                                             const char * const  *paths,
                                             GCancellable        *cancellable,
                                             GError             **error);
+/* The SDMX-ML mappings the imports of dataset were read by (the workspace
+ * keeps them) become the ones tried for a message of their dataflows when
+ * no --mapping file names it (gw_sdmx_set_workspace_mappings()).  A kept
+ * text that is no mapping is left out and is the error, naming it.
+ * Returns how many there are in out_n (nullable). */
+gboolean      gw_session_use_workspace_mappings (GwDataset       *dataset,
+                                                 guint           *out_n,
+                                                 GError         **error);
 
 G_END_DECLS

@@ -572,6 +572,26 @@ write_warnings (Writer    *w,
   return TRUE;
 }
 
+/* The user's SDMX-ML mapping the import was read by. */
+static gboolean
+write_mapping (Writer    *w,
+               GwImport  *import,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (gw_import_get_mapping_text (import) == NULL)
+    return TRUE;
+  stmt = _gw_workspace_prepare (w->self, "INSERT INTO import_mappings (import_id, name, text) VALUES (?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->id);
+  bind_text (stmt, 2, gw_import_get_mapping_name (import));
+  bind_text (stmt, 3, gw_import_get_mapping_text (import));
+  return step_done (w, stmt, error);
+}
+
 /* The original file, gzip (as it was when it was gzip already), in chunks. */
 typedef struct
 {
@@ -866,7 +886,8 @@ store_import (GwWorkspace     *self,
   collect_content (dataset, import, snap, &content);
   if (!write_dictionaries (&w, dataset, &content, error)
       || !write_records (&w, &content, error)
-      || !write_warnings (&w, import, error))
+      || !write_warnings (&w, import, error)
+      || !write_mapping (&w, import, error))
     goto fail;
   content_clear (&content);
 

@@ -697,6 +697,51 @@ load_warnings (Loader        *l,
   return TRUE;
 }
 
+/* The mapping an import was read by, read as untrusted: UTF-8, at most
+ * 64 KiB, a key file with a [Mapping] group (what it says is checked where
+ * it is used, gw_sdmx_set_workspace_mappings()).  A bad one is left out of
+ * the import, which loads all the same, and is the error. */
+#define GW_WORKSPACE_MAX_MAPPING 65536
+
+static gboolean
+load_mapping (Loader        *l,
+              sqlite3_int64  id,
+              GwBatch       *batch,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GError) local = NULL;
+  const char *name, *text;
+  g_autofree char *shown = NULL;
+  int rc;
+
+  stmt = _gw_workspace_prepare (l->self, "SELECT name, text FROM import_mappings WHERE import_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return step_error (l, rc, error);
+  shown = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0) != NULL
+                             ? (const char *) sqlite3_column_text (stmt, 0) : "?", -1);
+  if (!column_utf8 (l, stmt, 0, "import_mappings.name", &name, error)
+      || !column_utf8 (l, stmt, 1, "import_mappings.text", &text, error))
+    return FALSE;
+  if (name == NULL || text == NULL)
+    return corrupt (l, "import_mappings", error);
+  if (sqlite3_column_bytes (stmt, 1) > GW_WORKSPACE_MAX_MAPPING)
+    return corrupt_printf (l, error, _("its mapping “%s” is longer than %d bytes"), shown, GW_WORKSPACE_MAX_MAPPING);
+  if (!g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, &local))
+    return corrupt_printf (l, error, _("its mapping “%s” is not a key file: %s"), shown, local->message);
+  if (!g_key_file_has_group (kf, "Mapping"))
+    return corrupt_printf (l, error, _("its mapping “%s” has no [Mapping] group"), shown);
+  gw_batch_set_mapping (batch, name, text);
+  return TRUE;
+}
+
 /* Builds the batch of one stored import (the row of stmt) and commits it. */
 static gboolean
 load_import (Loader        *l,
@@ -713,6 +758,7 @@ load_import (Loader        *l,
   g_autoptr(GwBatch) batch = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *what = NULL;
+  g_autoptr(GError) mapping_error = NULL;
   GwImport *existing;
   NumberMap maps[N_MAPS] = {
     { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE }, { NULL, 0, TRUE },
@@ -769,6 +815,9 @@ load_import (Loader        *l,
       && load_records (l, id, batch, maps, expected, error)
       && load_warnings (l, id, batch, (guint) n_warnings, error))
     ok = TRUE;
+  /* a bad mapping costs the import nothing but its mapping */
+  if (ok)
+    load_mapping (l, id, batch, &mapping_error);
   if (ok)
     {
       /* An export never has one key twice; the dataset counts on it. */
@@ -786,6 +835,11 @@ load_import (Loader        *l,
   if (gw_dataset_commit (l->dataset, g_steal_pointer (&batch), &local) == NULL)
     {
       g_set_error (error, GW_WORKSPACE_ERROR, GW_WORKSPACE_ERROR_FAILED, "%s: %s", what, local->message);
+      return FALSE;
+    }
+  if (mapping_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&mapping_error));
       return FALSE;
     }
   return TRUE;

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The schema, version 3 (PRAGMA user_version; application_id 'Gapw'):
+ * The schema, version 4 (PRAGMA user_version; application_id 'Gapw'):
  *
  *   imports            one row per stored import, id = import order
  *   import_original    the original file, gzip, in chunks of up to 8 MiB
@@ -14,12 +14,15 @@
  *   import_records     the rows of each kind as packed little-endian BLOBs
  *                      of up to 2^20 rows
  *   import_warnings    the warnings' texts that were kept (at most 100)
+ *   import_mappings    the user's SDMX-ML mapping an import was read by: its
+ *                      name and key file (version 4)
  *   targets            the user's targets: id and the tracker's text of each
  *                      (version 1: one column per field)
  *
  * Version 3 keeps declared causes (import_causes) and deciles of values; its
  * keys only add bits to version 2's (gw-workspace-codec.c), so upgrading
- * adds the table and rewrites no record.
+ * adds the table and rewrites no record.  Version 4 adds import_mappings
+ * the same way.
  *
  * Every import-owned table refers to imports (ON DELETE CASCADE), so removing
  * an import is one DELETE.  Version 0 is the layout of the development
@@ -143,6 +146,15 @@ static const char schema_causes[] =
   "  parent    TEXT,"                         /* cause id */
   "  PRIMARY KEY (import_id, number)"
   ") WITHOUT ROWID;";
+
+/* Version 4: the user's SDMX-ML mapping an import was read by, so that a
+ * workspace opened elsewhere reads similar files the same way. */
+static const char schema_mappings[] =
+  "CREATE TABLE IF NOT EXISTS import_mappings ("
+  "  import_id INTEGER PRIMARY KEY REFERENCES imports (id) ON DELETE CASCADE,"
+  "  name      TEXT NOT NULL,"
+  "  text      TEXT NOT NULL"                 /* the key file (gw-sdmx-mapping.c) */
+  ");";
 
 /* Version 1 kept each target field in a column; version 2 keeps the
  * tracker's text of each, so the store needs not know what a target is. */
@@ -390,6 +402,7 @@ create_schema (GwWorkspace  *self,
 {
   return _gw_workspace_exec (self, schema_imports, error)
          && _gw_workspace_exec (self, schema_causes, error)
+         && _gw_workspace_exec (self, schema_mappings, error)
          && _gw_workspace_exec (self, targets_v2, error)
          && set_pragmas (self, error);
 }
@@ -503,6 +516,14 @@ migrate_2_to_3 (GwWorkspace  *self,
   return _gw_workspace_exec (self, schema_causes, error) && set_pragmas (self, error);
 }
 
+/* Version 4 adds the mappings table; the records stay as they are. */
+static gboolean
+migrate_3_to_4 (GwWorkspace  *self,
+                GError      **error)
+{
+  return _gw_workspace_exec (self, schema_mappings, error) && set_pragmas (self, error);
+}
+
 typedef gboolean (*GwMigration) (GwWorkspace *self, GError **error);
 
 /* migrations[v] takes a workspace from schema version v to v + 1. */
@@ -510,6 +531,7 @@ static const GwMigration migrations[GW_WORKSPACE_SCHEMA_VERSION] = {
   migrate_0_to_1,
   migrate_1_to_2,
   migrate_2_to_3,
+  migrate_3_to_4,
 };
 
 /* Whether the file holds tables at all (a new file holds none). */

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 
 /* The schema version this Gapwatch writes (PRAGMA user_version).  Older
  * workspaces are migrated after a backup copy; newer ones are refused. */
-#define GW_WORKSPACE_SCHEMA_VERSION 3
+#define GW_WORKSPACE_SCHEMA_VERSION 4
 
 #define GW_WORKSPACE_ERROR (gw_workspace_error_quark ())
 
@@ -100,6 +100,8 @@ void          gw_workspace_set_busy_timeout   (GwWorkspace           *self,
  * record, name and count is checked as it is read (a workspace may come from
  * anyone): an import that fails gives CORRUPT, "… the workspace is damaged:
  * …" naming it, and nothing of it enters the dataset; the others load.
+ * A damaged SDMX-ML mapping kept with an import is CORRUPT too, naming the
+ * mapping, but costs the import only its mapping: the import loads.
  * Loading never writes to the file. */
 gboolean      gw_workspace_load               (GwWorkspace           *self,
                                                GwDataset             *dataset,

@@ -8,6 +8,9 @@
  * what the observations are.  Save writes a mapping for the message's
  * dataflow in the user's folder (~/.config/gapwatch/mappings/), where every
  * later read finds it, and the window imports the message again.
+ *
+ * The message is read in a GTask thread (a national file is hundreds of
+ * megabytes): the dialog shows its progress and a Cancel until then.
  */
 #include "gw-config.h"
 #include "gw-mapping-dialog.h"
@@ -28,11 +31,16 @@ struct _GwMappingDialog
   char                 *path;
   GwSdmxLayout         *layout;
   GPtrArray            *value_dropdowns;  /* GtkDropDown per dimension, or NULL for one value */
+  GCancellable         *cancellable;
+  guint                 progress_source;
+  GMutex                progress_lock;    /* done and total: the reading thread writes them */
+  guint64               done, total;
 
   /* borrowed: children */
   GtkDropDown          *area_dropdown;
   GtkEntry             *measure_entry;
   GtkLabel             *error_label;
+  GtkProgressBar       *progress_bar;
 
   GwMappingDialogSaved  saved_func;
   gpointer              saved_data;
@@ -78,11 +86,15 @@ gw_mapping_dialog_dup_mapping (GwMappingDialog *self)
 {
   g_autoptr(GPtrArray) dims = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  guint area = gtk_drop_down_get_selected (self->area_dropdown);
+  guint area;
   const char *area_name = NULL;
-  const char *measure = gtk_editable_get_text (GTK_EDITABLE (self->measure_entry));
+  const char *measure;
 
   g_return_val_if_fail (GW_IS_MAPPING_DIALOG (self), NULL);
+  g_return_val_if_fail (self->layout != NULL, NULL);
+
+  area = gtk_drop_down_get_selected (self->area_dropdown);
+  measure = gtk_editable_get_text (GTK_EDITABLE (self->measure_entry));
 
   if (area < self->layout->dimensions->len)
     area_name = ((GwSdmxDimension *) g_ptr_array_index (self->layout->dimensions, area))->name;
@@ -233,11 +245,119 @@ build (GwMappingDialog *self)
   gtk_window_set_child (GTK_WINDOW (self), box);
 }
 
+/* Reading the message */
+
+static void
+on_read_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  GwMappingDialog *self = user_data;
+
+  g_mutex_lock (&self->progress_lock);
+  self->done = done;
+  self->total = total;
+  g_mutex_unlock (&self->progress_lock);
+}
+
+static gboolean
+on_progress_timeout_cb (gpointer user_data)
+{
+  GwMappingDialog *self = user_data;
+  double fraction;
+
+  g_mutex_lock (&self->progress_lock);
+  fraction = self->total > 0 ? (double) self->done / (double) self->total : 0.0;
+  g_mutex_unlock (&self->progress_lock);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+read_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GwMappingDialog *self = source;
+  GError *error = NULL;
+  GwSdmxLayout *layout = gw_sdmx_layout_read_full (task_data, cancellable, on_read_progress, self, &error);
+
+  if (layout == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, layout, (GDestroyNotify) gw_sdmx_layout_free);
+}
+
+static void
+on_read_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GwMappingDialog *self = GW_MAPPING_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  GwSdmxLayout *layout = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (layout == NULL)
+    {
+      GtkWidget *box, *close;
+      g_autofree char *text = NULL;
+
+      /* cancelled: the dialog is gone or going */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      text = g_strdup_printf (_("The message cannot be read: %s"), error->message);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      close = gtk_button_new_with_mnemonic (_("_Close"));
+      gtk_widget_set_margin_top (box, 18);
+      gtk_widget_set_margin_bottom (box, 18);
+      gtk_widget_set_margin_start (box, 18);
+      gtk_widget_set_margin_end (box, 18);
+      gtk_box_append (GTK_BOX (box), label_new (text, TRUE));
+      gtk_widget_set_halign (close, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (box), close);
+      g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_window_destroy), self);
+      gtk_window_set_child (GTK_WINDOW (self), box);
+      return;
+    }
+  self->layout = layout;
+  self->progress_bar = NULL;
+  build (self);
+}
+
+/* While the message is read: its name, the progress and Cancel. */
+static void
+build_reading (GwMappingDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_autofree char *base = g_filename_display_basename (self->path);
+  g_autofree char *text = g_strdup_printf (_("Reading the dimensions of “%s”…"), base);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_box_append (GTK_BOX (box), label_new (text, TRUE));
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), cancel);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  gtk_window_set_child (GTK_WINDOW (self), box);
+}
+
+static void
+gw_mapping_dialog_dispose (GObject *object)
+{
+  GwMappingDialog *self = GW_MAPPING_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  G_OBJECT_CLASS (gw_mapping_dialog_parent_class)->dispose (object);
+}
+
 static void
 gw_mapping_dialog_finalize (GObject *object)
 {
   GwMappingDialog *self = GW_MAPPING_DIALOG (object);
 
+  g_clear_object (&self->cancellable);
+  g_mutex_clear (&self->progress_lock);
   g_free (self->path);
   g_clear_pointer (&self->layout, gw_sdmx_layout_free);
   g_clear_pointer (&self->value_dropdowns, g_ptr_array_unref);
@@ -249,6 +369,7 @@ gw_mapping_dialog_class_init (GwMappingDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = gw_mapping_dialog_dispose;
   object_class->finalize = gw_mapping_dialog_finalize;
 }
 
@@ -256,6 +377,8 @@ static void
 gw_mapping_dialog_init (GwMappingDialog *self)
 {
   self->value_dropdowns = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  g_mutex_init (&self->progress_lock);
   gtk_window_set_title (GTK_WINDOW (self), _("Map SDMX-ML Message"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
@@ -265,26 +388,38 @@ gw_mapping_dialog_init (GwMappingDialog *self)
  * gw_mapping_dialog_new:
  * @parent: (nullable): the window
  * @path: the SDMX-ML message
- * @error: GW_EXPORT_ERROR when it cannot be read
  *
- * Returns: (transfer floating) (nullable): the dialog, not shown
+ * The dialog reads the message's dimensions in a thread, showing its
+ * progress (Cancel stops it); then it offers the choices, or says why the
+ * message cannot be read.
+ *
+ * Returns: (transfer floating): the dialog, not shown
  */
 GwMappingDialog *
-gw_mapping_dialog_new (GtkWindow *parent, const char *path, GError **error)
+gw_mapping_dialog_new (GtkWindow *parent, const char *path)
 {
-  g_autoptr(GwSdmxLayout) layout = NULL;
+  g_autoptr(GTask) task = NULL;
   GwMappingDialog *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  layout = gw_sdmx_layout_read (path, error);
-  if (layout == NULL)
-    return NULL;
   self = g_object_new (GW_TYPE_MAPPING_DIALOG, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
   self->path = g_strdup (path);
-  self->layout = g_steal_pointer (&layout);
-  build (self);
+  build_reading (self);
+  self->progress_source = g_timeout_add (100, on_progress_timeout_cb, self);
+  task = g_task_new (self, self->cancellable, on_read_done_cb, NULL);
+  g_task_set_source_tag (task, gw_mapping_dialog_new);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, read_thread);
   return self;
+}
+
+/* Whether the message was read and the choices are offered. */
+gboolean
+gw_mapping_dialog_is_ready (GwMappingDialog *self)
+{
+  g_return_val_if_fail (GW_IS_MAPPING_DIALOG (self), FALSE);
+  return self->layout != NULL;
 }
 
 void

@@ -23,8 +23,9 @@ gboolean         gw_mapping_dialog_wanted  (const GwImportResult *result);
 /* The dialog for the message at path, or NULL (with error) when the
  * message cannot be read. */
 GwMappingDialog *gw_mapping_dialog_new     (GtkWindow            *parent,
-                                            const char           *path,
-                                            GError              **error);
+                                            const char           *path);
+/* Whether the message was read (in a thread) and the choices are offered. */
+gboolean         gw_mapping_dialog_is_ready (GwMappingDialog     *self);
 void             gw_mapping_dialog_set_saved_func (GwMappingDialog      *self,
                                                    GwMappingDialogSaved  func,
                                                    gpointer              user_data);

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "session/gw-session-import.h"
 #include "gw-import-history.h"
 #include "gw-ui-text.h"
 #include "gw-window-private.h"
@@ -425,6 +426,17 @@ gw_window_take_workspace (GwWindow        *self,
         g_string_append_c (notes, ' ');
       g_string_append_printf (notes, _("Some imports could not be loaded: %s"), job->load_error->message);
     }
+  /* files like the ones imported are read by the mappings they were */
+  {
+    g_autoptr(GError) mapping_error = NULL;
+
+    if (!gw_session_use_workspace_mappings (job->dataset, NULL, &mapping_error))
+      {
+        if (notes->len > 0)
+          g_string_append_c (notes, ' ');
+        g_string_append (notes, mapping_error->message);
+      }
+  }
   if (notes->len > 0)
     gw_window_show_message (self, notes->str);
 }

@@ -340,14 +340,8 @@ static void
 gw_window_offer_mapping (GwWindow   *self,
                          const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  GwMappingDialog *dialog = gw_mapping_dialog_new (GTK_WINDOW (self), path, &error);
+  GwMappingDialog *dialog = gw_mapping_dialog_new (GTK_WINDOW (self), path);
 
-  if (dialog == NULL)
-    {
-      g_debug ("No mapping offered for %s: %s", path, error->message);
-      return;
-    }
   gw_mapping_dialog_set_saved_func (dialog, on_mapping_saved_cb, self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
