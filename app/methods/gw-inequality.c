@@ -98,27 +98,16 @@ count_row (GwDataset *dataset, GwRecordKind kind, guint index)
   return gw_table_row (gw_dataset_get_table (dataset, kind), index);
 }
 
-/**
- * gw_inequality_latest_period:
- * @dataset: the dataset
- *
- * The latest pooled 3-year period (2016-2018) each of whose years has
- * deaths (yearly, or all twelve months) and populations of small areas: the
- * default period of the SII, as the published one is pooled over three
- * years.  Takes the dataset's read lock.
- *
- * Returns: the period, or 0 when there is none
- */
-GwPeriod
-gw_inequality_latest_period (GwDataset *dataset)
+/* Which years have deaths (yearly, or all twelve months) and populations of
+ * small areas: has_year[y - GW_PERIOD_YEAR_MIN].  Takes the read lock. */
+static guint8 *
+small_area_years (GwDataset *dataset)
 {
   guint n_years = GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1;
   g_autofree guint8 *has_deaths = g_new0 (guint8, n_years);
   g_autofree guint8 *has_pop = g_new0 (guint8, n_years);
   g_autofree guint16 *months = g_new0 (guint16, n_years);
-  GwPeriod latest = 0;
-
-  g_return_val_if_fail (GW_IS_DATASET (dataset), 0);
+  guint8 *has_year = g_new0 (guint8, n_years);
 
   gw_dataset_read_lock (dataset);
   for (guint a = 0; a < gw_dataset_n_areas (dataset); a++)
@@ -154,16 +143,78 @@ gw_inequality_latest_period (GwDataset *dataset)
     }
   gw_dataset_read_unlock (dataset);
 
-  for (guint y = n_years; y-- > 2 && latest == 0;)
+  for (guint y = 0; y < n_years; y++)
+    has_year[y] = (has_deaths[y] || months[y] == ALL_MONTHS) && has_pop[y];
+  return has_year;
+}
+
+/* The periods of span years each of whose years has small areas' counts, in
+ * order (rolling: 2002-2004, 2003-2005, ...). */
+static GArray *
+list_periods (GwDataset *dataset, guint span)
+{
+  guint n_years = GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1;
+  g_autofree guint8 *has_year = small_area_years (dataset);
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (GwPeriod));
+
+  for (guint y = 0; y + span <= n_years; y++)
     {
       gboolean all = TRUE;
+      GwPeriod period;
 
-      for (guint k = y - 2; k <= y; k++)
-        all &= (has_deaths[k] || months[k] == ALL_MONTHS) && has_pop[k];
-      if (all)
-        latest = gw_period_pooled (GW_PERIOD_YEAR_MIN + y - 2, GW_PERIOD_YEAR_MIN + y);
+      for (guint k = y; k < y + span; k++)
+        all &= has_year[k];
+      if (!all)
+        continue;
+      period = span == 1 ? gw_period_year (GW_PERIOD_YEAR_MIN + y)
+                         : gw_period_pooled (GW_PERIOD_YEAR_MIN + y, GW_PERIOD_YEAR_MIN + y + span - 1);
+      g_array_append_val (periods, period);
     }
-  return latest;
+  return periods;
+}
+
+/**
+ * gw_inequality_latest_period:
+ * @dataset: the dataset
+ *
+ * The latest pooled 3-year period (2016-2018) each of whose years has
+ * deaths (yearly, or all twelve months) and populations of small areas: the
+ * default period of the SII, as the published one is pooled over three
+ * years.  Takes the dataset's read lock.
+ *
+ * Returns: the period, or 0 when there is none
+ */
+GwPeriod
+gw_inequality_latest_period (GwDataset *dataset)
+{
+  g_autoptr(GArray) periods = NULL;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), 0);
+
+  periods = list_periods (dataset, 3);
+  return periods->len > 0 ? g_array_index (periods, GwPeriod, periods->len - 1) : 0;
+}
+
+/**
+ * gw_inequality_list_periods:
+ * @dataset: the dataset
+ * @span: years in a period: 1 for calendar years, 3 for 2016-2018 ...
+ *
+ * Every period of @span years (rolling: 2002-2004, 2003-2005, ...) each of
+ * whose years has deaths and populations of small areas, as
+ * gw_inequality_latest_period() judges them: the SII's series over time
+ * (an SII target's).  Takes the dataset's read lock.
+ *
+ * Returns: (transfer full) (element-type GwPeriod): the periods, in order
+ */
+GArray *
+gw_inequality_list_periods (GwDataset *dataset,
+                            guint      span)
+{
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (span >= 1 && span <= GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1, NULL);
+
+  return list_periods (dataset, span);
 }
 
 /* --- reading ---------------------------------------------------------------- */
