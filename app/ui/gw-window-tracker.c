@@ -249,7 +249,10 @@ gw_window_show_result (GwWindow *self,
 
   gw_window_update_target_label (self);
 
-  if (indicators == NULL)
+  /* no indicators yet, or an SII target's result computing in a thread */
+  if (indicators == NULL
+      || (result == NULL && gw_session_get_result_error (self->session) == NULL
+          && gw_session_get_computing (self->session)))
     {
       gw_tracker_view_show_loading (self->tracker_view);
       return;
