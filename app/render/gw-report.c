@@ -661,18 +661,28 @@ figures_table (Page      *pg,
     }
   one_latest = one_latest && latest != 0;
 
-  /* the period on a line of its own, so that it never breaks at its dash */
+  /* the period on a line of its own, so that it never breaks at its dash;
+   * an SII target's "gap" is the SII within the area */
+  latest_label = one_latest ? format_period (latest) : NULL;
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    {
+      /* Translators: table headings of an SII target; the period follows on the next line */
+      h_base = g_strdup_printf (_("SII at baseline\n%s"), bp);
+      h_latest = one_latest ? g_strdup_printf (_("Latest SII\n%s"), latest_label) : g_strdup (_("Latest SII"));
+      h_target = g_strdup_printf (_("Target SII\n%s"), tp);
+      h_proj = g_strdup_printf (_("Projected SII\n%s"), tp);
+    }
+  else
+    {
   /* Translators: table headings; the period follows on the next line */
   h_base = g_strdup_printf (_("Gap at baseline\n%s"), bp);
   if (one_latest)
-    {
-      latest_label = format_period (latest);
-      h_latest = g_strdup_printf (_("Latest gap\n%s"), latest_label);
-    }
+    h_latest = g_strdup_printf (_("Latest gap\n%s"), latest_label);
   else
     h_latest = g_strdup (_("Latest gap"));
   h_target = g_strdup_printf (_("Target gap\n%s"), tp);
   h_proj = g_strdup_printf (_("Projected gap\n%s"), tp);
+    }
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -1124,6 +1134,11 @@ draw_front (Page *pg)
   guint max_imports = self->imports->len;
   GwTargetStatus worst = worst_status (self->group_rows);
 
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    /* Translators: "Spearhead Group: the slope index of inequality in life expectancy at birth within each area" */
+    subtitle = g_strdup_printf (_("%s: the slope index of inequality in %s within each area"),
+                                self->group_name, self->indicator);
+  else
   /* Translators: "Spearhead Group: the gap in life expectancy at birth to England" */
   subtitle = g_strdup_printf (_("%s: the gap in %s to %s"), self->group_name, self->indicator, self->comparator);
   if (self->data_date != NULL)

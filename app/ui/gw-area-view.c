@@ -229,6 +229,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   guint n = 0;
   int r = 0;
   g_autofree char *latest_period = NULL, *baseline_period = NULL, *target_period = NULL;
+  gboolean sii;
   char *values[GW_N_SEXES] = { NULL, };
   const char *unit = indicator_unit (self);
   gint comparator = comparator_area (self);
@@ -291,10 +292,12 @@ gw_area_view_fill_figures (GwAreaView *self)
   baseline_period = gw_ui_format_period (first->baseline_period != 0 ? first->baseline_period
                                                                      : self->target->baseline);
   target_period = gw_ui_format_period (self->target->target_period);
+  /* an SII target's "gap" is the SII within the area */
+  sii = self->target->measure == GW_TARGET_MEASURE_SII;
 
   {
     /* Translators: a row of the key figures, "Latest gap, 2005–2007". */
-    g_autofree char *name = g_strdup_printf (_("Latest gap, %s"), latest_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Latest SII, %s") : _("Latest gap, %s"), latest_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = with_interval (rows[c]->latest_gap, rows[c]->latest_gap_lower95,
@@ -303,7 +306,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   }
   {
     /* Translators: a row of the key figures, "Baseline gap, 1995–1997". */
-    g_autofree char *name = g_strdup_printf (_("Baseline gap, %s"), baseline_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Baseline SII, %s") : _("Baseline gap, %s"), baseline_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = with_interval (rows[c]->baseline_gap, rows[c]->baseline_gap_lower95,
@@ -315,7 +318,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   add_row (self, r++, _("Change since baseline"), values, n);
   {
     /* Translators: a row of the key figures, "Target gap, 2009–2011". */
-    g_autofree char *name = g_strdup_printf (_("Target gap, %s"), target_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Target SII, %s") : _("Target gap, %s"), target_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = gw_ui_format_with_unit (rows[c]->target_gap, 2, self->unit);
@@ -324,7 +327,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   {
     /* Translators: a row of the key figures, "Projected gap, 2009–2011", with
      * its 95% prediction interval. */
-    g_autofree char *name = g_strdup_printf (_("Projected gap, %s"), target_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Projected SII, %s") : _("Projected gap, %s"), target_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = with_interval (rows[c]->projected_gap, rows[c]->projected_lower95,
