@@ -450,7 +450,12 @@ gw_area_view_verdict (GwAreaView *self)
         insufficient |= row->status == GW_STATUS_INSUFFICIENT_DATA;
       }
 
-  if (insufficient)
+  /* an SII target's "gap" is the SII within the area */
+  gboolean sii = self->target != NULL && self->target->measure == GW_TARGET_MEASURE_SII;
+
+  if (insufficient && sii)
+    g_string_append (text, _("There are not enough data to project the SII: at least three periods with an SII, including the baseline, are needed."));
+  else if (insufficient)
     g_string_append (text, _("There are not enough data to project the gap: at least three periods with a gap, including the baseline, are needed."));
   else if (single)
     g_string_append (text, ok[GW_SEX_PERSONS] || ok[GW_SEX_MALE] || ok[GW_SEX_FEMALE]
@@ -476,7 +481,14 @@ gw_area_view_verdict (GwAreaView *self)
 
       narrowing = gw_ui_format_number (row->required_narrowing, 1);
       g_string_append_c (text, ' ');
-      if (single)
+      if (single && sii)
+        g_string_append_printf (text, _("The SII must narrow by %s%% from its latest value to meet the target."),
+                                narrowing);
+      else if (sii)
+        /* Translators: "The SII for women must narrow by 23.0% from its latest value to meet the target." */
+        g_string_append_printf (text, _("The SII for %s must narrow by %s%% from its latest value to meet the target."),
+                                gw_ui_sex_phrase (sex), narrowing);
+      else if (single)
         /* Translators: "The gap must narrow by 11.4% from its latest value to meet the target." */
         g_string_append_printf (text, _("The gap must narrow by %s%% from its latest value to meet the target."),
                                 narrowing);
