@@ -209,8 +209,15 @@ static char *
 group_headline (GwReport *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  const GwTrackerRow *first = g_ptr_array_index (self->group_rows, 0);
+  const GwTrackerRow *first;
   gboolean same = TRUE;
+
+  /* a target on the group's members only has no rows of the group */
+  if (self->group_rows->len == 0)
+    /* Translators: "Each area of the Spearhead Group is tracked on its own: the areas by status follow." */
+    return g_strdup_printf (_("Each area of the %s is tracked on its own: the areas by status follow."),
+                            self->group_name);
+  first = g_ptr_array_index (self->group_rows, 0);
 
   for (guint i = 1; i < self->group_rows->len; i++)
     same = same && ((GwTrackerRow *) g_ptr_array_index (self->group_rows, i))->status == first->status;
@@ -1147,6 +1154,13 @@ draw_front (Page *pg)
   else
     dates = g_strdup_printf (_("Report produced %s"), self->produced);
   reduction = gw_chart_format_number (self->target->reduction * 100, 0, FALSE);
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    /* Translators: the indicator, the group, the reduction (percent), the baseline and the target periods */
+    target_text = g_strdup_printf (_("The target: to narrow the slope index of inequality in %s within each area "
+                                     "of the %s (the years between its least and its most deprived) by %s%% "
+                                     "from %s to %s."),
+                                   self->indicator, self->group_name, reduction, bp, tp);
+  else
   target_text = g_strdup_printf (self->target->gap == GW_GAP_RELATIVE
                                  /* Translators: the indicator, the group, the comparator (twice), the
                                   * reduction (percent), the baseline and the target periods */
