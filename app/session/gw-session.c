@@ -660,7 +660,11 @@ gw_session_get_result (GwSession  *self,
       g_set_error (error, GW_SESSION_ERROR, GW_SESSION_ERROR_NO_TARGET, _("No target chosen"));
       return NULL;
     }
-  gw_session_get_indicators (self);
+  /* an SII target reads the small areas' counts, not the indicators */
+  if (self->target->measure != GW_TARGET_MEASURE_SII)
+    gw_session_get_indicators (self);
+  else if (self->indicators_stale)
+    self->result_stale = TRUE;
   if (self->result_stale || (self->result == NULL && self->result_error == NULL))
     {
       /* asked for now: not in a thread */
