@@ -16,6 +16,10 @@
  *   decomp6-folded.xml.gz  ../shared/data/fixtures/decomp-6/deaths.xml as an
  *                export 1.0: <causes> left out, the deaths of chd and
  *                lung-cancer added into circulatory and cancer
+ *   sii-published.xml  life expectancy by deprivation decile (le-birth of
+ *                E06000001, E06000002, g1 and, without decile 7, E06000003;
+ *                le-65 of E06000001), 2016-2018, published: computed from the
+ *                counts of gw-test-sii-export.h (test_sii_published)
  */
 #include "gw-config.h"
 
@@ -1403,6 +1407,110 @@ test_sii_seed (void)
   remove_tree (dir);
 }
 
+/* Columns 6 to 15 (sii to rii_upper998) of the two rows within 1e-6: the
+ * published deciles are the counts' to 17 digits, and the same seed draws
+ * the same normal variates. */
+static void
+assert_sii_rows_equal (const char *published, const char *counts, const char *area, const char *sex)
+{
+  g_auto(GStrv) p = sii_row (published, area, sex);
+  g_auto(GStrv) c = sii_row (counts, area, sex);
+
+  g_assert_nonnull (p);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (p[0], ==, c[0]);
+  g_assert_cmpstr (p[4], ==, c[4]);
+  g_assert_cmpstr (p[5], ==, "10");
+  g_assert_cmpstr (c[5], ==, "10");
+  for (guint k = 6; k < 16; k++)
+    {
+      g_assert_cmpstr (p[k], !=, "");
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (p[k], NULL), g_ascii_strtod (c[k], NULL), 1e-6);
+    }
+}
+
+/* Issue 15: both inputs give the same SII for the same data.  The LSOA
+ * export's counts and sii-published.xml (its deciles' life expectancy,
+ * limits and populations, published) through `gapwatch-cli sii` with the
+ * same seed; then the same deciles as a Fingertips download with decile
+ * categories.  Published-only data lists the areas with published deciles,
+ * and names the incomplete one in a note that speaks of published values. */
+static void
+test_sii_published (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-sii-XXXXXX", &error);
+  g_autofree char *lsoa = sii_test_write_export (dir);
+  g_autofree char *fingertips = g_test_build_filename (G_TEST_DIST, "data", "csv", "fingertips-le-deciles.csv", NULL);
+  g_auto(GStrv) lines = NULL, empty = NULL;
+  CliRun counts, published, csv, both;
+
+#define SII_RUN(run, ...) \
+  cli_run (run, "sii", "--repetitions", "5000", "--seed", "7", __VA_ARGS__, NULL)
+  SII_RUN (&counts, lsoa);
+  SII_RUN (&published, "sii-published.xml");
+#undef SII_RUN
+  g_assert_cmpint (counts.status, ==, 0);
+  g_assert_cmpint (published.status, ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *const subjects[] = { "E06000001", "E06000002", "g1" };
+
+      assert_sii_rows_equal (published.out, counts.out, subjects[i], "m");
+      assert_sii_rows_equal (published.out, counts.out, subjects[i], "f");
+    }
+
+  /* the areas with published deciles only, men and women, in area order
+   * then the group: England and the region have none */
+  lines = g_strsplit (published.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, SII_HEADER);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 * 2 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "le-birth,E06000001,\"Unitary, 1\",m,2016-2018,10,"));
+  g_assert_true (g_str_has_prefix (lines[5], "le-birth,E06000003,\"Unitary, 3\",m,2016-2018,9,,"));
+  g_assert_true (g_str_has_prefix (lines[7], "le-birth,g1,Group one,m,2016-2018,10,"));
+  empty = sii_row (published.out, "E06000003", "f");
+  for (guint c = 6; c < 16; c++)
+    g_assert_cmpstr (empty[c], ==, "");
+  g_assert_cmpstr (published.err, ==, "gapwatch-cli sii: not every deprivation decile has a published value "
+                                      "for 2016-2018, so there is no SII for: E06000003\n");
+  cli_run_clear (&counts);
+  cli_run_clear (&published);
+
+  /* at 65: le-65's published deciles */
+#define SII_RUN(run, file) \
+  cli_run (run, "sii", "--indicator", "le-65", "--area", "E06000001", "--repetitions", "5000", "--seed", "7", \
+           file, NULL)
+  SII_RUN (&counts, lsoa);
+  SII_RUN (&published, "sii-published.xml");
+  g_assert_cmpstr (published.err, ==, "");
+  assert_sii_rows_equal (published.out, counts.out, "E06000001", "m");
+  assert_sii_rows_equal (published.out, counts.out, "E06000001", "f");
+  /* the decile categories of a Fingertips download: the same deciles */
+  cli_run_clear (&published);
+  cli_run_clear (&counts);
+#undef SII_RUN
+  cli_run (&counts, "sii", "--area", "E06000001", "--repetitions", "5000", "--seed", "7", lsoa, NULL);
+  cli_run (&csv, "sii", "--area", "E06000001", "--repetitions", "5000", "--seed", "7", fingertips, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.err, ==, "");
+  assert_sii_rows_equal (csv.out, counts.out, "E06000001", "m");
+  assert_sii_rows_equal (csv.out, counts.out, "E06000001", "f");
+  cli_run_clear (&counts);
+  cli_run_clear (&csv);
+
+  /* both inputs: every subject with either; E06000003 has nine deciles of
+   * each, so the note speaks of its small areas */
+  cli_run (&both, "sii", "--repetitions", "2000", lsoa, "sii-published.xml", NULL);
+  g_assert_cmpint (both.status, ==, 0);
+  g_assert_cmpstr (both.err, ==, "gapwatch-cli sii: not every deprivation decile has small areas with deaths "
+                                 "and populations for 2016-2018, so there is no SII for: E92000001, "
+                                 "E12000001, E06000003, E06000004\n");
+  cli_run_clear (&both);
+
+  remove_tree (dir);
+}
+
 /* --- issue 17: render sizes, --out errors, escaped names ----------------- */
 
 /* The width and height of a PNG, from its IHDR chunk. */
@@ -2130,6 +2238,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/targets/sii", test_targets_sii);
   g_test_add_func ("/gw/cli/sii/csv", test_sii_csv);
   g_test_add_func ("/gw/cli/sii/seed", test_sii_seed);
+  g_test_add_func ("/gw/cli/sii/published", test_sii_published);
   g_test_add_func ("/gw/cli/render/size", test_render_size);
   g_test_add_func ("/gw/cli/render/pixel-cap", test_render_pixel_cap);
   g_test_add_func ("/gw/cli/output/out-write-error", test_out_write_error);

@@ -905,9 +905,86 @@ compare_strings (gconstpointer a, gconstpointer b)
 
 /* --- the inequality page (samples with small areas) ----------------------- */
 
+/* The samples in name order, then extra (an export's text) if given. */
+static GwDataset *
+load_samples (const char *dir_path, const char *extra)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extra_path = NULL;
+  GwDataset *dataset = gw_dataset_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  if (extra != NULL)
+    {
+      extra_path = g_build_filename (fx.dir, "extra.xml", NULL);
+      g_assert_true (g_file_set_contents (extra_path, extra, -1, &error));
+      g_ptr_array_add (paths, g_strdup (extra_path));
+    }
+  for (guint i = 0; i < paths->len; i++)
+    {
+      GwBatch *b = gw_export_read_file (dataset, g_ptr_array_index (paths, i), NULL, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (gw_dataset_commit (dataset, b, &error));
+      g_assert_no_error (error);
+    }
+  if (extra_path != NULL)
+    g_remove (extra_path);
+  return dataset;
+}
+
+/* The page's words with single spaces: paragraphs wrap. */
+static void
+page_words (GString *words, const char *page)
+{
+  gboolean space = FALSE;
+
+  for (const char *p = page; *p != '\0'; p++)
+    if (g_ascii_isspace (*p))
+      space = TRUE;
+    else
+      {
+        if (space && words->len > 0)
+          g_string_append_c (words, ' ');
+        g_string_append_c (words, *p);
+        space = FALSE;
+      }
+}
+
+/* Redcar and Cleveland's life expectancy at birth published by decile,
+ * 2005-2007: men all ten deciles (71.5 to 80.5, one year apart), women
+ * nine. */
+static char *
+redcar_deciles_xml (void)
+{
+  GString *xml = g_string_new (NULL);
+
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"redcar-deciles\""
+                        " generated=\"2030-01-01T00:00:00Z\">\n"
+                        "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                        " polarity=\"higher-is-better\">\n");
+  for (guint s = 0; s < 2; s++)
+    for (guint d = 1; d <= (s == 0 ? 10 : 9); d++)
+      g_string_append_printf (xml, "    <v area=\"E06000003\" sex=\"%s\" period=\"2005-2007\" decile=\"%u\""
+                                   " value=\"%u.5\" lower=\"%u.0\" upper=\"%u.0\" denominator=\"12000\"/>\n",
+                              s == 0 ? "m" : "f", d, 70 + d, 70 + d, 71 + d);
+  g_string_append (xml, "  </indicator>\n</export>\n");
+  return g_string_free (xml, FALSE);
+}
+
 /* The samples' report for Redcar and Cleveland (no small areas) and
  * Hartlepool (98 LSOAs): Hartlepool's page is followed by its inequality
- * page, whose figures are the SII's at the default 100,000 simulations. */
+ * page, whose figures are the SII's at the default 100,000 simulations.
+ * Redcar's life expectancy published by decile (redcar_deciles_xml()) gives
+ * it one too, that says so, and why the women have no SII. */
 static void
 test_report_inequality_page (void)
 {
@@ -918,13 +995,11 @@ test_report_inequality_page (void)
   g_autoptr(GwReport) report = NULL;
   g_autoptr(GwInequality) ineq = NULL;
   g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = NULL;
-  g_autoptr(GDir) d = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
-  const char *name;
-  guint n, area = 0, ineq_page = 0;
+  g_autofree char *redcar_xml = redcar_deciles_xml ();
+  guint n, area = 0, ineq_page = 0, redcar_page = 0;
   gint hartlepool, redcar;
 
   if (dir_path == NULL || get_fixture () == NULL || !have_tools ())
@@ -932,20 +1007,7 @@ test_report_inequality_page (void)
       g_test_skip ("GW_SAMPLES_DIR is not set");
       return;
     }
-  d = g_dir_open (dir_path, 0, NULL);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (paths, compare_strings);
-  dataset = gw_dataset_new ();
-  for (guint i = 0; i < paths->len; i++)
-    {
-      GwBatch *b = gw_export_read_file (dataset, g_ptr_array_index (paths, i), NULL, NULL, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (gw_dataset_commit (dataset, b, &error));
-      g_assert_no_error (error);
-    }
+  dataset = load_samples (dir_path, redcar_xml);
   indicators = gw_indicators_compute (dataset);
   hartlepool = gw_dataset_lookup_area (dataset, "E06000001");
   redcar = gw_dataset_lookup_area (dataset, "E06000003");
@@ -954,20 +1016,27 @@ test_report_inequality_page (void)
   report = gw_test_report (dataset, indicators, target, areas, &error);
   g_assert_no_error (error);
 
-  /* Redcar's figures and why; Hartlepool's figures, why and inequality;
-   * the group's why */
+  /* Redcar's figures, why and inequality; Hartlepool's figures, why and
+   * inequality; the group's why */
   n = gw_report_get_n_pages (report);
   for (guint p = 0; p < n; p++)
     if (gw_report_get_page_kind (report, p, &area) == GW_REPORT_PAGE_AREA_INEQUALITY)
       {
+        if (area == (guint) redcar)
+          {
+            g_assert_cmpuint (redcar_page, ==, 0);
+            redcar_page = p;
+            continue;
+          }
         g_assert_cmpuint (ineq_page, ==, 0);
         g_assert_cmpuint (area, ==, (guint) hartlepool);
         ineq_page = p;
       }
   g_assert_cmpuint (ineq_page, ==, n - 2);
-  g_assert_cmpint (gw_report_get_page_kind (report, n - 6, &area), ==, GW_REPORT_PAGE_AREA);
+  g_assert_cmpuint (redcar_page, ==, n - 5);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 7, &area), ==, GW_REPORT_PAGE_AREA);
   g_assert_cmpuint (area, ==, (guint) redcar);
-  g_assert_cmpint (gw_report_get_page_kind (report, n - 5, &area), ==, GW_REPORT_PAGE_AREA_GAP);
+  g_assert_cmpint (gw_report_get_page_kind (report, n - 6, &area), ==, GW_REPORT_PAGE_AREA_GAP);
   g_assert_cmpuint (area, ==, (guint) redcar);
   g_assert_cmpint (gw_report_get_page_kind (report, n - 4, &area), ==, GW_REPORT_PAGE_AREA);
   g_assert_cmpuint (area, ==, (guint) hartlepool);
@@ -987,15 +1056,14 @@ test_report_inequality_page (void)
   {
     const char *page = g_ptr_array_index (texts, ineq_page);
     g_assert_nonnull (strstr (page, "Hartlepool: inequality within the area"));
-    g_assert_nonnull (strstr (page, "E06000001 · life expectancy at birth across the deprivation deciles of its 98 "
-                                    "small areas, 2005–2007"));
+    g_assert_nonnull (strstr (page, "E06000001 · life expectancy at birth by deprivation decile from the deaths "
+                                    "and populations of its 98 LSOAs, 2005–2007"));
     g_assert_nonnull (strstr (page, "Hartlepool: life expectancy by deprivation decile, 2005–2007"));
     for (guint s = 0; s < 2; s++)
       {
         GwInequalityValue v;
         g_autofree char *want = NULL;
         g_autoptr(GString) words = g_string_new (NULL);
-        gboolean space = FALSE;
 
         g_assert_true (gw_inequality_compute (ineq, FALSE, hartlepool, GW_SEX_MALE + s, 0, NULL, &v, &error));
         want = g_strdup_printf ("%s: slope index of inequality %.1f years (95%% limits %.1f to %.1f, 99.8%% limits "
@@ -1003,22 +1071,24 @@ test_report_inequality_page (void)
                                 s == 0 ? "Men" : "Women", v.sii.sii, v.sii.sii_lower[0], v.sii.sii_upper[0],
                                 v.sii.sii_lower[1], v.sii.sii_upper[1], v.sii.rii, v.sii.rii_lower[0],
                                 v.sii.rii_upper[0]);
-        /* the page's words with single spaces: the paragraph wraps */
-        for (const char *p = page; *p != '\0'; p++)
-          if (g_ascii_isspace (*p))
-            space = TRUE;
-          else
-            {
-              if (space && words->len > 0)
-                g_string_append_c (words, ' ');
-              g_string_append_c (words, *p);
-              space = FALSE;
-            }
+        page_words (words, page);
         if (strstr (words->str, want) == NULL)
           g_error ("not on the inequality page: %s\n%s", want, page);
       }
     /* the area's own page is unchanged: no inequality there */
     g_assert_null (strstr (g_ptr_array_index (texts, ineq_page - 2), "inequality within the area"));
+  }
+  {
+    g_autoptr(GString) words = g_string_new (NULL);
+
+    page_words (words, g_ptr_array_index (texts, redcar_page));
+    g_assert_nonnull (strstr (words->str, "Redcar and Cleveland: inequality within the area"));
+    g_assert_nonnull (strstr (words->str, "E06000003 · life expectancy at birth from published values by "
+                                          "deprivation decile, 2005–2007"));
+    /* the men's deciles rise one year a decile at equal populations */
+    g_assert_nonnull (strstr (words->str, "Men: slope index of inequality 10.0 years"));
+    g_assert_nonnull (strstr (words->str, "Women: no SII (not every decile has a published value)."));
+    g_assert_nonnull (strstr (words->str, "At birth, published values by deprivation decile"));
   }
   g_remove (pdf);
 }

@@ -420,6 +420,85 @@ test_published (Fixture *f, gconstpointer data)
   g_assert_false (gw_inequality_compute_published (f->ds, "le-birth", FALSE, ua1, GW_SEX_MALE,
                                                    gw_period_pooled (2015, 2017), &options, &published, &error));
   g_assert_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES);
+  g_assert_cmpstr (error->message, ==, "Deciles 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 have no published value for 2015-2017");
+  g_assert_cmpint (published.source, ==, GW_INEQUALITY_SOURCE_PUBLISHED);
+  g_clear_error (&error);
+
+  /* the entry point: the published deciles win over the counts of the
+   * same period (the same SII here), the area without them has its counts;
+   * at 65 nothing is published, so the counts give it */
+  g_clear_pointer (&ineq, gw_inequality_free);
+  ineq = gw_inequality_new (f->ds, 0, &error);
+  g_assert_no_error (error);
+  for (GwSex sex = GW_SEX_MALE; sex <= GW_SEX_FEMALE; sex++)
+    {
+      GwInequalityValue v;
+
+      g_assert_true (gw_inequality_compute (ineq, FALSE, ua1, sex, 0, &options, &v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (v.source, ==, GW_INEQUALITY_SOURCE_PUBLISHED);
+      g_assert_cmpuint (v.period, ==, period);
+      g_assert_cmpuint (v.n_published, ==, 10);
+      g_assert_cmpfloat_with_epsilon (v.sii.sii, counts[sex - GW_SEX_MALE].sii.sii, 1e-9);
+      g_assert_true (gw_inequality_compute (ineq, FALSE, ua1, sex, 65, &options, &v, &error));
+      g_assert_cmpint (v.source, ==, GW_INEQUALITY_SOURCE_COUNTS);
+      g_assert_true (gw_inequality_compute (ineq, FALSE, area (f, "E06000002"), sex, 0, &options, &v, &error));
+      g_assert_cmpint (v.source, ==, GW_INEQUALITY_SOURCE_COUNTS);
+      g_assert_cmpuint (v.n_published, ==, 0);
+    }
+}
+
+/* Published deciles without small areas: the subjects listed, the latest
+ * period theirs, and a missing decile named as unpublished. */
+static void
+test_published_only (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cli", "sii-published.xml", NULL);
+  g_autoptr(GwDataset) ds = gw_dataset_new ();
+  g_autoptr(GwImportTask) task = gw_import_task_new (ds, (const char *const[]) { path, NULL });
+  g_autoptr(GwInequality) ineq = NULL;
+  g_autoptr(GArray) subjects = NULL;
+  g_autoptr(GError) error = NULL;
+  GwInequalityValue v;
+  GwSiiOptions options;
+
+  test_options (&options);
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_cmpuint (gw_import_task_get_n_failed (task), ==, 0);
+  g_assert_cmpuint (gw_inequality_latest_period (ds), ==, 0);
+  ineq = gw_inequality_new (ds, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gw_inequality_get_period (ineq), ==, gw_period_pooled (2016, 2018));
+
+  /* E06000001, E06000002, E06000003, then g1 */
+  subjects = gw_inequality_list_subjects (ineq);
+  g_assert_cmpuint (subjects->len, ==, 4);
+  g_assert_cmpuint (g_array_index (subjects, GwInequalitySubject, 0).subject, ==,
+                    (guint) gw_dataset_lookup_area (ds, "E06000001"));
+  g_assert_cmpuint (g_array_index (subjects, GwInequalitySubject, 2).subject, ==,
+                    (guint) gw_dataset_lookup_area (ds, "E06000003"));
+  g_assert_true (g_array_index (subjects, GwInequalitySubject, 3).is_group);
+
+  g_assert_true (gw_inequality_compute (ineq, TRUE, 0, GW_SEX_FEMALE, 0, &options, &v, &error));
+  g_assert_cmpint (v.source, ==, GW_INEQUALITY_SOURCE_PUBLISHED);
+  g_assert_cmpuint (v.n_small_areas, ==, 0);
+  g_assert_cmpfloat (v.deciles[0].population, >, 0);
+
+  g_assert_false (gw_inequality_compute (ineq, FALSE, (guint) gw_dataset_lookup_area (ds, "E06000003"),
+                                         GW_SEX_MALE, 0, &options, &v, &error));
+  g_assert_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES);
+  g_assert_cmpstr (error->message, ==, "Decile 7 has no published value for 2016-2018");
+  g_assert_cmpint (v.source, ==, GW_INEQUALITY_SOURCE_PUBLISHED);
+  g_assert_cmpuint (v.n_deciles, ==, 9);
+  g_assert_cmpuint (v.missing_deciles, ==, 1u << 6);
+  g_clear_error (&error);
+
+  /* England: neither input, the counts' message */
+  g_assert_false (gw_inequality_compute (ineq, FALSE, (guint) gw_dataset_lookup_area (ds, "E92000001"),
+                                         GW_SEX_MALE, 0, &options, &v, &error));
+  g_assert_cmpint (v.source, ==, GW_INEQUALITY_SOURCE_COUNTS);
+  g_assert_cmpstr (error->message, ==, "Deciles 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 have no small areas with deaths "
+                                       "and populations for 2016-2018");
 }
 
 int
@@ -436,6 +515,7 @@ main (int argc, char **argv)
   ADD ("/gw/sii-data/counts/incomplete", test_incomplete);
   ADD ("/gw/sii-data/published", test_published);
 #undef ADD
+  g_test_add_func ("/gw/sii-data/published-only", test_published_only);
 
   return g_test_run ();
 }

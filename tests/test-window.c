@@ -855,6 +855,19 @@ wait_inequality (GwAreaInequality *section)
   g_source_remove (timeout_id);
 }
 
+/* Whether a label under widget has text in it (the section's explanation). */
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label_with (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_window_area_inequality (Fixture       *f,
                              gconstpointer  data)
@@ -911,6 +924,9 @@ test_window_area_inequality (Fixture       *f,
     g_assert_true (gtk_widget_get_mapped (gw_area_inequality_get_chart (section)));
   }
 
+  g_assert_true (has_label_with (GTK_WIDGET (section), "by deprivation decile from the deaths and populations "
+                                                      "of 98 LSOAs, 2005–2007"));
+
   /* Redcar and Cleveland has no small areas: no section */
   g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000003"));
   wait_inequality (section);
@@ -923,6 +939,41 @@ test_window_area_inequality (Fixture       *f,
   wait_inequality (section);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
   g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), !=, "");
+
+  /* Redcar and Cleveland's life expectancy published by decile (men all
+   * ten, women nine): the section, from published values, and why the
+   * women have no SII */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("gw-test-window-XXXXXX", &error);
+    g_autofree char *path = g_build_filename (dir, "redcar-deciles.xml", NULL);
+    g_autoptr(GString) xml = g_string_new (NULL);
+    const char *paths[] = { path, NULL };
+
+    g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"redcar-deciles\""
+                          " generated=\"2030-01-01T00:00:00Z\">\n"
+                          "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                          " polarity=\"higher-is-better\">\n");
+    for (guint s = 0; s < 2; s++)
+      for (guint d = 1; d <= (s == 0 ? 10 : 9); d++)
+        g_string_append_printf (xml, "    <v area=\"E06000003\" sex=\"%s\" period=\"2005-2007\" decile=\"%u\""
+                                     " value=\"%u.5\" lower=\"%u.0\" upper=\"%u.0\" denominator=\"12000\"/>\n",
+                                s == 0 ? "m" : "f", d, 70 + d, 70 + d, 71 + d);
+    g_string_append (xml, "  </indicator>\n</export>\n");
+    g_assert_true (g_file_set_contents (path, xml->str, -1, &error));
+    gw_window_import_files (f->window, paths);
+    wait_for_import (f->window);
+    g_remove (path);
+    g_rmdir (dir);
+
+    g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000003"));
+    wait_inequality (section);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+    /* the men's SII of the deciles 71.5 .. 80.5: one year a decile */
+    g_assert_true (g_str_has_prefix (gw_area_inequality_get_figure (section, GW_SEX_MALE, FALSE), "10.0 ("));
+    g_assert_cmpstr (gw_area_inequality_get_figure (section, GW_SEX_FEMALE, FALSE), ==, "–");
+    g_assert_true (has_label_with (GTK_WIDGET (section), "Decile 10 has no published value for 2005-2007"));
+  }
 }
 
 /* The tracker table's SII column: the SII of each row that has small areas,

@@ -3,13 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The slope and relative index of inequality of life expectancy across the
- * IMD deciles of each area's small areas (gw-inequality.h), one row per
- * area or group and sex.  The CSV header is a contract for scripts:
+ * IMD deciles of each area, from its published values by decile or its
+ * small areas' counts (gw_inequality_compute()), one row per area or group
+ * and sex.  The CSV header is a contract for scripts:
  *   indicator,area_code,area_name,sex,period,quantiles,sii,sii_lower95,
  *   sii_upper95,sii_lower998,sii_upper998,rii,rii_lower95,rii_upper95,
  *   rii_lower998,rii_upper998
  * An area whose deciles are not all there gets a row without values, and is
- * named once in a note on stderr.
+ * named once in a note on stderr: one note per input and period, as the
+ * note says what is missing (small areas with counts, or published values).
  */
 #include "gw-config.h"
 
@@ -86,12 +88,67 @@ subject_code (GwDataset *dataset, const GwInequalitySubject *s)
                      : gw_dataset_get_area (dataset, s->subject)->code;
 }
 
+/* The subjects without every decile from one input in one period. */
+typedef struct
+{
+  GwInequalitySource source;
+  GwPeriod           period;
+  GPtrArray         *codes;    /* borrowed strings */
+} Incomplete;
+
+static void
+incomplete_clear (gpointer data)
+{
+  g_ptr_array_unref (((Incomplete *) data)->codes);
+}
+
+static void
+add_incomplete (GArray *incomplete, const GwInequalityValue *value, const char *code)
+{
+  Incomplete add = { value->source, value->period, NULL };
+
+  for (guint i = 0; i < incomplete->len; i++)
+    {
+      Incomplete *in = &g_array_index (incomplete, Incomplete, i);
+
+      if (in->source == value->source && in->period == value->period)
+        {
+          g_ptr_array_add (in->codes, (gpointer) code);
+          return;
+        }
+    }
+  add.codes = g_ptr_array_new ();
+  g_ptr_array_add (add.codes, (gpointer) code);
+  g_array_append_val (incomplete, add);
+}
+
+static void
+print_incomplete (GArray *incomplete)
+{
+  for (guint i = 0; i < incomplete->len; i++)
+    {
+      Incomplete *in = &g_array_index (incomplete, Incomplete, i);
+      g_autofree char *names = NULL;
+      char text[GW_PERIOD_STRLEN];
+
+      g_ptr_array_add (in->codes, NULL);
+      names = g_strjoinv (", ", (char **) in->codes->pdata);
+      gw_period_format (in->period, text);
+      if (in->source == GW_INEQUALITY_SOURCE_PUBLISHED)
+        g_printerr (_("gapwatch-cli sii: not every deprivation decile has a published value for %s, so there is no SII for: %s\n"),
+                    text, names);
+      else
+        g_printerr (_("gapwatch-cli sii: not every deprivation decile has small areas with deaths and populations for %s, so there is no SII for: %s\n"),
+                    text, names);
+    }
+}
+
 /* Every subject's SII, for each sex asked; the subjects whose deciles are
  * incomplete are added to incomplete (their codes, each once), other
  * reasons for no value are printed as they come. */
 static GArray *
 compute_rows (const GwCliCommand *command, GwDataset *dataset, GwInequality *ineq,
-              GArray *subjects, const Request *req, GPtrArray *incomplete)
+              GArray *subjects, const Request *req, GArray *incomplete)
 {
   GArray *values = g_array_new (FALSE, FALSE, sizeof (GwInequalityValue));
 
@@ -113,7 +170,7 @@ compute_rows (const GwCliCommand *command, GwDataset *dataset, GwInequality *ine
               if (g_error_matches (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES))
                 {
                   if (!named)
-                    g_ptr_array_add (incomplete, (gpointer) subject_code (dataset, s));
+                    add_incomplete (incomplete, &value, subject_code (dataset, s));
                   named = TRUE;
                 }
               else
@@ -152,16 +209,16 @@ gw_cli_sii_run (const GwCliCommand  *command,
     /* xgettext:no-c-format */
     command, N_("Computes the slope index of inequality (SII, in years) and the relative index "
                 "of inequality (RII) of life expectancy across the deprivation deciles of each "
-                "area's small areas (lsoa or msoa with an imd-decile), from their deaths and "
-                "populations pooled by decile, with 95% and 99.8% limits by simulation.  One row "
-                "per area or group with small areas and sex; an area without every decile gets "
-                "a row without values."), entries);
+                "area, from its values published by decile, or else from the deaths and "
+                "populations of its small areas (lsoa or msoa with an imd-decile) pooled by "
+                "decile, with 95% and 99.8% limits by simulation.  One row per area or group "
+                "with either and sex; an area without every decile gets a row without values."), entries);
   g_autoptr(GwSession) session = NULL;
   g_autoptr(GwImportTask) task = NULL;
   g_autoptr(GwInequality) ineq = NULL;
   g_autoptr(GArray) subjects = NULL;
   g_autoptr(GArray) values = NULL;
-  g_autoptr(GPtrArray) incomplete = g_ptr_array_new ();
+  g_autoptr(GArray) incomplete = g_array_new (FALSE, FALSE, sizeof (Incomplete));
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   GwTableFormat table_format;
@@ -169,6 +226,7 @@ gw_cli_sii_run (const GwCliCommand  *command,
   Request req;
   gboolean failed;
 
+  g_array_set_clear_func (incomplete, incomplete_clear);
   if (!gw_cli_parse_options (command, context, argc, argv))
     return GW_CLI_EXIT_USAGE;
   if ((files == NULL || files[0] == NULL) && workspace == NULL)
@@ -211,16 +269,7 @@ gw_cli_sii_run (const GwCliCommand  *command,
     }
 
   values = compute_rows (command, dataset, ineq, subjects, &req, incomplete);
-  if (incomplete->len > 0)
-    {
-      g_autofree char *names = NULL;
-      char text[GW_PERIOD_STRLEN];
-
-      g_ptr_array_add (incomplete, NULL);
-      names = g_strjoinv (", ", (char **) incomplete->pdata);
-      g_printerr (_("gapwatch-cli sii: not every deprivation decile has small areas with deaths and populations for %s, so there is no SII for: %s\n"),
-                  gw_period_format (gw_inequality_get_period (ineq), text), names);
-    }
+  print_incomplete (incomplete);
 
   gw_table_write_sii (out, dataset, req.indicator, (const GwInequalityValue *) values->data,
                       values->len, table_format);

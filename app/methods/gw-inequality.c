@@ -1,6 +1,13 @@
-/* gw-inequality.c: small areas' counts pooled by IMD decile, then the SII
+/* gw-inequality.c: the SII from published values by decile, or from small
+ * areas' counts pooled by IMD decile
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Published values win over counts (gw_inequality_compute()), as they do
+ * for every indicator (export-format.md: published indicator values win
+ * over values Gapwatch computes from counts): they are the official figure
+ * a director compares with (PHOF 0.2iii on Fingertips), and when both come
+ * from the same data they give the same SII (tests/test-cli.c).
  *
  * gw_inequality_new() reads the counts of the period once: for every small
  * area and sex, deaths and populations by age band summed over the period's
@@ -52,7 +59,8 @@ typedef struct
 struct _GwInequality
 {
   GwDataset *dataset;        /* owned */
-  GwPeriod   period;
+  GwPeriod   period;         /* of the counts */
+  gboolean   latest;         /* asked for 0: each subject's latest period */
   guint      first_year;
   guint      n_years;
   GArray    *small;          /* SmallArea, in area order */
@@ -215,6 +223,134 @@ gw_inequality_list_periods (GwDataset *dataset,
   g_return_val_if_fail (span >= 1 && span <= GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1, NULL);
 
   return list_periods (dataset, span);
+}
+
+/* --- published values by decile --------------------------------------------- */
+
+/* The indicators whose deciles give an SII of life expectancy. */
+static const char *const le_indicators[] = { "le-birth", "le-65" };
+
+static const char *
+indicator_of_age (guint start_age)
+{
+  return start_age == 65 ? le_indicators[1] : le_indicators[0];
+}
+
+/* Whether a is an earlier period than b: by last year, so that 2016-2018
+ * is before 2017 and 2017-2019. */
+static gboolean
+period_before (GwPeriod a, GwPeriod b)
+{
+  return gw_period_last_year (a) < gw_period_last_year (b)
+         || (gw_period_last_year (a) == gw_period_last_year (b) && gw_period_first_year (a) > gw_period_first_year (b));
+}
+
+typedef void (*DecileFunc) (const GwKeyFields *f, gpointer data);
+
+/* Calls func on the key of every published decile value of le-birth and
+ * le-65.  The decile is the highest field of a value's key (gw-key.h): the
+ * rows of one decile and indicator are one range.  Call with the read lock. */
+static void
+foreach_published (GwDataset *dataset, DecileFunc func, gpointer data)
+{
+  const GwTable *t = gw_dataset_get_table (dataset, GW_RECORD_VALUES);
+
+  for (guint k = 0; k < G_N_ELEMENTS (le_indicators); k++)
+    {
+      gint ind = gw_dataset_lookup_indicator (dataset, le_indicators[k]);
+
+      for (guint d = 1; ind >= 0 && d <= GW_INEQUALITY_N_DECILES; d++)
+        {
+          guint start, n;
+
+          n = gw_table_range (t, gw_key_value_decile ((guint) ind, FALSE, 0, 0, 0, d),
+                              gw_key_value_decile ((guint) ind + 1, FALSE, 0, 0, 0, d) - 1, &start);
+          for (guint i = start; i < start + n; i++)
+            {
+              GwKeyFields f;
+
+              gw_key_decode (GW_RECORD_VALUES, gw_row_logical (gw_table_row_key (t, i)), &f);
+              func (&f, data);
+            }
+        }
+    }
+}
+
+static void
+latest_of (const GwKeyFields *f, gpointer data)
+{
+  GwPeriod *latest = data;
+
+  if (*latest == 0 || period_before (*latest, f->period))
+    *latest = f->period;
+}
+
+/* The latest period with a published decile of life expectancy, or 0. */
+static GwPeriod
+latest_published_period (GwDataset *dataset)
+{
+  GwPeriod latest = 0;
+
+  gw_dataset_read_lock (dataset);
+  foreach_published (dataset, latest_of, &latest);
+  gw_dataset_read_unlock (dataset);
+  return latest;
+}
+
+/* The deciles of an indicator published for a subject, sex and period as
+ * SII quantiles (NAN where there is none); returns how many there are. */
+static guint
+published_quantiles (GwDataset *dataset, const char *indicator, gboolean is_group, guint subject,
+                     GwSex sex, GwPeriod period, GwSiiQuantile q[GW_INEQUALITY_N_DECILES])
+{
+  const GwValueRow *rows[GW_N_DECILES] = { NULL };
+  gint ind = gw_dataset_lookup_indicator (dataset, indicator);
+  guint n = 0;
+
+  if (ind >= 0)
+    gw_dataset_get_deciles (dataset, ind, is_group, subject, sex, period, rows);
+  for (guint d = 0; d < GW_INEQUALITY_N_DECILES; d++)
+    {
+      if (rows[d] == NULL || isnan (rows[d]->value))
+        {
+          q[d] = (GwSiiQuantile) { NAN, NAN, NAN, NAN, NAN };
+          continue;
+        }
+      q[d] = (GwSiiQuantile) { rows[d]->denominator, rows[d]->value, NAN, rows[d]->lower, rows[d]->upper };
+      n++;
+    }
+  return n;
+}
+
+/* The latest period in which the subject and sex have published values
+ * of the indicator: all ten deciles when complete, else any; 0 if none.
+ * Takes the read lock. */
+static GwPeriod
+subject_published_period (GwDataset *dataset, const char *indicator, gboolean is_group, guint subject,
+                          GwSex sex, gboolean complete)
+{
+  gint ind;
+  GwPeriod latest = 0;
+
+  gw_dataset_read_lock (dataset);
+  ind = gw_dataset_lookup_indicator (dataset, indicator);
+  if (ind >= 0)
+    {
+      g_autoptr(GArray) periods = gw_dataset_decile_periods (dataset, ind, is_group, subject, sex);
+
+      for (guint i = 0; i < periods->len; i++)
+        {
+          GwPeriod p = g_array_index (periods, GwPeriod, i);
+          GwSiiQuantile q[GW_INEQUALITY_N_DECILES];
+
+          if ((latest == 0 || period_before (latest, p))
+              && (!complete || published_quantiles (dataset, indicator, is_group, subject, sex, p, q)
+                               == GW_INEQUALITY_N_DECILES))
+            latest = p;
+        }
+    }
+  gw_dataset_read_unlock (dataset);
+  return latest;
 }
 
 /* --- reading ---------------------------------------------------------------- */
@@ -456,7 +592,11 @@ finish_counts (GwInequality *self, Year *years)
  * @error: a #GW_INEQUALITY_ERROR
  *
  * Reads the deaths and populations of every small area (lsoa or msoa with an
- * imd-decile and a parent) for @period, by sex and age band.  Takes the
+ * imd-decile and a parent) for @period, by sex and age band.  With @period
+ * 0 every subject's SII is of its latest period (gw_inequality_compute()):
+ * the counts are read for gw_inequality_latest_period(), or, when no small
+ * areas have counts, for the latest period with life expectancy published
+ * by decile; %GW_INEQUALITY_ERROR_NO_DATA when there is neither.  Takes the
  * dataset's read lock while it reads.  It keeps a reference to the dataset
  * and reads its groups again in gw_inequality_compute(): use it while the
  * dataset is unchanged.
@@ -470,14 +610,19 @@ gw_inequality_new (GwDataset  *dataset,
 {
   g_autoptr(GwInequality) self = NULL;
   g_autofree Year *years = NULL;
+  gboolean latest = period == 0;
 
   g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (period == 0 && (period = gw_inequality_latest_period (dataset)) == 0)
+  /* without counts, the counts' period is the published one: its counts are
+   * read, and found missing */
+  if (latest && (period = gw_inequality_latest_period (dataset)) == 0
+      && (period = latest_published_period (dataset)) == 0)
     {
       g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_NO_DATA,
-                   _("No three years have deaths and populations of small areas (lsoa or msoa with an imd-decile)"));
+                   _("No three years have deaths and populations of small areas (lsoa or msoa with an imd-decile), "
+                     "and no life expectancy is published by deprivation decile"));
       return NULL;
     }
   if (gw_period_kind (period) != GW_PERIOD_YEAR && gw_period_kind (period) != GW_PERIOD_POOLED)
@@ -493,6 +638,7 @@ gw_inequality_new (GwDataset  *dataset,
   self = g_new0 (GwInequality, 1);
   self->dataset = g_object_ref (dataset);
   self->period = period;
+  self->latest = latest;
   self->first_year = gw_period_first_year (period);
   self->n_years = gw_period_last_year (period) - self->first_year + 1;
 
@@ -521,6 +667,7 @@ gw_inequality_free (GwInequality *self)
   g_free (self);
 }
 
+/* The period of the counts (each value has its own period). */
 GwPeriod
 gw_inequality_get_period (GwInequality *self)
 {
@@ -594,13 +741,32 @@ subject_small_areas (GwInequality *self, gboolean is_group, guint subject, GwAre
   return list;
 }
 
+typedef struct
+{
+  GwInequality *self;
+  guint8       *areas;   /* per area: has published deciles */
+  guint8       *groups;
+} Marks;
+
+static void
+mark_subject (const GwKeyFields *f, gpointer data)
+{
+  Marks *m = data;
+  guint n = f->is_group ? gw_dataset_n_groups (m->self->dataset) : gw_dataset_n_areas (m->self->dataset);
+
+  if (f->area < n && (m->self->latest || f->period == m->self->period))
+    (f->is_group ? m->groups : m->areas)[f->area] = TRUE;
+}
+
 /**
  * gw_inequality_list_subjects:
  * @self: the counts
  *
  * The subjects an SII can be asked of: every area with small areas below it
- * (itself not a small area: an MSOA is not a parent area here), in area
- * order, then every group with small areas, in group order.
+ * (itself not a small area: an MSOA is not a parent area here) or with
+ * life expectancy published by decile (in the period, or in any period when
+ * each subject has its latest), in area order, then every group with
+ * either, in group order.
  *
  * Returns: (transfer full) (element-type GwInequalitySubject): the subjects
  */
@@ -608,14 +774,23 @@ GArray *
 gw_inequality_list_subjects (GwInequality *self)
 {
   GArray *subjects = g_array_new (FALSE, FALSE, sizeof (GwInequalitySubject));
+  g_autofree guint8 *areas = NULL, *groups = NULL;
+  Marks marks;
 
   g_return_val_if_fail (self != NULL, subjects);
+
+  areas = g_new0 (guint8, MAX (self->below->len, 1));
+  groups = g_new0 (guint8, MAX (gw_dataset_n_groups (self->dataset), 1));
+  marks = (Marks) { self, areas, groups };
+  gw_dataset_read_lock (self->dataset);
+  foreach_published (self->dataset, mark_subject, &marks);
+  gw_dataset_read_unlock (self->dataset);
 
   for (guint a = 0; a < self->below->len; a++)
     {
       GwAreaType type = gw_dataset_get_area (self->dataset, a)->type;
 
-      if (g_ptr_array_index (self->below, a) != NULL && type != GW_AREA_LSOA && type != GW_AREA_MSOA)
+      if (areas[a] || (g_ptr_array_index (self->below, a) != NULL && type != GW_AREA_LSOA && type != GW_AREA_MSOA))
         g_array_append_val (subjects, ((GwInequalitySubject) { FALSE, a }));
     }
   for (guint g = 0; g < gw_dataset_n_groups (self->dataset); g++)
@@ -623,7 +798,7 @@ gw_inequality_list_subjects (GwInequality *self)
       GwAreaType type;
       g_autoptr(GArray) list = subject_small_areas (self, TRUE, g, &type);
 
-      if (list->len > 0)
+      if (groups[g] || list->len > 0)
         g_array_append_val (subjects, ((GwInequalitySubject) { TRUE, g }));
     }
   return subjects;
@@ -696,58 +871,38 @@ set_incomplete_error (GwInequalityValue *value, GError **error)
         g_string_append_printf (list, "%s%u", list->len > 0 ? ", " : "", q + 1);
         n_missing++;
       }
-  g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "Decile %s has no small areas with deaths and populations for %s",
-                            "Deciles %s have no small areas with deaths and populations for %s",
-                            n_missing),
-               list->str, gw_period_format (value->period, period));
+  if (value->source == GW_INEQUALITY_SOURCE_PUBLISHED)
+    g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Decile %s has no published value for %s",
+                              "Deciles %s have no published value for %s",
+                              n_missing),
+                 list->str, gw_period_format (value->period, period));
+  else
+    g_set_error (error, GW_INEQUALITY_ERROR, GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Decile %s has no small areas with deaths and populations for %s",
+                              "Deciles %s have no small areas with deaths and populations for %s",
+                              n_missing),
+                 list->str, gw_period_format (value->period, period));
 }
 
-/**
- * gw_inequality_compute:
- * @self: the counts of a period
- * @is_group: whether @subject is a group
- * @subject: area or group number
- * @sex: %GW_SEX_MALE or %GW_SEX_FEMALE
- * @start_age: 0 for life expectancy at birth (le-birth), 65 (le-65)
- * @options: (nullable): simulation options, %NULL for the defaults
- *   (100,000 repetitions, seed 1)
- * @value: (out caller-allocates): the SII, the deciles and what was pooled;
- *   filled also when there is no value (has_value %FALSE)
- * @error: a #GW_INEQUALITY_ERROR (a decile without counts) or a
- *   #GW_SII_ERROR (a decile without life expectancy)
- *
- * The SII and RII of life expectancy at @start_age across the IMD deciles of
- * the subject's small areas, in years, with 95% and 99.8% limits: each
- * decile's deaths and person-years summed over its small areas (as
- * gw_sii_pool_small_areas() does), then gw_sii_life_expectancy().  Every one of
- * the ten deciles must have small areas, each with counts for every year.
- *
- * Returns: %TRUE when @value has an SII
- */
-gboolean
-gw_inequality_compute (GwInequality       *self,
-                       gboolean            is_group,
-                       guint               subject,
-                       GwSex               sex,
-                       guint               start_age,
-                       const GwSiiOptions *options,
-                       GwInequalityValue  *value,
-                       GError            **error)
+/* The SII of the subject's small areas' counts (gw_inequality_compute()). */
+static gboolean
+compute_counts (GwInequality       *self,
+                gboolean            is_group,
+                guint               subject,
+                GwSex               sex,
+                guint               start_age,
+                const GwSiiOptions *options,
+                GwInequalityValue  *value,
+                GError            **error)
 {
   double deaths[GW_INEQUALITY_N_DECILES][NB] = { { 0 } }, pop[GW_INEQUALITY_N_DECILES][NB] = { { 0 } };
   double d[GW_INEQUALITY_N_DECILES * GW_LIFE_TABLE_MAX_BANDS], p[GW_INEQUALITY_N_DECILES * GW_LIFE_TABLE_MAX_BANDS];
   guint n_in[GW_INEQUALITY_N_DECILES] = { 0 };
   guint32 deaths_bands = G_MAXUINT32, pop_bands = G_MAXUINT32;
   g_autoptr(GArray) list = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (sex == GW_SEX_MALE || sex == GW_SEX_FEMALE, FALSE);
-  g_return_val_if_fail (is_group ? subject < gw_dataset_n_groups (self->dataset)
-                                 : subject < self->below->len, FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   value_init (value, is_group, subject, sex, self->period, start_age);
 
@@ -823,9 +978,7 @@ gw_inequality_compute_published (GwDataset          *dataset,
                                  GwInequalityValue  *value,
                                  GError            **error)
 {
-  const GwValueRow *rows[GW_N_DECILES] = { NULL };
   GwSiiQuantile q[GW_INEQUALITY_N_DECILES];
-  gint ind;
 
   g_return_val_if_fail (GW_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (indicator != NULL, FALSE);
@@ -833,23 +986,15 @@ gw_inequality_compute_published (GwDataset          *dataset,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   value_init (value, is_group, subject, sex, period, g_strcmp0 (indicator, "le-65") == 0 ? 65 : 0);
+  value->source = GW_INEQUALITY_SOURCE_PUBLISHED;
 
   gw_dataset_read_lock (dataset);
-  ind = gw_dataset_lookup_indicator (dataset, indicator);
-  if (ind >= 0)
-    gw_dataset_get_deciles (dataset, ind, is_group, subject, sex, period, rows);
-  for (guint d = 0; d < GW_INEQUALITY_N_DECILES; d++)
-    {
-      if (rows[d] == NULL || isnan (rows[d]->value))
-        {
-          value->missing_deciles |= 1u << d;
-          q[d] = (GwSiiQuantile) { NAN, NAN, NAN, NAN, NAN };
-          continue;
-        }
-      value->n_deciles++;
-      q[d] = (GwSiiQuantile) { rows[d]->denominator, rows[d]->value, NAN, rows[d]->lower, rows[d]->upper };
-    }
+  value->n_published = value->n_deciles = published_quantiles (dataset, indicator, is_group, subject, sex,
+                                                               period, q);
   gw_dataset_read_unlock (dataset);
+  for (guint d = 0; d < GW_INEQUALITY_N_DECILES; d++)
+    if (isnan (q[d].value))
+      value->missing_deciles |= 1u << d;
   memcpy (value->deciles, q, sizeof q);
   if (value->missing_deciles != 0)
     {
@@ -858,4 +1003,113 @@ gw_inequality_compute_published (GwDataset          *dataset,
     }
   value->has_value = gw_sii_compute (q, GW_INEQUALITY_N_DECILES, options, &value->sii, error);
   return value->has_value;
+}
+
+/**
+ * gw_inequality_compute:
+ * @self: the counts of a period
+ * @is_group: whether @subject is a group
+ * @subject: area or group number
+ * @sex: %GW_SEX_MALE or %GW_SEX_FEMALE
+ * @start_age: 0 for life expectancy at birth (le-birth), 65 (le-65)
+ * @options: (nullable): simulation options, %NULL for the defaults
+ *   (100,000 repetitions, seed 1)
+ * @value: (out caller-allocates): the SII, the deciles, their source and
+ *   what was pooled; filled also when there is no value (has_value %FALSE)
+ * @error: a #GW_INEQUALITY_ERROR (a decile without counts or without a
+ *   published value, by the value's source) or a #GW_SII_ERROR (a decile
+ *   without life expectancy, limits or population)
+ *
+ * The one entry point of the SII: the SII and RII of life expectancy at
+ * @start_age across the IMD deciles of the subject, in years, with 95% and
+ * 99.8% limits, from either input:
+ *
+ * - published: the values of le-birth (le-65 at 65) published for all ten
+ *   deciles (gw_inequality_compute_published()); they win over the counts
+ *   (see the top of this file), also when they cannot give an SII (limits
+ *   or a denominator missing: the data says the figure is not known);
+ * - counts: each decile's deaths and person-years summed over the subject's
+ *   small areas (as gw_sii_pool_small_areas() does), then
+ *   gw_sii_life_expectancy(); every decile must have small areas, each with
+ *   counts for every year.
+ *
+ * The period is that of @self; when @self was made for the latest (period
+ * 0), a subject's published deciles are of its latest period with all ten,
+ * and they win when that period ends no earlier than the counts' (else the
+ * counts', and those published deciles again when the counts give nothing).
+ * Without an SII, the value and @error speak of the input the subject has:
+ * published deciles when it has no small areas or more deciles published
+ * than with counts.
+ *
+ * Returns: %TRUE when @value has an SII
+ */
+gboolean
+gw_inequality_compute (GwInequality       *self,
+                       gboolean            is_group,
+                       guint               subject,
+                       GwSex               sex,
+                       guint               start_age,
+                       const GwSiiOptions *options,
+                       GwInequalityValue  *value,
+                       GError            **error)
+{
+  const char *indicator = indicator_of_age (start_age);
+  g_autoptr(GError) counts_error = NULL;
+  GwSiiQuantile q[GW_INEQUALITY_N_DECILES];
+  GwPeriod published = 0, partial;
+  guint n_partial;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (sex == GW_SEX_MALE || sex == GW_SEX_FEMALE, FALSE);
+  g_return_val_if_fail (is_group ? subject < gw_dataset_n_groups (self->dataset)
+                                 : subject < self->below->len, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* the period of a complete set of published deciles, if any */
+  if (self->latest)
+    published = subject_published_period (self->dataset, indicator, is_group, subject, sex, TRUE);
+  else
+    {
+      gw_dataset_read_lock (self->dataset);
+      if (published_quantiles (self->dataset, indicator, is_group, subject, sex, self->period, q)
+          == GW_INEQUALITY_N_DECILES)
+        published = self->period;
+      gw_dataset_read_unlock (self->dataset);
+    }
+
+  /* published values win over the counts of the same period, and a later
+   * published period over earlier counts (the latest is asked for) */
+  if (published != 0 && !period_before (published, self->period))
+    return gw_inequality_compute_published (self->dataset, indicator, is_group, subject, sex, published,
+                                            options, value, error);
+  if (compute_counts (self, is_group, subject, sex, start_age, options, value, &counts_error))
+    return TRUE;
+  /* an earlier published period is better than no SII at all */
+  if (published != 0)
+    return gw_inequality_compute_published (self->dataset, indicator, is_group, subject, sex, published,
+                                            options, value, error);
+
+  /* No SII: say why in terms of the input the subject has.  Published
+   * deciles speak when there are no small areas, or when more deciles are
+   * published than have counts. */
+  partial = self->period;
+  if (self->latest)
+    {
+      GwPeriod any = subject_published_period (self->dataset, indicator, is_group, subject, sex, FALSE);
+
+      if (any != 0 && (value->n_small_areas == 0 || !period_before (any, self->period)))
+        partial = any;
+    }
+  gw_dataset_read_lock (self->dataset);
+  n_partial = published_quantiles (self->dataset, indicator, is_group, subject, sex, partial, q);
+  gw_dataset_read_unlock (self->dataset);
+  if (n_partial > 0 && (value->n_small_areas == 0 || n_partial > value->n_deciles))
+    /* fewer than ten deciles: no value, and the published message */
+    return gw_inequality_compute_published (self->dataset, indicator, is_group, subject, sex, partial,
+                                            options, value, error);
+  if (partial == self->period)
+    value->n_published = n_partial;
+  g_propagate_error (error, g_steal_pointer (&counts_error));
+  return FALSE;
 }

@@ -1,6 +1,13 @@
-/* gw-inequality.h: the SII of life expectancy from the counts of small areas
+/* gw-inequality.h: the SII of life expectancy, from published values by
+ * decile or from the counts of small areas
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gw_inequality_compute() is the one entry point: for a subject, sex and
+ * period it takes the indicator's published values by decile (le-birth, or
+ * le-65 at 65: export 1.1 `<v decile=...>`, Fingertips' deprivation decile
+ * categories) when all ten deciles have one, else the small areas' counts
+ * below, and says which in the value's source.
  *
  * Inequality within an area (issue 15; help/C/method-sii.page): the deaths and
  * populations of its small areas (the export format (help/C/import.page) "Version 1.1": areas of
@@ -25,7 +32,7 @@
  *
  * Usage:
  *
- *   g_autoptr(GwInequality) ineq = gw_inequality_new (dataset, 0, &error);  // latest 3 years
+ *   g_autoptr(GwInequality) ineq = gw_inequality_new (dataset, 0, &error);  // latest
  *   subjects = gw_inequality_list_subjects (ineq);
  *   for each subject, sex:
  *     if (gw_inequality_compute (ineq, s->is_group, s->subject, GW_SEX_MALE, 0,
@@ -49,9 +56,19 @@ G_BEGIN_DECLS
 typedef enum
 {
   GW_INEQUALITY_ERROR_PERIOD = 1,          /* not a calendar year or pooled years */
-  GW_INEQUALITY_ERROR_NO_DATA,             /* no period has small areas' counts */
-  GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,  /* a decile without small areas with counts */
+  GW_INEQUALITY_ERROR_NO_DATA,             /* no period has small areas' counts nor
+                                            * published values by decile */
+  GW_INEQUALITY_ERROR_INCOMPLETE_DECILES,  /* a decile without small areas with counts,
+                                            * or without a published value (the
+                                            * value's source says which) */
 } GwInequalityError;
+
+/* Where the deciles of an SII come from. */
+typedef enum
+{
+  GW_INEQUALITY_SOURCE_COUNTS,     /* the small areas' deaths and populations pooled by decile */
+  GW_INEQUALITY_SOURCE_PUBLISHED,  /* the indicator's published values by decile */
+} GwInequalitySource;
 
 /* An area (is_group FALSE) or a group of the dataset. */
 typedef struct
@@ -68,10 +85,13 @@ typedef struct
   GwSex             sex;
   GwPeriod          period;
   guint             start_age;       /* 0: at birth; 65 */
+  GwInequalitySource source;         /* of the deciles (and of missing_deciles) */
+  guint             n_published;     /* deciles with a published value in period */
   GwAreaType        small_area_type; /* GW_AREA_LSOA or GW_AREA_MSOA */
   guint             n_small_areas;   /* of that type, with a decile, below the subject */
-  guint             n_deciles;       /* deciles with small areas that all have counts */
-  guint16           missing_deciles; /* bit d - 1 set: decile d has no counts */
+  guint             n_deciles;       /* deciles with values from the source: small
+                                      * areas that all have counts, or published */
+  guint16           missing_deciles; /* bit d - 1 set: decile d has none from the source */
   GwLifeTableLayout layout;          /* 90+ when every small area has 85-89 and 90+ */
   gboolean          has_value;       /* sii and deciles are valid */
   GwSiiQuantile     deciles[GW_INEQUALITY_N_DECILES]; /* life expectancy of each decile,

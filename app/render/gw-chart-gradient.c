@@ -235,6 +235,12 @@ gw_chart_new_gradient (GwDataset               *dataset,
 
   for (guint i = 0; i < n_values; i++)
     any |= values[i].has_value;
+  if (!any && values[0].source == GW_INEQUALITY_SOURCE_PUBLISHED)
+    {
+      g_set_error_literal (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA,
+                           _("No SII: not every deprivation decile has a published value"));
+      return NULL;
+    }
   if (!any)
     {
       g_set_error_literal (error, GW_CHART_ERROR, GW_CHART_ERROR_NO_DATA,
@@ -301,13 +307,24 @@ gw_chart_new_gradient (GwDataset               *dataset,
 
   /* Translators: chart title, "Hartlepool: life expectancy by deprivation decile, 2005–2007" */
   chart->title = g_strdup_printf (_("%s: life expectancy by deprivation decile, %s"), name, period);
-  chart->subtitle = g_strdup (values[0].start_age == 65
-                              /* xgettext:no-c-format */
-                              ? _("At 65, small areas grouped by deprivation decile, with 95% confidence intervals; "
-                                  "the dashed line’s rise from end to end is the slope index of inequality (SII)")
-                              /* xgettext:no-c-format */
-                              : _("At birth, small areas grouped by deprivation decile, with 95% confidence intervals; "
-                                  "the dashed line’s rise from end to end is the slope index of inequality (SII)"));
+  /* the deciles as published, or pooled from small areas: the first panel
+   * with a value says which */
+  if ((values[0].has_value ? &values[0] : &values[n_values - 1])->source == GW_INEQUALITY_SOURCE_PUBLISHED)
+    chart->subtitle = g_strdup (values[0].start_age == 65
+                                /* xgettext:no-c-format */
+                                ? _("At 65, published values by deprivation decile, with 95% confidence intervals; "
+                                    "the dashed line’s rise from end to end is the slope index of inequality (SII)")
+                                /* xgettext:no-c-format */
+                                : _("At birth, published values by deprivation decile, with 95% confidence intervals; "
+                                    "the dashed line’s rise from end to end is the slope index of inequality (SII)"));
+  else
+    chart->subtitle = g_strdup (values[0].start_age == 65
+                                /* xgettext:no-c-format */
+                                ? _("At 65, small areas grouped by deprivation decile, with 95% confidence intervals; "
+                                    "the dashed line’s rise from end to end is the slope index of inequality (SII)")
+                                /* xgettext:no-c-format */
+                                : _("At birth, small areas grouped by deprivation decile, with 95% confidence intervals; "
+                                    "the dashed line’s rise from end to end is the slope index of inequality (SII)"));
 
   /* xgettext:no-c-format */
   gw_legend_add (chart->legend, _("Life expectancy of the decile, 95% confidence interval"), GW_SWATCH_MARKER,

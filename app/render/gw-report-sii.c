@@ -2,14 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An area of the report whose small areas (LSOAs with their deprivation
- * decile) give a slope index of inequality gets a second page after its
- * own: the SII and RII of life expectancy at birth for men and women with
- * their 95% and 99.8% limits in words, and the deprivation gradient chart
- * (methods.md section 4).  Areas without small areas have no such page,
- * so a report of areas without them is as it was.  The SIIs are computed
- * when the report is made (100,000 simulations each, a fraction of a second
- * per area), for the latest pooled period the small areas' counts cover.
+ * An area of the report whose values published by deprivation decile, or
+ * whose small areas (LSOAs with their deprivation decile), give a slope
+ * index of inequality (gw_inequality_compute()) gets a second page after its
+ * own, saying which input it comes from: the SII and RII of life
+ * expectancy at birth for men and women with their 95% and 99.8% limits in
+ * words, and the deprivation gradient chart (methods.md section 4).  Areas
+ * with neither input have no such page, so a report of areas without them
+ * is as it was.  The SIIs are computed when the report is made (100,000
+ * simulations each, a fraction of a second per area), for each area's
+ * latest period with either input.
  */
 #include "gw-config.h"
 
@@ -23,7 +25,8 @@ _gw_report_sii_take (GwReport  *self,
 {
   g_autoptr(GwInequality) ineq = gw_inequality_new (dataset, 0, NULL);
 
-  /* no small areas with counts anywhere: no inequality pages */
+  /* no small areas with counts nor published deciles anywhere: no
+   * inequality pages */
   if (ineq == NULL)
     return;
   for (guint i = 0; i < self->areas->len; i++)
@@ -48,6 +51,9 @@ sex_sentence (const GwInequalityValue *v)
   g_autofree char *sii = NULL, *lo = NULL, *hi = NULL, *lo998 = NULL, *hi998 = NULL;
   g_autofree char *rii = NULL, *rlo = NULL, *rhi = NULL;
 
+  if (!v->has_value && v->source == GW_INEQUALITY_SOURCE_PUBLISHED)
+    /* Translators: "Women: no SII (not every decile has a published value)." */
+    return g_strdup_printf (_("%s: no SII (not every decile has a published value)."), sex);
   if (!v->has_value)
     /* Translators: "Women: no SII (not every decile has deaths and populations)." */
     return g_strdup_printf (_("%s: no SII (not every decile has deaths and populations)."), sex);
@@ -66,25 +72,52 @@ sex_sentence (const GwInequalityValue *v)
                           sex, sii, lo, hi, lo998, hi998, rii, rlo, rhi);
 }
 
+/* Where the figures come from, with the code and period: those of the
+ * first sex with a value. */
+static char *
+source_text (const ReportArea *a)
+{
+  const GwInequalityValue *v = !a->sii[0].has_value && a->sii[1].has_value ? &a->sii[1] : &a->sii[0];
+  g_autofree char *period = gw_chart_format_period (v->period);
+
+  if (v->source == GW_INEQUALITY_SOURCE_PUBLISHED)
+    /* Translators: "E06000001 · life expectancy at birth from published values by deprivation decile, 2016–2018" */
+    return g_strdup_printf (_("%s · life expectancy at birth from published values by deprivation decile, %s"),
+                            a->code, period);
+  if (v->small_area_type == GW_AREA_MSOA)
+    /* Translators: "E06000001 · life expectancy at birth by deprivation decile from the deaths and populations
+     * of its 12 MSOAs, 2005–2007" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s · life expectancy at birth by deprivation decile from the deaths and "
+                                         "populations of its %u MSOA, %s",
+                                         "%s · life expectancy at birth by deprivation decile from the deaths and "
+                                         "populations of its %u MSOAs, %s",
+                                         v->n_small_areas),
+                            a->code, v->n_small_areas, period);
+  /* Translators: "E06000001 · life expectancy at birth by deprivation decile from the deaths and populations
+   * of its 98 LSOAs, 2005–2007" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s · life expectancy at birth by deprivation decile from the deaths and "
+                                       "populations of its %u LSOA, %s",
+                                       "%s · life expectancy at birth by deprivation decile from the deaths and "
+                                       "populations of its %u LSOAs, %s",
+                                       v->n_small_areas),
+                          a->code, v->n_small_areas, period);
+}
+
 void
 _gw_report_draw_inequality (Page             *pg,
                             const ReportArea *a)
 {
   double x = pg->x, w = pg->cw, y = pg->top;
-  g_autofree char *title = NULL, *meta = NULL, *period = NULL;
+  g_autofree char *title = NULL, *meta = NULL;
 
   /* Translators: heading of an area's second page, "Hartlepool: inequality within the area" */
   title = g_strdup_printf (_("%s: inequality within the area"), a->name);
   pg->block_tag = "H2";
   y += _gw_report_paragraph (pg, title, PT_AREA_NAME, TRUE, GW_CHART_ROLE_FOREGROUND, x, y, w, TRUE) + 1;
   pg->block_tag = NULL;
-  period = gw_chart_format_period (a->sii[0].period);
-  /* Translators: "E06000001 · life expectancy at birth across the deprivation deciles of its 98 small areas, 2005–2007" */
-  meta = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s · life expectancy at birth across the deprivation deciles of its %u small area, %s",
-                                       "%s · life expectancy at birth across the deprivation deciles of its %u small areas, %s",
-                                       a->sii[0].n_small_areas),
-                          a->code, a->sii[0].n_small_areas, period);
+  meta = source_text (a);
   y += _gw_report_paragraph (pg, meta, 9, FALSE, GW_CHART_ROLE_MUTED, x, y, w, TRUE) + 10;
 
   for (guint s = 0; s < 2; s++)

@@ -3,12 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The slope and relative index of inequality (SII, RII) of life expectancy
- * at birth across the deprivation deciles of the selected area's small
- * areas (methods.md section 4, gw-inequality.h), for men and women with
- * their 95% limits, and the deprivation gradient chart.  The limits take
+ * at birth across the deprivation deciles of the selected area, from its
+ * values published by decile or its small areas' counts (methods.md section
+ * 4, gw_inequality_compute()), for men and women with their 95% limits,
+ * and the deprivation gradient chart.  The limits take
  * 100,000 simulations per sex: computed in a GTask thread so the window
  * stays responsive; selecting another area cancels the wait for the last
- * one (its result is dropped).  An area without small areas shows nothing.
+ * one (its result is dropped).  An area with neither input shows nothing.
  */
 #include "gw-config.h"
 
@@ -59,8 +60,7 @@ typedef struct
   guint              subject;
   GwInequalityValue  values[2];   /* men, women */
   GError            *errors[2];
-  GwPeriod           period;
-  gboolean           has_small_areas;
+  gboolean           has_input;   /* small areas or published deciles */
 } Job;
 
 static void
@@ -87,14 +87,13 @@ compute_thread (GTask        *task,
   /* no small areas in the dataset: nothing to show, not a failure */
   if (ineq != NULL)
     {
-      job->period = gw_inequality_get_period (ineq);
       for (guint i = 0; i < 2 && !g_cancellable_is_cancelled (cancellable); i++)
         {
           gw_inequality_compute (ineq, job->is_group, job->subject, GW_SEX_MALE + i, 0, NULL,
                                  &job->values[i], &job->errors[i]);
-          job->has_small_areas |= job->values[i].n_small_areas > 0;
+          job->has_input |= job->values[i].n_small_areas > 0 || job->values[i].n_published > 0;
         }
-      if (job->has_small_areas && !g_cancellable_is_cancelled (cancellable))
+      if (job->has_input && !g_cancellable_is_cancelled (cancellable))
         job->chart = gw_chart_new_gradient (job->dataset, job->values, 2, NULL);
     }
   g_clear_pointer (&ineq, gw_inequality_free);
@@ -151,6 +150,46 @@ figure_text (double value,
   return g_strdup_printf (_("%.*f (%.*f to %.*f)"), decimals, value, decimals, lower, decimals, upper);
 }
 
+/* Where the figures come from: the input of the first sex with a value
+ * (else of men).  The two sexes come from the same input unless one has
+ * published deciles and the other only counts, which no export we know
+ * does. */
+static char *
+source_text (const Job *job)
+{
+  const GwInequalityValue *v = &job->values[0];
+  g_autofree char *period = NULL;
+
+  if (!v->has_value && job->values[1].has_value)
+    v = &job->values[1];
+  period = gw_ui_format_period (v->period);
+  if (v->source == GW_INEQUALITY_SOURCE_PUBLISHED)
+    /* Translators: under "Inequality within the area"; %s is a period, 2016-2018 */
+    return g_strdup_printf (_("Life expectancy at birth from published values by deprivation decile, %s: "
+                              "the SII is the gap in years between the least and the most deprived ends of "
+                              "the fitted line."), period);
+  if (v->small_area_type == GW_AREA_MSOA)
+    /* Translators: under "Inequality within the area": "Life expectancy at birth by deprivation decile
+     * from the deaths and populations of 12 MSOAs, 2016-2018: ..." */
+    return g_strdup_printf (ngettext ("Life expectancy at birth by deprivation decile from the deaths and "
+                                      "populations of %u MSOA, %s: the SII is the gap in years between the least "
+                                      "and the most deprived ends of the fitted line.",
+                                      "Life expectancy at birth by deprivation decile from the deaths and "
+                                      "populations of %u MSOAs, %s: the SII is the gap in years between the least "
+                                      "and the most deprived ends of the fitted line.", v->n_small_areas),
+                            v->n_small_areas, period);
+  /* Translators: under "Inequality within the area": "Life expectancy at birth by deprivation decile
+   * from the deaths and populations of 98 LSOAs, 2005-2007: the SII is the gap in years between the
+   * least and the most deprived ends of the fitted line." */
+  return g_strdup_printf (ngettext ("Life expectancy at birth by deprivation decile from the deaths and "
+                                    "populations of %u LSOA, %s: the SII is the gap in years between the least "
+                                    "and the most deprived ends of the fitted line.",
+                                    "Life expectancy at birth by deprivation decile from the deaths and "
+                                    "populations of %u LSOAs, %s: the SII is the gap in years between the least "
+                                    "and the most deprived ends of the fitted line.", v->n_small_areas),
+                          v->n_small_areas, period);
+}
+
 static void
 show_job (GwAreaInequality *self,
           Job              *job)
@@ -161,11 +200,10 @@ show_job (GwAreaInequality *self,
     N_("Relative index of inequality"),
   };
   g_autoptr(GString) notes = g_string_new (NULL);
-  g_autofree char *period = NULL;
 
   clear_figures (self);
-  gtk_widget_set_visible (GTK_WIDGET (self), job->has_small_areas);
-  if (!job->has_small_areas)
+  gtk_widget_set_visible (GTK_WIDGET (self), job->has_input);
+  if (!job->has_input)
     {
       gw_chart_view_set_chart (self->chart_view, NULL);
       return;
@@ -205,17 +243,9 @@ show_job (GwAreaInequality *self,
       g_string_append (notes, job->errors[i]->message);
   if (notes->len == 0)
     {
-      period = gw_ui_format_period (job->period);
-      /* Translators: under "Inequality within the area": "Life expectancy at birth across the
-       * deprivation deciles of 98 small areas, 2005-2007: the SII is the gap in years between the
-       * least and the most deprived ends of the fitted line." */
-      g_string_printf (notes, ngettext ("Life expectancy at birth across the deprivation deciles of %u small area, %s: "
-                                        "the SII is the gap in years between the least and the most deprived ends of "
-                                        "the fitted line.",
-                                        "Life expectancy at birth across the deprivation deciles of %u small areas, %s: "
-                                        "the SII is the gap in years between the least and the most deprived ends of "
-                                        "the fitted line.", job->values[0].n_small_areas),
-                       job->values[0].n_small_areas, period);
+      g_autofree char *source = source_text (job);
+
+      g_string_append (notes, source);
     }
   gtk_label_set_label (self->explanation_label, notes->str);
 

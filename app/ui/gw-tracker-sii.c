@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The tracker table's optional SII column (life expectancy at birth across
- * the deprivation deciles of each area's small areas, methods.md section
+ * the deprivation deciles of each area, from its published values by decile
+ * or its small areas' counts: gw_inequality_compute(), methods.md section
  * 4): every row's SII for men and women is computed in a GTask thread when
  * the table gets new rows, at the default 100,000 simulations and seed, so
  * the column and the area view's "Inequality within the area" give the same
@@ -51,7 +52,8 @@ fill_thread (GTask        *task,
 
   for (guint i = 0; i < fill->items->len * 6; i++)
     fill->values[i] = NAN;
-  /* no small areas anywhere (ineq NULL): every row without an SII */
+  /* no small areas nor published deciles anywhere (ineq NULL): every row
+   * without an SII */
   for (guint i = 0; ineq != NULL && i < fill->items->len && !g_cancellable_is_cancelled (cancellable); i++)
     for (guint s = 0; s < 2; s++)
       {
