@@ -237,13 +237,13 @@ test_insufficient (Fixture *f, gconstpointer data)
   early->baseline = gw_period_year (2010);
   assert_reason (f->ds, early, GW_SEX_MALE,
                    "insufficient data: no SII for the baseline period 2010: "
-                   "small areas have no deaths and populations for 2010; the data has 2015 to 2018");
+                   "neither small areas’ deaths and populations nor values by decile for 2010; the data has 2015 to 2018");
   /* pooled: rolling 3-year periods, the data has two */
   early->baseline = gw_period_pooled (2012, 2014);
   early->target_period = gw_period_pooled (2019, 2021);
   assert_reason (f->ds, early, GW_SEX_MALE,
                    "insufficient data: no SII for the baseline period 2012-2014: "
-                   "small areas have no deaths and populations for 2012-2014; the data has 2015-2017 to 2016-2018");
+                   "neither small areas’ deaths and populations nor values by decile for 2012-2014; the data has 2015-2017 to 2016-2018");
   assert_reason (f->ds, persons, GW_SEX_PERSONS,
                    "insufficient data: no SII for the baseline period 2015: "
                    "the SII is computed for men and for women, not persons");

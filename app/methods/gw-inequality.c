@@ -203,27 +203,6 @@ gw_inequality_latest_period (GwDataset *dataset)
   return periods->len > 0 ? g_array_index (periods, GwPeriod, periods->len - 1) : 0;
 }
 
-/**
- * gw_inequality_list_periods:
- * @dataset: the dataset
- * @span: years in a period: 1 for calendar years, 3 for 2016-2018 ...
- *
- * Every period of @span years (rolling: 2002-2004, 2003-2005, ...) each of
- * whose years has deaths and populations of small areas, as
- * gw_inequality_latest_period() judges them: the SII's series over time
- * (an SII target's).  Takes the dataset's read lock.
- *
- * Returns: (transfer full) (element-type GwPeriod): the periods, in order
- */
-GArray *
-gw_inequality_list_periods (GwDataset *dataset,
-                            guint      span)
-{
-  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (span >= 1 && span <= GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1, NULL);
-
-  return list_periods (dataset, span);
-}
 
 /* --- published values by decile --------------------------------------------- */
 
@@ -295,6 +274,76 @@ latest_published_period (GwDataset *dataset)
   foreach_published (dataset, latest_of, &latest);
   gw_dataset_read_unlock (dataset);
   return latest;
+}
+
+/* Adds a published decile's period of the span wanted (years or pooled). */
+typedef struct
+{
+  guint       span;
+  GHashTable *periods;
+} SpanPeriods;
+
+static void
+add_span_period (const GwKeyFields *f, gpointer data)
+{
+  SpanPeriods *sp = data;
+
+  if ((gw_period_kind (f->period) == GW_PERIOD_YEAR || gw_period_kind (f->period) == GW_PERIOD_POOLED)
+      && gw_period_last_year (f->period) - gw_period_first_year (f->period) + 1 == sp->span)
+    g_hash_table_add (sp->periods, GUINT_TO_POINTER (f->period));
+}
+
+static int
+compare_periods (gconstpointer a, gconstpointer b)
+{
+  GwPeriod pa = *(const GwPeriod *) a, pb = *(const GwPeriod *) b;
+
+  return period_before (pa, pb) ? -1 : period_before (pb, pa) ? 1 : 0;
+}
+
+/**
+ * gw_inequality_list_periods:
+ * @dataset: the dataset
+ * @span: years in a period: 1 for calendar years, 3 for 2016-2018 ...
+ *
+ * Every period of @span years (rolling: 2002-2004, 2003-2005, ...) each of
+ * whose years has deaths and populations of small areas, as
+ * gw_inequality_latest_period() judges them, and every period of @span
+ * years with life expectancy published by decile: the SII's series over
+ * time (an SII target's).  Takes the dataset's read lock.
+ *
+ * Returns: (transfer full) (element-type GwPeriod): the periods, in order
+ */
+GArray *
+gw_inequality_list_periods (GwDataset *dataset,
+                            guint      span)
+{
+  g_autoptr(GHashTable) periods = g_hash_table_new (NULL, NULL);
+  SpanPeriods sp = { span, periods };
+  GArray *list;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (span >= 1 && span <= GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1, NULL);
+
+  list = list_periods (dataset, span);
+  for (guint i = 0; i < list->len; i++)
+    g_hash_table_add (periods, GUINT_TO_POINTER (g_array_index (list, GwPeriod, i)));
+  gw_dataset_read_lock (dataset);
+  foreach_published (dataset, add_span_period, &sp);
+  gw_dataset_read_unlock (dataset);
+
+  g_array_set_size (list, 0);
+  g_hash_table_iter_init (&iter, periods);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GwPeriod period = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (list, period);
+    }
+  g_array_sort (list, compare_periods);
+  return list;
 }
 
 /* The deciles of an indicator published for a subject, sex and period as

@@ -5,7 +5,9 @@
  * An SII target (GW_TARGET_MEASURE_SII) tracks the slope index of inequality
  * of life expectancy within each subject (methods.md section 4) as the gap
  * of any target: its series is one SII per period of the baseline's length
- * (rolling: 2002-2004, 2003-2005, ...) for which small areas have counts,
+ * (rolling: 2002-2004, 2003-2005, ...) for which small areas have counts or
+ * life expectancy is published by decile (gw_inequality_compute() takes the
+ * published deciles first),
  * each with the simulation's 95% limits (the defaults of gapwatch-cli sii:
  * 100,000 repetitions, seed 1, so the tracker's baseline SII is the one
  * `gapwatch-cli sii --period` gives).
@@ -95,7 +97,8 @@ _gw_tracker_sii_new (GwDataset       *dataset,
 static void
 explain (GwTrackerSii *self, const GwInequalityValue *value, const GError *error)
 {
-  if (value != NULL && value->n_small_areas == 0)
+  /* nothing at all below it, nor published: say so rather than list ten deciles */
+  if (value != NULL && value->n_small_areas == 0 && value->n_published == 0)
     g_string_assign (self->why, _("it has no small areas (lsoa or msoa with an imd-decile) below it"));
   else if (error != NULL)
     g_string_assign (self->why, error->message);
@@ -152,10 +155,10 @@ _gw_tracker_sii_series (GwDataset  *dataset,
       gw_period_format (self->target->baseline, base);
       if (self->counts->len == 0)
         g_string_printf (self->why, _("no period has deaths and populations of small areas "
-                                      "(lsoa or msoa with an imd-decile)"));
+                                      "(lsoa or msoa with an imd-decile) or life expectancy by decile"));
       else
-        /* TRANSLATORS: small areas have no counts for 1995-1997; the data has 2002-2004 to 2005-2007 */
-        g_string_printf (self->why, _("small areas have no deaths and populations for %s; the data has %s"),
+        /* TRANSLATORS: neither small areas' counts nor published deciles for 1995-1997; the data has 2002-2004 to 2005-2007 */
+        g_string_printf (self->why, _("neither small areas’ deaths and populations nor values by decile for %s; the data has %s"),
                          base, self->periods_text->str);
     }
   return series;
