@@ -194,6 +194,65 @@ test_missing_year (Fixture *f, gconstpointer data)
     assert_tracked (f->ds, g_ptr_array_index (rows, i), target, 3);
 }
 
+/* E06000003 has no decile 7 among its LSOAs; life expectancy published by
+ * decile for 2012 to 2014 gives it three SIIs, the years before the counts. */
+static void
+test_published (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "published.xml", NULL);
+  g_autoptr(GwImportTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GwTarget) target = sii_target ("area:E06000003");
+  g_autoptr(GwTrackerResult) result = NULL;
+  const GwTrackerRow *row;
+
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<export xmlns=\"urn:gapwatch:export:1\" version=\"1.1\" id=\"published\""
+                        " generated=\"2030-01-01T00:00:00Z\">\n"
+                        "  <indicator id=\"le-birth\" name=\"Life expectancy at birth\" unit=\"years\""
+                        " polarity=\"higher-is-better\">\n");
+  for (guint year = 2012; year <= 2014; year++)
+    for (guint d = 1; d <= 10; d++)
+      {
+        /* the gradient narrows by 0.1 years a decile each year */
+        double v = 74.0 + (1.0 - 0.1 * (year - 2012)) * d;
+        char value[G_ASCII_DTOSTR_BUF_SIZE], lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_string_append_printf (xml, "    <v area=\"E06000003\" sex=\"m\" period=\"%u\" decile=\"%u\""
+                                     " value=\"%s\" lower=\"%s\" upper=\"%s\" denominator=\"1000\"/>\n",
+                                year, d, g_ascii_dtostr (value, sizeof value, v),
+                                g_ascii_dtostr (lo, sizeof lo, v - 0.5), g_ascii_dtostr (hi, sizeof hi, v + 0.5));
+      }
+  g_string_append (xml, "  </indicator>\n</export>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, &error));
+  task = gw_import_task_new (f->ds, (const char *const[]) { path, NULL });
+  g_assert_true (gw_import_task_run (task, NULL, &error));
+  g_assert_no_error (error);
+
+  target->baseline = gw_period_year (2012);
+  target->sexes = 1u << GW_SEX_MALE;
+  result = gw_tracker_result_new (f->ds, NULL, target, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (gw_tracker_result_get_rows (result), 0);
+  /* 2012-2014 published; 2015-2018 counts without decile 7: no SII */
+  g_assert_cmpuint (row->points->len, ==, 3);
+  {
+    GwInequalityValue base;
+
+    g_assert_true (reference_sii (f->ds, FALSE, row->subject, GW_SEX_MALE, 2012, &base));
+    g_assert_cmpint (base.source, ==, GW_INEQUALITY_SOURCE_PUBLISHED);
+    g_assert_cmpfloat (row->baseline_gap, ==, base.sii.sii);
+  }
+  /* deciles 1 apart, equal populations: the SII is 10 x 1 year, then 9, then 8 */
+  g_assert_cmpfloat_with_epsilon (row->baseline_gap, 10.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->latest_gap, 8.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->target_gap, 7.5, 1e-9);
+  /* 1 a year down: 10 - 8 = 2 in 2020, within the target of 7.5 */
+  g_assert_cmpfloat_with_epsilon (row->projected_gap, 2.0, 1e-9);
+  g_assert_cmpint (row->status, ==, GW_STATUS_ON_TRACK);
+}
+
 /* The one row of target for sex: insufficient data; its reason. */
 static char *
 insufficient_reason (GwDataset *ds, GwTarget *target, GwSex sex)
@@ -337,6 +396,7 @@ main (int argc, char **argv)
   ADD ("/gw/tracker-sii/area/missing-year", test_missing_year);
   ADD ("/gw/tracker-sii/insufficient/why", test_insufficient);
   ADD ("/gw/tracker-sii/refused", test_refused);
+  ADD ("/gw/tracker-sii/published-deciles", test_published);
 #undef ADD
   g_test_add_func ("/gw/tracker-sii/serialize/round-trip", test_serialize);
   return g_test_run ();
