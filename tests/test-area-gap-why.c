@@ -144,8 +144,8 @@ test_sections (void)
     g_assert_no_error (error);
     g_assert_cmpfloat (e0, >, t->decomp[0]->e0_area);
     gap = gw_gap_decomp_gap (t->decomp[0], e0, TRUE);
-    e0_text = g_strdup_printf ("%.1f", e0);
-    now = g_strdup_printf ("%.1f", t->decomp[0]->e0_area);
+    e0_text = g_strdup_printf ("%.2f", e0);
+    now = g_strdup_printf ("%.2f", t->decomp[0]->e0_area);
     want = g_strdup_printf ("Men’s life expectancy would be %s years (%s now): a gap of %.2f%% against the "
                             "target’s %.2f%%: %s.", e0_text, now, gap, target_gap,
                             gap <= target_gap ? "on track" : "off track");

@@ -199,6 +199,23 @@ find_colour (cairo_surface_t *s, double cx, double cy, int rx, int ry, const GwC
   return FALSE;
 }
 
+/* Whether some pixel in the box is grey ink on the white page (hatching,
+ * antialiased: no one exact colour). */
+static gboolean
+find_grey (cairo_surface_t *s, double cx, double cy, int rx, int ry)
+{
+  for (int y = (int) floor (cy) - ry; y <= (int) floor (cy) + ry; y++)
+    for (int x = (int) floor (cx) - rx; x <= (int) floor (cx) + rx; x++)
+      {
+        double r, g, b;
+
+        get_pixel (s, x, y, &r, &g, &b);
+        if (r < 0.8 && fabs (r - g) < 0.08 && fabs (g - b) < 0.08)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 style_for (GwChartStyle *style, GwChartPalette palette, double scale)
 {
@@ -518,6 +535,212 @@ test_trend_provisional (void)
   g_clear_object (&chart);
   gw_indicators_free (data.indicators);
   g_object_unref (data.dataset);
+}
+
+/* Middlesbrough's women's 2003-2005 value is suppressed by the publisher
+ * (issue 18 point 11): the line and the band stop either side of it, the
+ * period is hatched and says why, the legend keys the hatching. */
+static void
+test_trend_suppressed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "suppressed", "middlesbrough.xml", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  Data d = { 0 };
+  const double w = 1100, h = 640;
+  double t02 = gw_period_midpoint (gw_period_pooled (2002, 2004));
+  double t03 = gw_period_midpoint (gw_period_pooled (2003, 2005));
+  double t04 = gw_period_midpoint (gw_period_pooled (2004, 2006));
+  double t05 = gw_period_midpoint (gw_period_pooled (2005, 2007));
+  GwChartColour subject;
+  GwChartStyle style;
+  GwChartRect plot;
+  cairo_surface_t *surface;
+  double x, y, x2, y2;
+
+  g_ptr_array_add (paths, g_strdup (path));
+  import_paths (&d, paths);
+  chart = gw_chart_new_trend (d.dataset, d.indicators, "le-birth", FALSE,
+                              gw_dataset_lookup_area (d.dataset, "E06000002"), 0, &error);
+  g_assert_no_error (error);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+  surface = render_image (chart, &style, w, h);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 2);
+
+  /* women (panel 1): no line across 2003-2005, halfway between the values
+   * either side of it, where an unbroken line would be */
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t02, 80.0, &x, &y));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t04, 80.5, &x2, &y2));
+  g_assert_false (find_colour (surface, (x + x2) / 2, (y + y2) / 2, 1, 1, &subject));
+  /* ...and a line between the next two */
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t05, 80.8, &x, &y));
+  g_assert_true (find_colour (surface, (x + x2) / 2, (y + y2) / 2, 1, 1, &subject));
+  /* men's 2003-2005 is there: their line runs through it */
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, t03, 75.6, &x, &y));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, t04, 75.9, &x2, &y2));
+  g_assert_true (find_colour (surface, (x + x2) / 2, (y + y2) / 2, 1, 1, &subject));
+
+  /* the hatching over the women's 2003-2005, top to bottom, none over the men's */
+  g_assert_true (gw_chart_get_plot_rect (chart, &style, w, h, 1, &plot));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t03, 80.0, &x, &y));
+  g_assert_true (find_grey (surface, x, plot.y + 6, 6, 4));
+  g_assert_true (find_grey (surface, x, plot.y + plot.height - 6, 6, 4));
+  {
+    GwChartRect men;
+
+    g_assert_true (gw_chart_get_plot_rect (chart, &style, w, h, 0, &men));
+    g_assert_true (gw_chart_map_point (chart, &style, w, h, 0, t03, 75.0, &x2, &y2));
+    g_assert_false (find_grey (surface, x2, men.y + 6, 6, 4));
+  }
+
+  /* the tooltip there: who, when, why */
+  {
+    g_autofree char *tip = gw_chart_hit_test (chart, &style, w, h, x, plot.y + 10);
+
+    g_assert_cmpstr (tip, ==, "Middlesbrough, women, 2003–2005: suppressed by the publisher");
+  }
+  /* the legend keys it; the description says it */
+  {
+    g_autoptr(GArray) labels = assert_labels_clean (chart, &style, w, h);
+
+    g_assert_nonnull (find_label (labels, "suppressed"));
+    g_assert_nonnull (find_label (labels, "2003–05"));
+  }
+  g_assert_nonnull (strstr (gw_chart_get_description (chart), "2003–2005: suppressed by the publisher"));
+  cairo_surface_destroy (surface);
+
+  /* a chart with every value has no such key */
+  {
+    const Data *s = get_samples ();
+    g_autoptr(GwChart) full = NULL;
+    g_autoptr(GArray) labels = NULL;
+
+    if (s != NULL)
+      {
+        full = samples_trend (s, "E06000009");
+        labels = gw_chart_get_labels (full, &style, w, h);
+        g_assert_null (find_label (labels, "suppressed"));
+      }
+  }
+  gw_indicators_free (d.indicators);
+  g_assert_finalize_object (d.dataset);
+}
+
+/* The required narrowing as the window's key figures and the report's
+ * tables both print it (issue 18 point 14: "none" in one, "0.0" in the
+ * other): what rounds to nothing or less is "none". */
+static void
+test_format_required (void)
+{
+  const struct { double v; const char *text; } cases[] = {
+    { 11.44, "11.4%" }, { 45.8994, "45.9%" }, { 0.05, "0.1%" },
+    { 0.04, "none" }, { 0.0, "none" }, { -3.2, "none" }, { NAN, "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = gw_chart_format_required (cases[i].v, 1);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* The samples with Hartlepool's women's 2001-2003 value suppressed: the
+ * gap chart's line stops either side of the period (no gap can be
+ * computed there), which is hatched, keyed and explained (issue 18 point
+ * 11). */
+static void
+test_gap_suppressed (void)
+{
+  const char *dir = g_getenv ("GW_SAMPLES_DIR");
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GwTarget) target = gw_target_new_builtin ("le-2010");
+  g_autoptr(GwChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GArray) labels = NULL;
+  GwChartColour subject;
+  GwChartStyle style;
+  GwChartRect plot;
+  cairo_surface_t *surface;
+  const double w = 1100, h = 640;
+  double t00 = gw_period_midpoint (gw_period_pooled (2000, 2002));
+  double t01 = gw_period_midpoint (gw_period_pooled (2001, 2003));
+  double t02 = gw_period_midpoint (gw_period_pooled (2002, 2004));
+  double xa, ya, xb, yb;
+  const char *name;
+  Data data = { 0 };
+
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("GW_SAMPLES_DIR is not set");
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "data", "suppressed", "hartlepool.xml", NULL));
+  import_paths (&data, paths);
+
+  chart = gw_test_chart_gap (data.dataset, data.indicators, target, FALSE,
+                             gw_dataset_lookup_area (data.dataset, "E06000001"), &error);
+  g_assert_no_error (error);
+  style_for (&style, GW_CHART_PALETTE_STANDARD, 1.0);
+  gw_chart_style_get_colour (&style, GW_CHART_ROLE_SUBJECT, &subject);
+  surface = render_image (chart, &style, w, h);
+  g_assert_cmpuint (gw_chart_get_n_panels (chart, &style, w, h), ==, 2);
+
+  labels = assert_labels_clean (chart, &style, w, h);
+  g_assert_nonnull (find_label (labels, "a period without a value (suppressed or missing)"));
+  g_clear_pointer (&labels, g_array_unref);
+
+  /* women (panel 1): hatching at 2001-2003, and the tooltip there */
+  g_assert_true (gw_chart_get_plot_rect (chart, &style, w, h, 1, &plot));
+  g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t01, 0, &xa, &ya));
+  g_assert_true (find_grey (surface, xa, plot.y + 6, 6, 4));
+  {
+    g_autofree char *tip = gw_chart_hit_test (chart, &style, w, h, xa, plot.y + 6);
+
+    g_assert_cmpstr (tip, ==, "Hartlepool, women: a period without a value between 2000–2002 and "
+                              "2002–2004 (suppressed or missing)");
+  }
+  /* no line across it: halfway between the gaps either side, nothing of
+   * the subject's colour (the gaps from the tracker's own points) */
+  {
+    g_autoptr(GwTrackerResult) result = gw_tracker_result_new (data.dataset, data.indicators, target, &error);
+    GPtrArray *rows = gw_tracker_result_get_rows (result);
+    gint area = gw_dataset_lookup_area (data.dataset, "E06000001");
+    double g00 = NAN, g02 = NAN;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const GwTrackerRow *r = g_ptr_array_index (rows, i);
+
+        if (r->is_group || (gint) r->subject != area || r->sex != GW_SEX_FEMALE)
+          continue;
+        for (guint j = 0; j < r->points->len; j++)
+          {
+            const GwGapPoint *g = &g_array_index (r->points, GwGapPoint, j);
+
+            g_assert_cmpfloat (fabs (g->t - t01), >, 0.01);
+            if (fabs (g->t - t00) < 0.01)
+              g00 = g->gap;
+            if (fabs (g->t - t02) < 0.01)
+              g02 = g->gap;
+          }
+      }
+    g_assert_true (isfinite (g00) && isfinite (g02));
+    g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t00, g00, &xa, &ya));
+    g_assert_true (gw_chart_map_point (chart, &style, w, h, 1, t02, g02, &xb, &yb));
+    g_assert_false (find_colour (surface, (xa + xb) / 2, (ya + yb) / 2, 1, 1, &subject));
+  }
+  cairo_surface_destroy (surface);
+  g_clear_object (&chart);
+  gw_indicators_free (data.indicators);
+  g_assert_finalize_object (data.dataset);
 }
 
 static void
@@ -1743,7 +1966,7 @@ test_decomp_sentences (void)
         }
   {
     g_autofree char *ages = gw_decomp_format_ages (t->decomp[0], first, last);
-    g_autofree char *part = gw_chart_format_number (best, 1, FALSE);
+    g_autofree char *part = gw_chart_format_number (best, 2, FALSE);
     g_autofree char *want = NULL;
 
     for (guint c = 0; c < t->decomp[0]->n_causes; c++)
@@ -1752,7 +1975,8 @@ test_decomp_sentences (void)
     {
       g_autofree char *lower = g_utf8_strdown (top_name, -1);
 
-      want = g_strdup_printf ("%s of the 3.1 years come from %s at ages %s.", part, lower, ages);
+      /* two decimals, as the chart labels the gap (3.149713296) */
+      want = g_strdup_printf ("%s of the 3.15 years come from %s at ages %s.", part, lower, ages);
     }
 
     g_test_message ("why: %s", why);
@@ -2076,10 +2300,13 @@ main (int argc, char **argv)
   g_test_add_func ("/gw/render/trend/markers", test_trend_markers);
   g_test_add_func ("/gw/render/trend/persons", test_trend_one_sex);
   g_test_add_func ("/gw/render/trend/provisional", test_trend_provisional);
+  g_test_add_func ("/gw/render/trend/suppressed", test_trend_suppressed);
+  g_test_add_func ("/gw/render/text/required-narrowing", test_format_required);
   g_test_add_func ("/gw/render/trend/confidence-level", test_trend_confidence);
   g_test_add_func ("/gw/render/style/hide-source", test_hide_source);
   g_test_add_func ("/gw/render/compare/row-range", test_compare_row_range);
   g_test_add_func ("/gw/render/gap/target-line", test_gap_target_line);
+  g_test_add_func ("/gw/render/gap/suppressed", test_gap_suppressed);
   g_test_add_func ("/gw/render/gap/not-tracked", test_gap_errors);
   g_test_add_func ("/gw/render/compare/a4-70-areas", test_compare_a4);
   g_test_add_func ("/gw/render/funnel/limits", test_funnel_limits);

@@ -251,11 +251,20 @@ fixture_tear_down (Fixture       *f,
 
 /* Tests */
 
+static char *all_text (GtkWidget *widget);
+
 static void
 test_window_welcome_empty (Fixture       *f,
                            gconstpointer  data)
 {
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (f->window)), ==, "welcome");
+  /* both indicators the targets are about, not life expectancy alone
+   * (issue 18 point 14) */
+  {
+    g_autofree char *text = all_text (GTK_WIDGET (f->window));
+
+    g_assert_nonnull (strstr (text, "to follow the gaps in life expectancy and infant mortality in your area"));
+  }
   g_assert_false (gw_window_get_busy (f->window));
   g_assert_false (problems_shown (f->window));
   g_assert_null (message_text (f->window));
@@ -439,10 +448,16 @@ test_window_import_cancel (Fixture       *f,
    * the message counts exactly the files that did not get through. */
   n_done = g_list_model_get_n_items (imports) + (problems_shown (f->window) ? 1 : 0);
   g_assert_cmpuint (n_done, <, 2);
-  expected = g_strdup_printf (2 - n_done == 1 ? "Import cancelled: %u file was not imported."
-                                              : "Import cancelled: %u files were not imported.",
-                              2 - n_done);
+  /* named, so that she knows which to import again (issue 18 point 14) */
+  expected = g_strdup (n_done == 1 ? "Import cancelled: ui-rejected.xml was not imported."
+                                   : "Import cancelled: ui-valid.xml, ui-rejected.xml were not imported.");
   g_assert_true (g_str_has_suffix (message_text (f->window), expected));
+
+  /* imported after all: the sentence is no longer true and goes */
+  gw_window_import_files (f->window, paths + n_done);
+  wait_for_import (f->window);
+  g_assert_true (message_text (f->window) == NULL
+                 || strstr (message_text (f->window), "Import cancelled") == NULL);
 }
 
 
@@ -716,6 +731,25 @@ strip_text (GwWindow   *window,
   return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
 }
 
+/* Whether the whole of widget is drawn: inside each of its ancestors up to
+ * the window (a scrolled window, a pane or the window's edge would cut it). */
+static void
+assert_in_sight (GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL; a = gtk_widget_get_parent (a))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, a, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (a) + 0.5);
+      if (GTK_IS_ROOT (a))
+        break;
+    }
+}
+
 static const char *
 label_text (GwWindow   *window,
             const char *css_class)
@@ -736,6 +770,8 @@ all_text (GtkWidget *widget)
       g_string_append (text, gtk_label_get_label (g_ptr_array_index (labels, i)));
       g_string_append_c (text, '\n');
     }
+  /* as read: without the word joiners that keep "2005–2007" on one line */
+  g_string_replace (text, "\u2060", "", 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -791,6 +827,9 @@ test_window_tracker_samples (Fixture       *f,
   /* the projection 3.1996 in its interval 2.6054 to 3.7937; uncertain */
   g_assert_nonnull (strstr (figures, "Projected gap, 2009–2011\n3.20% (2.61–3.79)\n"));
   g_assert_nonnull (strstr (figures, "On track · uncertain\nOn track · uncertain\n"));
+  /* on track with room: no narrowing still to do, "none" as the report
+   * says it (gapwatch-cli: required_narrowing 0.0000 for both) */
+  g_assert_nonnull (strstr (figures, "Required narrowing\nnone\nnone\n"));
   /* the reason first, each sex's, in the tracker's words */
   g_assert_true (g_str_has_prefix (label_text (f->window, "gw-area-reason"),
                                    "Men — on track: the trend since 1995-1997 projects 3.2% in 2009-2011 "
@@ -1106,6 +1145,53 @@ chart_view_shows (GwChartView *view,
   return FALSE;
 }
 
+/* Hartlepool's women's 2001-2003 value suppressed by the publisher (issue
+ * 18 point 11): the trend chart beside the table keys the hatched period
+ * "suppressed", and the tooltip over it (the view's query-tooltip, the
+ * chart's hit test at the view's size) says so. */
+static void
+test_window_chart_suppressed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *suppressed = g_test_build_filename (G_TEST_DIST, "data", "suppressed", "hartlepool.xml", NULL);
+  const char *paths[] = { suppressed, NULL };
+  double t = gw_period_midpoint (gw_period_pooled (2001, 2003));
+  GwChartView *trend;
+  GwChartStyle style;
+  GwChartRect plot;
+  double x, y;
+  int w, h;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  import_samples (f->window);
+  gw_window_import_files (f->window, paths);
+  wait_for_import (f->window);
+  g_assert_true (gw_tracker_view_select_code (tracker_view (f->window), "E06000001"));
+  wait_window_idle (f->window, 60);
+  trend = GW_CHART_VIEW (gw_area_view_get_chart (area_view (f->window), 1));
+  g_assert_nonnull (strstr (gw_chart_get_title (gw_chart_view_get_chart (trend)), "Hartlepool"));
+  g_assert_true (chart_view_shows (trend, "suppressed"));
+  g_assert_nonnull (strstr (gw_chart_get_description (gw_chart_view_get_chart (trend)),
+                            "2001–2003: suppressed by the publisher"));
+
+  gw_chart_view_get_style (trend, &style);
+  w = gtk_widget_get_width (GTK_WIDGET (trend));
+  h = gtk_widget_get_height (GTK_WIDGET (trend));
+  g_assert_cmpuint (gw_chart_get_n_panels (gw_chart_view_get_chart (trend), &style, w, h), ==, 2);
+  g_assert_true (gw_chart_get_plot_rect (gw_chart_view_get_chart (trend), &style, w, h, 1, &plot));
+  g_assert_true (gw_chart_map_point (gw_chart_view_get_chart (trend), &style, w, h, 1, t, 0, &x, &y));
+  {
+    g_autofree char *tip = gw_chart_hit_test (gw_chart_view_get_chart (trend), &style, w, h,
+                                              x, plot.y + 4);
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_cmpstr (tip, ==, "Hartlepool, women, 2001–2003: suppressed by the publisher");
+    g_signal_emit_by_name (trend, "query-tooltip", (int) x, (int) (plot.y + 4), FALSE, tooltip, &shown);
+    g_assert_true (shown);
+  }
+}
+
 /* At the default size (about 1,100 px wide) the charts beside the table
  * keep their legends and whole axis titles: the view grows to fit them. */
 static void
@@ -1171,6 +1257,27 @@ test_window_size_narrow (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), minimum, 600);
   wait_window_idle (f->window, 60);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 900);
+}
+
+/* Issue 18 point 12: on a wide screen the table has room, not the 660 px
+ * of the saved unmaximized width: three fifths of the window the pane is
+ * first shown in (1250 px: xvfb-run's screen is 1280 wide). */
+static void
+test_window_size_wide (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkPaned *paned;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1250, 900);
+  wait_window_idle (f->window, 60);
+  import_samples (f->window);
+  wait_window_idle (f->window, 60);
+  paned = GTK_PANED (find_one (f->window, GTK_TYPE_PANED, NULL));
+  width = gtk_widget_get_width (GTK_WIDGET (paned));
+  g_test_message ("pane %d px, the table %d px", width, gtk_paned_get_position (paned));
+  g_assert_cmpint (width, >=, 1200);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, width * 3 / 5);
 }
 
 static void
@@ -1259,7 +1366,23 @@ test_window_tracker_editor (Fixture       *f,
 
   /* Its copy is tracked at once; halving the gap by 2009-2011 puts
    * Hartlepool's men off track (projected 3.20% > 1.98%). */
-  gw_target_editor_duplicate (editor);
+  {
+    gint64 start = g_get_monotonic_time ();
+    GtkWidget *add = find_one ((GwWindow *) editor, GTK_TYPE_BUTTON, "gw-target-add");
+
+    /* while the window tracks the new target, New waits, under the busy
+     * cursor, so that a second click adds no second target (issue 18
+     * point 5) */
+    gw_target_editor_duplicate (editor);
+    g_assert_false (gtk_widget_get_sensitive (add));
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (editor))), ==, "progress");
+    /* a figure for the notes ("New" took 1.2 s) */
+    g_test_message ("duplicate, to the editor's next frame: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+    g_assert_true (gtk_widget_get_sensitive (add));
+    g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (editor)));
+  }
   g_assert_cmpstr (gw_target_editor_get_selected (editor), ==, "target-1");
   g_assert_cmpstr (gw_window_get_target_name (f->window), ==, "target-1");
   g_assert_true (gtk_widget_is_sensitive (spin));
@@ -1685,6 +1808,83 @@ test_window_csv_export (Fixture       *f,
 }
 
 static void
+on_summary_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!gw_window_export_summary_finish (GW_WINDOW (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "written");
+}
+
+/* Export Board Summary: its dialog (a report's folder, a name from the
+ * target's), then the PDF written in a thread, two pages, with the changes
+ * since the export before the newest (the samples' 16 July 2008). */
+static void
+test_window_export_summary (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GtkRevealer *progress;
+  GtkWindow *dialog;
+  gsize length = 0;
+
+  import_samples (f->window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-summary", NULL));
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Export Board Summary as PDF");
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==,
+                   "2010 life expectancy target - summary.pdf");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* the progress bar shows while it is written (issue 18 point 5), and goes */
+  progress = GTK_REVEALER (gtk_widget_get_ancestor (find_one (f->window, GTK_TYPE_PROGRESS_BAR, NULL),
+                                                    GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  gw_window_export_summary_async (f->window, file, on_summary_written_cb, &error);
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+  g_assert_cmpstr (message_text (f->window), ==, "Saved the board summary as “summary.pdf”.");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
+      g_autofree char *text = NULL;
+      g_auto(GStrv) pages = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &text, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      /* a form feed after each page */
+      pages = g_strsplit (text, "\f", -1);
+      g_assert_cmpuint (g_strv_length (pages) - 1, ==, 2);
+      g_assert_nonnull (strstr (text, "Changes since the export of 16 July 2008"));
+      g_assert_nonnull (strstr (text, "Off track: 59 of the 70 areas, the furthest off first"));
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_window_export_report_chart (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -1702,7 +1902,12 @@ test_window_export_report_chart (Fixture       *f,
   {
     g_autofree char *path = g_build_filename (dir, names[0], NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
+    gint64 start = g_get_monotonic_time ();
     gboolean ok = gw_window_export_report (f->window, file, &error);
+
+    /* a figure for the notes, not a test: the busy cursor covers it */
+    g_test_message ("report PDF: %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+    g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (f->window)));
 
     g_assert_no_error (error);
     g_assert_true (ok);
@@ -1825,6 +2030,16 @@ test_window_i18n_welsh (void)
       bindtextdomain (GETTEXT_PACKAGE, GW_BUILD_LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
+      {
+        /* the window's style, as the application loads it: the header's
+         * switcher is narrower with it (the sizes below) */
+        g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+        gtk_css_provider_load_from_resource (provider, "/io/github/gapwatch/Gapwatch/style.css");
+        gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                    GTK_STYLE_PROVIDER (provider),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      }
 
       fixture_set_up (&f, NULL);
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f.window)), ==, "Gapwatch");
@@ -1837,6 +2052,31 @@ test_window_i18n_welsh (void)
                        "Nid yw ar y trywydd iawn ar gyfer dynion na menywod. "
                        "Rhaid i’r bwlch ar gyfer dynion gulhau 11.4% o’i werth diweddaraf i gyrraedd y targed. "
                        "Rhaid i’r bwlch ar gyfer menywod gulhau 18.1% o’i werth diweddaraf i gyrraedd y targed.");
+
+      /* Issue 18 point 13: at 848 px the longer Welsh strip wraps, its last
+       * filter in sight (scrolling sideways hid it) and in reach. */
+      gtk_window_set_default_size (GTK_WINDOW (f.window), 848, 700);
+      wait_window_idle (f.window, 60);
+      g_test_message ("Welsh window at 848: %d px", gtk_widget_get_width (GTK_WIDGET (f.window)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window)), <=, 848);
+      {
+        GtkWidget *uncertain = find_one (f.window, GTK_TYPE_TOGGLE_BUTTON, "gw-filter-uncertain");
+        GtkWidget *all = find_one (f.window, GTK_TYPE_TOGGLE_BUTTON, "gw-filter-all");
+        GtkWidget *neither = find_one (f.window, GTK_TYPE_TOGGLE_BUTTON, "gw-filter-neither");
+        graphene_point_t first, last;
+
+        assert_in_sight (all);
+        assert_in_sight (neither);
+        assert_in_sight (uncertain);
+        /* on a line below the first */
+        g_assert_true (gtk_widget_compute_point (all, GTK_WIDGET (f.window), &GRAPHENE_POINT_INIT (0, 0), &first));
+        g_assert_true (gtk_widget_compute_point (uncertain, GTK_WIDGET (f.window), &GRAPHENE_POINT_INIT (0, 0), &last));
+        g_assert_cmpfloat (last.y, >, first.y + gtk_widget_get_height (all) / 2);
+        /* and it works: clicked, it filters the table */
+        g_signal_emit_by_name (uncertain, "clicked");
+        wait_window_idle (f.window, 60);
+        g_assert_cmpint (gw_tracker_view_get_filter (tracker_view (f.window)), ==, GW_TRACKER_FILTER_UNCERTAIN);
+      }
       fixture_tear_down (&f, NULL);
       return;
     }
@@ -2003,6 +2243,8 @@ main (int   argc,
   g_test_add_func ("/gw/window/mapping-dialog", test_window_mapping_dialog);
   g_test_add ("/gw/window/welcome/empty", Fixture, NULL,
               fixture_set_up, test_window_welcome_empty, fixture_tear_down);
+  g_test_add ("/gw/window/chart/suppressed", Fixture, NULL,
+              fixture_set_up, test_window_chart_suppressed, fixture_tear_down);
   g_test_add ("/gw/window/import/valid", Fixture, NULL,
               fixture_set_up, test_window_import_valid, fixture_tear_down);
   g_test_add ("/gw/window/import/rejected", Fixture, NULL,
@@ -2036,6 +2278,8 @@ main (int   argc,
               fixture_set_up, test_window_idle, fixture_tear_down);
   g_test_add ("/gw/window/size/narrow", Fixture, NULL,
               fixture_set_up, test_window_size_narrow, fixture_tear_down);
+  g_test_add ("/gw/window/size/wide", Fixture, NULL,
+              fixture_set_up, test_window_size_wide, fixture_tear_down);
   g_test_add ("/gw/window/chart/legend", Fixture, NULL,
               fixture_set_up, test_window_chart_legend, fixture_tear_down);
   g_test_add ("/gw/window/tracker/keyboard", Fixture, NULL,
@@ -2054,6 +2298,8 @@ main (int   argc,
               fixture_set_up, test_window_csv_export, fixture_tear_down);
   g_test_add ("/gw/window/export/report-and-chart", Fixture, NULL,
               fixture_set_up, test_window_export_report_chart, fixture_tear_down);
+  g_test_add ("/gw/window/export/summary", Fixture, NULL,
+              fixture_set_up, test_window_export_summary, fixture_tear_down);
   g_test_add ("/gw/window/print/chart-or-report", Fixture, NULL,
               fixture_set_up, test_window_print_chart, fixture_tear_down);
   g_test_add_func ("/gw/window/i18n/welsh", test_window_i18n_welsh);

@@ -3,7 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   gapwatch-cli report [--target NAME] [--group ID | --areas CODE,...]
- *     [--palette NAME] [--workspace PATH] --out FILE.pdf FILE...
+ *     [--summary] [--palette NAME] [--workspace PATH] --out FILE.pdf FILE...
+ *
+ * --summary writes the two-page board summary (gw_report_new_summary)
+ * instead: its changes are those since the export before the newest,
+ * found by tracking the target again on the earlier exports alone.
  *
  * The same report, drawn by the same painter (app/render/gw-report.c), as
  * the window prints.  Writes nothing on stdout; exit 0 when everything was
@@ -20,6 +24,35 @@
 #include "tracker/gw-tracker.h"
 #include "gw-cli-private.h"
 
+/* The board summary of result: the changes since the data as of the export
+ * before the newest (a warning when those exports cannot be tracked again:
+ * the summary then says why it has no changes). */
+static GwReport *
+gw_cli_report_summary (const GwCliCommand  *command,
+                       GwSession           *session,
+                       GwTrackerResult     *result,
+                       GError             **error)
+{
+  g_autoptr(GError) earlier_error = NULL;
+  g_autoptr(GwTrackerResult) earlier = NULL;
+  g_autofree char *note = NULL;
+  char *tmpdir = NULL;
+  char **paths;
+
+  paths = gw_session_earlier_files (session, &tmpdir, &earlier_error);
+  if (paths != NULL)
+    earlier = gw_session_track_files ((const char * const *) paths, gw_tracker_result_get_target (result), NULL,
+                                      &earlier_error);
+  gw_session_earlier_files_free (paths, tmpdir);
+  if (earlier_error != NULL)
+    {
+      /* Translators: in the board summary, where the changes since the last export would be */
+      note = g_strdup_printf (_("The earlier exports could not be compared: %s"), earlier_error->message);
+      g_printerr ("gapwatch-cli %s: %s\n", command->name, note);
+    }
+  return gw_report_new_summary (result, earlier, note, error);
+}
+
 int
 gw_cli_report_run (const GwCliCommand  *command,
                    int                  argc,
@@ -28,10 +61,14 @@ gw_cli_report_run (const GwCliCommand  *command,
   g_autofree char *target_name = NULL, *group = NULL, *areas_text = NULL, *palette = NULL;
   g_autofree char *out = NULL, *lower_out = NULL, *workspace = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean summary = FALSE;
   const GOptionEntry entries[] = {
     { "target", 0, 0, G_OPTION_ARG_STRING, &target_name, N_("Built-in target: le-2010 (default) or imr-2010"), N_("NAME") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Subject group id (default: the target’s), a page for each of its areas"), N_("ID") },
     { "areas", 0, 0, G_OPTION_ARG_STRING, &areas_text, N_("Pages only for these member areas, in this order"), N_("CODE,…") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Write the two-page board summary: the group, the counts, the changes since the last export and the "
+         "areas off track"), NULL },
     { "palette", 0, 0, G_OPTION_ARG_STRING, &palette, N_("Colours: standard (default), colour-blind or greyscale"), N_("NAME") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), N_("FILE") },
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace,
@@ -67,6 +104,8 @@ gw_cli_report_run (const GwCliCommand  *command,
     return gw_cli_usage_error (command, _("no files given"));
   if (group != NULL && areas_text != NULL)
     return gw_cli_usage_error (command, _("give --group or --areas, not both"));
+  if (summary && areas_text != NULL)
+    return gw_cli_usage_error (command, _("give --summary or --areas, not both"));
   if (palette != NULL && !gw_chart_palette_parse (palette, &pal))
     return gw_cli_usage_error (command, _("--palette must be standard, colour-blind or greyscale, not “%s”"), palette);
   if (areas_text != NULL)
@@ -124,7 +163,10 @@ gw_cli_report_run (const GwCliCommand  *command,
       g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);
       return GW_CLI_EXIT_INVALID;
     }
-  report = gw_report_new (result, gw_session_get_indicators (session), areas, &error);
+  if (summary)
+    report = gw_cli_report_summary (command, session, result, &error);
+  else
+    report = gw_report_new (result, gw_session_get_indicators (session), areas, &error);
   if (report == NULL)
     {
       g_printerr ("gapwatch-cli %s: %s\n", command->name, error->message);

@@ -1248,3 +1248,21 @@ gw_dataset_counted_basis (GwDataset *self)
       return b;
   return n > 1 ? 1 : 0;
 }
+
+GDateTime *
+gw_dataset_get_newest_generated (GwDataset *self)
+{
+  GDateTime *newest = NULL;
+
+  g_return_val_if_fail (GW_IS_DATASET (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->imports)); i++)
+    {
+      g_autoptr(GwImport) import = g_list_model_get_item (G_LIST_MODEL (self->imports), i);
+      GDateTime *generated = gw_import_get_generated (import);
+
+      if (generated != NULL && (newest == NULL || g_date_time_compare (generated, newest) > 0))
+        newest = generated;
+    }
+  return newest;
+}

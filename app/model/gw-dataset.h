@@ -84,6 +84,9 @@ void                  gw_dataset_remove_import   (GwDataset     *self,
 GListModel           *gw_dataset_get_imports     (GwDataset     *self);
 GwImport             *gw_dataset_find_import     (GwDataset     *self,
                                                   const char    *id);
+/* The newest `generated` of the imports (whose rows are current where
+ * exports share keys), or NULL when none has one.  (transfer none) */
+GDateTime            *gw_dataset_get_newest_generated (GwDataset *self);
 GwImport             *gw_dataset_get_import_for_slot (GwDataset *self,
                                                       guint      slot);
 

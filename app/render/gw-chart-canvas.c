@@ -311,8 +311,14 @@ gw_canvas_show_rotated (GwCanvas    *c,
 {
   double w, h;
   GwChartRect r;
+  PangoRectangle logical;
 
   gw_canvas_layout_size (layout, &w, &h);
+  /* A centred layout with a width has its lines offset within it (a
+   * wrapped y-axis title): drawn from its origin, the text ran off the
+   * top of the plot ("Bwlch, % o werth" cut in Welsh), as gw_canvas_show
+   * allows for. */
+  pango_layout_get_extents (layout, NULL, &logical);
   r.x = cx - h / 2;
   r.y = cy - w / 2;
   r.width = h;
@@ -324,7 +330,8 @@ gw_canvas_show_rotated (GwCanvas    *c,
   cairo_translate (c->cr, cx, cy);
   cairo_rotate (c->cr, -G_PI / 2);
   pango_cairo_update_layout (c->cr, layout);
-  cairo_move_to (c->cr, -w / 2, -h / 2);
+  cairo_move_to (c->cr, -w / 2 - (double) logical.x / PANGO_SCALE,
+                 -h / 2 - (double) logical.y / PANGO_SCALE);
   pango_cairo_show_layout (c->cr, layout);
   cairo_restore (c->cr);
   pango_cairo_update_layout (c->cr, layout);
@@ -578,6 +585,38 @@ gw_canvas_add_obstacle (GwCanvas          *c,
 }
 
 void
+gw_canvas_hatch (GwCanvas          *c,
+                 const GwChartRect *r,
+                 GwChartRole        role)
+{
+  cairo_t *cr = c->cr;
+  double step = 4.0 * c->s;
+
+  if (r->width <= 0 || r->height <= 0)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_clip (cr);
+  /* lighter than the lines drawn over it */
+  gw_canvas_set_line (c, role, 0.7, GW_DASH_SOLID);
+  gw_canvas_set_colour (c, role, 0.55);
+  for (double d = -r->height; d < r->width; d += step)
+    {
+      cairo_move_to (cr, r->x + d, r->y + r->height);
+      cairo_line_to (cr, r->x + d + r->height, r->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  /* the sides say where the span starts and ends */
+  gw_canvas_set_line (c, role, 0.7, GW_DASH_SOLID);
+  cairo_move_to (cr, r->x, r->y);
+  cairo_line_to (cr, r->x, r->y + r->height);
+  cairo_move_to (cr, r->x + r->width, r->y);
+  cairo_line_to (cr, r->x + r->width, r->y + r->height);
+  cairo_stroke (cr);
+}
+
+void
 gw_canvas_clip_plot (GwCanvas           *c,
                      const GwPanelFrame *panel,
                      double              pad_pt)
@@ -725,6 +764,7 @@ swatch_width (GwCanvas           *c,
     case GW_SWATCH_MARKER:
     case GW_SWATCH_TICK:
     case GW_SWATCH_FILL:
+    case GW_SWATCH_HATCH:
     default:
       return SWATCH_MARK_PT * c->s;
     }
@@ -842,6 +882,13 @@ paint_swatch (GwCanvas           *c,
         gw_canvas_set_line (c, GW_CHART_ROLE_MUTED, 0.5, GW_DASH_SOLID);
         cairo_rectangle (c->cr, r.x, r.y, r.width, r.height);
         cairo_stroke (c->cr);
+      }
+      break;
+    case GW_SWATCH_HATCH:
+      {
+        GwChartRect r = { x + w / 4, cy - w / 2, w / 2, w };
+
+        gw_canvas_hatch (c, &r, item->role);
       }
       break;
     }
@@ -998,7 +1045,7 @@ gw_xy_panel_paint (GwCanvas            *c,
   g_autofree gboolean *show = NULL;
   guint max_ticks;
   double tick_len = 3 * s, label_top;
-  guint y_title_lines = 1;
+  guint y_title_lines = 1, x_title_lines = 1;
 
   memset (pf, 0, sizeof *pf);
   pf->area = *area;
@@ -1037,7 +1084,16 @@ gw_xy_panel_paint (GwCanvas            *c,
   top += tick_h / 2 + 2 * s;
 
   if (spec->x_title != NULL)
-    bottom -= axis_h + 2 * s;
+    {
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->x_title, GW_PT_AXIS, FALSE, -1, 1);
+      double tw;
+
+      /* as the y-axis title: wider than the panel, two lines rather than
+       * lose its end (Welsh "Degradd amddifadedd (1 mwyaf difreinti…") */
+      gw_canvas_layout_size (l, &tw, NULL);
+      x_title_lines = tw > area->width ? 2 : 1;
+      bottom -= x_title_lines * axis_h + 2 * s;
+    }
   /* x labels start below the lowest y label's lower half, so the two never
    * meet in the corner */
   label_top = MAX (tick_len + 1 * s, tick_h / 2 + 1 * s);
@@ -1197,8 +1253,10 @@ gw_xy_panel_paint (GwCanvas            *c,
   /* axis titles */
   if (spec->x_title != NULL)
     {
-      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->x_title, GW_PT_AXIS, FALSE, area->width, 1);
+      g_autoptr(PangoLayout) l = gw_canvas_layout (c, spec->x_title, GW_PT_AXIS, FALSE, area->width,
+                                                   x_title_lines);
 
+      pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
       gw_canvas_show_centred (c, l, (left + right) / 2, area->y + area->height, 1.0, area,
                               GW_CHART_ROLE_FOREGROUND);
     }

@@ -206,10 +206,12 @@ gw_decomp_why_sentence (const GwGapDecomp *d)
         }
     }
   ages = gw_decomp_format_ages (d, best_a, best_b);
-  part = gw_chart_format_number (best_run, fabs (best_run) < 0.05 ? 2 : 1, FALSE);
-  whole = gw_chart_format_number (gap, gap < 0.05 ? 2 : 1, FALSE);
+  /* two decimals, as the chart beside it labels the gap and its parts
+   * ("2.63 years", "1.12"): "2.6" over a chart of 2.63 made two figures */
+  part = gw_chart_format_number (best_run, 2, FALSE);
+  whole = gw_chart_format_number (gap, 2, FALSE);
   cause = in_sentence (d->causes[best_cause].name);
-  /* Translators: "1.1 of the 2.7 years come from circulatory diseases at
+  /* Translators: "1.12 of the 2.68 years come from circulatory diseases at
    * ages 45–74." (men's or women's gap in life expectancy); the years lead
    * so that the verb agrees whatever the cause is called */
   return g_strdup_printf (_("%s of the %s years come from %s at ages %s."), part, whole, cause, ages);

@@ -166,6 +166,31 @@ scaled_limits (double  centre,
   *hi = centre + (upper - centre) * scale;
 }
 
+/* Whether the observed gaps of p skip a period between points j - 1 and
+ * j: further apart than the usual step between two of them (a value
+ * suppressed, or missing, there).  The line stops rather than run across
+ * it as if there were a gap to read (issue 18 point 11). */
+static gboolean
+missing_before (const GapPanel *p,
+                guint           j)
+{
+  double step = INFINITY;
+
+  g_assert (j > 0 && j < p->points->len);
+  for (guint k = 1; k < p->points->len; k++)
+    step = MIN (step, g_array_index (p->points, GwGapPoint, k).t - g_array_index (p->points, GwGapPoint, k - 1).t);
+  return g_array_index (p->points, GwGapPoint, j).t - g_array_index (p->points, GwGapPoint, j - 1).t > 1.5 * step;
+}
+
+static gboolean
+any_missing (const GapPanel *p)
+{
+  for (guint j = 1; j < p->points->len; j++)
+    if (missing_before (p, j))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 paint_gap (GwChart           *chart,
            GwCanvas          *c,
@@ -302,13 +327,24 @@ paint_gap (GwChart           *chart,
           cairo_line_to (cr, gw_axis_map (&pf.x, p->tT), gw_axis_map (&pf.y, p->gT));
           cairo_stroke (cr);
         }
+      /* a period without a gap hatched between its neighbours, under them */
+      for (guint j = 1; j < p->points->len; j++)
+        if (missing_before (p, j))
+          {
+            double xa = gw_axis_map (&pf.x, g_array_index (p->points, GwGapPoint, j - 1).t);
+            double xb = gw_axis_map (&pf.x, g_array_index (p->points, GwGapPoint, j).t);
+            double pad = (xb - xa) * 0.2;
+            GwChartRect r = { xa + pad, pf.plot.y, xb - xa - 2 * pad, pf.plot.height };
+
+            gw_canvas_hatch (c, &r, GW_CHART_ROLE_MUTED);
+          }
       /* the observed gaps, joined thinly so the eye follows time */
       gw_canvas_set_line (c, GW_CHART_ROLE_SUBJECT, 0.8, GW_DASH_SOLID);
       for (guint j = 0; j < p->points->len; j++)
         {
           const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
 
-          if (j == 0)
+          if (j == 0 || missing_before (p, j))
             cairo_move_to (cr, gw_axis_map (&pf.x, g->t), gw_axis_map (&pf.y, g->gap));
           else
             cairo_line_to (cr, gw_axis_map (&pf.x, g->t), gw_axis_map (&pf.y, g->gap));
@@ -392,6 +428,21 @@ paint_gap (GwChart           *chart,
       }
 
       /* tooltips */
+      for (guint j = 1; j < p->points->len; j++)
+        if (missing_before (p, j))
+          {
+            const GwGapPoint *a = &g_array_index (p->points, GwGapPoint, j - 1);
+            const GwGapPoint *b = &g_array_index (p->points, GwGapPoint, j);
+            double xa = gw_axis_map (&pf.x, a->t), xb = gw_axis_map (&pf.x, b->t);
+            double pad = (xb - xa) * 0.2;
+            GwChartRect rect = { xa + pad, pf.plot.y, xb - xa - 2 * pad, pf.plot.height };
+            g_autofree char *pa = gw_chart_format_period (a->period);
+            g_autofree char *pb = gw_chart_format_period (b->period);
+
+            /* Translators: "Hartlepool, women: a period without a value between 2000–2002 and 2002–2004 (suppressed or missing)" */
+            gw_canvas_add_mark (c, &rect, g_strdup_printf (_("%s, %s: a period without a value between %s and %s (suppressed or missing)"),
+                                                           gap->name, gw_chart_sex_word (p->sex), pa, pb));
+          }
       for (guint j = 0; j < p->points->len; j++)
         {
           const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
@@ -695,6 +746,14 @@ gw_chart_new_gap (GwTrackerResult *result,
   gw_legend_add (chart->legend, target->method == GW_PROJECTION_HOLT ? _("projection (Holt’s smoothing)")
                                 : _("projection (least-squares line)"),
                  GW_SWATCH_LINE, GW_CHART_ROLE_SUBJECT, GW_DASH_DASHED, GW_MARKER_CIRCLE, FALSE, FALSE);
+  for (guint i = 0; i < gap->panels->len; i++)
+    if (any_missing (g_ptr_array_index (gap->panels, i)))
+      {
+        /* Translators: the gap chart's key to a hatched period with no gap */
+        gw_legend_add (chart->legend, _("a period without a value (suppressed or missing)"), GW_SWATCH_HATCH,
+                       GW_CHART_ROLE_MUTED, GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
+        break;
+      }
   {
     gboolean shown[GW_STATUS_INSUFFICIENT_DATA] = { FALSE, };
 

@@ -278,6 +278,11 @@ void        gw_canvas_add_mark       (GwCanvas           *canvas,
                                       char               *text);
 void        gw_canvas_add_obstacle   (GwCanvas           *canvas,
                                       const GwChartRect  *rect);
+/* Diagonal lines in role's colour across rect, edged on its sides: a span
+ * with no value (a suppressed period), legible in greyscale and print. */
+void        gw_canvas_hatch          (GwCanvas           *canvas,
+                                      const GwChartRect  *rect,
+                                      GwChartRole         role);
 
 /* --- legend and panels (gw-chart-canvas.c) -------------------------------- */
 
@@ -289,6 +294,7 @@ typedef enum
                           * the item's dash unless solid */
   GW_SWATCH_TICK,        /* a short vertical line */
   GW_SWATCH_FILL,        /* a filled square in a category's colour (series) */
+  GW_SWATCH_HATCH,       /* a hatched square (gw_canvas_hatch): no value */
 } GwSwatch;
 
 typedef struct

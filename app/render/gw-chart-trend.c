@@ -8,7 +8,10 @@
  * those are drawn for it (a band with dotted edges, said in the legend).  How
  * a value was obtained is told by the marker and the line, not by colour:
  * filled markers are published values, hollow ones computed from counts, and
- * a dotted line leads to a provisional (rolling 36-month) value.
+ * a dotted line leads to a provisional (rolling 36-month) value.  A period
+ * whose value is missing with a reason (suppressed by the publisher, too few
+ * deaths) breaks the line and is hatched across the plot, so nobody reads
+ * the line over it as a value; its tooltip says why.
  */
 #include "gw-config.h"
 
@@ -25,6 +28,7 @@ typedef struct
   double         value;
   double         lower95, upper95, lower998, upper998;
   GwValueSource  source;
+  const char    *note;       /* a suppressed period's reason code (static) */
 } TrendPoint;
 
 typedef struct
@@ -34,6 +38,7 @@ typedef struct
   GwMarker     marker;
   GwDash       dash;
   GArray      *points;       /* TrendPoint, by t */
+  GArray      *suppressed;   /* TrendPoint without a value, by t */
 } TrendSeries;
 
 typedef struct
@@ -85,6 +90,7 @@ series_free (TrendSeries *s)
     return;
   g_free (s->name);
   g_array_unref (s->points);
+  g_array_unref (s->suppressed);
   g_free (s);
 }
 
@@ -136,15 +142,16 @@ source_word (GwValueSource source)
     }
 }
 
-/* Whether a value belongs on the chart's time axis: the periods of the
- * chosen kind (3-year pooled or calendar years). */
+/* Whether a value's period belongs on the chart's time axis: the periods
+ * of the chosen kind (3-year pooled or calendar years), whether or not it
+ * has a value. */
 static gboolean
 period_wanted (const GwIndicatorValue *v,
                gboolean                pooled)
 {
   GwPeriod p = v->period;
 
-  if (v->rolling || isnan (v->value))
+  if (v->rolling)
     return FALSE;
   if (pooled)
     return gw_period_kind (p) == GW_PERIOD_POOLED
@@ -174,15 +181,24 @@ series_new (GwIndicators *ind,
   s->marker = marker;
   s->dash = dash;
   s->points = g_array_new (FALSE, TRUE, sizeof (TrendPoint));
+  s->suppressed = g_array_new (FALSE, TRUE, sizeof (TrendPoint));
 
   for (guint i = 0; i < n; i++)
     {
       const GwIndicatorValue *v = gw_indicators_get_value (ind, start + i);
       TrendPoint p = { gw_period_midpoint (v->period), v->period, FALSE, v->value,
-                       v->lower95, v->upper95, v->lower998, v->upper998, v->source };
+                       v->lower95, v->upper95, v->lower998, v->upper998, v->source, NULL };
 
       if (!period_wanted (v, pooled))
         continue;
+      /* no value: a reason is a period to mark, no reason nothing to say */
+      if (isnan (v->value))
+        {
+          p.note = v->note;
+          if (p.note != NULL)
+            g_array_append_val (s->suppressed, p);
+          continue;
+        }
       months_lo = MIN (months_lo, gw_period_first_month_index (v->period));
       months_hi = MAX (months_hi, gw_period_last_month_index (v->period));
       g_array_append_val (s->points, p);
@@ -210,6 +226,7 @@ series_new (GwIndicators *ind,
       p.lower998 = v->lower998;
       p.upper998 = v->upper998;
       p.source = GW_SOURCE_PROVISIONAL;
+      p.note = NULL;
       /* the midpoint as the pooled periods' (their middle year's start) */
       p.t = (first + last + 1) / 24.0 - (pooled ? 0.5 : 0.0);
       g_array_append_val (s->points, p);
@@ -247,6 +264,46 @@ has_values (GwIndicators *ind,
 }
 
 /* --- painting ------------------------------------------------------------- */
+
+/* Whether a suppressed period of s lies between t0 and t1: the line and
+ * the band stop there rather than run across it. */
+static gboolean
+suppressed_between (const TrendSeries *s,
+                    double             t0,
+                    double             t1)
+{
+  for (guint i = 0; i < s->suppressed->len; i++)
+    {
+      double t = g_array_index (s->suppressed, TrendPoint, i).t;
+
+      if (t > t0 && t < t1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The hatched span of a suppressed period at t: most of the room between
+ * two periods, the plot's whole height. */
+static GwChartRect
+suppressed_rect (const GwPanelFrame *pf,
+                 double              t,
+                 double              spacing)
+{
+  double x = gw_axis_map (&pf->x, t);
+  GwChartRect r = { x - spacing * 0.3, pf->plot.y, spacing * 0.6, pf->plot.height };
+
+  return r;
+}
+
+/* "suppressed by the publisher", or "suppressed (fewer than ...)" */
+static char *
+suppressed_text (const char *note)
+{
+  if (g_strcmp0 (note, "suppressed") == 0)
+    return g_strdup (gw_indicator_note_get_message (note));
+  /* Translators: a period with no value, and why: "suppressed (fewer than 10 deaths...)" */
+  return g_strdup_printf (_("suppressed (%s)"), gw_indicator_note_get_message (note));
+}
 
 /* The band over points first..last - 1 of a series (two or more, every one
  * with limits of one kind); 95% limits standing in for 99.8% ones get
@@ -336,7 +393,8 @@ paint_series (GwCanvas           *c,
         {
           const TrendPoint *q = &g_array_index (pts, TrendPoint, j);
 
-          if (q->rolling || !point_limits (q, want998, &lo, &hi, &fb) || fb != fallback)
+          if (q->rolling || !point_limits (q, want998, &lo, &hi, &fb) || fb != fallback
+              || suppressed_between (s, g_array_index (pts, TrendPoint, j - 1).t, q->t))
             break;
         }
       if (j - i >= 2)
@@ -371,6 +429,8 @@ paint_series (GwCanvas           *c,
       const TrendPoint *a = &g_array_index (pts, TrendPoint, i - 1);
       const TrendPoint *b = &g_array_index (pts, TrendPoint, i);
 
+      if (suppressed_between (s, a->t, b->t))
+        continue;
       gw_canvas_set_line (c, s->role, band ? 1.8 : 1.4,
                           b->rolling || a->rolling ? GW_DASH_DOTTED : s->dash);
       cairo_move_to (cr, gw_axis_map (&pf->x, a->t), gw_axis_map (&pf->y, a->value));
@@ -391,13 +451,26 @@ add_marks (GwChart            *chart,
            GwCanvas           *c,
            const GwPanelFrame *pf,
            const TrendPanel   *panel,
-           const Trend        *trend)
+           const Trend        *trend,
+           double              spacing)
 {
   gboolean want998 = gw_chart_style_wants_998 (c->style);
 
   for (guint k = 0; k < 3; k++)
     {
       const TrendSeries *s = panel->series[k];
+
+      for (guint i = 0; s != NULL && i < s->suppressed->len; i++)
+        {
+          const TrendPoint *p = &g_array_index (s->suppressed, TrendPoint, i);
+          GwChartRect rect = suppressed_rect (pf, p->t, spacing);
+          g_autofree char *period = format_point_period (p, FALSE);
+          g_autofree char *why = suppressed_text (p->note);
+
+          /* Translators: "Middlesbrough, women, 2004–2006: suppressed by the publisher" */
+          gw_canvas_add_mark (c, &rect, g_strdup_printf (_("%s, %s, %s: %s"), s->name,
+                                                         gw_chart_sex_word (panel->sex), period, why));
+        }
 
       for (guint i = 0; s != NULL && i < s->points->len; i++)
         {
@@ -457,6 +530,7 @@ paint_trend (GwChart           *chart,
       double lo = INFINITY, hi = -INFINITY;
       GwXYPanelSpec spec = { 0 };
       GwPanelFrame pf;
+      double spacing, size;
 
       for (guint k = 0; k < 3; k++)
         for (guint j = 0; panel->series[k] != NULL && j < panel->series[k]->points->len; j++)
@@ -488,21 +562,36 @@ paint_trend (GwChart           *chart,
 
       /* markers no wider than most of the space between two periods, so a
        * small chart is not a row of overlapping blobs */
-      {
-        double spacing = trend->ticks->len > 1
-                         ? fabs (gw_axis_map (&pf.x, g_array_index (trend->ticks, GwTick, 1).value)
-                                 - gw_axis_map (&pf.x, g_array_index (trend->ticks, GwTick, 0).value)) / c->s
-                         : 20;
-        double size = CLAMP (spacing * 0.7, 3.0, 6.5);
+      spacing = trend->ticks->len > 1
+                ? fabs (gw_axis_map (&pf.x, g_array_index (trend->ticks, GwTick, 1).value)
+                        - gw_axis_map (&pf.x, g_array_index (trend->ticks, GwTick, 0).value)) / c->s
+                : 20;
+      size = CLAMP (spacing * 0.7, 3.0, 6.5);
 
-        cairo_save (c->cr);
-        gw_canvas_clip_plot (c, &pf, 6);
-        for (guint k = 3; k-- > 0;)
-          if (panel->series[k] != NULL)
-            paint_series (c, &pf, panel->series[k], k == 0, k == 0 ? size : size * 0.85, want998);
-      }
+      cairo_save (c->cr);
+      gw_canvas_clip_plot (c, &pf, 6);
+      /* suppressed periods under the lines, once each however many
+       * series miss them */
+      for (guint k = 0; k < 3; k++)
+        for (guint j = 0; panel->series[k] != NULL && j < panel->series[k]->suppressed->len; j++)
+          {
+            const TrendPoint *p = &g_array_index (panel->series[k]->suppressed, TrendPoint, j);
+            GwChartRect r = suppressed_rect (&pf, p->t, spacing * c->s);
+            gboolean done = FALSE;
+
+            for (guint k2 = 0; k2 <= k && !done; k2++)
+              for (guint j2 = 0; panel->series[k2] != NULL && j2 < panel->series[k2]->suppressed->len; j2++)
+                if ((k2 < k || j2 < j)
+                    && g_array_index (panel->series[k2]->suppressed, TrendPoint, j2).t == p->t)
+                  done = TRUE;
+            if (!done)
+              gw_canvas_hatch (c, &r, GW_CHART_ROLE_MUTED);
+          }
+      for (guint k = 3; k-- > 0;)
+        if (panel->series[k] != NULL)
+          paint_series (c, &pf, panel->series[k], k == 0, k == 0 ? size : size * 0.85, want998);
       cairo_restore (c->cr);
-      add_marks (chart, c, &pf, panel, trend);
+      add_marks (chart, c, &pf, panel, trend, spacing * c->s);
     }
 }
 
@@ -619,6 +708,15 @@ describe_panel (GString          *out,
         }
       else
         g_string_append_printf (out, _("; %s %s since %s"), change, trend->unit, first_period);
+    }
+  for (guint i = 0; i < subject->suppressed->len; i++)
+    {
+      const TrendPoint *p = &g_array_index (subject->suppressed, TrendPoint, i);
+      g_autofree char *sp = format_point_period (p, FALSE);
+      g_autofree char *why = suppressed_text (p->note);
+
+      /* Translators: "; 2004–2006: suppressed by the publisher" */
+      g_string_append_printf (out, _("; %s: %s"), sp, why);
     }
   g_string_append (out, ". ");
 }
@@ -777,6 +875,7 @@ gw_chart_new_trend (GwDataset     *dataset,
   {
     g_autoptr(GArray) pts = g_array_new (FALSE, TRUE, sizeof (TrendPoint));
     gboolean any_published = FALSE, any_computed = FALSE, any_provisional = FALSE;
+    gboolean any_suppressed = FALSE;
     int decimals = 1;
     double max_abs = 0;
 
@@ -794,6 +893,25 @@ gw_chart_new_trend (GwDataset     *dataset,
               any_published |= p->source == GW_SOURCE_PUBLISHED;
               any_computed |= p->source == GW_SOURCE_COMPUTED;
               any_provisional |= p->source == GW_SOURCE_PROVISIONAL;
+              if (g_hash_table_contains (seen_t, &key))
+                continue;
+              g_hash_table_add (seen_t, g_memdup2 (&key, sizeof key));
+              g_array_append_val (pts, *p);
+            }
+      }
+    /* a suppressed period is on the time axis too: it is a period the
+     * reader looks for */
+    for (guint i = 0; i < trend->panels->len; i++)
+      {
+        const TrendPanel *panel = g_ptr_array_index (trend->panels, i);
+
+        for (guint k = 0; k < 3; k++)
+          for (guint j = 0; panel->series[k] != NULL && j < panel->series[k]->suppressed->len; j++)
+            {
+              const TrendPoint *p = &g_array_index (panel->series[k]->suppressed, TrendPoint, j);
+              gint64 key = (gint64) llround (p->t * 1000);
+
+              any_suppressed = TRUE;
               if (g_hash_table_contains (seen_t, &key))
                 continue;
               g_hash_table_add (seen_t, g_memdup2 (&key, sizeof key));
@@ -843,6 +961,10 @@ gw_chart_new_trend (GwDataset     *dataset,
     if (any_provisional)
       gw_legend_add (chart->legend, _("provisional (rolling 36 months)"), GW_SWATCH_LINE,
                      GW_CHART_ROLE_FOREGROUND, GW_DASH_DOTTED, GW_MARKER_CIRCLE, TRUE, FALSE);
+    if (any_suppressed)
+      /* Translators: the legend's key to a hatched period with no value */
+      gw_legend_add (chart->legend, _("suppressed"), GW_SWATCH_HATCH, GW_CHART_ROLE_MUTED,
+                     GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
 
     /* Translators: a chart title, "Life expectancy at birth: Blackpool" */
     chart->title = g_strdup_printf (_("%s: %s"), name, subject_name);

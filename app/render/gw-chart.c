@@ -112,6 +112,22 @@ gw_chart_status_role (GwTargetStatus status)
     }
 }
 
+char *
+gw_chart_format_required (double required,
+                          int    decimals)
+{
+  g_autofree char *n = NULL;
+
+  if (!isfinite (required))
+    return g_strdup ("–");
+  /* "0.0%" would read as a narrowing still to do */
+  if (required < 0.5 * pow (10, -decimals))
+    return g_strdup (C_("required narrowing", "none"));
+  n = gw_chart_format_number (required, decimals, FALSE);
+  /* Translators: a percentage, "11.4%"; use your language's spacing. */
+  return g_strdup_printf (_("%s%%"), n);
+}
+
 gint
 gw_chart_find_country (GwDataset *dataset)
 {
@@ -261,7 +277,9 @@ measure_frame (GwChart    *self,
   gw_canvas_layout_size (f->title, NULL, &f->title_h);
   if (f->with_sub)
     {
-      f->sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, f->inner, 2);
+      /* three lines: the Welsh gradient chart's, beside the table, ended
+       * in "…" on two ("yw’r mynegai ll…") */
+      f->sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, f->inner, 3);
       gw_canvas_layout_size (f->sub, NULL, &f->sub_h);
     }
   if (f->with_foot)

@@ -234,6 +234,12 @@ const char     *gw_chart_get_source       (GwChart             *self);
  * numbers, in sentences. */
 const char     *gw_chart_get_description  (GwChart             *self);
 
+/* A target's required narrowing as every view shows it (the window's key
+ * figures, the report's tables): "11.4%", "none" when it rounds to zero or
+ * less (the gap is already narrow enough), "–" when unknown. */
+char           *gw_chart_format_required  (double               required,
+                                           int                  decimals);
+
 /* Paints the chart in the rectangle (0, 0, width, height) of cr's user
  * space, in device units of cr (pixels of an image, points of PDF and SVG).
  * Leaves cr's state as it found it. */

@@ -35,6 +35,9 @@ add_outline (GwReport        *self,
   int parent;
 
   cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Summary"), front_link, 0);
+  /* the board summary has no comparison and no area pages */
+  if (self->exceptions != NULL)
+    return;
   cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("All areas compared"), cmp_link, 0);
   if (self->areas->len == 0)
     return;

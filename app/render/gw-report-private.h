@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* The board summary's own parts (gw-report-summary.c). */
+typedef struct _GwReportExceptions GwReportExceptions;
+
 /* Why the gap and what it would take for a subject (gw-report-decomp.c). */
 typedef struct _GwReportDecomp GwReportDecomp;
 
@@ -90,6 +93,9 @@ struct _GwReport
   gboolean          compare_split;
   double            compare_height;  /* split: the chart's height on each page, points */
   guint             compare_per_page;  /* split: rows a page */
+
+  /* the board summary (gw_report_new_summary), or NULL for the full report */
+  GwReportExceptions *exceptions;
 };
 
 /* The page (from 0) of the index-th area's figures; of its why the gap and its inequality
@@ -111,9 +117,30 @@ typedef struct
   const char   *block_tag;     /* PDF structure of paragraph(): NULL for "P" */
 } Page;
 
+/* Page geometry, points: the sheet's edge to the running header. */
+#define MARGIN_TOP        34.0
+
 /* Text sizes, points. */
 #define PT_BODY            9.5
 #define PT_AREA_NAME      17.0
+#define PT_TABLE           8.5
+#define PT_SECTION        11.0
+#define PT_FRONT_TITLE    24.0
+
+/* A table's column and row (gw-report.c's table_draw). */
+typedef struct
+{
+  const char *heading;
+  double      weight;    /* share of the width left over */
+  gboolean    right;     /* numbers: right-aligned */
+} Column;
+
+typedef struct
+{
+  GStrv     cells;
+  gint      status;      /* a GwTargetStatus shown by its marker in the status column, or -1 */
+  gboolean  bold;        /* a total */
+} TableRow;
 
 /* A paragraph at (x, y) in width, drawn when paint; its height
  * (gw-report.c). */
@@ -142,6 +169,65 @@ void              _gw_report_sii_take        (GwReport         *self,
                                               GwDataset        *dataset);
 void              _gw_report_draw_inequality (Page             *pg,
                                               const ReportArea *a);
+
+/* --- what the board summary uses of gw-report.c --------------------------- */
+
+/* The target, rows, titles, source and imports of result; under the
+ * dataset's read lock. */
+void    _gw_report_take_result   (GwReport        *self,
+                                  GwTrackerResult *result);
+/* A page set up on cr (already scaled to points), and put away. */
+void    _gw_report_page_begin    (GwReport        *self,
+                                  Page            *pg,
+                                  cairo_t         *cr,
+                                  double           width_pt,
+                                  double           height_pt,
+                                  double           scale);
+void    _gw_report_page_end      (Page            *pg);
+/* A heading tagged tag ("H1", "H2") across the content; its height. */
+double  _gw_report_heading       (Page            *pg,
+                                  const char      *tag,
+                                  const char      *text,
+                                  double           y,
+                                  gboolean         paint);
+void    _gw_report_hrule         (Page            *pg,
+                                  double           y,
+                                  double           width_pt,
+                                  GwChartRole      role);
+/* A GArray of TableRow that frees its cells. */
+GArray *_gw_report_table_new     (void);
+double  _gw_report_table_draw    (Page            *pg,
+                                  const Column    *cols,
+                                  guint            n_cols,
+                                  GArray          *rows,
+                                  gint             status_col,
+                                  double           size,
+                                  double           x,
+                                  double           y,
+                                  double           width,
+                                  gboolean         paint);
+/* The tracker's figures of a subject, a row a sex, across the content. */
+double  _gw_report_figures_table (Page            *pg,
+                                  GPtrArray       *rows,
+                                  double           y,
+                                  gboolean         paint);
+/* "Off track · uncertain" */
+char   *_gw_report_status_text   (const GwTrackerRow *row);
+/* "The Spearhead Group is off track for men and for women." */
+char   *_gw_report_group_headline (GwReport       *self);
+/* The front page's subtitle ("Spearhead Group: the gap in … to England")
+ * and sentence of the target. */
+void    _gw_report_front_texts   (GwReport        *self,
+                                  char           **subtitle,
+                                  char           **target_text);
+/* "12 July 2007" */
+char   *_gw_report_format_date   (GDateTime       *date);
+
+/* gw-report-summary.c */
+void    _gw_report_exceptions_free    (GwReportExceptions *exceptions);
+guint   _gw_report_exceptions_n_pages (GwReport           *self);
+void    _gw_report_exceptions_draw    (Page               *pg,
+                                       guint               page);
 
 /* Lays the report out for pages of width x height points, unless it is
  * already (gw-report.c). */

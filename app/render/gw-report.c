@@ -32,14 +32,10 @@
 #include "gw-report-private.h"
 
 /* Page geometry and type, in points. */
-#define MARGIN_TOP        34.0
 #define MARGIN_BOTTOM     28.0
 #define PT_RUNNING         7.5
 #define PT_FOOTER          7.5
-#define PT_TABLE           8.5
 #define PT_TABLE_MIN       7.0
-#define PT_SECTION        11.0
-#define PT_FRONT_TITLE    24.0
 /* The all-areas chart: below this row height (what one A4 page gives 80
  * areas) it is cut onto pages whose rows are about COMPARE_ROW_PT high. */
 #define COMPARE_MIN_ROW    7.0
@@ -421,28 +417,14 @@ status_line (Page               *pg,
 
 /* --- tables --------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *heading;
-  double      weight;    /* share of the width left over */
-  gboolean    right;     /* numbers: right-aligned */
-} Column;
-
-typedef struct
-{
-  GStrv     cells;
-  gint      status;      /* a GwTargetStatus shown by its marker in the status column, or -1 */
-  gboolean  bold;        /* a total */
-} TableRow;
-
 static void
 clear_table_row (gpointer p)
 {
   g_strfreev (((TableRow *) p)->cells);
 }
 
-static GArray *
-table_rows_new (void)
+GArray *
+_gw_report_table_new (void)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (TableRow));
 
@@ -556,17 +538,17 @@ table_widths (Page         *pg,
  * heading row in bold, a rule under it, hairlines between rows.  The type
  * shrinks from size to PT_TABLE_MIN before cells wrap (three lines at
  * most). */
-static double
-table_draw (Page         *pg,
-            const Column *cols,
-            guint         n_cols,
-            GArray       *rows,
-            gint          status_col,
-            double        size,
-            double        x,
-            double        y,
-            double        width,
-            gboolean      paint)
+double
+_gw_report_table_draw (Page         *pg,
+                       const Column *cols,
+                       guint         n_cols,
+                       GArray       *rows,
+                       gint          status_col,
+                       double        size,
+                       double        x,
+                       double        y,
+                       double        width,
+                       gboolean      paint)
 {
   g_autofree double *widths = g_new0 (double, n_cols);
   double y0 = y, row_h = 0;
@@ -653,7 +635,7 @@ figures_table (Page      *pg,
   g_autofree char *tp = format_period (self->target->target_period);
   g_autofree char *h_base = NULL, *h_latest = NULL, *h_target = NULL, *h_proj = NULL;
   g_autofree char *latest_label = NULL;
-  g_autoptr(GArray) table = table_rows_new ();
+  g_autoptr(GArray) table = _gw_report_table_new ();
   GwPeriod latest = 0;
   gboolean one_latest = TRUE;
 
@@ -707,7 +689,7 @@ figures_table (Page      *pg,
       g_autofree char *ch_n = isfinite (r->change_pp) ? gw_chart_format_number (r->change_pp, 2, FALSE) : NULL;
       g_autofree char *ch = ch_n == NULL ? g_strdup ("–")
                                          : g_strdup_printf ("%s%s", r->change_pp > 0.005 ? "+" : "", ch_n);
-      g_autofree char *rq = format_percent (r->required_narrowing, 1, FALSE);
+      g_autofree char *rq = gw_chart_format_required (r->required_narrowing, 1);
       g_autofree char *status = status_with_certainty (r);
 
       table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), value, england, g0, gl,
@@ -735,7 +717,7 @@ figures_table (Page      *pg,
       { _("Status"), 1.6, FALSE },
     };
 
-    return table_draw (pg, cols, G_N_ELEMENTS (cols), table, 9, PT_TABLE, x, y, width, paint);
+    return _gw_report_table_draw (pg, cols, G_N_ELEMENTS (cols), table, 9, PT_TABLE, x, y, width, paint);
   }
 }
 
@@ -937,7 +919,8 @@ draw_running_header (Page *pg)
 {
   GwReport *self = pg->report;
   g_autofree char *left = g_strdup_printf ("%s · %s", self->target_title, self->group_name);
-  g_autofree char *right = g_strdup_printf (_("Board report, %s"), self->produced);
+  g_autofree char *right = self->exceptions != NULL ? g_strdup_printf (_("Board summary, %s"), self->produced)
+                                                     : g_strdup_printf (_("Board report, %s"), self->produced);
   g_autoptr(PangoLayout) r = page_layout (pg, right, PT_RUNNING, FALSE, -1, 1, FALSE);
   double rw = layout_width (r);
   g_autoptr(PangoLayout) l = page_layout (pg, left, PT_RUNNING, FALSE, MAX (pg->cw - rw - 12, 20), 1, FALSE);
@@ -1012,7 +995,7 @@ summary_table (Page    *pg,
     { persons ? _("Off track") : _("On track for neither"), s->neither },
     { _("Insufficient data"), s->insufficient_data },
   };
-  g_autoptr(GArray) table = table_rows_new ();
+  g_autoptr(GArray) table = _gw_report_table_new ();
   guint total = 0;
   const Column cols[] = {
     { _("Member areas"), 3, FALSE },
@@ -1044,7 +1027,7 @@ summary_table (Page    *pg,
 
     table_add (table, -1, FALSE, _("Of these, uncertain: a status too close to call"), count, share, NULL);
   }
-  return table_draw (pg, cols, G_N_ELEMENTS (cols), table, -1, PT_TABLE, x, y, width, paint);
+  return _gw_report_table_draw (pg, cols, G_N_ELEMENTS (cols), table, -1, PT_TABLE, x, y, width, paint);
 }
 
 /* The imports used: at most max_rows rows (then "and N more"). */
@@ -1055,7 +1038,7 @@ imports_table (Page    *pg,
                gboolean paint)
 {
   GwReport *self = pg->report;
-  g_autoptr(GArray) table = table_rows_new ();
+  g_autoptr(GArray) table = _gw_report_table_new ();
   guint n = self->imports->len, shown = MIN (n, max_rows);
   const Column cols[] = {
     { _("Export"), 3, FALSE },
@@ -1083,7 +1066,7 @@ imports_table (Page    *pg,
 
       table_add (table, -1, FALSE, more, "", "", "", NULL);
     }
-  return table_draw (pg, cols, G_N_ELEMENTS (cols), table, -1, PT_TABLE - 0.5, pg->x, y, pg->cw, paint);
+  return _gw_report_table_draw (pg, cols, G_N_ELEMENTS (cols), table, -1, PT_TABLE - 0.5, pg->x, y, pg->cw, paint);
 }
 
 /* "Page 2: …  Pages 3–72: …" */
@@ -1129,48 +1112,59 @@ contents_text (GwReport *self)
   return g_strdup_printf ("%s %s", cmp, areas);
 }
 
+/* The front page's subtitle and its sentence of the target; the board
+ * summary's too. */
+void
+_gw_report_front_texts (GwReport  *self,
+                        char     **subtitle,
+                        char     **target_text)
+{
+  g_autofree char *bp = format_period (self->target->baseline), *tp = format_period (self->target->target_period);
+  g_autofree char *reduction = gw_chart_format_number (self->target->reduction * 100, 0, FALSE);
+
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    {
+      /* Translators: "Spearhead Group: the slope index of inequality in life expectancy at birth within each area" */
+      *subtitle = g_strdup_printf (_("%s: the slope index of inequality in %s within each area"),
+                                   self->group_name, self->indicator);
+      /* Translators: the indicator, the group, the reduction (percent), the baseline and the target periods */
+      *target_text = g_strdup_printf (_("The target: to narrow the slope index of inequality in %s within each area "
+                                        "of the %s (the years between its least and its most deprived) by %s%% "
+                                        "from %s to %s."),
+                                      self->indicator, self->group_name, reduction, bp, tp);
+      return;
+    }
+  /* Translators: "Spearhead Group: the gap in life expectancy at birth to England" */
+  *subtitle = g_strdup_printf (_("%s: the gap in %s to %s"), self->group_name, self->indicator, self->comparator);
+  *target_text = g_strdup_printf (self->target->gap == GW_GAP_RELATIVE
+                                  /* Translators: the indicator, the group, the comparator (twice), the
+                                   * reduction (percent), the baseline and the target periods */
+                                  ? _("The target: to narrow the gap in %s between the %s and %s, measured as a "
+                                      "percentage of %s’s value, by %s%% from %s to %s.")
+                                  : _("The target: to narrow the gap in %s between the %s and %s%s, by %s%% "
+                                      "from %s to %s."),
+                                  self->indicator, self->group_name, self->comparator,
+                                  self->target->gap == GW_GAP_RELATIVE ? self->comparator : "",
+                                  reduction, bp, tp);
+}
+
 static void
 draw_front (Page *pg)
 {
   GwReport *self = pg->report;
   double x = pg->x, w = pg->cw, y = MARGIN_TOP, limit = pg->bottom;
   g_autofree char *subtitle = NULL, *dates = NULL, *target_text = NULL, *headline = NULL;
-  g_autofree char *narrowing = NULL, *contents = NULL, *reduction = NULL;
-  g_autofree char *bp = format_period (self->target->baseline), *tp = format_period (self->target->target_period);
+  g_autofree char *narrowing = NULL, *contents = NULL;
   double box_h, imports_h, chart_h, rest_h, gap = 14;
   guint max_imports = self->imports->len;
   GwTargetStatus worst = worst_status (self->group_rows);
 
-  if (self->target->measure == GW_TARGET_MEASURE_SII)
-    /* Translators: "Spearhead Group: the slope index of inequality in life expectancy at birth within each area" */
-    subtitle = g_strdup_printf (_("%s: the slope index of inequality in %s within each area"),
-                                self->group_name, self->indicator);
-  else
-  /* Translators: "Spearhead Group: the gap in life expectancy at birth to England" */
-  subtitle = g_strdup_printf (_("%s: the gap in %s to %s"), self->group_name, self->indicator, self->comparator);
+  _gw_report_front_texts (self, &subtitle, &target_text);
   if (self->data_date != NULL)
     /* Translators: the date of the latest export, then the day the report was made */
     dates = g_strdup_printf (_("Data as at %s · report produced %s"), self->data_date, self->produced);
   else
     dates = g_strdup_printf (_("Report produced %s"), self->produced);
-  reduction = gw_chart_format_number (self->target->reduction * 100, 0, FALSE);
-  if (self->target->measure == GW_TARGET_MEASURE_SII)
-    /* Translators: the indicator, the group, the reduction (percent), the baseline and the target periods */
-    target_text = g_strdup_printf (_("The target: to narrow the slope index of inequality in %s within each area "
-                                     "of the %s (the years between its least and its most deprived) by %s%% "
-                                     "from %s to %s."),
-                                   self->indicator, self->group_name, reduction, bp, tp);
-  else
-  target_text = g_strdup_printf (self->target->gap == GW_GAP_RELATIVE
-                                 /* Translators: the indicator, the group, the comparator (twice), the
-                                  * reduction (percent), the baseline and the target periods */
-                                 ? _("The target: to narrow the gap in %s between the %s and %s, measured as a "
-                                     "percentage of %s’s value, by %s%% from %s to %s.")
-                                 : _("The target: to narrow the gap in %s between the %s and %s%s, by %s%% "
-                                     "from %s to %s."),
-                                 self->indicator, self->group_name, self->comparator,
-                                 self->target->gap == GW_GAP_RELATIVE ? self->comparator : "",
-                                 reduction, bp, tp);
   headline = group_headline (self);
   narrowing = group_narrowing_sentence (self);
   contents = contents_text (self);
@@ -1432,6 +1426,8 @@ area_of_page (GwReport *self,
 static guint
 n_pages_of (GwReport *self)
 {
+  if (self->exceptions != NULL)
+    return _gw_report_exceptions_n_pages (self);
   return _gw_report_area_first_page (self, self->areas->len) + (self->group_decomp != NULL);
 }
 
@@ -1460,6 +1456,7 @@ gw_report_finalize (GObject *object)
   g_clear_object (&self->compare);
   g_clear_object (&self->group_gap);
   g_clear_pointer (&self->group_decomp, _gw_report_decomp_free);
+  g_clear_pointer (&self->exceptions, _gw_report_exceptions_free);
 
   G_OBJECT_CLASS (gw_report_parent_class)->finalize (object);
 }
@@ -1524,6 +1521,42 @@ take_imports (GwReport  *self,
     self->data_date = format_date (latest);
 }
 
+/* What every report takes from the result: the target, the rows, the
+ * words of its titles, the source and the imports.  Under the dataset's
+ * read lock. */
+void
+_gw_report_take_result (GwReport        *self,
+                        GwTrackerResult *result)
+{
+  GwDataset *dataset = gw_tracker_result_get_dataset (result);
+  const GwTarget *target = gw_tracker_result_get_target (result);
+
+  self->target = gw_target_copy (target);
+  self->rows = g_ptr_array_ref (gw_tracker_result_get_rows (result));
+  self->n_members = gw_tracker_result_get_members (result)->len;
+  self->group_name = g_strdup (gw_tracker_result_get_subject_name (result));
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GwTrackerRow *r = g_ptr_array_index (self->rows, i);
+
+      if (r->is_group)
+        g_ptr_array_add (self->group_rows, r);
+    }
+  self->summary = *gw_tracker_result_get_summary (result);
+
+  self->indicator = g_utf8_strdown (gw_tracker_result_get_indicator (result)->name, -1);
+  self->unit = target->gap == GW_GAP_RELATIVE ? g_strdup ("%")
+                                              : g_strconcat (" ", gw_tracker_result_get_indicator (result)->unit, NULL);
+  self->comparator = g_strdup (gw_tracker_result_get_comparator_name (result));
+  self->target_title = g_strdup (target->title != NULL && *target->title != '\0' ? target->title : target->name);
+  /* Translators: the report's title, "2010 life expectancy target: Spearhead Group" */
+  self->title = g_strdup_printf (_("%s: %s"), self->target_title, self->group_name);
+  self->source = gw_chart_source_text (dataset);
+  take_imports (self, dataset);
+  self->produced_at = g_date_time_new_now_local ();
+  self->produced = format_date (self->produced_at);
+}
+
 /**
  * gw_report_new:
  * @dataset: the dataset @indicators was computed from
@@ -1561,10 +1594,9 @@ gw_report_new (GwTrackerResult *result,
   dataset = gw_tracker_result_get_dataset (result);
   target = gw_tracker_result_get_target (result);
   self = g_object_new (GW_TYPE_REPORT, NULL);
-  self->target = gw_target_copy (target);
 
   gw_dataset_read_lock (dataset);
-  self->rows = g_ptr_array_ref (gw_tracker_result_get_rows (result));
+  _gw_report_take_result (self, result);
   self->compare = gw_chart_new_compare (result, GW_COMPARE_BY_CHANGE, error);
   if (self->compare == NULL)
     {
@@ -1583,28 +1615,6 @@ gw_report_new (GwTrackerResult *result,
 
   group = gw_tracker_result_get_group (result);
   members = g_array_ref (gw_tracker_result_get_members (result));
-  self->n_members = members->len;
-  self->group_name = g_strdup (gw_tracker_result_get_subject_name (result));
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GwTrackerRow *r = g_ptr_array_index (self->rows, i);
-
-      if (r->is_group)
-        g_ptr_array_add (self->group_rows, r);
-    }
-  self->summary = *gw_tracker_result_get_summary (result);
-
-  self->indicator = g_utf8_strdown (gw_tracker_result_get_indicator (result)->name, -1);
-  self->unit = target->gap == GW_GAP_RELATIVE ? g_strdup ("%")
-                                              : g_strconcat (" ", gw_tracker_result_get_indicator (result)->unit, NULL);
-  self->comparator = g_strdup (gw_tracker_result_get_comparator_name (result));
-  self->target_title = g_strdup (target->title != NULL && *target->title != '\0' ? target->title : target->name);
-  /* Translators: the report's title, "2010 life expectancy target: Spearhead Group" */
-  self->title = g_strdup_printf (_("%s: %s"), self->target_title, self->group_name);
-  self->source = gw_chart_source_text (dataset);
-  take_imports (self, dataset);
-  self->produced_at = g_date_time_new_now_local ();
-  self->produced = format_date (self->produced_at);
 
   if (areas != NULL)
     wanted = g_array_ref (areas);
@@ -1757,6 +1767,8 @@ gw_report_get_page_kind (GwReport *self,
   g_return_val_if_fail (GW_IS_REPORT (self), GW_REPORT_PAGE_FRONT);
 
   _gw_report_ensure_layout (self, self->page_width, self->page_height);
+  if (self->exceptions != NULL)
+    return GW_REPORT_PAGE_SUMMARY;
   if (page == 0)
     return GW_REPORT_PAGE_FRONT;
   if (page <= self->n_compare_pages)
@@ -1811,22 +1823,19 @@ gw_report_draw_page (GwReport *self,
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-
-  pg.report = self;
-  pg.cr = cr;
-  gw_chart_style_init (&pg.style, self->palette);
-  pg.style.confidence_level = self->confidence_level;
-  pg.scale = scale;
-  pg.width = width_pt;
-  pg.height = height_pt;
-  content_box (width_pt, height_pt, &pg.x, &pg.cw, &pg.top, &pg.bottom);
-  pg.frame = gw_chart_frame_new (&pg.style, width_pt, height_pt);
-  gw_canvas_init (&pg.canvas, cr, &pg.style, width_pt, height_pt, pg.frame);
+  _gw_report_page_begin (self, &pg, cr, width_pt, height_pt, scale);
 
   /* Tagged PDF: each page a section.  cairo marks the PDF as tagged only
    * when its first structure element is a top-level one such as Sect. */
   cairo_tag_begin (cr, "Sect", NULL);
-  if (page == 0)
+  if (self->exceptions != NULL)
+    {
+      /* the board summary (gw-report-summary.c): its first page has its own title */
+      if (page > 0)
+        draw_running_header (&pg);
+      _gw_report_exceptions_draw (&pg, page);
+    }
+  else if (page == 0)
     draw_front (&pg);
   else
     {
@@ -1849,8 +1858,83 @@ gw_report_draw_page (GwReport *self,
   draw_footer (&pg, page, n_pages);
   cairo_tag_end (cr, "Sect");
 
-  gw_canvas_clear (&pg.canvas);
-  gw_chart_frame_free (pg.frame);
+  _gw_report_page_end (&pg);
   cairo_restore (cr);
+}
+
+/* --- for the board summary (gw-report-summary.c) -------------------------- */
+
+void
+_gw_report_page_begin (GwReport *self,
+                       Page     *pg,
+                       cairo_t  *cr,
+                       double    width_pt,
+                       double    height_pt,
+                       double    scale)
+{
+  memset (pg, 0, sizeof *pg);
+  pg->report = self;
+  pg->cr = cr;
+  gw_chart_style_init (&pg->style, self->palette);
+  pg->style.confidence_level = self->confidence_level;
+  pg->scale = scale;
+  pg->width = width_pt;
+  pg->height = height_pt;
+  content_box (width_pt, height_pt, &pg->x, &pg->cw, &pg->top, &pg->bottom);
+  pg->frame = gw_chart_frame_new (&pg->style, width_pt, height_pt);
+  gw_canvas_init (&pg->canvas, cr, &pg->style, width_pt, height_pt, pg->frame);
+}
+
+void
+_gw_report_page_end (Page *pg)
+{
+  gw_canvas_clear (&pg->canvas);
+  gw_chart_frame_free (pg->frame);
+}
+
+double
+_gw_report_heading (Page       *pg,
+                    const char *tag,
+                    const char *text,
+                    double      y,
+                    gboolean    paint)
+{
+  return heading_tagged (pg, tag, text, y, paint);
+}
+
+void
+_gw_report_hrule (Page        *pg,
+                  double       y,
+                  double       width_pt,
+                  GwChartRole  role)
+{
+  hrule (pg, pg->x, pg->x + pg->cw, y, width_pt, role);
+}
+
+double
+_gw_report_figures_table (Page      *pg,
+                          GPtrArray *rows,
+                          double     y,
+                          gboolean   paint)
+{
+  return figures_table (pg, rows, pg->x, y, pg->cw, paint);
+}
+
+char *
+_gw_report_status_text (const GwTrackerRow *row)
+{
+  return status_with_certainty (row);
+}
+
+char *
+_gw_report_group_headline (GwReport *self)
+{
+  return group_headline (self);
+}
+
+char *
+_gw_report_format_date (GDateTime *date)
+{
+  return format_date (date);
 }
 

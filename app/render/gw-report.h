@@ -49,6 +49,7 @@ typedef enum
   GW_REPORT_PAGE_GROUP_GAP,    /* the group's why the gap (the last page) */
   GW_REPORT_PAGE_AREA_INEQUALITY, /* the inequality within that area (its SII), after its
                                    * page when it has small areas */
+  GW_REPORT_PAGE_SUMMARY,      /* a page of the board summary (gw_report_new_summary) */
 } GwReportPageKind;
 
 /* A4 in points: 210 x 297 mm exactly, as GTK's paper size has it, so that
@@ -70,6 +71,19 @@ GQuark            gw_report_error_quark    (void);
 GwReport         *gw_report_new            (GwTrackerResult  *result,
                                             GwIndicators     *indicators,
                                             GArray           *areas,
+                                            GError          **error);
+
+/* The board summary of result: at most two A4 pages with the group's
+ * figures, the counts of member areas by status, the areas whose status
+ * changed since earlier (the target tracked on the data as of the previous
+ * export; NULL when there is none, or earlier_note says why it could not be
+ * tracked) and the areas off track with their reasons, the most off first.
+ * Drawn, printed and written as a PDF like the full report.  Fails with
+ * the tracker's errors or GW_REPORT_ERROR_NO_DATA when no member has
+ * values. */
+GwReport         *gw_report_new_summary    (GwTrackerResult  *result,
+                                            GwTrackerResult  *earlier,
+                                            const char       *earlier_note,
                                             GError          **error);
 
 /* The charts' colours: standard (the default), colour-blind or greyscale

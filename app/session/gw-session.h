@@ -169,4 +169,20 @@ gboolean          gw_session_what_if          (GwSession                *self,
                                                GwSessionWhatIf          *out,
                                                GError                  **error);
 
+/* The board summary's "changed since the last export" (gw-session-earlier.c):
+ * the files of the exports generated before the newest generation (NULL, no
+ * error, when there are none), taken out of the workspace into *tmpdir
+ * where stored; main thread.  Free with gw_session_earlier_files_free(). */
+char            **gw_session_earlier_files    (GwSession        *self,
+                                               char            **tmpdir,
+                                               GError          **error);
+void              gw_session_earlier_files_free (char          **paths,
+                                                 char           *tmpdir);
+/* target tracked on paths alone, imported into a dataset of their own; any
+ * thread. */
+GwTrackerResult  *gw_session_track_files      (const char * const *paths,
+                                               const GwTarget   *target,
+                                               GCancellable     *cancellable,
+                                               GError          **error);
+
 G_END_DECLS

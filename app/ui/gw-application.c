@@ -146,7 +146,7 @@ on_about_activated (GSimpleAction *action,
   gtk_about_dialog_set_program_name (about, _("Gapwatch"));
   gtk_about_dialog_set_logo_icon_name (about, GW_APP_ID);
   gtk_about_dialog_set_version (about, GW_VERSION);
-  gtk_about_dialog_set_comments (about, _("Track the life expectancy gap against national targets"));
+  gtk_about_dialog_set_comments (about, _("Track the gaps in life expectancy and infant mortality against national targets"));
   gtk_about_dialog_set_website (about, "https://github.com/gapwatch/gapwatch");
   gtk_about_dialog_set_copyright (about, _("© The Gapwatch developers"));
   /* GTK_LICENSE_GPL_3_0 is "GPL 3.0 or later". */

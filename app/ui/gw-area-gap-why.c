@@ -130,8 +130,10 @@ what_if_text (GwAreaGapWhy             *self,
 
   if (!gw_session_what_if (self->session, d, prevention, 1, &out, &error))
     return g_strdup (error->message);
-  e0 = gw_ui_format_number (out.e0, 1);
-  now = gw_ui_format_number (d->e0_area, 1);
+  /* two decimals, as the figures give life expectancy (74.96 years): with
+   * one, a few deaths prevented read "75.0 years (75.0 now)" */
+  e0 = gw_ui_format_number (out.e0, 2);
+  now = gw_ui_format_number (d->e0_area, 2);
   gap = gw_ui_format_number (out.gap, 2);
   target = gw_ui_format_number (out.target_gap, 2);
   unit = out.relative ? "%" : _(" years");

@@ -121,6 +121,26 @@ indicator_name (GwAreaView *self)
 
 /* The figures grid */
 
+/* "2005–2007" with a word joiner after the dash, so that a range stays on
+ * one line: a narrow area view wrapped the figures' names after the dash
+ * ("Latest gap, 2005–" above "2007"), which reads as two figures.  (Pango's
+ * allow-breaks attribute still broke there.) */
+static char *
+join_ranges (const char *text)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      g_string_append_unichar (joined, ch);
+      if (ch == 0x2013 && c > text && g_ascii_isdigit (c[-1]) && g_ascii_isdigit (c[strlen ("–")]))
+        g_string_append_unichar (joined, 0x2060);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 static GtkWidget *
 grid_label (const char *text,
             float       xalign,
@@ -146,7 +166,9 @@ add_row (GwAreaView  *self,
          char       **values,   /* one per column, taken */
          guint        n_columns)
 {
-  gtk_grid_attach (self->figures_grid, grid_label (name, 0.0f, "gw-figure-name"), 0, row, 1, 1);
+  g_autofree char *joined = join_ranges (name);
+
+  gtk_grid_attach (self->figures_grid, grid_label (joined, 0.0f, "gw-figure-name"), 0, row, 1, 1);
   for (guint c = 0; c < n_columns; c++)
     {
       GtkWidget *label = grid_label (values[c], 1.0f, "gw-figure-value");
@@ -335,9 +357,7 @@ gw_area_view_fill_figures (GwAreaView *self)
     add_row (self, r++, name, values, n);
   }
   for (guint c = 0; c < n; c++)
-    values[c] = rows[c]->required_narrowing > 0 || isnan (rows[c]->required_narrowing)
-                ? gw_ui_format_with_unit (rows[c]->required_narrowing, 1, "%")
-                : g_strdup (C_("required narrowing", "none"));
+    values[c] = gw_chart_format_required (rows[c]->required_narrowing, 1);
   add_row (self, r++, _("Required narrowing"), values, n);
 
   /* The indicator itself, with its interval at the level chosen. */
@@ -476,7 +496,8 @@ gw_area_view_verdict (GwAreaView *self)
 
       row = gw_tracker_item_get_row (item, sex);
       if (row == NULL || row->status != GW_STATUS_OFF_TRACK
-          || isnan (row->required_narrowing) || row->required_narrowing <= 0)
+          || isnan (row->required_narrowing) || row->required_narrowing < 0.05)
+        /* what rounds to 0.0% is "none" in the key figures (gw_chart_format_required) */
         continue;
 
       narrowing = gw_ui_format_number (row->required_narrowing, 1);

@@ -155,9 +155,12 @@ gw_chart_view_get_request_mode (GtkWidget *widget)
 }
 
 /* The plots' own height: small enough to sit beside the table, large
- * enough to read. */
+ * enough to read, and at least the 180 pt (240 px) below which the
+ * painter gives the subtitle and source line up for the plots
+ * (gw-chart.c): with a long area name the title took two lines and the
+ * chart lost what its gap is measured against and its target. */
 #define MIN_WIDTH 280
-#define BODY_HEIGHT 220
+#define BODY_HEIGHT 244
 
 static void
 gw_chart_view_measure (GtkWidget      *widget,

@@ -215,6 +215,163 @@ update_strip (GwSummaryStrip *self)
               TRUE);
 }
 
+/* Layout: the parts wrap onto more lines when the strip is narrower than
+ * its sentence (a narrow window, the longer Welsh parts), so that every
+ * filter stays in sight and can be clicked; scrolling sideways hid the
+ * last ones.  A line breaks only before a button: the dot or separator
+ * after a part stays at the end of its line, as a sentence runs on. */
+
+/* the parts as close as the words of a sentence */
+#define STRIP_SPACING 2
+#define STRIP_LINE_SPACING 2
+
+static gboolean
+is_part (GtkWidget *child)
+{
+  return GTK_IS_TOGGLE_BUTTON (child);
+}
+
+/* The natural width of the part starting at child (the button and the
+ * dots or separators after it), and the first child of the next part. */
+static int
+measure_part (GtkWidget  *child,
+              GtkWidget **next,
+              int        *height)
+{
+  int width = 0;
+
+  *height = 0;
+  for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int nat_w, nat_h;
+
+      if (c != child && is_part (c) && gtk_widget_get_visible (c))
+        {
+          *next = c;
+          return width;
+        }
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_w, NULL, NULL);
+      gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat_h, NULL, NULL);
+      width += (width > 0 ? STRIP_SPACING : 0) + nat_w;
+      *height = MAX (*height, nat_h);
+    }
+  *next = NULL;
+  return width;
+}
+
+static GtkWidget *
+first_part (GwSummaryStrip *self)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_get_visible (c))
+      return c;
+  return NULL;
+}
+
+/* Lays the parts out in lines of at most width pixels (width < 0: one
+ * line); the height they take, and in *line_width the widest line.
+ * offset >= 0: also places the children, offset pixels down. */
+static int
+flow_parts (GwSummaryStrip *self,
+            int             width,
+            int             offset,
+            int            *widest_line)
+{
+  GtkWidget *part = first_part (self);
+  int y = 0;
+
+  if (widest_line != NULL)
+    *widest_line = 0;
+  while (part != NULL)
+    {
+      GtkWidget *line_end = NULL, *next;
+      int line_width = 0, line_height = 0, x = 0;
+
+      for (GtkWidget *p = part; p != NULL; p = next)
+        {
+          int part_height;
+          int part_width = measure_part (p, &next, &part_height);
+
+          if (line_width > 0 && width >= 0 && line_width + STRIP_SPACING + part_width > width)
+            break;
+          line_width += (line_width > 0 ? STRIP_SPACING : 0) + part_width;
+          line_height = MAX (line_height, part_height);
+          line_end = next;
+        }
+      if (widest_line != NULL)
+        *widest_line = MAX (*widest_line, line_width);
+
+      for (GtkWidget *c = part; offset >= 0 && c != line_end; c = gtk_widget_get_next_sibling (c))
+        {
+          int nat_w, nat_h;
+
+          if (!gtk_widget_get_visible (c))
+            continue;
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_w, NULL, NULL);
+          gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, nat_w, NULL, &nat_h, NULL, NULL);
+          x += (x > 0 ? STRIP_SPACING : 0);
+          gtk_widget_size_allocate (c, &(GtkAllocation) { x, offset + y + (line_height - nat_h) / 2,
+                                                          nat_w, nat_h }, -1);
+          x += nat_w;
+        }
+      y += line_height + STRIP_LINE_SPACING;
+      part = line_end;
+    }
+
+  return y > 0 ? y - STRIP_LINE_SPACING : 0;
+}
+
+static GtkSizeRequestMode
+gw_summary_strip_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+gw_summary_strip_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GwSummaryStrip *self = GW_SUMMARY_STRIP (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      GtkWidget *next;
+      int widest = 0, height, sentence;
+
+      /* At the least the widest part; at best the whole sentence. */
+      for (GtkWidget *part = first_part (self); part != NULL; part = next)
+        widest = MAX (widest, measure_part (part, &next, &height));
+      flow_parts (self, -1, -1, &sentence);
+      *minimum = widest;
+      *natural = MAX (widest, sentence);
+    }
+  else
+    {
+      *minimum = *natural = flow_parts (self, for_size, -1, NULL);
+    }
+}
+
+static void
+gw_summary_strip_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GwSummaryStrip *self = GW_SUMMARY_STRIP (widget);
+  int taken = flow_parts (self, width, -1, NULL);
+
+  /* the lines centred in the strip's height */
+  flow_parts (self, width, MAX (0, (height - taken) / 2), NULL);
+}
+
 static void
 gw_summary_strip_dispose (GObject *object)
 {
@@ -277,7 +434,9 @@ gw_summary_strip_class_init (GwSummaryStripClass *klass)
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->get_request_mode = gw_summary_strip_get_request_mode;
+  widget_class->measure = gw_summary_strip_measure;
+  widget_class->size_allocate = gw_summary_strip_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "gw-summary-strip");
 }
 
@@ -285,8 +444,6 @@ static void
 gw_summary_strip_init (GwSummaryStrip *self)
 {
   self->filter = GW_TRACKER_FILTER_ALL;
-  /* the parts as close as the words of a sentence */
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 2);
   build_strip (self);
   update_strip (self);
 }

@@ -56,6 +56,9 @@ struct _GwTargetEditor
   gulong          targets_changed_id;
   gboolean        loading;        /* filling the form or the list */
   gboolean        saving;         /* our own change of the targets */
+  GdkFrameClock  *adding_clock;   /* a target added: New and Duplicate off */
+  gulong          adding_id;
+  guint           adding_frames;  /* until this many of its paints are done */
 };
 
 G_DEFINE_FINAL_TYPE (GwTargetEditor, gw_target_editor, GTK_TYPE_WINDOW)
@@ -539,12 +542,63 @@ on_target_list_row_selected_cb (GwTargetEditor *self,
 
 /* Buttons */
 
+/* Adding a target tracks it in the window at once (the table, the charts):
+ * over a second on the samples, before the main loop runs again (issue 18
+ * point 5: she clicked "New" twice and got two).  The busy cursor says it
+ * is working, and New and Duplicate stay off for two frames of the editor:
+ * GTK delivers events at the start of a frame, and the click was delivered
+ * in the first, so the clicks queued during the work reach them in the
+ * second, while they are still off. */
+static void
+set_adding (GwTargetEditor *self,
+            gboolean        adding)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !adding);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->duplicate_button), !adding);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), adding ? "progress" : NULL);
+  if (adding)
+    gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
+}
+
+static void
+stop_adding (GwTargetEditor *self)
+{
+  /* (a clock disposed with its window has dropped its handlers) */
+  if (self->adding_id != 0 && g_signal_handler_is_connected (self->adding_clock, self->adding_id))
+    g_signal_handler_disconnect (self->adding_clock, self->adding_id);
+  self->adding_id = 0;
+  g_clear_object (&self->adding_clock);
+}
+
+static void
+on_added_painted_cb (GdkFrameClock  *clock,
+                     GwTargetEditor *self)
+{
+  if (--self->adding_frames > 0)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  stop_adding (self);
+  set_adding (self, FALSE);
+}
+
 static void
 add_target (GwTargetEditor *self,
             GwTarget       *target)
 {
   g_autofree char *name = target->name;
   g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && self->adding_id == 0)
+    {
+      set_adding (self, TRUE);
+      self->adding_frames = 2;
+      self->adding_clock = g_object_ref (clock);
+      self->adding_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_added_painted_cb), self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 
   target->name = gw_session_new_target_id (self->session);
   {
@@ -607,6 +661,7 @@ gw_target_editor_dispose (GObject *object)
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->targets_changed_id, self->session);
+  stop_adding (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_TARGET_EDITOR);
 

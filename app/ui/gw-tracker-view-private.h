@@ -17,5 +17,11 @@ void _gw_tracker_view_set_rows (GwTrackerView          *self,
                                 const char             *value_unit,
                                 const char             *comparator_name,
                                 const GwTrackerSummary *summary);
+/* The busy cursor goes up when a sort, filter or search changes at least
+ * rows rows (or the last repaint was slow), and down once the table has
+ * painted; for tests, which cannot wait for a slow machine. */
+void     _gw_tracker_view_set_busy_rows (GwTrackerView *self,
+                                         guint          rows);
+gboolean _gw_tracker_view_get_busy      (GwTrackerView *self);
 
 G_END_DECLS

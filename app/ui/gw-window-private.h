@@ -86,6 +86,9 @@ struct _GwWindow
   guint                 n_rejected;    /* files in the problems view */
   guint                 n_not_stored;  /* of them, files the workspace could not store */
   GPtrArray            *problem_files; /* what the problems view shows, a file each */
+  GPtrArray            *skipped;       /* paths a cancelled import left out, named in the
+                                        * message skipped_message until all are imported */
+  char                 *skipped_message;
   gulong                imports_changed_id;
   gboolean              was_busy;      /* busy as last notified */
 
@@ -101,6 +104,9 @@ struct _GwWindow
   GtkWindow            *target_editor;
   GtkWindow            *preferences;
   GtkWidget            *last_chart;    /* weak: the chart that had the focus last, for Print Chart */
+  GtkFileChooserNative *summary_chooser; /* Export Board Summary's dialog while it is open */
+  GCancellable         *summary_cancellable; /* the summary being written (gw-window-summary.c) */
+  guint                 summary_pulse_id;
   gulong                dataset_changed_id;
 
   /* owned: the workspace (gw-window-workspace.c) */
@@ -130,6 +136,11 @@ void     gw_window_set_dataset        (GwWindow       *self,
                                        GwDataset      *dataset);
 
 /* gw-window-tracker.c */
+/* gw-window-summary.c */
+void     gw_window_summary_class_init (GtkWidgetClass *widget_class);
+void     gw_window_summary_init       (GwWindow       *self);
+void     gw_window_summary_dispose    (GwWindow       *self);
+
 void     gw_window_tracker_class_init (GtkWidgetClass *widget_class);
 void     gw_window_tracker_init       (GwWindow       *self);
 void     gw_window_tracker_constructed (GwWindow      *self);

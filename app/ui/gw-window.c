@@ -136,6 +136,8 @@ void
 gw_window_clear_messages (GwWindow *self)
 {
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  g_ptr_array_set_size (self->skipped, 0);
+  g_clear_pointer (&self->skipped_message, g_free);
   gw_window_hide_problems (self);
 }
 
@@ -350,6 +352,50 @@ gw_window_offer_mapping (GwWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file a cancelled import left out is in now: when none is left out any
+ * more, "Import cancelled: a.xml, b.xml were not imported" is no longer
+ * true and goes (issue 18 point 14). */
+static void
+gw_window_withdraw_skipped (GwWindow   *self,
+                            const char *path)
+{
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (self->skipped, path, g_str_equal, &index))
+    return;
+  g_ptr_array_remove_index (self->skipped, index);
+  if (self->skipped->len > 0 || self->skipped_message == NULL)
+    return;
+  if (g_strcmp0 (gtk_label_get_label (self->message_label), self->skipped_message) == 0)
+    gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  g_clear_pointer (&self->skipped_message, g_free);
+}
+
+/* "a.xml, b.xml", or "a.xml, b.xml, c.xml, d.xml, e.xml and 13 more" */
+static char *
+gw_window_list_files (GPtrArray *paths)
+{
+  const guint shown = 5;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < paths->len && i < shown; i++)
+    {
+      g_autofree char *basename = gw_ui_display_basename (g_ptr_array_index (paths, i));
+
+      if (i > 0)
+        g_string_append (out, _(", "));
+      g_string_append (out, basename);
+    }
+  if (paths->len > shown)
+    {
+      guint more = paths->len - shown;
+
+      /* Translators: after a list of five file names, "and 13 more" */
+      g_string_append_printf (out, ngettext (" and %u more", " and %u more", more), more);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 on_task_file_done_cb (GwImportTask *task,
                       guint         index,
@@ -377,10 +423,12 @@ on_task_file_done_cb (GwImportTask *task,
     {
     case GW_IMPORT_RESULT_IMPORTED:
       gw_window_withdraw_problems (self, basename);
+      gw_window_withdraw_skipped (self, result->path);
       label = g_strdup_printf (_("Imported “%s”"), basename);
       break;
     case GW_IMPORT_RESULT_UNCHANGED:
       gw_window_withdraw_problems (self, basename);
+      gw_window_withdraw_skipped (self, result->path);
       label = g_strdup_printf (_("“%s” was already imported"), basename);
       break;
     case GW_IMPORT_RESULT_REJECTED:
@@ -408,7 +456,7 @@ gw_window_summarize (GwWindow     *self,
 {
   g_autoptr(GString) summary = g_string_new (NULL);
   guint n_results = gw_import_task_get_n_results (task);
-  guint n_imported = 0, n_unchanged = 0, n_in_workspace = 0, n_finished = 0;
+  guint n_imported = 0, n_unchanged = 0, n_in_workspace = 0;
   guint64 records = 0, revisions = 0;
   const char *imported_path = NULL;
   const char *unchanged_path = NULL;
@@ -418,9 +466,6 @@ gw_window_summarize (GwWindow     *self,
     {
       const GwImportResult *result = gw_import_task_get_result (task, i);
       const GwWorkspaceFileResult *stored = gw_session_get_file_result (task, i);
-
-      if (result->kind != GW_IMPORT_RESULT_CANCELLED)
-        n_finished++;
 
       /* In the problems view: taken out of the dataset again. */
       if (stored != NULL && stored->status == GW_WORKSPACE_FILE_NOT_STORED)
@@ -524,17 +569,29 @@ gw_window_summarize (GwWindow     *self,
 
   if (cancelled)
     {
-      guint n_paths = g_strv_length (self->task_paths);
-      guint n_left = n_paths > n_finished ? n_paths - n_finished : 0;
+      g_autofree char *names = NULL;
 
-      if (summary->len > 0)
-        g_string_append_c (summary, ' ');
+      /* named, so that she knows which to import again: the files the task
+       * did not finish, and any it never reached */
+      g_ptr_array_set_size (self->skipped, 0);
+      for (guint i = 0; i < n_results; i++)
+        if (gw_import_task_get_result (task, i)->kind == GW_IMPORT_RESULT_CANCELLED)
+          g_ptr_array_add (self->skipped, g_strdup (gw_import_task_get_result (task, i)->path));
+      for (guint i = n_results; i < g_strv_length (self->task_paths); i++)
+        g_ptr_array_add (self->skipped, g_strdup (self->task_paths[i]));
+      names = gw_window_list_files (self->skipped);
 
-      g_string_append_printf (summary,
-                              ngettext ("Import cancelled: %u file was not imported.",
-                                        "Import cancelled: %u files were not imported.",
-                                        n_left),
-                              n_left);
+      if (self->skipped->len > 0)
+        {
+          if (summary->len > 0)
+            g_string_append_c (summary, ' ');
+          /* Translators: "Import cancelled: a.xml, b.xml were not imported." */
+          g_string_append_printf (summary,
+                                  ngettext ("Import cancelled: %s was not imported.",
+                                            "Import cancelled: %s were not imported.",
+                                            self->skipped->len),
+                                  names);
+        }
     }
 
   return g_string_free (g_steal_pointer (&summary), FALSE);
@@ -574,6 +631,9 @@ on_task_done_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->task_paths, g_strfreev);
 
+  g_clear_pointer (&self->skipped_message, g_free);
+  if (cancelled && self->skipped->len > 0)
+    self->skipped_message = g_strdup (summary);
   if (summary[0] != '\0')
     gw_window_show_message (self, summary);
 
@@ -927,6 +987,22 @@ gw_window_close_request (GtkWindow *window)
 
 /* GObject */
 
+/* The pane's first width: the window's real one, maximized or given by
+ * the window manager, not the saved unmaximized width the position was
+ * set from (the table kept 660 px of a maximized 1600 px window). */
+static void
+on_tracker_paned_max_position_cb (GwWindow   *self,
+                                  GParamSpec *pspec,
+                                  GtkPaned   *paned)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+
+  if (width <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (paned, on_tracker_paned_max_position_cb, self);
+  gtk_paned_set_position (paned, width * 3 / 5);
+}
+
 static void
 gw_window_constructed (GObject *object)
 {
@@ -942,8 +1018,11 @@ gw_window_constructed (GObject *object)
   height = gw_settings_get_window_height (self->settings);
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  /* The table takes three fifths, the area's figures and charts the rest. */
+  /* The table takes three fifths, the area's figures and charts the rest:
+   * of the width the pane has when it is first shown (below). */
   gtk_paned_set_position (self->tracker_paned, MAX (width, 720) * 3 / 5);
+  g_signal_connect_object (self->tracker_paned, "notify::max-position",
+                           G_CALLBACK (on_tracker_paned_max_position_cb), self, G_CONNECT_SWAPPED);
   if (gw_settings_get_window_maximized (self->settings))
     gtk_window_maximize (GTK_WINDOW (self));
 
@@ -985,6 +1064,7 @@ gw_window_dispose (GObject *object)
 
   gw_window_workspace_dispose (self);
   gw_window_tracker_dispose (self);
+  gw_window_summary_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GW_TYPE_WINDOW);
 
@@ -1002,6 +1082,8 @@ gw_window_finalize (GObject *object)
   GwWindow *self = (GwWindow *) object;
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped_message, g_free);
 
   G_OBJECT_CLASS (gw_window_parent_class)->finalize (object);
 }
@@ -1136,6 +1218,7 @@ gw_window_class_init (GwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
 
   gw_window_tracker_class_init (widget_class);
+  gw_window_summary_class_init (widget_class);
   gw_window_workspace_class_init (widget_class);
 }
 
@@ -1148,6 +1231,7 @@ gw_window_init (GwWindow *self)
 
   self->pending = g_ptr_array_new_with_free_func (g_free);
   self->problem_files = g_ptr_array_new_with_free_func (problem_file_free);
+  self->skipped = g_ptr_array_new_with_free_func (g_free);
 
   /* GtkApplication adds our icons to the theme; a window made without one
    * (the tests) needs them too. */
@@ -1162,6 +1246,7 @@ gw_window_init (GwWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "gw-window");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gw_window_tracker_init (self);
+  gw_window_summary_init (self);
   gw_window_workspace_init (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -7,7 +7,13 @@
  * own GSK renderer into a PNG (no screen grabbing, so no window manager or
  * compositor is needed and the pictures are the same on every machine).
  * Usage: gw-screenshot SAMPLES_DIR OUTPUT_DIR [WIDTH HEIGHT]
- * (the size of the window's content; 1200×750 by default)
+ * (the size of the window's content; 1200×750 by default; with a size
+ * given, also tracker-trend.png, scrolled down to the area's trend chart)
+ *
+ * With GW_SCREENSHOT_ALL set it also shoots what a review looks at: the
+ * table with nothing selected, each section of the area view scrolled into
+ * view (area-figures.png ... area-inequality.png) and the target editor;
+ * GW_SCREENSHOT_AREA chooses the area (E06000001 by default).
  */
 #include "gw-config.h"
 
@@ -19,13 +25,17 @@
 
 #include "formats/gw-export-reader.h"
 #include "ui/gw-application.h"
+#include "ui/gw-area-gap-why.h"
+#include "ui/gw-area-inequality.h"
+#include "ui/gw-area-view.h"
+#include "ui/gw-target-editor.h"
 #include "ui/gw-tracker-view.h"
 #include "ui/gw-window.h"
 
 #include "../gw-test-ui.h"
 
 static void
-save_window (GwWindow   *window,
+save_window (gpointer    window,
              const char *dir,
              const char *name)
 {
@@ -58,6 +68,85 @@ find_tracker_view (GwWindow *window)
   return g_ptr_array_index (views, 0);
 }
 
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, NULL, found);
+  g_assert (found->len >= 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* Until the area view's sections computed in threads (the decomposition,
+ * the SII) have filled in. */
+static void
+wait_area_sections (GwWindow *window)
+{
+  GtkWidget *area = find_one (GTK_WIDGET (window), GW_TYPE_AREA_VIEW);
+  GtkWidget *why = find_one (area, GW_TYPE_AREA_GAP_WHY);
+  GtkWidget *inequality = find_one (area, GW_TYPE_AREA_INEQUALITY);
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (120, on_timeout, &timed_out);
+
+  while ((gw_area_gap_why_get_computing (GW_AREA_GAP_WHY (why))
+          || gw_area_inequality_get_busy (GW_AREA_INEQUALITY (inequality)))
+         && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  wait_window_idle (window, 60);
+}
+
+/* Each section of the area view scrolled to the top of its pane, as a
+ * director reading down it sees them: area-figures.png, area-charts.png ... */
+static void
+save_area_sections (GwWindow   *window,
+                    const char *dir,
+                    const char *prefix)
+{
+  static const struct { const char *heading; const char *file; } sections[] = {
+    { N_("Key Figures"), "figures" },
+    { N_("Charts"), "charts" },
+    { N_("Why the Gap"), "why" },
+    { N_("What It Would Take"), "take" },
+    { N_("Inequality Within the Area"), "inequality" },
+  };
+  GtkWidget *area = find_one (GTK_WIDGET (window), GW_TYPE_AREA_VIEW);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_one (area, GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (area, GTK_TYPE_LABEL, "heading", labels);
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      const char *heading = _(sections[s].heading);
+      GtkWidget *label = NULL;
+      graphene_point_t top;
+      g_autofree char *name = NULL;
+
+      for (guint i = 0; i < labels->len && label == NULL; i++)
+        if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), heading) == 0
+            && gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+          label = g_ptr_array_index (labels, i);
+      if (label == NULL)
+        {
+          g_print ("%s: no section \"%s\" shown\n", prefix, heading);
+          continue;
+        }
+      if (!gtk_widget_compute_point (label, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+        g_error ("the section \"%s\" is not in the area view", heading);
+      /* The viewport's coordinates are the scrolled ones. */
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + top.y - 12);
+      wait_window_idle (window, 60);
+      name = g_strdup_printf ("%s-%s.png", prefix, sections[s].file);
+      save_window (window, dir, name);
+    }
+  gtk_adjustment_set_value (vadjustment, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +158,8 @@ main (int   argc,
   GwWindow *window;
   const char *name;
   int width = 1200, height = 750;
+  /* A review: every page a director sees, not only the metainfo's two. */
+  gboolean all = g_getenv ("GW_SCREENSHOT_ALL") != NULL;
 
   setlocale (LC_ALL, "");
   /* Translated as the window is (LANGUAGE=cy), from the build tree's catalogues. */
@@ -129,15 +220,63 @@ main (int   argc,
   gw_window_import_files (window, (const char * const *) paths->pdata);
   wait_window_idle (window, 300);
 
-  /* The tracker with an area chosen: its figures and chart beside the table. */
+  /* The table as it opens, nothing selected. */
   gw_window_show_page (window, "tracker");
-  gw_tracker_view_select_code (find_tracker_view (window), "E06000001");
   wait_window_idle (window, 60);
+  if (all)
+    save_window (window, argv[2], "table.png");
+
+  /* The tracker with an area chosen: its figures and chart beside the table. */
+  gw_tracker_view_select_code (find_tracker_view (window), g_getenv ("GW_SCREENSHOT_AREA") != NULL
+                               ? g_getenv ("GW_SCREENSHOT_AREA") : "E06000001");
+  wait_window_idle (window, 60);
+  wait_area_sections (window);
   save_window (window, argv[2], "tracker.png");
+  if (all)
+    save_area_sections (window, argv[2], "area");
+
+  /* At a size given (for looking, not the metainfo's pictures): the same,
+   * scrolled down to the area's trend chart, its legend and the periods
+   * marked on it. */
+  if (argc == 5)
+  {
+    g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+    GtkWidget *chart, *scrolled;
+    graphene_point_t top;
+
+    collect_widgets (GTK_WIDGET (window), GW_TYPE_AREA_VIEW, NULL, areas);
+    g_assert (areas->len == 1);
+    chart = gw_area_view_get_chart (g_ptr_array_index (areas, 0), 1);
+    scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+    if (chart != NULL && scrolled != NULL
+        && gtk_widget_compute_point (chart, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                     &GRAPHENE_POINT_INIT (0, 0), &top))
+      {
+        GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (v, top.y - 12);
+        wait_window_idle (window, 60);
+        save_window (window, argv[2], "tracker-trend.png");
+      }
+  }
 
   gw_window_show_page (window, "imports");
   wait_window_idle (window, 60);
   save_window (window, argv[2], "imports.png");
+
+  if (all)
+    {
+      GtkWindow *editor;
+
+      gw_window_show_page (window, "tracker");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-targets", NULL);
+      wait_window_idle (window, 60);
+      editor = find_toplevel (GW_TYPE_TARGET_EDITOR);
+      g_assert (editor != NULL);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+      save_window (editor, argv[2], "target-editor.png");
+      gtk_window_destroy (editor);
+    }
 
   /* GW_SCREENSHOT_SII=1: also a target on the SII within each area (the
    * LSOA sample's areas), to look at; not one of the metainfo's. */
