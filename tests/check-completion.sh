@@ -57,6 +57,7 @@ expect "gapwatch-cli report --su" "--summary"
 expect "gapwatch-cli targets " "add list remove"
 expect "gapwatch-cli targets remove -" "--help --id= --workspace="
 expect "gapwatch-cli targets add --sexes " "f m m,f p"
+expect "gapwatch-cli targets add --measure " "gap sii"
 expect "gapwatch-cli targets add --workspace " "exports team.gwdb"
 
 # Every option of every command's --help is offered.

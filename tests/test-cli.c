@@ -1071,9 +1071,9 @@ test_targets (void)
   cli_run (&run, "targets", "list", "--workspace", ws, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "id,name,indicator,subject,comparator,gap,baseline,target,"
-                                            "reduction,sexes,method,polarity,built_in\n"));
+                                            "reduction,sexes,method,polarity,built_in,measure\n"));
   g_assert_nonnull (strstr (run.out, "\nle-half,Halve the gap,le-birth,group:spearhead,,relative,"
-                                     "1995-1997,2009-2011,50,\"m,f\",linear,,no\n"));
+                                     "1995-1997,2009-2011,50,\"m,f\",linear,,no,gap\n"));
   cli_run_clear (&run);
 
   /* tracked from the workspace's targets: halving the gap puts more areas
@@ -1148,6 +1148,121 @@ sii_row (const char *csv, const char *area, const char *sex)
         return g_steal_pointer (&fields);
     }
   return NULL;
+}
+
+/* A target on the SII: added with --measure sii, listed, tracked by `track
+ * --target` in the tracker's columns, its baseline "gap" the SII `sii`
+ * gives for the baseline period; refused with a comparator or another
+ * indicator. */
+static void
+test_targets_sii (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gapwatch-targets-sii-XXXXXX", &error);
+  g_autofree char *ws = g_build_filename (dir, "team.gwdb", NULL);
+  g_autofree char *path = sii_test_write_export (dir);
+  g_auto(GStrv) lines = NULL, sii = NULL;
+  gboolean seen_ua1 = FALSE, seen_ua3 = FALSE;
+  CliRun run;
+
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "sii-quarter", "--name", "Narrow the SII",
+           "--indicator", "le-birth", "--subject", "group:g1", "--baseline", "2015", "--target", "2020",
+           "--reduction", "25", "--measure", "sii", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "list", "--workspace", ws, NULL);
+  g_assert_nonnull (strstr (run.out, "\nsii-quarter,Narrow the SII,le-birth,group:g1,,absolute,"
+                                     "2015,2020,25,\"m,f\",linear,,no,sii\n"));
+  cli_run_clear (&run);
+
+  /* the reference: the SII of 2015 by `sii`, the same defaults */
+  cli_run (&run, "sii", "--area", "E06000001", "--sex", "m", "--period", "2015", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  sii = sii_row (run.out, "E06000001", "m");
+  g_assert_nonnull (sii);
+  cli_run_clear (&run);
+
+  cli_run (&run, "track", "--workspace", ws, "--target", "sii-quarter", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "area_code,area_name,sex,baseline_period,baseline_gap,latest_period,latest_gap,"
+                                 "change_since_baseline,target_gap,trajectory_gap,projected_gap,required_narrowing,"
+                                 "status,latest_gap_lower95,latest_gap_upper95,change_pp,projected_lower95,"
+                                 "projected_upper95,certainty,reason");
+  /* the group and its two members, men and women */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 6 + 1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = gw_test_csv_split_line (lines[i]);
+      double g0, gt;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 20);
+      g_assert_cmpstr (f[3], ==, "2015");
+      g_assert_cmpstr (f[5], ==, "2018");
+      g0 = g_ascii_strtod (f[4], NULL);
+      gt = g_ascii_strtod (f[8], NULL);
+      g_assert_cmpfloat (g0, >, 5.0);
+      /* 4 decimals of (1 - 0.25) G0 */
+      g_assert_cmpfloat (fabs (gt - 0.75 * g0), <=, 0.75e-4 + 0.5e-4);
+      if (g_str_equal (f[0], "E06000001") && g_str_equal (f[2], "m"))
+        {
+          char expected[G_ASCII_DTOSTR_BUF_SIZE];
+
+          seen_ua1 = TRUE;
+          g_ascii_formatd (expected, sizeof expected, "%.4f", g_ascii_strtod (sii[6], NULL));
+          g_assert_cmpstr (f[4], ==, expected);
+          g_assert_cmpstr (f[12], ==, "off-track");
+          g_assert_true (g_str_has_prefix (f[19], "off track: the trend since 2015 projects "));
+        }
+    }
+  g_assert_true (seen_ua1);
+  cli_run_clear (&run);
+
+  /* an area without decile 7: insufficient data, saying why */
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "sii-ua3", "--indicator", "le-birth",
+           "--subject", "area:E06000003", "--baseline", "2015", "--target", "2020", "--measure", "sii",
+           "--sexes", "f", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+  cli_run (&run, "track", "--workspace", ws, "--target", "sii-ua3", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (run.out, "\n", -1);
+  {
+    g_auto(GStrv) f = gw_test_csv_split_line (lines[1]);
+
+    seen_ua3 = TRUE;
+    g_assert_cmpstr (f[0], ==, "E06000003");
+    g_assert_cmpstr (f[4], ==, "");
+    g_assert_cmpstr (f[12], ==, "insufficient-data");
+    g_assert_cmpstr (f[19], ==, "insufficient data: no SII for the baseline period 2015: "
+                                "Decile 7 has no small areas with deaths and populations for 2015");
+  }
+  g_assert_true (seen_ua3);
+  cli_run_clear (&run);
+
+  /* refusals */
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "x", "--indicator", "le-birth", "--baseline", "2015",
+           "--target", "2020", "--measure", "sii", "--comparator", "E06000001", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--measure sii takes no --comparator and no relative --gap: the SII is in years"));
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "x", "--indicator", "imr", "--baseline", "2015",
+           "--target", "2020", "--measure", "sii", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--measure sii needs --indicator le-birth or le-65, not “imr”"));
+  cli_run_clear (&run);
+  cli_run (&run, "targets", "add", "--workspace", ws, "--id", "x", "--indicator", "le-birth", "--baseline", "2015",
+           "--target", "2020", "--measure", "slope", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--measure must be gap or sii, not “slope”"));
+  cli_run_clear (&run);
+  cli_run (&run, "track", "--workspace", ws, "--target", "sii-quarter", "--comparator", "E06000002", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--comparator and --gap do not apply to “sii-quarter”, a target on the SII"));
+  cli_run_clear (&run);
+
+  remove_tree (dir);
 }
 
 /* Every area with LSOAs and the group, both sexes, the latest three years;
@@ -2176,6 +2291,7 @@ main (int    argc,
   g_test_add_func ("/gw/cli/output/json-exact", test_json_exact);
   g_test_add_func ("/gw/cli/output/write-error", test_write_error);
   g_test_add_func ("/gw/cli/targets/workspace", test_targets);
+  g_test_add_func ("/gw/cli/targets/sii", test_targets_sii);
   g_test_add_func ("/gw/cli/sii/csv", test_sii_csv);
   g_test_add_func ("/gw/cli/sii/seed", test_sii_seed);
   g_test_add_func ("/gw/cli/sii/published", test_sii_published);

@@ -852,6 +852,7 @@ assert_same_target (const GwTarget *a,
   g_assert_cmpint (a->method, ==, b->method);
   g_assert_cmpint (a->polarity, ==, b->polarity);
   g_assert_cmpint (a->subject, ==, b->subject);
+  g_assert_cmpint (a->measure, ==, b->measure);
 }
 
 /* gw_target_serialize and back: every field exactly; untrusted texts
@@ -865,7 +866,7 @@ test_target_text (Fixture       *f,
   struct { const char *text; const char *message; } bad[] = {
     { "", "The target cannot be read: there is no [Target] group" },
     { "[Target]\nName=x\n", "The target cannot be read: Version is missing or not a number" },
-    { "[Target]\nVersion=2\nName=x\n", "The target cannot be read: it was written by a newer Gapwatch (version 2)" },
+    { "[Target]\nVersion=3\nName=x\n", "The target cannot be read: it was written by a newer Gapwatch (version 3)" },
     { "[Target]\nVersion=1\n", "The target cannot be read: it has no Name" },
     { "[Target]\nVersion=1\nName=x\nGap=huge\n", "The target cannot be read: Gap “huge” is not relative or absolute" },
     { "[Target]\nVersion=1\nName=x\nSubject=everyone\n",

@@ -1456,6 +1456,87 @@ test_window_tracker_editor (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The one widget of type with css_class in the editor. */
+static GtkWidget *
+editor_widget (GwTargetEditor *editor, GType type, const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (editor), type, css_class, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* A target on the SII: the editor offers it, the comparator row goes
+ * insensitive, a baseline outside the data is explained with the periods
+ * the data has; the window tracks it (computed in a thread). */
+static void
+test_window_tracker_editor_sii (Fixture       *f,
+                                gconstpointer  data)
+{
+  GwSession *session = gw_window_get_session (f->window);
+  g_autoptr(GwTarget) saved = NULL;
+  GwTargetEditor *editor;
+  GtkDropDown *measure;
+  GtkWidget *comparator, *baseline;
+  GtkLabel *error_label;
+  g_autofree char *id = NULL;
+  const GwTrackerRow *row;
+
+  import_samples (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-targets", NULL));
+  editor = GW_TARGET_EDITOR (find_toplevel (GW_TYPE_TARGET_EDITOR));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  gw_target_editor_add (editor);
+  id = g_strdup (gw_target_editor_get_selected (editor));
+  measure = GTK_DROP_DOWN (editor_widget (editor, GTK_TYPE_DROP_DOWN, "gw-target-measure"));
+  comparator = editor_widget (editor, GTK_TYPE_ENTRY, "gw-target-comparator");
+  baseline = editor_widget (editor, GTK_TYPE_ENTRY, "gw-target-baseline");
+  error_label = GTK_LABEL (editor_widget (editor, GTK_TYPE_LABEL, "gw-target-error"));
+  g_assert_true (gtk_widget_is_sensitive (comparator));
+
+  /* a gap target's baseline before the data: the periods it has */
+  gtk_editable_set_text (GTK_EDITABLE (baseline), "1990-1992");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_label (error_label), ==,
+                   "The data has no values for the baseline 1990-1992: it has 1993-1995 to 2005-2007. "
+                   "Choose a baseline in that range, or import the data for it.");
+
+  /* the SII: small areas have 2002-2007 only */
+  gtk_drop_down_set_selected (measure, 1);
+  g_assert_false (gtk_widget_is_sensitive (comparator));
+  g_assert_cmpstr (gtk_label_get_label (error_label), ==,
+                   "The data has no values for the baseline 1990-1992: it has 2002-2004 to 2005-2007. "
+                   "Choose a baseline in that range, or import the data for it.");
+  gtk_editable_set_text (GTK_EDITABLE (baseline), "2002-2004");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  saved = gw_session_lookup_target (session, id);
+  g_assert_cmpint (saved->measure, ==, GW_TARGET_MEASURE_SII);
+  g_assert_cmpint (saved->gap, ==, GW_GAP_ABSOLUTE);
+  g_assert_cmpint (saved->baseline, ==, gw_period_pooled (2002, 2004));
+
+  /* tracked by the window once the thread is done */
+  g_assert_cmpstr (gw_window_get_target_name (f->window), ==, id);
+  while (gw_session_get_computing (session) || gw_session_peek_result (session) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  row = gw_tracker_item_get_row (find_area (f->window, "E06000001"), GW_SEX_MALE);
+  g_assert_cmpint (row->baseline_period, ==, gw_period_pooled (2002, 2004));
+  g_assert_cmpfloat (row->baseline_gap, >, 5.0);
+  g_assert_cmpfloat (row->target_gap, ==, (1.0 - saved->reduction) * row->baseline_gap);
+  g_assert_cmpint (status_of (f->window, "E06000003", GW_SEX_FEMALE), ==, GW_STATUS_INSUFFICIENT_DATA);
+  g_assert_nonnull (strstr (label_text (f->window, "gw-target-description"), "slope index of inequality"));
+
+  /* back to a gap: the comparator again */
+  gtk_drop_down_set_selected (measure, 0);
+  g_assert_true (gtk_widget_is_sensitive (comparator));
+  g_clear_pointer (&saved, gw_target_free);
+  saved = gw_session_lookup_target (session, id);
+  g_assert_cmpint (saved->measure, ==, GW_TARGET_MEASURE_GAP);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* A revised export of Hartlepool's men's life expectancy for 2005-2007
  * (published values win over computed ones): its gap widens from 3.39% to
  * 7.21%, projected 5.11% against a target of 3.56% (gapwatch-cli). */
@@ -2210,6 +2291,8 @@ main (int   argc,
               fixture_set_up, test_window_tracker_target, fixture_tear_down);
   g_test_add ("/gw/window/tracker/editor", Fixture, NULL,
               fixture_set_up, test_window_tracker_editor, fixture_tear_down);
+  g_test_add ("/gw/window/tracker/editor-sii", Fixture, NULL,
+              fixture_set_up, test_window_tracker_editor_sii, fixture_tear_down);
   g_test_add ("/gw/window/tracker/revision", Fixture, NULL,
               fixture_set_up, test_window_tracker_revision, fixture_tear_down);
   g_test_add ("/gw/window/preferences/palette", Fixture, NULL,

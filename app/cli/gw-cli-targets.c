@@ -7,11 +7,12 @@
  *                               [--subject group:ID|members:ID|area:CODE] [--comparator CODE]
  *                               [--gap relative|absolute] --baseline PERIOD --target PERIOD
  *                               [--reduction PCT] [--sexes m,f|p] [--method linear|latest|holt]
+ *                               [--measure gap|sii]
  *   gapwatch-cli targets remove --workspace W --id ID
  *
  * The list's CSV header is a contract for scripts (gw_table_write_targets):
  *   id,name,indicator,subject,comparator,gap,baseline,target,reduction,sexes,
- *   method,polarity,built_in
+ *   method,polarity,built_in,measure
  * The targets are kept in the workspace, so that they travel with its data:
  * `track --target ID --workspace W` tracks them, the window lists them.
  */
@@ -103,7 +104,7 @@ targets_add (const GwCliCommand *command, int argc, char **argv)
 {
   g_autofree char *workspace = NULL, *id = NULL, *name = NULL, *indicator = NULL;
   g_autofree char *subject = NULL, *comparator = NULL, *gap = NULL, *baseline = NULL;
-  g_autofree char *target_period = NULL, *sexes = NULL, *method = NULL;
+  g_autofree char *target_period = NULL, *sexes = NULL, *method = NULL, *measure = NULL;
   double reduction = NAN;
   const GOptionEntry entries[] = {
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &workspace, N_("The workspace to keep the target in (created when missing)"), N_("PATH") },
@@ -118,6 +119,7 @@ targets_add (const GwCliCommand *command, int argc, char **argv)
     { "reduction", 0, 0, G_OPTION_ARG_DOUBLE, &reduction, N_("Narrowing of the gap to reach, in percent (default 10)"), N_("PCT") },
     { "sexes", 0, 0, G_OPTION_ARG_STRING, &sexes, N_("m,f (default), m, f or p (persons)"), N_("SEXES") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &method, N_("Projection: linear (default), latest or holt"), N_("METHOD") },
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &measure, N_("What to narrow: gap (to the comparator, the default) or sii (the slope index of inequality within each area, in years; le-birth or le-65, no comparator)"), N_("MEASURE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = gw_cli_option_context_new (
@@ -160,6 +162,17 @@ targets_add (const GwCliCommand *command, int argc, char **argv)
     return gw_cli_usage_error (command, _("--sexes must be m,f, m, f or p, not “%s”"), sexes);
   if (method != NULL && !gw_projection_parse (method, &target->method))
     return gw_cli_usage_error (command, _("--method must be linear, latest or holt, not “%s”"), method);
+  if (measure != NULL && !gw_target_measure_parse (measure, &target->measure))
+    return gw_cli_usage_error (command, _("--measure must be gap or sii, not “%s”"), measure);
+  if (target->measure == GW_TARGET_MEASURE_SII)
+    {
+      /* the SII is within each area, in years: nothing to compare with */
+      if (comparator != NULL || (gap != NULL && target->gap != GW_GAP_ABSOLUTE))
+        return gw_cli_usage_error (command, _("--measure sii takes no --comparator and no relative --gap: the SII is in years"));
+      if (!gw_target_sii_indicator (indicator, NULL))
+        return gw_cli_usage_error (command, _("--measure sii needs --indicator le-birth or le-65, not “%s”"), indicator);
+      target->gap = GW_GAP_ABSOLUTE;
+    }
 
   session = open_targets (command, workspace, GW_WORKSPACE_OPEN_CREATE);
   if (session == NULL)

@@ -94,6 +94,10 @@ gw_cli_track_run (const GwCliCommand  *command,
   target = gw_cli_lookup_target (command, session, target_name);
   if (target == NULL)
     return GW_CLI_EXIT_USAGE;
+  /* an SII is within each area, in years */
+  if (target->measure == GW_TARGET_MEASURE_SII && (comparator != NULL || gap != NULL))
+    return gw_cli_usage_error (command, _("--comparator and --gap do not apply to “%s”, a target on the SII"),
+                               target->name);
   if (indicator != NULL)
     {
       g_free (target->indicator);

@@ -106,27 +106,16 @@ count_row (GwDataset *dataset, GwRecordKind kind, guint index)
   return gw_table_row (gw_dataset_get_table (dataset, kind), index);
 }
 
-/**
- * gw_inequality_latest_period:
- * @dataset: the dataset
- *
- * The latest pooled 3-year period (2016-2018) each of whose years has
- * deaths (yearly, or all twelve months) and populations of small areas: the
- * default period of the SII, as the published one is pooled over three
- * years.  Takes the dataset's read lock.
- *
- * Returns: the period, or 0 when there is none
- */
-GwPeriod
-gw_inequality_latest_period (GwDataset *dataset)
+/* Which years have deaths (yearly, or all twelve months) and populations of
+ * small areas: has_year[y - GW_PERIOD_YEAR_MIN].  Takes the read lock. */
+static guint8 *
+small_area_years (GwDataset *dataset)
 {
   guint n_years = GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1;
   g_autofree guint8 *has_deaths = g_new0 (guint8, n_years);
   g_autofree guint8 *has_pop = g_new0 (guint8, n_years);
   g_autofree guint16 *months = g_new0 (guint16, n_years);
-  GwPeriod latest = 0;
-
-  g_return_val_if_fail (GW_IS_DATASET (dataset), 0);
+  guint8 *has_year = g_new0 (guint8, n_years);
 
   gw_dataset_read_lock (dataset);
   for (guint a = 0; a < gw_dataset_n_areas (dataset); a++)
@@ -162,17 +151,58 @@ gw_inequality_latest_period (GwDataset *dataset)
     }
   gw_dataset_read_unlock (dataset);
 
-  for (guint y = n_years; y-- > 2 && latest == 0;)
+  for (guint y = 0; y < n_years; y++)
+    has_year[y] = (has_deaths[y] || months[y] == ALL_MONTHS) && has_pop[y];
+  return has_year;
+}
+
+/* The periods of span years each of whose years has small areas' counts, in
+ * order (rolling: 2002-2004, 2003-2005, ...). */
+static GArray *
+list_periods (GwDataset *dataset, guint span)
+{
+  guint n_years = GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1;
+  g_autofree guint8 *has_year = small_area_years (dataset);
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (GwPeriod));
+
+  for (guint y = 0; y + span <= n_years; y++)
     {
       gboolean all = TRUE;
+      GwPeriod period;
 
-      for (guint k = y - 2; k <= y; k++)
-        all &= (has_deaths[k] || months[k] == ALL_MONTHS) && has_pop[k];
-      if (all)
-        latest = gw_period_pooled (GW_PERIOD_YEAR_MIN + y - 2, GW_PERIOD_YEAR_MIN + y);
+      for (guint k = y; k < y + span; k++)
+        all &= has_year[k];
+      if (!all)
+        continue;
+      period = span == 1 ? gw_period_year (GW_PERIOD_YEAR_MIN + y)
+                         : gw_period_pooled (GW_PERIOD_YEAR_MIN + y, GW_PERIOD_YEAR_MIN + y + span - 1);
+      g_array_append_val (periods, period);
     }
-  return latest;
+  return periods;
 }
+
+/**
+ * gw_inequality_latest_period:
+ * @dataset: the dataset
+ *
+ * The latest pooled 3-year period (2016-2018) each of whose years has
+ * deaths (yearly, or all twelve months) and populations of small areas: the
+ * default period of the SII, as the published one is pooled over three
+ * years.  Takes the dataset's read lock.
+ *
+ * Returns: the period, or 0 when there is none
+ */
+GwPeriod
+gw_inequality_latest_period (GwDataset *dataset)
+{
+  g_autoptr(GArray) periods = NULL;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), 0);
+
+  periods = list_periods (dataset, 3);
+  return periods->len > 0 ? g_array_index (periods, GwPeriod, periods->len - 1) : 0;
+}
+
 
 /* --- published values by decile --------------------------------------------- */
 
@@ -244,6 +274,76 @@ latest_published_period (GwDataset *dataset)
   foreach_published (dataset, latest_of, &latest);
   gw_dataset_read_unlock (dataset);
   return latest;
+}
+
+/* Adds a published decile's period of the span wanted (years or pooled). */
+typedef struct
+{
+  guint       span;
+  GHashTable *periods;
+} SpanPeriods;
+
+static void
+add_span_period (const GwKeyFields *f, gpointer data)
+{
+  SpanPeriods *sp = data;
+
+  if ((gw_period_kind (f->period) == GW_PERIOD_YEAR || gw_period_kind (f->period) == GW_PERIOD_POOLED)
+      && gw_period_last_year (f->period) - gw_period_first_year (f->period) + 1 == sp->span)
+    g_hash_table_add (sp->periods, GUINT_TO_POINTER (f->period));
+}
+
+static int
+compare_periods (gconstpointer a, gconstpointer b)
+{
+  GwPeriod pa = *(const GwPeriod *) a, pb = *(const GwPeriod *) b;
+
+  return period_before (pa, pb) ? -1 : period_before (pb, pa) ? 1 : 0;
+}
+
+/**
+ * gw_inequality_list_periods:
+ * @dataset: the dataset
+ * @span: years in a period: 1 for calendar years, 3 for 2016-2018 ...
+ *
+ * Every period of @span years (rolling: 2002-2004, 2003-2005, ...) each of
+ * whose years has deaths and populations of small areas, as
+ * gw_inequality_latest_period() judges them, and every period of @span
+ * years with life expectancy published by decile: the SII's series over
+ * time (an SII target's).  Takes the dataset's read lock.
+ *
+ * Returns: (transfer full) (element-type GwPeriod): the periods, in order
+ */
+GArray *
+gw_inequality_list_periods (GwDataset *dataset,
+                            guint      span)
+{
+  g_autoptr(GHashTable) periods = g_hash_table_new (NULL, NULL);
+  SpanPeriods sp = { span, periods };
+  GArray *list;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (span >= 1 && span <= GW_PERIOD_YEAR_MAX - GW_PERIOD_YEAR_MIN + 1, NULL);
+
+  list = list_periods (dataset, span);
+  for (guint i = 0; i < list->len; i++)
+    g_hash_table_add (periods, GUINT_TO_POINTER (g_array_index (list, GwPeriod, i)));
+  gw_dataset_read_lock (dataset);
+  foreach_published (dataset, add_span_period, &sp);
+  gw_dataset_read_unlock (dataset);
+
+  g_array_set_size (list, 0);
+  g_hash_table_iter_init (&iter, periods);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GwPeriod period = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (list, period);
+    }
+  g_array_sort (list, compare_periods);
+  return list;
 }
 
 /* The deciles of an indicator published for a subject, sex and period as

@@ -104,6 +104,9 @@ typedef struct _GwInequality GwInequality;
 GQuark         gw_inequality_error_quark     (void);
 
 GwPeriod       gw_inequality_latest_period   (GwDataset                 *dataset);
+/* Every period of span years with small areas' counts (GwPeriod, in order). */
+GArray        *gw_inequality_list_periods    (GwDataset                 *dataset,
+                                              guint                      span);
 
 GwInequality  *gw_inequality_new             (GwDataset                 *dataset,
                                               GwPeriod                   period,

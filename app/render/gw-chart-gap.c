@@ -568,8 +568,11 @@ gw_chart_new_gap (GwTrackerResult *result,
     {
       gap->suffix = g_strdup ("");
       gap->unit = g_strconcat (" ", ind_unit, NULL);
+      /* Translators: the y axis of an SII target's "gap", "SII within the area, years" */
+      gap->y_title = target->measure == GW_TARGET_MEASURE_SII
+                     ? g_strdup_printf (_("SII within the area, %s"), ind_unit)
       /* Translators: the y axis of an absolute gap, "Gap, years" */
-      gap->y_title = g_strdup_printf (_("Gap, %s"), ind_unit);
+                     : g_strdup_printf (_("Gap, %s"), ind_unit);
       gap->decimals = 2;
     }
 
@@ -703,6 +706,17 @@ gw_chart_new_gap (GwTrackerResult *result,
     g_autofree char *lower = g_utf8_strdown (ind_name, -1);
     g_autofree char *reduction = gw_chart_format_number (target->reduction * 100, 0, FALSE);
 
+    if (target->measure == GW_TARGET_MEASURE_SII)
+      {
+        /* Translators: chart title, "Inequality in life expectancy at birth within Hartlepool" */
+        chart->title = g_strdup_printf (_("Inequality in %s within %s"), lower, gap->name);
+        /* Translators: subtitle of an SII target's chart */
+        chart->subtitle = g_strdup_printf (_("Slope index of inequality across deprivation deciles, in %s; "
+                                             "target: narrow the %s SII by %s%% by %s"),
+                                           ind_unit, base, reduction, tp);
+      }
+    else
+      {
     /* Translators: chart title, "Gap in life expectancy at birth: Blackpool" */
     chart->title = g_strdup_printf (_("Gap in %s: %s"), lower, gap->name);
     /* Translators: subtitle: how the gap is measured, against whom, and the target */
@@ -712,9 +726,10 @@ gw_chart_new_gap (GwTrackerResult *result,
                                        comparator,
                                        target->gap == GW_GAP_RELATIVE ? comparator : ind_unit,
                                        base, reduction, tp);
+      }
   }
 
-  gw_legend_add (chart->legend, _("gap"), GW_SWATCH_MARKER, GW_CHART_ROLE_SUBJECT, GW_DASH_SOLID,
+  gw_legend_add (chart->legend, target->measure == GW_TARGET_MEASURE_SII ? _("SII") : _("gap"), GW_SWATCH_MARKER, GW_CHART_ROLE_SUBJECT, GW_DASH_SOLID,
                  GW_MARKER_CIRCLE, TRUE, TRUE);
   /* the two items that name the confidence level: legend_for_style */
   gap->gap_interval_item = chart->legend->len;

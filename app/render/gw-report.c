@@ -205,8 +205,15 @@ static char *
 group_headline (GwReport *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  const GwTrackerRow *first = g_ptr_array_index (self->group_rows, 0);
+  const GwTrackerRow *first;
   gboolean same = TRUE;
+
+  /* a target on the group's members only has no rows of the group */
+  if (self->group_rows->len == 0)
+    /* Translators: "Each area of the Spearhead Group is tracked on its own: the areas by status follow." */
+    return g_strdup_printf (_("Each area of the %s is tracked on its own: the areas by status follow."),
+                            self->group_name);
+  first = g_ptr_array_index (self->group_rows, 0);
 
   for (guint i = 1; i < self->group_rows->len; i++)
     same = same && ((GwTrackerRow *) g_ptr_array_index (self->group_rows, i))->status == first->status;
@@ -643,18 +650,28 @@ figures_table (Page      *pg,
     }
   one_latest = one_latest && latest != 0;
 
-  /* the period on a line of its own, so that it never breaks at its dash */
+  /* the period on a line of its own, so that it never breaks at its dash;
+   * an SII target's "gap" is the SII within the area */
+  latest_label = one_latest ? format_period (latest) : NULL;
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    {
+      /* Translators: table headings of an SII target; the period follows on the next line */
+      h_base = g_strdup_printf (_("SII at baseline\n%s"), bp);
+      h_latest = one_latest ? g_strdup_printf (_("Latest SII\n%s"), latest_label) : g_strdup (_("Latest SII"));
+      h_target = g_strdup_printf (_("Target SII\n%s"), tp);
+      h_proj = g_strdup_printf (_("Projected SII\n%s"), tp);
+    }
+  else
+    {
   /* Translators: table headings; the period follows on the next line */
   h_base = g_strdup_printf (_("Gap at baseline\n%s"), bp);
   if (one_latest)
-    {
-      latest_label = format_period (latest);
-      h_latest = g_strdup_printf (_("Latest gap\n%s"), latest_label);
-    }
+    h_latest = g_strdup_printf (_("Latest gap\n%s"), latest_label);
   else
     h_latest = g_strdup (_("Latest gap"));
   h_target = g_strdup_printf (_("Target gap\n%s"), tp);
   h_proj = g_strdup_printf (_("Projected gap\n%s"), tp);
+    }
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -1105,6 +1122,18 @@ _gw_report_front_texts (GwReport  *self,
   g_autofree char *bp = format_period (self->target->baseline), *tp = format_period (self->target->target_period);
   g_autofree char *reduction = gw_chart_format_number (self->target->reduction * 100, 0, FALSE);
 
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    {
+      /* Translators: "Spearhead Group: the slope index of inequality in life expectancy at birth within each area" */
+      *subtitle = g_strdup_printf (_("%s: the slope index of inequality in %s within each area"),
+                                   self->group_name, self->indicator);
+      /* Translators: the indicator, the group, the reduction (percent), the baseline and the target periods */
+      *target_text = g_strdup_printf (_("The target: to narrow the slope index of inequality in %s within each area "
+                                        "of the %s (the years between its least and its most deprived) by %s%% "
+                                        "from %s to %s."),
+                                      self->indicator, self->group_name, reduction, bp, tp);
+      return;
+    }
   /* Translators: "Spearhead Group: the gap in life expectancy at birth to England" */
   *subtitle = g_strdup_printf (_("%s: the gap in %s to %s"), self->group_name, self->indicator, self->comparator);
   *target_text = g_strdup_printf (self->target->gap == GW_GAP_RELATIVE

@@ -26,10 +26,12 @@ struct _GwSession
   GPtrArray        *stored;           /* GwTarget: the workspace's */
   GPtrArray        *unsaved;          /* GwTarget: kept in memory, no workspace to keep them */
   GCancellable     *compute_cancellable;  /* a computation in a thread runs */
+  GCancellable     *result_cancellable;   /* an SII target's result computes in a thread */
 
   gulong            changed_id;
   gboolean          indicators_stale; /* the dataset changed since they were computed */
   gboolean          result_stale;
+  gboolean          threaded;         /* the window: results that take long computed in a thread */
 };
 
 G_DEFINE_FINAL_TYPE (GwSession, gw_session, G_TYPE_OBJECT)
@@ -59,18 +61,108 @@ static void load_workspace_targets (GwSession *self);
 /* --- the result ----------------------------------------------------------- */
 
 static void
+cancel_result_thread (GwSession *self)
+{
+  if (self->result_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->result_cancellable);
+      g_clear_object (&self->result_cancellable);
+    }
+}
+
+static void
 clear_result (GwSession *self)
 {
+  cancel_result_thread (self);
   g_clear_object (&self->result);
   g_clear_error (&self->result_error);
 }
 
-/* The result on the indicators the session has; emits result-changed. */
+/* What a result thread reads: its own references, whatever the session does meanwhile. */
+typedef struct
+{
+  GwDataset *dataset;
+  GwTarget  *target;
+} ResultJob;
+
+static void
+result_job_free (ResultJob *job)
+{
+  g_clear_object (&job->dataset);
+  gw_target_free (job->target);
+  g_free (job);
+}
+
+static void
+result_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ResultJob *job = task_data;
+  GError *error = NULL;
+  GwTrackerResult *result;
+
+  /* an SII target reads only the dataset's counts, no indicators: nothing
+   * the main thread frees meanwhile */
+  result = gw_tracker_result_new (job->dataset, NULL, job->target, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+static void
+on_result_done_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  GwSession *self = GW_SESSION (source);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (res));
+  GError *error = NULL;
+  GwTrackerResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  /* another target, new data, or the session is going away */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->result_cancellable)
+    {
+      g_clear_object (&result);
+      g_clear_error (&error);
+      return;
+    }
+  g_clear_object (&self->result_cancellable);
+  self->result = result;
+  self->result_error = error;
+  g_signal_emit (self, signals[RESULT_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+  g_signal_emit (self, signals[COMPUTING], 0);
+}
+
+/* The result on the indicators the session has; emits result-changed.  In
+ * the window an SII target's result (an SII per subject, sex and period,
+ * each a simulation) is computed in a thread: result-changed is emitted
+ * (with no result and no error) now, and again when it is there. */
 static void
 update_result (GwSession *self)
 {
   clear_result (self);
   self->result_stale = FALSE;
+  if (self->target != NULL && self->threaded && self->target->measure == GW_TARGET_MEASURE_SII)
+    {
+      g_autoptr(GTask) task = NULL;
+      ResultJob *job = g_new0 (ResultJob, 1);
+
+      job->dataset = g_object_ref (self->dataset);
+      job->target = gw_target_copy (self->target);
+      self->result_cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->result_cancellable, on_result_done_cb, NULL);
+      g_task_set_source_tag (task, update_result);
+      g_task_set_task_data (task, job, (GDestroyNotify) result_job_free);
+      g_task_run_in_thread (task, result_thread);
+      g_signal_emit (self, signals[RESULT_CHANGED], 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+      g_signal_emit (self, signals[COMPUTING], 0);
+      return;
+    }
   if (self->target != NULL)
     self->result = gw_tracker_result_new (self->dataset, self->indicators, self->target,
                                           &self->result_error);
@@ -138,6 +230,7 @@ gw_session_compute_async (GwSession *self)
 
   g_return_if_fail (GW_IS_SESSION (self));
 
+  self->threaded = TRUE;
   if (self->compute_cancellable != NULL)
     return;   /* running: it sees indicators_stale when it ends */
 
@@ -157,7 +250,7 @@ gboolean
 gw_session_get_computing (GwSession *self)
 {
   g_return_val_if_fail (GW_IS_SESSION (self), FALSE);
-  return self->compute_cancellable != NULL;
+  return self->compute_cancellable != NULL || self->result_cancellable != NULL;
 }
 
 GwIndicators *
@@ -567,9 +660,20 @@ gw_session_get_result (GwSession  *self,
       g_set_error (error, GW_SESSION_ERROR, GW_SESSION_ERROR_NO_TARGET, _("No target chosen"));
       return NULL;
     }
-  gw_session_get_indicators (self);
+  /* an SII target reads the small areas' counts, not the indicators */
+  if (self->target->measure != GW_TARGET_MEASURE_SII)
+    gw_session_get_indicators (self);
+  else if (self->indicators_stale)
+    self->result_stale = TRUE;
   if (self->result_stale || (self->result == NULL && self->result_error == NULL))
-    update_result (self);
+    {
+      /* asked for now: not in a thread */
+      gboolean threaded = self->threaded;
+
+      self->threaded = FALSE;
+      update_result (self);
+      self->threaded = threaded;
+    }
   if (self->result == NULL)
     {
       if (error != NULL)
@@ -727,6 +831,12 @@ gw_session_get_needed_gap (GwSession         *self,
   g_return_val_if_fail (GW_IS_SESSION (self), FALSE);
   g_return_val_if_fail (decomp != NULL && needed_gap != NULL && relative != NULL, FALSE);
 
+  if (self->target != NULL && self->target->measure == GW_TARGET_MEASURE_SII)
+    {
+      g_set_error (error, GW_SESSION_ERROR, GW_SESSION_ERROR_NO_TARGET,
+                   _("Target “%s” is on the SII within each area, not on a gap to a comparator"), self->target->name);
+      return FALSE;
+    }
   if (self->target != NULL && g_strcmp0 (self->target->indicator, "le-birth") != 0)
     {
       g_set_error (error, GW_SESSION_ERROR, GW_SESSION_ERROR_NO_TARGET,

@@ -15,6 +15,12 @@
  * gw_session_get_result_error()), "targets-changed" when a target was
  * added, changed or removed.
  *
+ * Once gw_session_compute_async() was called (the window), the result of an
+ * SII target (GW_TARGET_MEASURE_SII: an SII per subject, sex and period,
+ * each a simulation) is computed in a thread too: "result-changed" comes
+ * first with no result and no error while "computing" is TRUE, then again
+ * with the result.  gw_session_get_result() always computes at once.
+ *
  * A session is used from one thread, the one its dataset lives on.
  */
 #pragma once

@@ -629,7 +629,7 @@ static const Column target_columns[] = {
   { "subject", COLUMN_TEXT }, { "comparator", COLUMN_TEXT }, { "gap", COLUMN_TEXT },
   { "baseline", COLUMN_TEXT }, { "target", COLUMN_TEXT }, { "reduction", COLUMN_SIG12 },
   { "sexes", COLUMN_TEXT }, { "method", COLUMN_TEXT }, { "polarity", COLUMN_TEXT },
-  { "built_in", COLUMN_TEXT },
+  { "built_in", COLUMN_TEXT }, { "measure", COLUMN_TEXT },
 };
 
 static char *
@@ -672,6 +672,7 @@ gw_table_write_targets (GString       *out,
       c[10].text = g_strdup (gw_projection_to_string (target->method));
       c[11].text = g_strdup (target->polarity != GW_POLARITY_NONE ? gw_polarity_to_string (target->polarity) : "");
       c[12].text = g_strdup (g_strv_contains (gw_target_builtin_names (), target->name) ? "yes" : "no");
+      c[13].text = g_strdup (gw_target_measure_to_string (target->measure));
     }
   write_table (out, &t, format);
   table_clear (&t);

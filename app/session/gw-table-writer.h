@@ -112,9 +112,10 @@ void      gw_table_write_reckon         (GString                *out,
 
 /* Targets (GwTarget) in the `gapwatch-cli targets list` contract:
  *   id,name,indicator,subject,comparator,gap,baseline,target,reduction,
- *   sexes,method,polarity,built_in
- * reduction in percent; comparator empty for the country; polarity empty
- * when the indicator's own is used. */
+ *   sexes,method,polarity,built_in,measure
+ * reduction in percent; comparator empty for the country (and for an SII
+ * target, which has none); polarity empty when the indicator's own is used;
+ * measure gap or sii (added last, so the columns before keep their places). */
 void      gw_table_write_targets        (GString                *out,
                                          GPtrArray              *targets,
                                          GwTableFormat           format);

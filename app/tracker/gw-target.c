@@ -159,6 +159,42 @@ gw_target_subject_to_string (const GwTarget *target)
 }
 
 gboolean
+gw_target_measure_parse (const char      *text,
+                         GwTargetMeasure *out)
+{
+  if (g_strcmp0 (text, "gap") == 0)
+    *out = GW_TARGET_MEASURE_GAP;
+  else if (g_strcmp0 (text, "sii") == 0)
+    *out = GW_TARGET_MEASURE_SII;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+gw_target_measure_to_string (GwTargetMeasure measure)
+{
+  return measure == GW_TARGET_MEASURE_SII ? "sii" : "gap";
+}
+
+gboolean
+gw_target_sii_indicator (const char *indicator,
+                         guint      *start_age)
+{
+  guint age;
+
+  if (g_strcmp0 (indicator, "le-birth") == 0)
+    age = 0;
+  else if (g_strcmp0 (indicator, "le-65") == 0)
+    age = 65;
+  else
+    return FALSE;
+  if (start_age != NULL)
+    *start_age = age;
+  return TRUE;
+}
+
+gboolean
 gw_projection_parse (const char   *text,
                      GwProjection *out)
 {
@@ -190,7 +226,7 @@ gw_projection_to_string (GwProjection method)
  * format (gw-workspace.c, migrate_1_to_2): change both together. */
 
 #define TARGET_GROUP   "Target"
-#define TARGET_VERSION 1
+#define TARGET_VERSION 2   /* the newest read; 1 is written unless Measure= is needed */
 
 /* Subject=: whom the target tracks; no key is a group (GW_TARGET_SUBJECT_GROUP). */
 static const char *const subject_names[] = { "group", "members", "area" };
@@ -206,8 +242,11 @@ gw_target_serialize (const GwTarget *target)
 
   g_return_val_if_fail (target != NULL && target->name != NULL, NULL);
 
-  g_key_file_set_integer (kf, TARGET_GROUP, "Version", TARGET_VERSION);
+  /* a gap target's text is what it was before measures: older Gapwatches read it */
+  g_key_file_set_integer (kf, TARGET_GROUP, "Version", target->measure == GW_TARGET_MEASURE_GAP ? 1 : 2);
   g_key_file_set_string (kf, TARGET_GROUP, "Name", target->name);
+  if (target->measure != GW_TARGET_MEASURE_GAP)
+    g_key_file_set_string (kf, TARGET_GROUP, "Measure", gw_target_measure_to_string (target->measure));
   if (target->title != NULL)
     g_key_file_set_string (kf, TARGET_GROUP, "Title", target->title);
   if (target->indicator != NULL)
@@ -384,6 +423,29 @@ gw_target_deserialize (const char  *text,
       t->subject = (GwTargetSubject) i;
     }
   g_clear_pointer (&value, g_free);
+
+  if (!get_string (kf, "Measure", &value, error))
+    return NULL;
+  if (value != NULL && !gw_target_measure_parse (value, &t->measure))
+    {
+      invalid (error, _("Measure “%s” is not gap or sii"), value);
+      return NULL;
+    }
+  g_clear_pointer (&value, g_free);
+  /* an SII is of life expectancy, in years, with no comparator */
+  if (t->measure == GW_TARGET_MEASURE_SII)
+    {
+      if (t->indicator != NULL && !gw_target_sii_indicator (t->indicator, NULL))
+        {
+          invalid (error, _("an SII target is on le-birth or le-65, not “%s”"), t->indicator);
+          return NULL;
+        }
+      if (t->comparator != NULL || t->gap != GW_GAP_ABSOLUTE)
+        {
+          invalid (error, _("an SII target has no Comparator and its Gap is absolute"));
+          return NULL;
+        }
+    }
 
   if (!get_string (kf, "Method", &value, error))
     return NULL;

@@ -26,6 +26,15 @@ typedef enum
   GW_PROJECTION_HOLT,        /* Holt's linear exponential smoothing forecast */
 } GwProjection;
 
+/* What a target narrows (help/C/method-target.page). */
+typedef enum
+{
+  GW_TARGET_MEASURE_GAP = 0,  /* the gap between the subject and the comparator */
+  GW_TARGET_MEASURE_SII,      /* the slope index of inequality of life expectancy
+                               * across the IMD deciles of each subject's small
+                               * areas, in years (no comparator; always absolute) */
+} GwTargetMeasure;
+
 /* Whom a target tracks. */
 typedef enum
 {
@@ -49,6 +58,7 @@ typedef struct
   GwProjection  method;
   GwPolarity    polarity;     /* NONE: take the indicator's */
   GwTargetSubject subject;
+  GwTargetMeasure measure;    /* GAP for every target before issue 15 */
 } GwTarget;
 
 GwTarget      *gw_target_new                 (const char  *name);
@@ -67,6 +77,14 @@ gboolean       gw_target_subject_parse       (const char  *text,
                                               GwTarget    *target);
 /* The same text for target's subject and group (newly allocated). */
 char          *gw_target_subject_to_string   (const GwTarget *target);
+/* "gap" or "sii". */
+gboolean       gw_target_measure_parse       (const char      *text,
+                                              GwTargetMeasure *out);
+const char    *gw_target_measure_to_string   (GwTargetMeasure  measure);
+/* Whether indicator can carry an SII target: life expectancy at birth
+ * (le-birth, start age 0) or at 65 (le-65); start_age may be NULL. */
+gboolean       gw_target_sii_indicator       (const char      *indicator,
+                                              guint           *start_age);
 gboolean       gw_projection_parse           (const char  *text,
                                               GwProjection *out);
 const char    *gw_projection_to_string       (GwProjection method);
@@ -81,7 +99,9 @@ typedef enum
 
 GQuark         gw_target_error_quark         (void);
 
-/* Every field of target as text (a GKeyFile, group [Target], Version=1),
+/* Every field of target as text (a GKeyFile, group [Target], Version=1;
+ * Version=2 with Measure=sii, so a Gapwatch before issue 15 refuses an SII
+ * target instead of tracking it as a gap),
  * for the workspace's targets table.  gw_target_deserialize() gives back an
  * equal target; it validates the text as untrusted input. */
 char          *gw_target_serialize           (const GwTarget *target);

@@ -19,4 +19,22 @@ gboolean _gw_tracker_resolve (GwDataset       *dataset,
                               GwPolarity      *polarity_out,
                               GError         **error);
 
+/* gw-tracker-sii.c: an SII target's series (GW_TARGET_MEASURE_SII). */
+typedef struct _GwTrackerSii GwTrackerSii;
+
+GwTrackerSii *_gw_tracker_sii_new    (GwDataset       *dataset,
+                                      const GwTarget  *target,
+                                      GError         **error);
+void          _gw_tracker_sii_free   (GwTrackerSii    *self);
+GArray       *_gw_tracker_sii_series (GwDataset       *dataset,
+                                      const char      *indicator,
+                                      gboolean         is_group,
+                                      guint            subject,
+                                      GwSex            sex,
+                                      gpointer         user_data);
+/* Why the last series asked for has no SII at the baseline, or NULL. */
+const char   *_gw_tracker_sii_why    (GwTrackerSii    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwTrackerSii, _gw_tracker_sii_free)
+
 G_END_DECLS

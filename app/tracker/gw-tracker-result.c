@@ -28,6 +28,9 @@ struct _GwTrackerResult
 
 G_DEFINE_FINAL_TYPE (GwTrackerResult, gw_tracker_result, G_TYPE_OBJECT)
 
+/* An SII target on a dataset without a country has no comparator. */
+#define NO_COMPARATOR G_MAXUINT
+
 /* One hash key per subject: groups and areas never collide. */
 #define SUBJECT_KEY(is_group, subject) GUINT_TO_POINTER (((subject) << 1 | ((is_group) ? 1u : 0u)) + 1)
 
@@ -81,9 +84,12 @@ gw_tracker_result_new (GwDataset       *dataset,
   self->target = gw_target_copy (target);
   /* the resolved polarity is the result's: every reader sees the same */
   self->target->polarity = polarity;
+  /* an SII is in years: every reader sees an absolute "gap" */
+  if (self->target->measure == GW_TARGET_MEASURE_SII)
+    self->target->gap = GW_GAP_ABSOLUTE;
   self->polarity = polarity;
   self->group = (guint) group;
-  self->comparator = (guint) comparator;
+  self->comparator = comparator >= 0 ? (guint) comparator : NO_COMPARATOR;
   gw_indicator_info_lookup (dataset, target->indicator, &self->indicator);
 
   self->rows = indicators != NULL
@@ -158,6 +164,8 @@ const char *
 gw_tracker_result_get_comparator_code (GwTrackerResult *self)
 {
   g_return_val_if_fail (GW_IS_TRACKER_RESULT (self), NULL);
+  if (self->comparator == NO_COMPARATOR)
+    return "";
   return gw_dataset_get_area (self->dataset, self->comparator)->code;
 }
 
@@ -167,6 +175,8 @@ gw_tracker_result_get_comparator_name (GwTrackerResult *self)
   const GwArea *area;
 
   g_return_val_if_fail (GW_IS_TRACKER_RESULT (self), NULL);
+  if (self->comparator == NO_COMPARATOR)
+    return "";
   area = gw_dataset_get_area (self->dataset, self->comparator);
   return area->name != NULL && area->name[0] != '\0' ? area->name : area->code;
 }

@@ -41,7 +41,10 @@ guint                   gw_tracker_result_get_group      (GwTrackerResult  *self
 const char             *gw_tracker_result_get_subject_name (GwTrackerResult *self);
 /* The member areas tracked, in area order (area numbers, guint). */
 GArray                 *gw_tracker_result_get_members    (GwTrackerResult  *self);
-/* The comparator's area number, code and name ("England"). */
+/* The comparator's area number, code and name ("England").  An SII target
+ * (GW_TARGET_MEASURE_SII) compares with nothing: the country's, when there
+ * is one, else G_MAXUINT and "" (its "gap" is the SII itself, in years, and
+ * its target's gap is absolute). */
 guint                   gw_tracker_result_get_comparator (GwTrackerResult  *self);
 const char             *gw_tracker_result_get_comparator_code (GwTrackerResult *self);
 const char             *gw_tracker_result_get_comparator_name (GwTrackerResult *self);

@@ -360,6 +360,8 @@ typedef struct
   const char     *comparator_name;  /* "England" */
   const char     *unit;             /* of a gap: "%" for a relative gap */
   guint           decimals;         /* of a gap in the reason */
+  GwTrackerSii   *sii;              /* an SII target's series, else NULL: the
+                                     * "gap" is the SII itself, no comparator */
 } TrackContext;
 
 /* A gap in the reason's words: "2.5%" or "0.45 per 1,000 live births",
@@ -459,6 +461,34 @@ describe (GwTrackerRow *row, const TrackContext *ctx, double threshold)
         text = g_strdup_printf (_("off track: the target is missed: the gap observed in %s (%s) is wider than the target of %s"),
                                 tp, obs, tg);
     }
+  else if (ctx->sii != NULL && row->reason == GW_REASON_NO_BASELINE)
+    {
+      const char *why = _gw_tracker_sii_why (ctx->sii);
+
+      if (why != NULL)
+        /* TRANSLATORS: insufficient data: no SII for 1995-1997: <why, e.g. Decile 7 has no small areas ...> */
+        text = g_strdup_printf (_("insufficient data: no SII for the baseline period %s: %s"), base, why);
+      else
+        text = g_strdup_printf (_("insufficient data: no SII for the baseline period %s"), base);
+    }
+  else if (ctx->sii != NULL && row->reason == GW_REASON_TOO_FEW_POINTS)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "insufficient data: an SII for %u period from %s on; a projection needs 3",
+                                         "insufficient data: an SII for %u periods from %s on; a projection needs 3",
+                                         row->n_window_points),
+                            row->n_window_points, base);
+  else if (ctx->sii != NULL && row->reason == GW_REASON_NO_GAP)
+    /* TRANSLATORS: no inequality: the least deprived lived no longer than the most deprived in 2002-2004 (SII -0.3 years), and the trend projects -0.5 years in 2010-2012 */
+    text = g_strdup_printf (_("no inequality: the least deprived lived no longer than the most deprived in %s "
+                              "(SII %s), and the trend projects %s in %s"), base, g0, gp, tp);
+  else if (ctx->sii != NULL && row->reason == GW_REASON_GAP_OPENED)
+    /* TRANSLATORS: inequality has opened: none in 2002-2004 (SII -0.3 years), now 1.2 years in 2005-2007; the target is none again by 2010-2012 */
+    text = g_strdup_printf (_("inequality has opened: none in %s (SII %s), now %s in %s; "
+                              "the target is none again by %s"), base, g0, gl, lp, tp);
+  else if (ctx->sii != NULL && row->reason == GW_REASON_GAP_PROJECTED)
+    /* TRANSLATORS: off track: still no inequality in 2005-2007 (SII -0.2 years), but the trend projects an SII of 0.9 years in 2010-2012 */
+    text = g_strdup_printf (_("off track: still no inequality in %s (SII %s), but the trend projects an SII of %s in %s"),
+                            lp, gl, gp, tp);
   else switch (row->reason)
     {
     case GW_REASON_NO_BASELINE:
@@ -598,6 +628,22 @@ track_subject (GwDataset          *dataset,
 
       if (!same_series_kind (sp->period, target->baseline) || isnan (sp->value))
         continue;
+      if (ctx->sii != NULL)
+        {
+          /* the SII is the "gap" itself: positive, the least deprived live
+           * longer; narrowing it is the target */
+          gp.period = sp->period;
+          gp.t = gw_period_midpoint (sp->period);
+          gp.value = gp.gap = sp->value;
+          gp.value_lower95 = gp.gap_lower95 = sp->lower;
+          gp.value_upper95 = gp.gap_upper95 = sp->upper;
+          gp.gap_se = se_from_limits (sp->lower, sp->upper);
+          gp.comparator = gp.comparator_lower95 = gp.comparator_upper95 = NAN;
+          g_array_append_val (row->points, gp);
+          if (gp.t >= t0 - 1e-9 && gp.t <= tT + 1e-9)
+            g_array_append_val (window, gp);
+          continue;
+        }
       cp = find_point (ctx->comparator, sp->period);
       if (cp == NULL || isnan (cp->value))
         continue;
@@ -821,9 +867,21 @@ _gw_tracker_resolve (GwDataset       *dataset,
         }
     }
 
+  if (target->measure == GW_TARGET_MEASURE_SII && !gw_target_sii_indicator (target->indicator, NULL))
+    {
+      g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_INDICATOR,
+                   _("An SII target is on life expectancy at birth (le-birth) or at 65 (le-65), not “%s”"),
+                   target->indicator);
+      return FALSE;
+    }
+
   comparator = target->comparator != NULL ? gw_dataset_lookup_area (dataset, target->comparator)
                                           : gw_dataset_get_country (dataset);
-  if (comparator < 0)
+  /* an SII has no comparator: the country, when there is one, only names
+   * one for readers that ask */
+  if (comparator < 0 && target->measure == GW_TARGET_MEASURE_SII && target->comparator == NULL)
+    comparator = -1;
+  else if (comparator < 0)
     {
       if (target->comparator != NULL)
         g_set_error (error, GW_TRACKER_ERROR, GW_TRACKER_ERROR_NO_COMPARATOR,
@@ -862,6 +920,7 @@ gw_tracker_run (GwDataset       *dataset,
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) members = NULL;
+  g_autoptr(GwTrackerSii) sii = NULL;
   gint group, comparator;
   GwPolarity polarity;
   GwIndicatorInfo info;
@@ -875,14 +934,29 @@ gw_tracker_run (GwDataset       *dataset,
   if (!_gw_tracker_resolve (dataset, target, &group, &comparator, &polarity, error))
     return NULL;
 
+  if (target->measure == GW_TARGET_MEASURE_SII)
+    {
+      sii = _gw_tracker_sii_new (dataset, target, error);
+      if (sii == NULL)
+        return NULL;
+      series = _gw_tracker_sii_series;
+      series_data = sii;
+    }
+
   ctx.target = target;
   ctx.polarity = polarity;
-  ctx.comparator_name = gw_dataset_get_area (dataset, comparator)->name;
-  if (ctx.comparator_name == NULL || ctx.comparator_name[0] == '\0')
-    ctx.comparator_name = gw_dataset_get_area (dataset, comparator)->code;
+  ctx.sii = sii;
+  ctx.comparator_name = "";
+  if (comparator >= 0)
+    {
+      ctx.comparator_name = gw_dataset_get_area (dataset, comparator)->name;
+      if (ctx.comparator_name == NULL || ctx.comparator_name[0] == '\0')
+        ctx.comparator_name = gw_dataset_get_area (dataset, comparator)->code;
+    }
   gw_indicator_info_lookup (dataset, target->indicator, &info);
-  ctx.unit = target->gap == GW_GAP_RELATIVE ? "%" : (info.unit != NULL ? info.unit : "");
-  ctx.decimals = target->gap == GW_GAP_RELATIVE ? 1 : MAX (info.decimals, 1);
+  /* an SII is in years, whatever the target's gap says */
+  ctx.unit = target->gap == GW_GAP_RELATIVE && sii == NULL ? "%" : (info.unit != NULL ? info.unit : "");
+  ctx.decimals = target->gap == GW_GAP_RELATIVE && sii == NULL ? 1 : MAX (info.decimals, 1);
 
   rows = g_ptr_array_new_with_free_func (free_row);
   if (target->subject == GW_TARGET_SUBJECT_AREA)
@@ -903,7 +977,8 @@ gw_tracker_run (GwDataset       *dataset,
 
         if (!(target->sexes & (1u << sex)))
           continue;
-        comp = series (dataset, target->indicator, FALSE, comparator, sex, series_data);
+        if (sii == NULL)
+          comp = series (dataset, target->indicator, FALSE, comparator, sex, series_data);
         ctx.comparator = comp;
         if (pass == 0)
           g_ptr_array_add (rows, track_subject (dataset, &ctx, TRUE, group, sex, series, series_data));

@@ -251,6 +251,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   guint n = 0;
   int r = 0;
   g_autofree char *latest_period = NULL, *baseline_period = NULL, *target_period = NULL;
+  gboolean sii;
   char *values[GW_N_SEXES] = { NULL, };
   const char *unit = indicator_unit (self);
   gint comparator = comparator_area (self);
@@ -313,10 +314,12 @@ gw_area_view_fill_figures (GwAreaView *self)
   baseline_period = gw_ui_format_period (first->baseline_period != 0 ? first->baseline_period
                                                                      : self->target->baseline);
   target_period = gw_ui_format_period (self->target->target_period);
+  /* an SII target's "gap" is the SII within the area */
+  sii = self->target->measure == GW_TARGET_MEASURE_SII;
 
   {
     /* Translators: a row of the key figures, "Latest gap, 2005–2007". */
-    g_autofree char *name = g_strdup_printf (_("Latest gap, %s"), latest_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Latest SII, %s") : _("Latest gap, %s"), latest_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = with_interval (rows[c]->latest_gap, rows[c]->latest_gap_lower95,
@@ -325,7 +328,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   }
   {
     /* Translators: a row of the key figures, "Baseline gap, 1995–1997". */
-    g_autofree char *name = g_strdup_printf (_("Baseline gap, %s"), baseline_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Baseline SII, %s") : _("Baseline gap, %s"), baseline_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = with_interval (rows[c]->baseline_gap, rows[c]->baseline_gap_lower95,
@@ -337,7 +340,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   add_row (self, r++, _("Change since baseline"), values, n);
   {
     /* Translators: a row of the key figures, "Target gap, 2009–2011". */
-    g_autofree char *name = g_strdup_printf (_("Target gap, %s"), target_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Target SII, %s") : _("Target gap, %s"), target_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = gw_ui_format_with_unit (rows[c]->target_gap, 2, self->unit);
@@ -346,7 +349,7 @@ gw_area_view_fill_figures (GwAreaView *self)
   {
     /* Translators: a row of the key figures, "Projected gap, 2009–2011", with
      * its 95% prediction interval. */
-    g_autofree char *name = g_strdup_printf (_("Projected gap, %s"), target_period);
+    g_autofree char *name = g_strdup_printf (sii ? _("Projected SII, %s") : _("Projected gap, %s"), target_period);
 
     for (guint c = 0; c < n; c++)
       values[c] = with_interval (rows[c]->projected_gap, rows[c]->projected_lower95,
@@ -467,7 +470,12 @@ gw_area_view_verdict (GwAreaView *self)
         insufficient |= row->status == GW_STATUS_INSUFFICIENT_DATA;
       }
 
-  if (insufficient)
+  /* an SII target's "gap" is the SII within the area */
+  gboolean sii = self->target != NULL && self->target->measure == GW_TARGET_MEASURE_SII;
+
+  if (insufficient && sii)
+    g_string_append (text, _("There are not enough data to project the SII: at least three periods with an SII, including the baseline, are needed."));
+  else if (insufficient)
     g_string_append (text, _("There are not enough data to project the gap: at least three periods with a gap, including the baseline, are needed."));
   else if (single)
     g_string_append (text, ok[GW_SEX_PERSONS] || ok[GW_SEX_MALE] || ok[GW_SEX_FEMALE]
@@ -494,7 +502,14 @@ gw_area_view_verdict (GwAreaView *self)
 
       narrowing = gw_ui_format_number (row->required_narrowing, 1);
       g_string_append_c (text, ' ');
-      if (single)
+      if (single && sii)
+        g_string_append_printf (text, _("The SII must narrow by %s%% from its latest value to meet the target."),
+                                narrowing);
+      else if (sii)
+        /* Translators: "The SII for women must narrow by 23.0% from its latest value to meet the target." */
+        g_string_append_printf (text, _("The SII for %s must narrow by %s%% from its latest value to meet the target."),
+                                gw_ui_sex_phrase (sex), narrowing);
+      else if (single)
         /* Translators: "The gap must narrow by 11.4% from its latest value to meet the target." */
         g_string_append_printf (text, _("The gap must narrow by %s%% from its latest value to meet the target."),
                                 narrowing);

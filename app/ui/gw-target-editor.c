@@ -11,6 +11,7 @@
  */
 #include "gw-config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -18,6 +19,8 @@
 #include "gw-target-editor.h"
 #include "gw-ui-text.h"
 #include "methods/gw-indicator-info.h"
+#include "methods/gw-inequality.h"
+#include "tracker/gw-tracker.h"
 
 struct _GwTargetEditor
 {
@@ -35,6 +38,7 @@ struct _GwTargetEditor
   GtkDropDown    *gap_dropdown;
   GtkDropDown    *group_dropdown;
   GtkDropDown    *indicator_dropdown;
+  GtkDropDown    *measure_dropdown;
   GtkDropDown    *method_dropdown;
   GtkSpinButton  *reduction_spin;
   GtkDropDown    *sexes_dropdown;
@@ -156,6 +160,85 @@ set_entry_text (GtkEntry   *entry,
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
+/* An SII is within each area and in years: no comparator, no relative gap. */
+static void
+update_sii_rows (GwTargetEditor *self,
+                 gboolean        sii)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->comparator_entry), !sii);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->gap_dropdown), !sii);
+}
+
+/* The periods like the target's baseline (the same kind and length) that
+ * the data has for it: small areas' counts for an SII target, else the
+ * comparator's values (a gap needs them).  NULL when that cannot be known
+ * yet (no indicators computed). */
+static GArray *
+data_periods (GwTargetEditor  *self,
+              const GwTarget  *t)
+{
+  GwIndicators *indicators = gw_session_peek_indicators (self->session);
+  GwDataset *dataset = gw_session_get_dataset (self->session);
+  g_autoptr(GArray) series = NULL;
+  GArray *periods;
+  guint span = gw_period_last_year (t->baseline) - gw_period_first_year (t->baseline) + 1;
+  gint comparator;
+
+  if (t->measure == GW_TARGET_MEASURE_SII)
+    return gw_inequality_list_periods (dataset, span);
+
+  comparator = t->comparator != NULL ? gw_dataset_lookup_area (dataset, t->comparator)
+                                     : gw_dataset_get_country (dataset);
+  if (indicators == NULL || comparator < 0)
+    return NULL;
+  series = gw_tracker_indicators_series (dataset, t->indicator, FALSE, (guint) comparator,
+                                         t->sexes & (1u << GW_SEX_PERSONS) ? GW_SEX_PERSONS : GW_SEX_MALE,
+                                         indicators);
+  periods = g_array_new (FALSE, FALSE, sizeof (GwPeriod));
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    {
+      const GwSeriesPoint *p = &g_array_index (series, GwSeriesPoint, i);
+
+      if (gw_period_kind (p->period) == gw_period_kind (t->baseline)
+          && gw_period_last_year (p->period) - gw_period_first_year (p->period) + 1 == span
+          && !isnan (p->value))
+        g_array_append_val (periods, p->period);
+    }
+  return periods;
+}
+
+/* Issue 18: a baseline outside the data is explained, saying which periods
+ * the data has (the target is kept: its data may come in a later import).
+ * NULL when the data has the baseline, or cannot say yet. */
+static char *
+explain_baseline (GwTargetEditor  *self,
+                  const GwTarget  *t)
+{
+  g_autoptr(GArray) periods = data_periods (self, t);
+  char base[GW_PERIOD_STRLEN], first[GW_PERIOD_STRLEN], last[GW_PERIOD_STRLEN];
+
+  if (periods == NULL)
+    return NULL;
+  for (guint i = 0; i < periods->len; i++)
+    if (g_array_index (periods, GwPeriod, i) == t->baseline)
+      return NULL;
+
+  gw_period_format (t->baseline, base);
+  if (periods->len == 0)
+    return g_strdup_printf (t->measure == GW_TARGET_MEASURE_SII
+                            ? _("The data has no small areas’ deaths and populations for periods like the baseline %s: "
+                                "this target will have no values until they are imported.")
+                            : _("The data has no values for periods like the baseline %s: "
+                                "this target will have no values until they are imported."),
+                            base);
+  gw_period_format (g_array_index (periods, GwPeriod, 0), first);
+  gw_period_format (g_array_index (periods, GwPeriod, periods->len - 1), last);
+  /* TRANSLATORS: The data has no values for the baseline 1995-1997: it has 2002-2004 to 2005-2007. */
+  return g_strdup_printf (_("The data has no values for the baseline %s: it has %s to %s. "
+                            "Choose a baseline in that range, or import the data for it."),
+                          base, first, last);
+}
+
 static void
 load_form (GwTargetEditor *self)
 {
@@ -184,8 +267,10 @@ load_form (GwTargetEditor *self)
   set_entry_text (self->title_entry, t->title != NULL ? t->title : t->name);
   gtk_drop_down_set_selected (self->indicator_dropdown, index_of (self->indicator_ids, t->indicator));
   gtk_drop_down_set_selected (self->group_dropdown, index_of (self->group_ids, t->group));
+  gtk_drop_down_set_selected (self->measure_dropdown, t->measure == GW_TARGET_MEASURE_SII ? 1 : 0);
   set_entry_text (self->comparator_entry, t->comparator);
   gtk_drop_down_set_selected (self->gap_dropdown, t->gap == GW_GAP_ABSOLUTE ? 1 : 0);
+  update_sii_rows (self, t->measure == GW_TARGET_MEASURE_SII);
   set_entry_text (self->baseline_entry, t->baseline != 0 ? gw_period_format (t->baseline, buf) : "");
   set_entry_text (self->target_period_entry,
                   t->target_period != 0 ? gw_period_format (t->target_period, buf) : "");
@@ -316,6 +401,19 @@ read_form (GwTargetEditor *self,
   g_free (t->comparator);
   t->comparator = comparator[0] != '\0' ? g_strstrip (g_strdup (comparator)) : NULL;
   t->gap = gtk_drop_down_get_selected (self->gap_dropdown) == 1 ? GW_GAP_ABSOLUTE : GW_GAP_RELATIVE;
+  t->measure = gtk_drop_down_get_selected (self->measure_dropdown) == 1 ? GW_TARGET_MEASURE_SII
+                                                                         : GW_TARGET_MEASURE_GAP;
+  update_sii_rows (self, t->measure == GW_TARGET_MEASURE_SII);
+  if (t->measure == GW_TARGET_MEASURE_SII)
+    {
+      if (!gw_target_sii_indicator (t->indicator, NULL))
+        {
+          *message = g_strdup (_("The SII within each area is of life expectancy: choose life expectancy at birth or at 65."));
+          return NULL;
+        }
+      g_clear_pointer (&t->comparator, g_free);
+      t->gap = GW_GAP_ABSOLUTE;
+    }
   t->reduction = gtk_spin_button_get_value (self->reduction_spin) / 100.0;
   t->sexes = gtk_drop_down_get_selected (self->sexes_dropdown) == 1
              ? 1u << GW_SEX_PERSONS
@@ -338,6 +436,8 @@ on_field_changed_cb (GwTargetEditor *self)
     return;
 
   target = read_form (self, &message);
+  if (target != NULL)
+    message = explain_baseline (self, target);
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (target == NULL)
@@ -650,6 +750,7 @@ gw_target_editor_class_init (GwTargetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, gap_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, indicator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, reduction_spin);
   gtk_widget_class_bind_template_child (widget_class, GwTargetEditor, sexes_dropdown);
@@ -669,6 +770,8 @@ gw_target_editor_init (GwTargetEditor *self)
   const char *gaps[] = { gw_ui_gap_measure_label (GW_GAP_RELATIVE),
                          gw_ui_gap_measure_label (GW_GAP_ABSOLUTE), NULL };
   const char *sexes[] = { _("Men and women, separately"), _("Persons"), NULL };
+  const char *measures[] = { _("The gap to the comparator"),
+                             _("The SII within each area (years between the least and most deprived)"), NULL };
   const char *methods[] = { gw_ui_projection_label (GW_PROJECTION_LINEAR),
                             gw_ui_projection_label (GW_PROJECTION_LATEST),
                             gw_ui_projection_label (GW_PROJECTION_HOLT), NULL };
@@ -680,6 +783,7 @@ gw_target_editor_init (GwTargetEditor *self)
 
   self->loading = TRUE;
   set_strings (self->gap_dropdown, gaps);
+  set_strings (self->measure_dropdown, measures);
   set_strings (self->sexes_dropdown, sexes);
   set_strings (self->method_dropdown, methods);
   self->loading = FALSE;

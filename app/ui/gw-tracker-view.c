@@ -502,6 +502,7 @@ column_title (GwTrackerView *self,
 {
   const char *measure = NULL;
   const char *unit = self->unit != NULL ? self->unit : "%";
+  gboolean sii = self->target != NULL && self->target->measure == GW_TARGET_MEASURE_SII;
 
   switch ((FieldKind) spec->field)
     {
@@ -510,8 +511,9 @@ column_title (GwTrackerView *self,
     case FIELD_STATUS:        measure = C_("column title", "Status"); break;
     case FIELD_LATEST_VALUE:  measure = C_("column title", "Latest\nvalue"); unit = self->value_unit; break;
     case FIELD_COMPARATOR:    measure = self->comparator_name; unit = self->value_unit; break;
-    case FIELD_LATEST_GAP:    measure = C_("column title", "Latest\ngap"); break;
-    case FIELD_PROJECTED_GAP: measure = C_("column title", "Projected\ngap"); break;
+    /* an SII target's "gap" is the SII within the area */
+    case FIELD_LATEST_GAP:    measure = sii ? C_("column title", "Latest\nSII") : C_("column title", "Latest\ngap"); break;
+    case FIELD_PROJECTED_GAP: measure = sii ? C_("column title", "Projected\nSII") : C_("column title", "Projected\ngap"); break;
     case FIELD_SII:           measure = C_("column title", "SII"); unit = C_("column title", "years"); break;
     case N_FIELD_KINDS:
     default:                  g_assert_not_reached ();

@@ -93,6 +93,15 @@ gw_window_update_target_label (GwWindow *self)
    * "Spearhead Group against England: narrow the relative gap in life
    * expectancy at birth by 10% from 1995–1997 to 2009–2011 (men and women;
    * projection: linear trend)." */
+  if (target->measure == GW_TARGET_MEASURE_SII)
+    /* Translators: the description of an SII target above the table, e.g.
+     * "Spearhead Group: narrow the slope index of inequality in life
+     * expectancy at birth within each area by 10% from 2002–2004 to
+     * 2009–2011 (men and women; projection: linear trend)." */
+    text = g_strdup_printf (_("%s: narrow the slope index of inequality in %s within each area by %s%% "
+                              "from %s to %s (%s; projection: %s)."),
+                            subject_name (self), indicator, reduction, baseline, target_period, whom, method);
+  else
   text = g_strdup_printf (target->gap == GW_GAP_RELATIVE
                           ? _("%s against %s: narrow the relative gap in %s by %s%% from %s to %s (%s; projection: %s).")
                           : _("%s against %s: narrow the absolute gap in %s by %s%% from %s to %s (%s; projection: %s)."),
@@ -251,7 +260,10 @@ gw_window_show_result (GwWindow *self,
 
   gw_window_update_target_label (self);
 
-  if (indicators == NULL)
+  /* no indicators yet, or an SII target's result computing in a thread */
+  if (indicators == NULL
+      || (result == NULL && gw_session_get_result_error (self->session) == NULL
+          && gw_session_get_computing (self->session)))
     {
       gw_tracker_view_show_loading (self->tracker_view);
       return;

@@ -278,6 +278,31 @@ main (int   argc,
       gtk_window_destroy (editor);
     }
 
+  /* GW_SCREENSHOT_SII=1: also a target on the SII within each area (the
+   * LSOA sample's areas), to look at; not one of the metainfo's. */
+  if (g_getenv ("GW_SCREENSHOT_SII") != NULL)
+    {
+      g_autoptr(GwTarget) sii = gw_target_new ("sii-look");
+
+      sii->title = g_strdup ("SII 2002–2004 to 2008–2010");
+      sii->indicator = g_strdup ("le-birth");
+      sii->group = g_strdup ("spearhead");
+      sii->subject = GW_TARGET_SUBJECT_MEMBERS;
+      sii->measure = GW_TARGET_MEASURE_SII;
+      sii->gap = GW_GAP_ABSOLUTE;
+      sii->baseline = gw_period_pooled (2002, 2004);
+      sii->target_period = gw_period_pooled (2008, 2010);
+      sii->reduction = 0.2;
+      if (!gw_session_save_target (gw_window_get_session (window), sii, &error))
+        g_error ("%s", error->message);
+      g_assert (gw_window_set_target (window, "sii-look"));
+      gw_window_show_page (window, "tracker");
+      wait_window_idle (window, 300);
+      gw_tracker_view_select_code (find_tracker_view (window), "E06000001");
+      wait_window_idle (window, 60);
+      save_window (window, argv[2], "tracker-sii.png");
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
