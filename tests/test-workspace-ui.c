@@ -918,6 +918,19 @@ run_cli (const char *first,
   return g_steal_pointer (&out);
 }
 
+/* The report written in its thread: written is 1 when it is, -1 not. */
+static void
+on_report_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  int *written = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *written = gw_window_export_report_finish (GW_WINDOW (source), result, &error) ? 1 : -1;
+  g_assert_no_error (error);
+}
+
 /* Targets travel with the workspace: one added with `gapwatch-cli targets
  * add` is in the window's list, tracked and printed in the report; one the
  * settings kept (earlier versions) moves into the workspace at start. */
@@ -934,6 +947,7 @@ test_targets_workspace (Fixture       *f,
   GVariantBuilder builder, legacy;
   GListModel *titles;
   gboolean found_half = FALSE, found_legacy = FALSE;
+  int written = 0;
   GwSession *session;
 
   make_workspace (path, NULL);
@@ -996,8 +1010,10 @@ test_targets_workspace (Fixture       *f,
   }
 
   /* printed: the report's title names it */
-  g_assert_true (gw_window_export_report (f->window, pdf_file, &error));
-  g_assert_no_error (error);
+  gw_window_export_report_async (f->window, pdf_file, on_report_written_cb, &written);
+  while (written == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (written, ==, 1);
   {
     const char *argv[] = { "pdftotext", "-l", "1", pdf, "-", NULL };
     int status = 0;

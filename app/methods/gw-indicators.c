@@ -41,6 +41,7 @@ typedef struct
 
 struct _GwIndicators
 {
+  gatomicrefcount ref_count;   /* a report written in a thread keeps them (gw_indicators_ref) */
   GPtrArray  *ids;             /* char*, NULL-terminated view in ids_view */
   GArray     *polarity;        /* GwPolarity per indicator */
   GArray     *values;          /* GwIndicatorValue */
@@ -949,6 +950,7 @@ gw_indicators_compute (GwDataset *dataset)
   g_return_val_if_fail (GW_IS_DATASET (dataset), NULL);
 
   self = g_new0 (GwIndicators, 1);
+  g_atomic_ref_count_init (&self->ref_count);
   self->ids = g_ptr_array_new_with_free_func (g_free);
   self->polarity = g_array_new (FALSE, FALSE, sizeof (GwPolarity));
   /* the built-ins, in the registry's order (the IND_* numbers) */
@@ -1007,10 +1009,21 @@ gw_indicators_compute (GwDataset *dataset)
   return self;
 }
 
+/* Values are never changed once computed, so a thread may read them while
+ * the session replaces its own (gw_indicators_free of its reference). */
+GwIndicators *
+gw_indicators_ref (GwIndicators *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
 void
 gw_indicators_free (GwIndicators *self)
 {
-  if (self == NULL)
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_ptr_array_unref (self->ids);
   g_array_unref (self->polarity);
@@ -1021,9 +1034,8 @@ gw_indicators_free (GwIndicators *self)
 const char *const *
 gw_indicators_get_ids (GwIndicators *self)
 {
-  /* pdata is kept NULL-terminated: a NULL was added past the end */
-  g_ptr_array_add (self->ids, NULL);
-  g_ptr_array_set_size (self->ids, self->ids->len - 1);
+  /* pdata is NULL-terminated since gw_indicators_compute(), and ids never
+   * change after it: a pure read, safe beside a thread reading them */
   return (const char *const *) self->ids->pdata;
 }
 

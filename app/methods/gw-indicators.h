@@ -58,6 +58,9 @@ typedef struct _GwIndicators GwIndicators;
 /* Computes every indicator of the dataset (call with the dataset unchanged
  * while it runs; it takes the read lock). */
 GwIndicators           *gw_indicators_compute       (GwDataset           *dataset);
+/* Another reference (a thread reading them); gw_indicators_free() drops
+ * one and frees the values with the last. */
+GwIndicators           *gw_indicators_ref           (GwIndicators        *self);
 void                    gw_indicators_free          (GwIndicators        *self);
 
 /* The indicator ids: "le-birth", "le-65", "imr", "aaacm", then any other

@@ -514,27 +514,3 @@ gw_print_report (GtkWindow       *parent,
   gw_print_operation_run_dialog (op, parent);
   return TRUE;
 }
-
-gboolean
-gw_print_export_pdf (GwTrackerResult    *result,
-                     GwIndicators       *indicators,
-                     GwChartPalette   palette,
-                     double           confidence_level,
-                     const char      *path,
-                     GError         **error)
-{
-  g_autoptr(GwReport) report = NULL;
-  g_autoptr(GwPrintOperation) op = NULL;
-
-  g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), FALSE);
-  g_return_val_if_fail (indicators != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  report = gw_report_new (result, indicators, NULL, error);
-  if (report == NULL)
-    return FALSE;
-  gw_report_set_palette (report, palette);
-  gw_report_set_confidence_level (report, confidence_level);
-  op = gw_print_operation_new_for_report (report);
-  return gw_print_operation_export_pdf (op, path, error);
-}

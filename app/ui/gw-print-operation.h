@@ -77,12 +77,5 @@ gboolean          gw_print_report                   (GtkWindow          *parent,
                                                      double              confidence_level,
                                                      GError            **error);
 /* (confidence_level: 95 or 99.8, the limits the report's charts draw.) */
-/* Makes the board report and writes it to path as a PDF, without a dialog. */
-gboolean          gw_print_export_pdf               (GwTrackerResult    *result,
-                                                     GwIndicators       *indicators,
-                                                     GwChartPalette      palette,
-                                                     double              confidence_level,
-                                                     const char         *path,
-                                                     GError            **error);
 
 G_END_DECLS

@@ -105,8 +105,8 @@ struct _GwWindow
   GtkWindow            *preferences;
   GtkWidget            *last_chart;    /* weak: the chart that had the focus last, for Print Chart */
   GtkFileChooserNative *summary_chooser; /* Export Board Summary's dialog while it is open */
-  GCancellable         *summary_cancellable; /* the summary being written (gw-window-summary.c) */
-  guint                 summary_pulse_id;
+  GCancellable         *report_cancellable; /* the report or summary being written (gw-window-summary.c) */
+  guint                 report_pulse_id; /* the progress bar while one is: the export actions are off */
   gulong                dataset_changed_id;
 
   /* owned: the workspace (gw-window-workspace.c) */
@@ -136,6 +136,9 @@ void     gw_window_set_dataset        (GwWindow       *self,
                                        GwDataset      *dataset);
 
 /* gw-window-tracker.c */
+/* What can be copied, exported and printed follows what is shown and
+ * whether a report is being written. */
+void     gw_window_tracker_update_actions (GwWindow   *self);
 /* gw-window-summary.c */
 void     gw_window_summary_class_init (GtkWidgetClass *widget_class);
 void     gw_window_summary_init       (GwWindow       *self);

@@ -213,9 +213,10 @@ on_changes_label_activate_link_cb (GwWindow   *self,
 
 /* The tracker */
 
-/* What can be copied, exported and printed follows what is shown. */
-static void
-gw_window_update_actions (GwWindow *self)
+/* What can be copied, exported and printed follows what is shown; one
+ * report is written at a time (gw-window-summary.c). */
+void
+gw_window_tracker_update_actions (GwWindow *self)
 {
   gboolean rows = self->shown != NULL && gw_session_peek_indicators (self->session) != NULL;
   gboolean render = FALSE;
@@ -225,9 +226,10 @@ gw_window_update_actions (GwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-rows", rows);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", rows && render);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", rows && render);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report",
+                                 rows && render && self->report_pulse_id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-summary",
-                                 rows && render && self->summary_pulse_id == 0);
+                                 rows && render && self->report_pulse_id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart",
                                  rows && render && gw_area_view_get_item (self->area_view) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-chart",
@@ -240,7 +242,7 @@ on_selected_item_changed_cb (GwWindow      *self,
                              GwTrackerView *view)
 {
   gw_area_view_set_item (self->area_view, gw_tracker_view_get_selected_item (view));
-  gw_window_update_actions (self);
+  gw_window_tracker_update_actions (self);
 }
 
 /* Shows the session's result; announce: say which areas changed status
@@ -281,7 +283,7 @@ gw_window_show_result (GwWindow *self,
       gw_area_view_set_data (self->area_view, NULL, NULL);
       gw_area_view_set_item (self->area_view, NULL);
       g_clear_object (&self->shown);
-      gw_window_update_actions (self);
+      gw_window_tracker_update_actions (self);
       return;
     }
 
@@ -309,7 +311,7 @@ gw_window_show_result (GwWindow *self,
   gw_area_view_set_item (self->area_view, gw_tracker_view_get_selected_item (self->tracker_view));
 
   g_set_object (&self->shown, result);
-  gw_window_update_actions (self);
+  gw_window_tracker_update_actions (self);
 }
 
 static void
@@ -383,7 +385,7 @@ gw_window_tracker_set_dataset (GwWindow  *self,
   self->dataset_changed_id =
     g_signal_connect_object (self->dataset, "changed",
                              G_CALLBACK (on_dataset_changed_cb), self, G_CONNECT_SWAPPED);
-  gw_window_update_actions (self);
+  gw_window_tracker_update_actions (self);
   gw_window_update_target_label (self);
   if (g_list_model_get_n_items (gw_dataset_get_imports (self->dataset)) > 0)
     gw_window_start_compute (self);
@@ -585,9 +587,14 @@ on_save_chooser_response_cb (GtkNativeDialog *dialog,
       g_autofree char *name = g_file_get_basename (file);
       gboolean saved;
 
+      /* the report takes seconds: a thread, the progress bar and the
+       * banner say how it went (gw-window-summary.c) */
       if (kind == SAVE_REPORT)
-        saved = gw_window_export_report (self, file, &error);
-      else if (kind == SAVE_CHART)
+        {
+          gw_window_export_report_async (self, file, NULL, NULL);
+          return;
+        }
+      if (kind == SAVE_CHART)
         saved = gw_window_export_chart (self, file, &error);
       else
         saved = gw_window_save_csv (self, file, &error);
@@ -844,7 +851,7 @@ gw_window_tracker_class_init (GtkWidgetClass *widget_class)
 void
 gw_window_tracker_init (GwWindow *self)
 {
-  gw_window_update_actions (self);
+  gw_window_tracker_update_actions (self);
 
   g_signal_connect_swapped (self->tracker_view, "notify::selected-item",
                             G_CALLBACK (on_selected_item_changed_cb), self);
@@ -1027,56 +1034,6 @@ gw_window_save_csv (GwWindow  *self,
 
   name = g_file_get_basename (file);
   message = g_strdup_printf (_("Saved the table as “%s”."), name);
-  gw_window_show_message (self, message);
-  return TRUE;
-}
-
-/**
- * gw_window_export_report:
- * @file: where to write the PDF
- *
- * Writes the board report of the target tracked (the group and every
- * member area) as a PDF, in the charts' palette, and says so in the banner.
- * The Export Report dialog's path.
- *
- * Returns: %FALSE with @error set when the report cannot be made or written.
- */
-gboolean
-gw_window_export_report (GwWindow  *self,
-                         GFile     *file,
-                         GError   **error)
-{
-  gboolean ok;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (GW_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  path = g_file_get_path (file);
-  if (self->shown == NULL || path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           self->shown == NULL ? _("The indicators are not computed yet.")
-                                               : _("Reports can only be saved on this computer."));
-      return FALSE;
-    }
-  /* A report of 70 areas takes over a second (issue 18 point 5: 1.5 s with
-   * no sign of work), all of it before the main loop runs again: the busy
-   * cursor, which the display server draws, says it is working. */
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-  gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
-  ok = gw_print_export_pdf (self->shown, gw_session_peek_indicators (self->session),
-                            window_palette (self), gw_settings_get_confidence_level (self->settings),
-                            path, error);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  if (!ok)
-    return FALSE;
-
-  name = g_file_get_basename (file);
-  message = g_strdup_printf (_("Saved the report as “%s”."), name);
   gw_window_show_message (self, message);
   return TRUE;
 }

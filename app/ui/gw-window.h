@@ -44,10 +44,15 @@ gboolean   gw_window_set_target   (GwWindow            *self,
 gboolean   gw_window_save_csv     (GwWindow            *self,
                                    GFile               *file,
                                    GError             **error);
-/* Writes the board report as a PDF (the Export Report dialog's path). */
-gboolean   gw_window_export_report (GwWindow           *self,
-                                    GFile              *file,
-                                    GError            **error);
+/* Writes the board report as a PDF in a thread, the progress bar pulsing
+ * (the Export Report dialog's path, gw-window-summary.c). */
+void       gw_window_export_report_async  (GwWindow            *self,
+                                           GFile               *file,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean   gw_window_export_report_finish (GwWindow            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 /* Writes the two-page board summary as a PDF in a thread, the progress bar
  * pulsing (the Export Board Summary dialog's path, gw-window-summary.c). */
 void       gw_window_export_summary_async  (GwWindow            *self,
