@@ -107,6 +107,7 @@ struct _GwWindow
   GtkFileChooserNative *summary_chooser; /* Export Board Summary's dialog while it is open */
   GCancellable         *report_cancellable; /* the report or summary being written (gw-window-summary.c) */
   guint                 report_pulse_id; /* the progress bar while one is: the export actions are off */
+  int                   report_kind;   /* which: ReportKind of gw-window-summary.c */
   gulong                dataset_changed_id;
 
   /* owned: the workspace (gw-window-workspace.c) */

@@ -114,18 +114,31 @@ static void on_report_written_cb (GObject      *source,
                                   GAsyncResult *result,
                                   gpointer      user_data);
 
+/* The report's progress, unless an import or a workspace has the bar: it
+ * comes back when they end before the report does. */
+static void
+show_report_progress (GwWindow *self)
+{
+  const char *label = self->report_kind == REPORT_FULL ? _("Writing the report…")
+                                                       : _("Writing the board summary…");
+
+  if (gw_window_get_busy (self))
+    return;
+  if (g_strcmp0 (gtk_label_get_label (self->progress_label), label) != 0)
+    gtk_label_set_label (self->progress_label, label);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_progress_bar_pulse (self->progress_bar);
+}
+
 static gboolean
 on_report_pulse_cb (gpointer user_data)
 {
-  GwWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
+  show_report_progress (user_data);
   return G_SOURCE_CONTINUE;
 }
 
-/* The progress bar while a report is written, unless an import or a
- * workspace has it; the export actions are off meanwhile, so a second
- * click does nothing. */
+/* The progress bar while a report is written; the export actions are off
+ * meanwhile, so a second click does nothing. */
 static void
 report_progress (GwWindow   *self,
                  ReportKind  kind,
@@ -133,13 +146,8 @@ report_progress (GwWindow   *self,
 {
   if (working && self->report_pulse_id == 0)
     {
-      if (!gw_window_get_busy (self))
-        {
-          gtk_label_set_label (self->progress_label, kind == REPORT_FULL ? _("Writing the report…")
-                                                                         : _("Writing the board summary…"));
-          gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-          gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-        }
+      self->report_kind = kind;
+      show_report_progress (self);
       self->report_pulse_id = g_timeout_add (REPORT_PULSE_MS, on_report_pulse_cb, self);
     }
   else if (!working && self->report_pulse_id != 0)
