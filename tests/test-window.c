@@ -1927,6 +1927,20 @@ test_window_export_report_chart (Fixture       *f,
     gint64 start = g_get_monotonic_time ();
     gboolean ok;
 
+    /* refused at once, and said so: the Export dialog's caller has no callback */
+    {
+      g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/remote.pdf");
+
+      gw_window_export_report_async (f->window, remote, on_summary_written_cb, &error);
+      g_assert_false (gtk_revealer_get_reveal_child (progress));
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      g_clear_error (&error);
+      g_assert_cmpstr (message_text (f->window), ==,
+                       "“remote.pdf” could not be saved: Reports can only be saved on this computer.");
+    }
+
     /* written in a thread (issue 18 point 5): the progress bar says so,
      * and a second Export Report does nothing while it runs */
     g_assert_false (gtk_revealer_get_reveal_child (progress));

@@ -158,6 +158,17 @@ report_progress (GwWindow   *self,
   gw_window_tracker_update_actions (self);
 }
 
+static void
+say_not_saved (GwWindow     *self,
+               const char   *name,
+               const GError *error)
+{
+  /* Translators: the file, then why */
+  g_autofree char *message = g_strdup_printf (_("“%s” could not be saved: %s"), name, error->message);
+
+  gw_window_show_message (self, message);
+}
+
 /* Starts job in a thread; the caller's task ends after the window has said
  * how it went (on_report_written_cb). */
 static void
@@ -177,18 +188,20 @@ report_export_async (GwWindow            *self,
   outer = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (outer, source_tag);
   if (self->shown == NULL || (kind == REPORT_FULL && indicators == NULL) || !g_file_is_native (file))
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 g_file_is_native (file) || self->shown == NULL
+                                 ? _("The indicators are not computed yet.")
+                                 : _("Reports can only be saved on this computer."));
+  else if (self->report_pulse_id != 0)
+    /* Translators: a report asked for while another is being written */
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_BUSY, _("A report is being written already."));
+  if (error != NULL)
     {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                               g_file_is_native (file) || self->shown == NULL
-                               ? _("The indicators are not computed yet.")
-                               : _("Reports can only be saved on this computer."));
-      return;
-    }
-  if (self->report_pulse_id != 0)
-    {
-      /* Translators: a report asked for while another is being written */
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
-                               _("A report is being written already."));
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* the dialog's caller has no callback: the banner says it */
+      say_not_saved (self, name, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
   task = g_task_new (self, self->report_cancellable, on_report_written_cb, g_object_ref (outer));
@@ -303,18 +316,16 @@ on_report_written_cb (GObject      *source,
       return;
     }
   report_progress (self, job->kind, FALSE);
-  if (ok && job->kind == REPORT_FULL)
-    message = g_strdup_printf (_("Saved the report as “%s”."), name);
-  else if (ok)
-    message = g_strdup_printf (_("Saved the board summary as “%s”."), name);
-  else
-    /* Translators: the file, then why */
-    message = g_strdup_printf (_("“%s” could not be saved: %s"), name, error->message);
+  if (!ok)
+    {
+      say_not_saved (self, name, error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  message = g_strdup_printf (job->kind == REPORT_FULL ? _("Saved the report as “%s”.")
+                                                      : _("Saved the board summary as “%s”."), name);
   gw_window_show_message (self, message);
-  if (ok)
-    g_task_return_boolean (outer, TRUE);
-  else
-    g_task_return_error (outer, g_steal_pointer (&error));
+  g_task_return_boolean (outer, TRUE);
 }
 
 static void
