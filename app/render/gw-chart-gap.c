@@ -458,7 +458,7 @@ paint_gap (GwChart           *chart,
              * error bars if it can be; else on them, with its halo */
             if (r.x < pf.plot.x)
               r.x = pf.plot.x;
-            if (!show_clear (c, l, &pf.plot, r.x, r.x + r.width, y, 8 * s, 40 * s, GW_CHART_ROLE_FOREGROUND)
+            if (!show_clear (c, l, &pf.plot, r.x, r.x + r.width, y, 8 * s, pf.plot.height, GW_CHART_ROLE_FOREGROUND)
                 && (r.y < pf.plot.y || !gw_canvas_show_halo (c, l, r.x, r.y, 0, 0, GW_CHART_ROLE_FOREGROUND)))
               gw_canvas_show_halo (c, l, r.x, y + 8 * s, 0, 0, GW_CHART_ROLE_FOREGROUND);
           }
