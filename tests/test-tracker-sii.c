@@ -17,6 +17,7 @@
 
 #include "formats/gw-import-task.h"
 #include "methods/gw-inequality.h"
+#include "render/gw-chart.h"
 #include "tracker/gw-tracker-result.h"
 
 #include "gw-test-files.h"
@@ -158,6 +159,17 @@ test_group (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gw_tracker_result_get_gap_unit (result), ==, "years");
   g_assert_cmpint (gw_tracker_result_get_target (result)->gap, ==, GW_GAP_ABSOLUTE);
   g_assert_cmpint (gw_tracker_result_get_target (result)->measure, ==, GW_TARGET_MEASURE_SII);
+
+  /* the charts of an SII target speak of the SII, not of a gap to a comparator */
+  {
+    g_autoptr(GwChart) compare = gw_chart_new_compare (result, GW_COMPARE_BY_CHANGE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (gw_chart_get_title (compare), "Inequality in life expectancy at birth within the 2 areas of the "));
+    g_assert_true (g_str_has_prefix (gw_chart_get_description (compare),
+                                     "Chart of the slope index of inequality in life expectancy at birth within each of the 2 areas"));
+    g_assert_null (strstr (gw_chart_get_description (compare), "gap"));
+  }
   g_clear_object (&result);
 
   /* narrowing by 2% only: the falling SIIs meet it, the rising ones do not */

@@ -63,7 +63,7 @@ gw_cli_report_run (const GwCliCommand  *command,
   g_auto(GStrv) files = NULL;
   gboolean summary = FALSE;
   const GOptionEntry entries[] = {
-    { "target", 0, 0, G_OPTION_ARG_STRING, &target_name, N_("Built-in target: le-2010 (default) or imr-2010"), N_("NAME") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target_name, N_("Target: le-2010 (default), imr-2010 or one of the workspace’s (see “targets list”)"), N_("ID") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Subject group id (default: the target’s), a page for each of its areas"), N_("ID") },
     { "areas", 0, 0, G_OPTION_ARG_STRING, &areas_text, N_("Pages only for these member areas, in this order"), N_("CODE,…") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,

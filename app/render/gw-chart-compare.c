@@ -377,6 +377,7 @@ gw_chart_new_compare (GwTrackerResult *result,
   g_autofree char *ind_name = NULL, *ind_unit = NULL, *base = NULL, *tp = NULL, *lower = NULL;
   double lo = 0, hi = 0;
   const char *comparator;
+  gboolean sii;
   Compare *cmp;
 
   g_return_val_if_fail (GW_IS_TRACKER_RESULT (result), NULL);
@@ -398,7 +399,16 @@ gw_chart_new_compare (GwTrackerResult *result,
   ind_unit = g_strdup (gw_tracker_result_get_indicator (result)->unit);
   comparator = gw_tracker_result_get_comparator_name (result);
 
-  if (target->gap == GW_GAP_RELATIVE)
+  sii = target->measure == GW_TARGET_MEASURE_SII;
+  if (sii)
+    {
+      /* an SII target's "gap" is the SII itself: no comparator (gw-tracker.c) */
+      cmp->suffix = g_strdup ("");
+      cmp->unit = g_strconcat (" ", ind_unit, NULL);
+      /* Translators: the x axis of an SII target's chart, "SII within each area, years (0 = no inequality)" */
+      cmp->x_title = g_strdup_printf (_("SII within each area, %s (0 = no inequality)"), ind_unit);
+    }
+  else if (target->gap == GW_GAP_RELATIVE)
     {
       cmp->suffix = g_strdup ("%");
       cmp->unit = g_strdup ("%");
@@ -498,13 +508,22 @@ gw_chart_new_compare (GwTrackerResult *result,
   tp = gw_chart_format_period (target->target_period);
   lower = g_utf8_strdown (ind_name, -1);
   /* Translators: chart title, "Gap in life expectancy at birth: the 70 areas of the Spearhead Group" */
-  chart->title = g_strdup_printf (_("Gap in %s: the %u areas of the %s"), lower,
+  chart->title = g_strdup_printf (sii
+                                  /* Translators: chart title of an SII target, "Inequality in life expectancy at birth within the 70 areas of the Spearhead Group" */
+                                  ? _("Inequality in %s within the %u areas of the %s")
+                                  : _("Gap in %s: the %u areas of the %s"), lower,
                                   ((ComparePanel *) g_ptr_array_index (cmp->panels, 0))->rows->len,
-                                  cmp->group != NULL ? cmp->group : target->group);
-  chart->subtitle = g_strdup_printf (order == GW_COMPARE_BY_GAP
-                                     ? _("Ranked by latest gap, widest first; baseline %s, target %s")
-                                     : _("Ranked by change in the gap since %s, most widened first; target %s"),
-                                     base, tp);
+                                  cmp->group != NULL ? cmp->group : gw_tracker_result_get_subject_name (result));
+  if (sii)
+    chart->subtitle = g_strdup_printf (order == GW_COMPARE_BY_GAP
+                                       ? _("Ranked by latest SII, widest first; baseline %s, target %s")
+                                       : _("Ranked by change in the SII since %s, most widened first; target %s"),
+                                       base, tp);
+  else
+    chart->subtitle = g_strdup_printf (order == GW_COMPARE_BY_GAP
+                                       ? _("Ranked by latest gap, widest first; baseline %s, target %s")
+                                       : _("Ranked by change in the gap since %s, most widened first; target %s"),
+                                       base, tp);
 
   /* the statuses there are, each with its marker */
   {
@@ -522,25 +541,36 @@ gw_chart_new_compare (GwTrackerResult *result,
                          GW_DASH_SOLID, gw_chart_status_marker (st), TRUE, st != GW_STATUS_NO_GAP);
       }
   }
-  gw_legend_add (chart->legend, _("from the baseline gap (ring) to the latest (marker)"), GW_SWATCH_LINE,
+  gw_legend_add (chart->legend, sii ? _("from the baseline SII (ring) to the latest (marker)")
+                                    : _("from the baseline gap (ring) to the latest (marker)"), GW_SWATCH_LINE,
                  GW_CHART_ROLE_MUTED, GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
-  gw_legend_add (chart->legend, _("the area’s target gap"), GW_SWATCH_TICK, GW_CHART_ROLE_TARGET,
+  gw_legend_add (chart->legend, sii ? _("the area’s target SII") : _("the area’s target gap"),
+                 GW_SWATCH_TICK, GW_CHART_ROLE_TARGET,
                  GW_DASH_SOLID, GW_MARKER_CIRCLE, FALSE, FALSE);
 
   desc = g_string_new (NULL);
-  g_string_append_printf (desc, _("Chart of the gap in %s to %s for each of the %u areas of the %s, "
-                                  "ranked, with each area’s baseline gap (%s), latest gap, target gap (%s) "
-                                  "and status. "),
-                          lower, comparator,
-                          ((ComparePanel *) g_ptr_array_index (cmp->panels, 0))->rows->len,
-                          cmp->group != NULL ? cmp->group : target->group, base, tp);
+  if (sii)
+    g_string_append_printf (desc, _("Chart of the slope index of inequality in %s within each of the %u areas "
+                                    "of the %s, ranked, with each area’s baseline SII (%s), latest SII, "
+                                    "target SII (%s) and status. "),
+                            lower, ((ComparePanel *) g_ptr_array_index (cmp->panels, 0))->rows->len,
+                            cmp->group != NULL ? cmp->group : gw_tracker_result_get_subject_name (result), base, tp);
+  else
+    g_string_append_printf (desc, _("Chart of the gap in %s to %s for each of the %u areas of the %s, "
+                                    "ranked, with each area’s baseline gap (%s), latest gap, target gap (%s) "
+                                    "and status. "),
+                            lower, comparator,
+                            ((ComparePanel *) g_ptr_array_index (cmp->panels, 0))->rows->len,
+                            cmp->group != NULL ? cmp->group : gw_tracker_result_get_subject_name (result), base, tp);
   for (guint i = 0; i < cmp->panels->len; i++)
     {
       const ComparePanel *p = g_ptr_array_index (cmp->panels, i);
       const CompareRow *first = &g_array_index (p->rows, CompareRow, 0);
 
-      g_string_append_printf (desc, _("%s: %u on track, %u off track, %u with no gap at baseline, "
-                                      "%u with insufficient data"),
+      g_string_append_printf (desc, sii ? _("%s: %u on track, %u off track, %u with no inequality at baseline, "
+                                            "%u with insufficient data")
+                                        : _("%s: %u on track, %u off track, %u with no gap at baseline, "
+                                            "%u with insufficient data"),
                               gw_chart_sex_label (p->sex), p->counts[GW_STATUS_ON_TRACK],
                               p->counts[GW_STATUS_OFF_TRACK], p->counts[GW_STATUS_NO_GAP],
                               p->counts[GW_STATUS_INSUFFICIENT_DATA]);
@@ -550,7 +580,8 @@ gw_chart_new_compare (GwTrackerResult *result,
 
           /* Translators: "; the gap widened most in Blackpool (+1.23 percentage points since
            * baseline)"; for an absolute gap the gap's unit replaces "percentage points" */
-          g_string_append_printf (desc, _("; the gap widened most in %s (%s%s %s since baseline)"),
+          g_string_append_printf (desc, sii ? _("; the SII widened most in %s (%s%s %s since baseline)")
+                                            : _("; the gap widened most in %s (%s%s %s since baseline)"),
                                   first->name, first->change > 0 ? "+" : "", ch,
                                   target->gap == GW_GAP_RELATIVE ? _("percentage points")
                                   : gw_tracker_result_get_indicator (result)->unit);
@@ -559,7 +590,8 @@ gw_chart_new_compare (GwTrackerResult *result,
         {
           g_autofree char *gl = format_gap (cmp, first->latest_gap);
 
-          g_string_append_printf (desc, _("; the widest gap is %s’s (%s)"), first->name, gl);
+          g_string_append_printf (desc, sii ? _("; the widest SII is %s’s (%s)") : _("; the widest gap is %s’s (%s)"),
+                                  first->name, gl);
         }
       g_string_append (desc, i + 1 < cmp->panels->len ? ". " : ".");
     }
