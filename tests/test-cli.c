@@ -1218,6 +1218,31 @@ test_targets_sii (void)
   g_assert_true (seen_ua1);
   cli_run_clear (&run);
 
+  /* the report's figure tables: the SII is within the area, so no
+   * comparator's column, and the value column says it is the SII */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "sii.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-", NULL };
+
+    cli_run (&run, "report", "--workspace", ws, "--target", "sii-quarter", "--out", pdf, path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    cli_run_clear (&run);
+    if (g_find_program_in_path ("pdftotext") == NULL)
+      g_test_message ("no pdftotext: the report's table not read back");
+    else
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     NULL, NULL, &text, NULL, NULL, &error));
+        g_assert_no_error (error);
+        /* pdftotext reads a table a cell at a time, the headings wrapped;
+         * the comparator's cells were "–" */
+        g_assert_nonnull (strstr (text, "\nSII\n(years)\n\nSII at\nbaseline\n2015\n"));
+        g_assert_null (strstr (text, "\nValue\n"));
+        g_assert_null (strstr (text, "\n–\n"));
+      }
+  }
+
   /* an area without decile 7: insufficient data, saying why */
   cli_run (&run, "targets", "add", "--workspace", ws, "--id", "sii-ua3", "--indicator", "le-birth",
            "--subject", "area:E06000003", "--baseline", "2015", "--target", "2020", "--measure", "sii",

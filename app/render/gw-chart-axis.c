@@ -182,3 +182,23 @@ gw_chart_format_period (GwPeriod period)
     return g_strdup_printf ("%u–%u", gw_period_first_year (period), gw_period_last_year (period));
   return g_strdup (gw_period_format (period, buf));
 }
+
+/* A word joiner (U+2060) after the dash of a range of years, which Pango
+ * then never breaks: a narrow area view wrapped "Latest gap, 2005–" above
+ * "2007", and the gap chart's subtitle "… by 2009–" above "2011", which
+ * read as two things.  (Pango's allow-breaks attribute still broke there.) */
+char *
+gw_chart_join_ranges (const char *text)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      g_string_append_unichar (joined, ch);
+      if (ch == 0x2013 && c > text && g_ascii_isdigit (c[-1]) && g_ascii_isdigit (c[strlen ("–")]))
+        g_string_append_unichar (joined, 0x2060);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}

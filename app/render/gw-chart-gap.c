@@ -104,6 +104,38 @@ panel_decimals (const Gap      *gap,
   return d;
 }
 
+/* A label beside a line or point at height y, gap points above it or else
+ * below, at the first x from x_from to x_to (left to right) where it is
+ * inside the plot and clear of other labels and of the error bars and
+ * points: a label across a bar hides the bar and reads as part of it.
+ * Moves up to lift further away from y when it must.  FALSE if there is
+ * no such place. */
+static gboolean
+show_clear (GwCanvas          *c,
+            PangoLayout       *l,
+            const GwChartRect *plot,
+            double             x_from,
+            double             x_to,
+            double             y,
+            double             gap,
+            double             lift,
+            GwChartRole        role)
+{
+  const double step = 4 * c->s;
+
+  for (double d = gap; d <= gap + lift + 0.01; d += step)
+    for (double x = x_from; x <= x_to + 0.01; x += step)
+      for (int below = 0; below < 2; below++)
+        {
+          GwChartRect r = gw_canvas_layout_rect (l, x, below ? y + d : y - d, 0, below ? 0 : 1);
+
+          if (r.x >= plot->x && r.y >= plot->y && r.x + r.width <= plot->x + plot->width
+              && r.y + r.height <= plot->y + plot->height && gw_canvas_is_free (c, &r, TRUE))
+            return gw_canvas_show_halo (c, l, r.x, r.y, 0, 0, role);
+        }
+  return FALSE;
+}
+
 /* The status in words, as the panel's second line and the description say
  * it: "Off track: projected 2.82% against a target of 2.45%". */
 static char *
@@ -306,6 +338,13 @@ paint_gap (GwChart           *chart,
           gw_canvas_vline (c, x, gw_axis_map (&pf.y, ghi), gw_axis_map (&pf.y, glo));
           gw_canvas_hline (c, x - cap, x + cap, gw_axis_map (&pf.y, ghi));
           gw_canvas_hline (c, x - cap, x + cap, gw_axis_map (&pf.y, glo));
+          /* the labels on the lines keep off the bars */
+          {
+            GwChartRect bar = { x - cap, gw_axis_map (&pf.y, ghi), 2 * cap,
+                                gw_axis_map (&pf.y, glo) - gw_axis_map (&pf.y, ghi) };
+
+            gw_canvas_add_obstacle (c, &bar);
+          }
         }
       /* England: no gap */
       if (pf.y.lo < 0 && pf.y.hi > 0)
@@ -362,8 +401,13 @@ paint_gap (GwChart           *chart,
         {
           const GwGapPoint *g = &g_array_index (p->points, GwGapPoint, j);
 
+          GwChartRect dot = { gw_axis_map (&pf.x, g->t) - marker_pt * c->s / 2,
+                              gw_axis_map (&pf.y, g->gap) - marker_pt * c->s / 2,
+                              marker_pt * c->s, marker_pt * c->s };
+
           gw_canvas_marker (c, GW_MARKER_CIRCLE, gw_axis_map (&pf.x, g->t), gw_axis_map (&pf.y, g->gap),
                             marker_pt, GW_CHART_ROLE_SUBJECT, TRUE);
+          gw_canvas_add_obstacle (c, &dot);
         }
       /* the baseline ringed; the projected gap a hollow marker */
       if (isfinite (p->g0))
@@ -392,10 +436,15 @@ paint_gap (GwChart           *chart,
             g_autoptr(PangoLayout) l = gw_canvas_layout (c, text, GW_PT_NOTE, FALSE, -1, 1);
             double y = gw_axis_map (&pf.y, p->gT);
 
-            /* above the line at the left (the trajectory starts high there),
-             * else below it */
-            if (!gw_canvas_show_halo (c, l, x0 + 3 * s, y - 2 * s, 0, 1, GW_CHART_ROLE_TARGET))
-              gw_canvas_show_halo (c, l, x0 + 3 * s, y + 2 * s, 0, 0, GW_CHART_ROLE_TARGET);
+            double w;
+
+            /* above the line or below it, as far left as it is clear of
+             * the error bars (written across them, it hid them); where
+             * nothing is clear, no label: the status line above gives the
+             * target and the legend names the line */
+            gw_canvas_layout_size (l, &w, NULL);
+            show_clear (c, l, &pf.plot, x0 + 3 * s, MAX (x0 + 3 * s, xT - w - 12 * s), y, 2 * s, 10 * s,
+                        GW_CHART_ROLE_TARGET);
           }
         if (isfinite (p->g0))
           {
@@ -405,10 +454,12 @@ paint_gap (GwChart           *chart,
             double x = gw_axis_map (&pf.x, p->t0), y = gw_axis_map (&pf.y, p->g0);
             GwChartRect r = gw_canvas_layout_rect (l, x, y - 8 * s, 0.5, 1);
 
-            /* inside the plot, above the ring or below it */
+            /* inside the plot, above the ring or below it, clear of the
+             * error bars if it can be; else on them, with its halo */
             if (r.x < pf.plot.x)
               r.x = pf.plot.x;
-            if (r.y < pf.plot.y || !gw_canvas_show_halo (c, l, r.x, r.y, 0, 0, GW_CHART_ROLE_FOREGROUND))
+            if (!show_clear (c, l, &pf.plot, r.x, r.x + r.width, y, 8 * s, pf.plot.height, GW_CHART_ROLE_FOREGROUND)
+                && (r.y < pf.plot.y || !gw_canvas_show_halo (c, l, r.x, r.y, 0, 0, GW_CHART_ROLE_FOREGROUND)))
               gw_canvas_show_halo (c, l, r.x, y + 8 * s, 0, 0, GW_CHART_ROLE_FOREGROUND);
           }
         if (isfinite (p->gp) && p->status != GW_STATUS_INSUFFICIENT_DATA)

@@ -279,7 +279,9 @@ measure_frame (GwChart    *self,
     {
       /* three lines: the Welsh gradient chart's, beside the table, ended
        * in "…" on two ("yw’r mynegai ll…") */
-      f->sub = gw_canvas_layout (c, self->subtitle, GW_PT_SUBTITLE, FALSE, f->inner, 3);
+      g_autofree char *sub = gw_chart_join_ranges (self->subtitle);
+
+      f->sub = gw_canvas_layout (c, sub, GW_PT_SUBTITLE, FALSE, f->inner, 3);
       gw_canvas_layout_size (f->sub, NULL, &f->sub_h);
     }
   if (f->with_foot)

@@ -240,6 +240,10 @@ const char     *gw_chart_get_description  (GwChart             *self);
 char           *gw_chart_format_required  (double               required,
                                            int                  decimals);
 
+/* text with a word joiner after the dash of each range of years
+ * ("2009–2011"), so that a wrapping label never breaks the range. */
+char           *gw_chart_join_ranges      (const char          *text);
+
 /* Paints the chart in the rectangle (0, 0, width, height) of cr's user
  * space, in device units of cr (pixels of an image, points of PDF and SVG).
  * Leaves cr's state as it found it. */

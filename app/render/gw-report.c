@@ -237,8 +237,10 @@ group_headline (GwReport *self)
   return g_strdup_printf (_("The %s %s."), self->group_name, text->str);
 }
 
-/* "The gap must narrow by 11% for men and 16% for women." (methods.md
- * section 7), or what is already met. */
+/* "The gap must narrow by about 11% for men and 16% for women." (methods.md
+ * section 7: whole percentages), or what is already met.  "About", as the
+ * figures table below gives the same narrowing to a decimal (11.4%), and
+ * a bare "11%" above "11.4%" read as a contradiction. */
 static char *
 group_narrowing_sentence (GwReport *self)
 {
@@ -273,11 +275,12 @@ group_narrowing_sentence (GwReport *self)
         }
     }
   if (n_need > 0 && n_met > 0)
-    /* Translators: "The gap must narrow by 11% for men; for women the latest gap already meets the target." */
-    return g_strdup_printf (_("The gap must narrow by %s; for %s the latest gap already meets the target."),
+    /* Translators: "The gap must narrow by about 11% for men; for women the latest gap already meets the target." */
+    return g_strdup_printf (_("The gap must narrow by about %s; for %s the latest gap already meets the target."),
                             need->str, met->str);
   if (n_need > 0)
-    return g_strdup_printf (_("The gap must narrow by %s."), need->str);
+    /* Translators: "The gap must narrow by about 11% for men and 18% for women." */
+    return g_strdup_printf (_("The gap must narrow by about %s."), need->str);
   if (n_met > 0)
     return g_strdup (_("The latest gap already meets the target."));
   return NULL;
@@ -638,6 +641,7 @@ figures_table (Page      *pg,
   g_autoptr(GArray) table = _gw_report_table_new ();
   GwPeriod latest = 0;
   gboolean one_latest = TRUE;
+  gboolean sii = self->target->measure == GW_TARGET_MEASURE_SII;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -692,12 +696,20 @@ figures_table (Page      *pg,
       g_autofree char *rq = gw_chart_format_required (r->required_narrowing, 1);
       g_autofree char *status = status_with_certainty (r);
 
-      table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), value, england, g0, gl,
-                 ch, gt, gp, rq, status, NULL);
+      /* an SII target has no comparator: the SII is within the area */
+      if (sii)
+        table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), value, g0, gl,
+                   ch, gt, gp, rq, status, NULL);
+      else
+        table_add (table, r->status, FALSE, gw_chart_sex_label (r->sex), value, england, g0, gl,
+                   ch, gt, gp, rq, status, NULL);
     }
 
   {
-    g_autofree char *h_value = one_latest ? g_strdup_printf (_("Value\n%s"), latest_label) : g_strdup (_("Latest value"));
+    g_autofree char *unit = g_strstrip (g_strdup (self->unit));
+    /* Translators: a table heading of an SII target, its unit: "SII (years)" */
+    g_autofree char *h_value = sii ? g_strdup_printf (_("SII (%s)"), unit)
+                               : one_latest ? g_strdup_printf (_("Value\n%s"), latest_label) : g_strdup (_("Latest value"));
     /* Translators: a table heading, the comparator's value, "England" */
     g_autofree char *h_england = g_strdup (self->comparator);
     /* Translators: a narrow table heading: the change of the gap since the
@@ -717,7 +729,14 @@ figures_table (Page      *pg,
       { _("Status"), 1.6, FALSE },
     };
 
-    return _gw_report_table_draw (pg, cols, G_N_ELEMENTS (cols), table, 9, PT_TABLE, x, y, width, paint);
+    Column sii_cols[G_N_ELEMENTS (cols) - 1];
+
+    if (!sii)
+      return _gw_report_table_draw (pg, cols, G_N_ELEMENTS (cols), table, 9, PT_TABLE, x, y, width, paint);
+    sii_cols[0] = cols[0];
+    sii_cols[1] = cols[1];
+    memcpy (&sii_cols[2], &cols[3], sizeof cols - 3 * sizeof cols[0]);
+    return _gw_report_table_draw (pg, sii_cols, G_N_ELEMENTS (sii_cols), table, 8, PT_TABLE, x, y, width, paint);
   }
 }
 

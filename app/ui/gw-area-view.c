@@ -121,26 +121,6 @@ indicator_name (GwAreaView *self)
 
 /* The figures grid */
 
-/* "2005–2007" with a word joiner after the dash, so that a range stays on
- * one line: a narrow area view wrapped the figures' names after the dash
- * ("Latest gap, 2005–" above "2007"), which reads as two figures.  (Pango's
- * allow-breaks attribute still broke there.) */
-static char *
-join_ranges (const char *text)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar ch = g_utf8_get_char (c);
-
-      g_string_append_unichar (joined, ch);
-      if (ch == 0x2013 && c > text && g_ascii_isdigit (c[-1]) && g_ascii_isdigit (c[strlen ("–")]))
-        g_string_append_unichar (joined, 0x2060);
-    }
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
 static GtkWidget *
 grid_label (const char *text,
             float       xalign,
@@ -166,7 +146,7 @@ add_row (GwAreaView  *self,
          char       **values,   /* one per column, taken */
          guint        n_columns)
 {
-  g_autofree char *joined = join_ranges (name);
+  g_autofree char *joined = gw_chart_join_ranges (name);
 
   gtk_grid_attach (self->figures_grid, grid_label (joined, 0.0f, "gw-figure-name"), 0, row, 1, 1);
   for (guint c = 0; c < n_columns; c++)
