@@ -1220,7 +1220,7 @@ emit (Sdmx *s, const Snap *series)
 
       if (o.role[GW_SDMX_ROLE_DECILE] != NULL)
         {
-          if (same (&s->last[GW_SDMX_ROLE_DECILE], o.role[GW_SDMX_ROLE_DECILE]) && s->last_valid[GW_SDMX_ROLE_DECILE])
+          if (same_role (s, series, &o, GW_SDMX_ROLE_DECILE) && s->last_valid[GW_SDMX_ROLE_DECILE])
             decile = s->last_decile;
           else
             {
