@@ -104,8 +104,13 @@ result_thread (GTask        *task,
   GwTrackerResult *result;
 
   /* an SII target reads only the dataset's counts, no indicators: nothing
-   * the main thread frees meanwhile */
+   * the main thread frees meanwhile.  The tracker reads the dictionaries
+   * (areas, groups) as well as the counts, so the whole run holds the read
+   * lock (gw-dataset.h), not only the count reads inside it: an import
+   * committed meanwhile waits for it. */
+  gw_dataset_read_lock (job->dataset);
   result = gw_tracker_result_new (job->dataset, NULL, job->target, &error);
+  gw_dataset_read_unlock (job->dataset);
   if (result == NULL)
     g_task_return_error (task, error);
   else
